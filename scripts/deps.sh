@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs everything landbridge needs on Debian 12 (run as root).
+#   bash scripts/deps.sh          build + test dependencies
+#   bash scripts/deps.sh --bench  also the Python peers the benchmarks compare against
+set -euo pipefail
+pkgs=(build-essential cmake g++ git
+      libgtest-dev libgmock-dev libbenchmark-dev
+      nlohmann-json3-dev libcli11-dev libfmt-dev libfccp-dev libtomlplusplus-dev)
+if [[ "${1:-}" == "--bench" ]]; then
+  pkgs+=(python3 python3-networkx python3-igraph python3-simpy3)
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null
+echo "landbridge: dependencies installed"

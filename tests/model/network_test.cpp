@@ -1,0 +1,75 @@
+#include "landbridge/model/network.h"
+
+#include <gtest/gtest.h>
+
+namespace landbridge {
+namespace {
+
+// A two-gauge border:  A --rail:1435--> B --rail:1520--> C, with a gauge change and a border
+// at B, plus a handling operation at B for anything arriving by rail and ending there.
+Network border_network() {
+  NetworkBuilder b;
+  auto f = b.add_emission_factor({.id = "rail", .mode = Mode::rail, .wtw = GramsPerTonneKm(20.0)});
+  auto a = b.add_node({.code = "CNAAA", .name = "A"});
+  auto bb = b.add_node({.code = "KZBBB", .name = "B"});
+  auto c = b.add_node({.code = "KZCCC", .name = "C"});
+  b.add_link({.id = "ab", .from = a, .to = bb, .carriage = {Mode::rail, Gauge::g1435},
+              .distance = Kilometres(100.0), .duration = hours(2), .cost_teu = usd(100), .factor = f});
+  b.add_link({.id = "bc", .from = bb, .to = c, .carriage = {Mode::rail, Gauge::g1520},
+              .distance = Kilometres(300.0), .duration = hours(6), .cost_teu = usd(300), .factor = f});
+  b.add_operation({.node = bb, .kind = OperationKind::gauge_change,
+                   .arrive = *parse_carriage_pattern("rail:1435", true),
+                   .depart = *parse_carriage_pattern("rail:1520", false),
+                   .duration = Estimate<Minutes>::exact(hours(5)), .cost_teu = Estimate<UsdCents>::exact(usd(329)),
+                   .hub_kg_co2e_per_t = 1.5});
+  b.add_operation({.node = bb, .kind = OperationKind::border,
+                   .arrive = *parse_carriage_pattern("*", true),
+                   .depart = *parse_carriage_pattern("*", false),
+                   .duration = Estimate<Minutes>::exact(hours(24)), .cost_teu = Estimate<UsdCents>::exact(usd(50))});
+  b.add_operation({.node = bb, .kind = OperationKind::border,
+                   .arrive = *parse_carriage_pattern("rail", true),
+                   .depart = *parse_carriage_pattern("end", false),
+                   .duration = Estimate<Minutes>::exact(hours(10)), .cost_teu = Estimate<UsdCents>::exact(usd(20))});
+  return b.build();
+}
+
+TEST(Network, CsrAdjacency) {
+  Network n = border_network();
+  auto b = *n.find_node("KZBBB");
+  ASSERT_EQ(n.out_links(b).size(), 1u);
+  ASSERT_EQ(n.in_links(b).size(), 1u);
+  EXPECT_EQ(n.link_info(*n.out_links(b).begin()).id, "bc");
+  EXPECT_FALSE(n.find_node("XXXXX").has_value());
+}
+
+TEST(Network, TransferCombinesMostSpecificOperationPerKind) {
+  Network n = border_network();
+  auto b = *n.find_node("KZBBB");
+  const auto r1435 = Carriage{Mode::rail, Gauge::g1435}.code();
+  const auto r1520 = Carriage{Mode::rail, Gauge::g1520}.code();
+  const Transfer& through = n.transfer(b, r1435, r1520);
+  EXPECT_EQ(through.duration, hours(29));  // gauge change 5 h + border 24 h
+  EXPECT_EQ(through.cost_teu, usd(379));
+  EXPECT_TRUE(through.transshipment);
+  EXPECT_EQ(n.transfer_ops(through).size(), 2u);
+  // Ending at B: the specific "rail -> end" border op beats the "* -> *" one; no gauge change.
+  const Transfer& ending = n.transfer(b, r1435, kCarriageEnd);
+  EXPECT_EQ(ending.duration, hours(10));
+  EXPECT_FALSE(ending.transshipment);
+}
+
+TEST(Network, BuilderRejectsStructuralMistakes) {
+  NetworkBuilder b;
+  auto f = b.add_emission_factor({.id = "rail", .mode = Mode::rail});
+  auto a = b.add_node({.code = "CNAAA"});
+  EXPECT_THROW(b.add_node({.code = "CNAAA"}), Error);
+  EXPECT_THROW(b.add_link({.id = "x", .from = a, .to = NodeId(7), .carriage = {Mode::rail, Gauge::g1435},
+                           .factor = f}),
+               Error);
+  auto c = b.add_node({.code = "CNCCC"});
+  EXPECT_THROW(b.add_link({.id = "y", .from = a, .to = c, .carriage = {Mode::rail, Gauge::none}, .factor = f}),
+               Error);
+}
+
+}  // namespace
+}  // namespace landbridge
