@@ -1,0 +1,24 @@
+// landbridge validate DIR: prints every problem of a network package; exit 1 if any.
+#include <fmt/format.h>
+
+#include "cli.h"
+
+namespace landbridge::cli {
+
+void register_validate(CLI::App& app) {
+  auto* cmd = app.add_subcommand("validate", "Check a network package and print every problem found");
+  auto dir = std::make_shared<std::string>();
+  cmd->add_option("DIR", *dir, "Network package folder (default: the built-in package)")->type_name("DIR");
+  cmd->callback([dir] {
+    const std::filesystem::path p = dir->empty() ? io::default_package_dir() : std::filesystem::path(*dir);
+    const auto problems = io::validate_package(p);
+    for (const Diagnostic& d : problems) fmt::print("{}\n", d.to_string());
+    if (!problems.empty()) {
+      fmt::print(stderr, "{}: {} problem{}\n", p.string(), problems.size(), problems.size() == 1 ? "" : "s");
+      throw CLI::RuntimeError(kInvalidInput);
+    }
+    fmt::print(stderr, "{}: valid\n", p.string());
+  });
+}
+
+}  // namespace landbridge::cli
