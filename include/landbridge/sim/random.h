@@ -1,0 +1,88 @@
+// Portable random numbers with independent streams: L'Ecuyer's MRG32k3a.
+//
+// MRG32k3a combines two multiple recursive generators modulo m1 = 2^32 - 209 and
+// m2 = 2^32 - 22853; its period is about 2^191 and it is split, like L'Ecuyer's RngStreams
+// package, into streams 2^127 steps apart, each split into substreams 2^76 steps apart.
+// Every operation is exact integer arithmetic, so the numbers are the same on every
+// compiler and machine.
+//
+// The landbridge scheme: each random variable of a model has a fixed stream number
+// (arrivals 0, service 1, ...), and replication r draws from substream r of each stream.
+// Two scenarios run with the same stream numbers and replication numbers therefore see the
+// same random numbers wherever their models agree (common random numbers), and adding a
+// random variable to a model does not shift the numbers of the others.
+#pragma once
+
+#include <array>
+#include <cstdint>
+
+namespace landbridge::sim {
+
+class Mrg32k3a {
+ public:
+  static constexpr std::int64_t kM1 = 4294967087;  // 2^32 - 209
+  static constexpr std::int64_t kM2 = 4294944443;  // 2^32 - 22853
+  // (x1[n-3], x1[n-2], x1[n-1], x2[n-3], x2[n-2], x2[n-1]), the order RngStreams prints.
+  using State = std::array<std::uint32_t, 6>;
+  static constexpr State kDefaultSeed = {12345, 12345, 12345, 12345, 12345, 12345};
+
+  Mrg32k3a() : s_(kDefaultSeed) {}
+  // Throws unless s[0..2] < m1, s[3..5] < m2 and neither triple is all zero.
+  explicit Mrg32k3a(const State& s);
+
+  // Next number in (0, 1): L'Ecuyer's U01 mapping, (x1 - x2 mod m1) / (m1 + 1), with 0
+  // mapped to m1 / (m1 + 1). Never 0, never 1.
+  double next_u01() {
+    std::int64_t p1 = (1403580 * static_cast<std::int64_t>(s_[1]) -
+                       810728 * static_cast<std::int64_t>(s_[0])) % kM1;
+    if (p1 < 0) p1 += kM1;
+    s_[0] = s_[1];
+    s_[1] = s_[2];
+    s_[2] = static_cast<std::uint32_t>(p1);
+    std::int64_t p2 = (527612 * static_cast<std::int64_t>(s_[5]) -
+                       1370589 * static_cast<std::int64_t>(s_[3])) % kM2;
+    if (p2 < 0) p2 += kM2;
+    s_[3] = s_[4];
+    s_[4] = s_[5];
+    s_[5] = static_cast<std::uint32_t>(p2);
+    const std::int64_t d = p1 > p2 ? p1 - p2 : p1 - p2 + kM1;
+    return static_cast<double>(d) * kNorm;
+  }
+
+  [[nodiscard]] const State& state() const { return s_; }
+
+  // Advances the state by n steps (by matrix powers: O(log n), not n draws).
+  void advance(std::uint64_t n);
+  // Advances the state by 2^e steps.
+  void advance_pow2(unsigned e);
+
+  // The start of stream `stream`, substream `substream`: seed advanced by
+  // stream * 2^127 + substream * 2^76 steps.
+  static Mrg32k3a stream_start(const State& seed, std::uint64_t stream, std::uint64_t substream);
+
+ private:
+  static constexpr double kNorm = 1.0 / (static_cast<double>(kM1) + 1.0);
+  State s_;
+};
+
+// A package seed from one 64-bit number (a study's seed): a valid MRG32k3a state.
+Mrg32k3a::State seed_from(std::uint64_t x);
+
+// The random numbers of one random variable in one replication.
+class RandomStream {
+ public:
+  // Stream `stream` (one per random variable), substream `replication`, of the family that
+  // starts at `seed` (L'Ecuyer's default 12345 x 6 unless given).
+  explicit RandomStream(std::uint64_t stream, std::uint64_t replication = 0,
+                        const Mrg32k3a::State& seed = Mrg32k3a::kDefaultSeed)
+      : g_(Mrg32k3a::stream_start(seed, stream, replication)) {}
+
+  // Uniform in (0, 1).
+  double u01() { return g_.next_u01(); }
+  [[nodiscard]] const Mrg32k3a& generator() const { return g_; }
+
+ private:
+  Mrg32k3a g_;
+};
+
+}  // namespace landbridge::sim
