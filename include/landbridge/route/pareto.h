@@ -1,0 +1,56 @@
+// Pareto router: every non-dominated path over (time, cost, CO2e), optionally also over the
+// number of transshipments.
+//
+// Multi-criteria label setting on link states (graph.h). Each link keeps a bag of labels
+// (criteria so far, transshipments, parent); a new label enters a bag only if no label there
+// weakly dominates it, and evicts the labels it dominates. Labels leave a lexicographic
+// priority queue ordered by (time, cost, CO2e) + lower bound. Lower bounds are exact
+// per-criterion distances to the destination (three backward Dijkstra runs over the same
+// link states); a label is pruned when a destination label weakly dominates its criteria plus
+// lower bounds (target pruning). Criteria are integers (minutes, cents, grams), so dominance
+// is exact: the result has one path per distinct non-dominated criteria vector.
+//
+// With a transshipment limit (or transshipments as a criterion) the count joins the criteria
+// inside the bags: a label with fewer transshipments survives next to a faster one with more,
+// since only it may still be extended within the limit. Labels over the limit are dropped.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+#include "landbridge/route/graph.h"
+
+namespace landbridge::route {
+
+struct ParetoOptions {
+  bool transshipments_criterion = false;  // also minimise the number of transshipments
+  std::size_t max_labels = 0;             // stop after creating this many labels (0 = no limit)
+};
+
+struct ParetoStats {
+  std::size_t labels = 0;   // labels created
+  std::size_t popped = 0;   // labels taken from the queue and expanded
+  bool truncated = false;   // max_labels was reached: the result may be incomplete
+};
+
+class ParetoRouter {
+ public:
+  explicit ParetoRouter(const RoutingGraph& g);
+  ~ParetoRouter();
+  ParetoRouter(ParetoRouter&&) noexcept;
+  ParetoRouter& operator=(ParetoRouter&&) noexcept;
+
+  // The Pareto set from `from` to `to`, one path per criteria vector, sorted by time, then
+  // cost, CO2e and transshipments. Empty when there is no path (or from == to).
+  std::vector<Path> pareto(NodeId from, NodeId to, const Weights& w, const ParetoOptions& opts = {});
+
+  [[nodiscard]] const ParetoStats& stats() const;
+
+ private:
+  struct State;
+  const RoutingGraph* g_;
+  std::unique_ptr<State> s_;
+};
+
+}  // namespace landbridge::route

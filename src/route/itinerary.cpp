@@ -1,0 +1,77 @@
+#include "landbridge/route/itinerary.h"
+
+namespace landbridge::route {
+
+std::string_view to_string(StepKind k) { return k == StepKind::leg ? "leg" : "node"; }
+
+Itinerary make_itinerary(const RoutingGraph& g, const Weights& w, std::span<const LinkId> links) {
+  const Network& net = g.network();
+  Itinerary it;
+  it.shipment = w.shipment;
+  it.links.assign(links.begin(), links.end());
+  if (links.empty()) return it;
+  const std::int64_t n = w.shipment.count;
+  const bool feu = w.shipment.unit == ContainerUnit::feu;
+  it.from = net.link_from(links.front());
+  it.to = net.link_to(links.back());
+
+  auto add_transfer = [&](NodeId at, std::uint8_t arrive, std::uint8_t depart, bool intermediate) {
+    const Transfer& t = net.transfer(at, arrive, depart);
+    if (intermediate && t.transshipment) ++it.transshipments;
+    for (OperationId o : net.transfer_ops(t)) {
+      const OperationInfo& op = net.operation(o);
+      Step s;
+      s.kind = StepKind::node;
+      s.from = s.to = s.at = at;
+      s.operation = o;
+      s.op_kind = op.kind;
+      s.arrive = arrive;
+      s.depart = depart;
+      s.duration = op.duration.value;
+      const UsdCents per_box = feu ? op.cost_feu.value : op.cost_teu.value;
+      s.cost = per_box * n;
+      const emissions::Co2e hub = emissions::hub(w.mass_per_box, op.hub_kg_co2e_per_t);
+      s.co2e = hub * n;
+      it.per_box += Criteria{s.duration, per_box, hub.wtw};
+      it.steps.push_back(s);
+    }
+  };
+
+  it.via.push_back(it.from);
+  add_transfer(it.from, kCarriageStart, net.link_carriage(links.front()).code(), false);
+  for (std::size_t i = 0; i < links.size(); ++i) {
+    const LinkId l = links[i];
+    if (i > 0)
+      add_transfer(net.link_from(l), net.link_carriage(links[i - 1]).code(), net.link_carriage(l).code(), true);
+    Step s;
+    s.kind = StepKind::leg;
+    s.from = net.link_from(l);
+    s.to = net.link_to(l);
+    s.link = l;
+    s.carriage = net.link_carriage(l);
+    s.distance = w.distance[l];
+    s.duration = w.link[l].time;
+    s.cost = w.link[l].cost * n;
+    const emissions::Co2e leg =
+        emissions::leg(w.mass_per_box, s.distance, net.emission_factor(net.link_emission_factor(l)));
+    s.co2e = leg * n;
+    s.passages = w.passages[l];
+    it.per_box += Criteria{s.duration, w.link[l].cost, leg.wtw};
+    it.passages |= s.passages;
+    it.steps.push_back(s);
+    it.via.push_back(s.to);
+  }
+  add_transfer(it.to, net.link_carriage(links.back()).code(), kCarriageEnd, false);
+
+  for (const Step& s : it.steps) {
+    it.total.distance += s.distance;
+    it.total.duration += s.duration;
+    it.total.cost += s.cost;
+    it.total.co2e += s.co2e;
+  }
+  it.signature = signature(net, links, w.passages.raw());
+  it.label = corridor_label(net, links, it.signature);
+  return it;
+}
+
+}  // namespace landbridge::route

@@ -1,0 +1,376 @@
+#include "testing.h"
+
+#include <algorithm>
+#include <array>
+#include <fmt/format.h>
+#include <optional>
+#include <string>
+
+#include "landbridge/emissions/emissions.h"
+
+namespace landbridge::route::testing {
+
+std::uint64_t Rng::next() {
+  std::uint64_t z = (s_ += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+std::int64_t Rng::between(std::int64_t lo, std::int64_t hi) {
+  const auto span = static_cast<std::uint64_t>(hi - lo) + 1;
+  return lo + static_cast<std::int64_t>(next() % span);
+}
+
+Network random_network(Rng& rng, const RandomNetworkSpec& spec) {
+  NetworkBuilder b;
+  b.mass_per_teu(Tonnes(static_cast<double>(rng.between(8, 14))));
+  static constexpr std::array<Mode, 6> kModes = {Mode::deep_sea, Mode::feeder, Mode::ferry,
+                                                 Mode::rail,     Mode::rail,   Mode::road};
+  std::array<EmissionFactorId, kModeCount> factor;
+  for (int m = 0; m < kModeCount; ++m) {
+    const double wtw = static_cast<double>(rng.between(1, 40)) + 0.5 * static_cast<double>(rng.between(0, 1));
+    const double ttw = wtw * static_cast<double>(rng.between(0, 10)) / 10.0;
+    factor[static_cast<std::size_t>(m)] = b.add_emission_factor(
+        {.id = fmt::format("f{}", m), .mode = static_cast<Mode>(m), .wtw = GramsPerTonneKm(wtw), .ttw = GramsPerTonneKm(ttw)});
+  }
+  const int n = static_cast<int>(rng.between(spec.min_nodes, spec.max_nodes));
+  std::vector<NodeId> nodes;
+  for (int i = 0; i < n; ++i) {
+    const char c = static_cast<char>('A' + rng.between(0, spec.countries - 1));
+    const std::string country{c, c};
+    nodes.push_back(b.add_node({.code = fmt::format("{}X{}{}", country, static_cast<char>('A' + i / 26), static_cast<char>('A' + i % 26)),
+                                .name = fmt::format("node {}", i),
+                                .country = country}));
+  }
+  const int m = static_cast<int>(rng.between(spec.min_links, spec.max_links));
+  const std::int64_t v = spec.max_value;
+  const bool correlated = rng.chance(spec.correlated_percent);
+  for (int i = 0; i < m; ++i) {
+    const auto f = rng.between(0, n - 1);
+    auto t = rng.between(0, n - 2);
+    if (t >= f) ++t;
+    const Mode mode = kModes[static_cast<std::size_t>(rng.between(0, 5))];
+    const Gauge gauge = mode != Mode::rail ? Gauge::none : rng.chance(50) ? Gauge::g1435 : Gauge::g1520;
+    PassageSet pass = 0;
+    if (is_maritime(mode)) {
+      if (rng.chance(40)) pass |= passage_bit(Passage::suez);
+      if (rng.chance(30)) pass |= passage_bit(Passage::malacca);
+      if (rng.chance(20)) pass |= passage_bit(Passage::bosporus);
+    }
+    const std::int64_t km = rng.between(1, v * 40);
+    std::int64_t minutes = rng.between(1, v) * 60, cents = rng.between(0, v) * 1000, feu_cents = rng.between(0, v) * 1500;
+    if (correlated) {  // time and price grow with distance, at a per-mode rate, plus a little noise
+      const std::int64_t mi = static_cast<std::int64_t>(mode);
+      minutes = km * (2 + mi) + rng.between(0, 30);
+      cents = km * (40 - 5 * mi) + rng.between(0, 500);
+      feu_cents = cents * 3 / 2;
+    }
+    b.add_link({.id = fmt::format("l{}", i),
+                .from = nodes[static_cast<std::size_t>(f)],
+                .to = nodes[static_cast<std::size_t>(t)],
+                .carriage = {mode, gauge},
+                .distance = Kilometres(static_cast<double>(km)),
+                .duration = Minutes(static_cast<std::int32_t>(minutes)),
+                .cost_teu = UsdCents(cents),
+                .cost_feu = UsdCents(feu_cents),
+                .factor = factor[static_cast<std::size_t>(mode)],
+                .passages = pass});
+  }
+  static constexpr std::array<const char*, 10> kArrive = {"*",     "start", "sea",  "rail",     "rail:1435",
+                                                          "rail:1520", "road", "feeder", "deep_sea", "ferry"};
+  static constexpr std::array<const char*, 10> kDepart = {"*",     "end",  "sea",    "rail",     "rail:1435",
+                                                          "rail:1520", "road", "feeder", "deep_sea", "ferry"};
+  for (NodeId node : nodes) {
+    const auto k = rng.between(0, spec.ops_per_node);
+    for (std::int64_t i = 0; i < k; ++i) {
+      OperationInfo op;
+      op.node = node;
+      op.kind = static_cast<OperationKind>(rng.between(0, kOperationKindCount - 1));
+      op.arrive = *parse_carriage_pattern(kArrive[static_cast<std::size_t>(rng.between(0, 9))], true);
+      op.depart = *parse_carriage_pattern(kDepart[static_cast<std::size_t>(rng.between(0, 9))], false);
+      const std::int64_t size = rng.between(0, v);
+      op.duration = Estimate<Minutes>::exact(Minutes(static_cast<std::int32_t>(size * 30)));
+      op.cost_teu = Estimate<UsdCents>::exact(UsdCents((correlated ? size : rng.between(0, v)) * 500));
+      op.cost_feu = Estimate<UsdCents>::exact(UsdCents((correlated ? size : rng.between(0, v)) * 700));
+      op.hub_kg_co2e_per_t = 0.25 * static_cast<double>(correlated ? size % 9 : rng.between(0, 8));
+      b.add_operation(op);
+    }
+  }
+  return b.build();
+}
+
+namespace {
+
+[[noreturn]] void bad_line(int line, std::string_view text, std::string_view why) {
+  throw Error(fmt::format("test network line {}: {} ('{}')", line, why, text));
+}
+
+std::vector<std::string_view> words(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    const std::size_t j = i;
+    while (i < s.size() && s[i] != ' ' && s[i] != '\t') ++i;
+    if (i > j) out.push_back(s.substr(j, i - j));
+  }
+  return out;
+}
+
+// "4000km", "2h", "30min", "3d", "329usd", "1.5": number and unit suffix.
+double number_with(std::string_view w, std::string_view unit, int line) {
+  if (!unit.empty()) {
+    if (w.size() <= unit.size() || w.substr(w.size() - unit.size()) != unit)
+      bad_line(line, w, fmt::format("expected a value in {}", unit));
+    w = w.substr(0, w.size() - unit.size());
+  }
+  try {
+    return std::stod(std::string(w));
+  } catch (const std::exception&) {
+    bad_line(line, w, "expected a number");
+  }
+}
+
+Minutes duration_of(std::string_view w, int line) {
+  if (w.ends_with("min")) return Minutes(static_cast<std::int32_t>(number_with(w, "min", line)));
+  if (w.ends_with("d")) return days(number_with(w, "d", line));
+  return hours(number_with(w, "h", line));
+}
+
+}  // namespace
+
+Network parse_network(std::string_view text) {
+  NetworkBuilder b;
+  std::array<std::optional<EmissionFactorId>, kModeCount> factor;
+  struct PendingLink {
+    std::vector<std::string_view> w;
+    int line;
+  };
+  std::vector<PendingLink> links;
+  std::vector<PendingLink> ops;
+  int line = 0;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view raw = text.substr(pos, end - pos);
+    pos = end + 1;
+    ++line;
+    if (const auto hash = raw.find('#'); hash != std::string_view::npos) raw = raw.substr(0, hash);
+    const auto w = words(raw);
+    if (w.empty()) continue;
+    if (w[0] == "mass" && w.size() == 2) {
+      b.mass_per_teu(Tonnes(number_with(w[1], "", line)));
+    } else if (w[0] == "factor" && w.size() == 4) {
+      const auto m = parse_mode(w[1]);
+      if (!m) bad_line(line, w[1], "unknown mode");
+      factor[static_cast<std::size_t>(*m)] = b.add_emission_factor(
+          {.id = std::string(w[1]), .mode = *m, .wtw = GramsPerTonneKm(number_with(w[2], "", line)),
+           .ttw = GramsPerTonneKm(number_with(w[3], "", line))});
+    } else if (w[0] == "node" && w.size() >= 2) {
+      std::string name;
+      for (std::size_t i = 2; i < w.size(); ++i) {
+        if (i > 2) name += ' ';
+        name += w[i];
+      }
+      b.add_node({.code = std::string(w[1]), .name = name, .country = std::string(w[1].substr(0, 2))});
+    } else if ((w[0] == "link" || w[0] == "two") && w.size() >= 8) {
+      links.push_back({w, line});
+    } else if (w[0] == "op" && w.size() >= 7) {
+      ops.push_back({w, line});
+    } else {
+      bad_line(line, raw, "expected mass, factor, node, link, two or op with their fields");
+    }
+    if (end == text.size()) break;
+  }
+  auto node = [&](std::string_view code, int ln) {
+    const auto n = b.find_node(code);
+    if (!n) bad_line(ln, code, "unknown node");
+    return *n;
+  };
+  for (const auto& [w, ln] : links) {
+    const auto colon = w[4].find(':');
+    const auto mode = parse_mode(w[4].substr(0, colon));
+    if (!mode) bad_line(ln, w[4], "unknown mode");
+    const Gauge gauge = colon == std::string_view::npos ? Gauge::none : *parse_gauge(w[4].substr(colon + 1));
+    auto& f = factor[static_cast<std::size_t>(*mode)];
+    if (!f) f = b.add_emission_factor({.id = std::string(to_string(*mode)), .mode = *mode,
+                                       .wtw = GramsPerTonneKm(10.0), .ttw = GramsPerTonneKm(8.0)});
+    LinkSpec spec{.id = std::string(w[1]),
+                  .from = node(w[2], ln),
+                  .to = node(w[3], ln),
+                  .carriage = {*mode, gauge},
+                  .distance = Kilometres(number_with(w[5], "km", ln)),
+                  .duration = duration_of(w[6], ln),
+                  .cost_teu = usd(number_with(w[7], "usd", ln)),
+                  .factor = *f};
+    spec.cost_feu = spec.cost_teu * 2;
+    for (std::size_t i = 8; i < w.size(); ++i) {
+      if (w[i].starts_with("feu=")) {
+        spec.cost_feu = usd(number_with(w[i].substr(4), "usd", ln));
+      } else if (w[i].starts_with("via=")) {
+        std::string_view rest = w[i].substr(4);
+        while (!rest.empty()) {
+          const auto plus = rest.find('+');
+          const auto p = parse_passage(rest.substr(0, plus));
+          if (!p) bad_line(ln, rest, "unknown passage");
+          spec.passages |= passage_bit(*p);
+          rest = plus == std::string_view::npos ? std::string_view{} : rest.substr(plus + 1);
+        }
+      } else {
+        bad_line(ln, w[i], "expected feu= or via=");
+      }
+    }
+    if (w[0] == "two") {
+      LinkSpec r = spec;
+      r.id += "~r";
+      std::swap(r.from, r.to);
+      b.add_link(spec);
+      b.add_link(r);
+    } else {
+      b.add_link(spec);
+    }
+  }
+  for (const auto& [w, ln] : ops) {
+    OperationInfo op;
+    op.node = node(w[1], ln);
+    const auto kind = parse_operation_kind(w[2]);
+    const auto arrive = parse_carriage_pattern(w[3], true);
+    const auto depart = parse_carriage_pattern(w[4], false);
+    if (!kind || !arrive || !depart) bad_line(ln, w[2], "bad kind or pattern");
+    op.kind = *kind;
+    op.arrive = *arrive;
+    op.depart = *depart;
+    op.duration = Estimate<Minutes>::exact(duration_of(w[5], ln));
+    op.cost_teu = Estimate<UsdCents>::exact(usd(number_with(w[6], "usd", ln)));
+    op.cost_feu = Estimate<UsdCents>::exact(op.cost_teu.value * 2);
+    for (std::size_t i = 7; i < w.size(); ++i) {
+      if (w[i].starts_with("feu="))
+        op.cost_feu = Estimate<UsdCents>::exact(usd(number_with(w[i].substr(4), "usd", ln)));
+      else if (w[i].starts_with("hub="))
+        op.hub_kg_co2e_per_t = number_with(w[i].substr(4), "", ln);
+      else
+        bad_line(ln, w[i], "expected feu= or hub=");
+    }
+    b.add_operation(op);
+  }
+  return b.build();
+}
+
+EnumeratedPath evaluate_directly(const Network& net, const std::vector<LinkId>& links, const RouteOptions& opts) {
+  EnumeratedPath p;
+  p.links = links;
+  const Tonnes mass = emissions::MassModel{net.mass_per_teu(), opts.feu_mass_ratio}.per_box(opts.shipment.unit);
+  const bool feu = opts.shipment.unit == ContainerUnit::feu;
+  auto transfer = [&](NodeId v, std::uint8_t a, std::uint8_t d, bool intermediate) {
+    const auto ops = matching_operations(net, v, a, d);
+    bool ts = false;
+    for (OperationId o : ops) {
+      const OperationInfo& op = net.operation(o);
+      p.per_box.time += op.duration.value;
+      p.per_box.cost += feu ? op.cost_feu.value : op.cost_teu.value;
+      p.per_box.co2e += emissions::hub(mass, op.hub_kg_co2e_per_t).wtw;
+      ts = ts || op.kind == OperationKind::handling || op.kind == OperationKind::gauge_change;
+    }
+    if (intermediate && ts) ++p.transshipments;
+  };
+  transfer(net.link_from(links.front()), kCarriageStart, net.link_carriage(links.front()).code(), false);
+  for (std::size_t i = 0; i < links.size(); ++i) {
+    const LinkId l = links[i];
+    if (i > 0) transfer(net.link_from(l), net.link_carriage(links[i - 1]).code(), net.link_carriage(l).code(), true);
+    p.per_box.time += net.link_duration(l);
+    p.per_box.cost += feu ? net.link_cost_feu(l) : net.link_cost_teu(l);
+    p.per_box.co2e += emissions::leg(mass, net.link_distance(l), net.emission_factor(net.link_emission_factor(l))).wtw;
+  }
+  transfer(net.link_to(links.back()), net.link_carriage(links.back()).code(), kCarriageEnd, false);
+  return p;
+}
+
+namespace {
+
+bool node_allowed(const Network& net, NodeId n, const RouteOptions& opts) {
+  if (std::find(opts.avoid_nodes.begin(), opts.avoid_nodes.end(), n) != opts.avoid_nodes.end()) return false;
+  const auto& c = net.node(n).country;
+  return std::find(opts.avoid_countries.begin(), opts.avoid_countries.end(), c) == opts.avoid_countries.end();
+}
+
+bool link_allowed(const Network& net, LinkId l, const RouteOptions& opts) {
+  return node_allowed(net, net.link_from(l), opts) && node_allowed(net, net.link_to(l), opts) &&
+         !(opts.avoid_modes & mode_bit(net.link_carriage(l).mode)) && !(net.link_passages(l) & opts.avoid_passages);
+}
+
+}  // namespace
+
+bool enumerate_paths(const Network& net, NodeId from, NodeId to, const RouteOptions& opts,
+                     std::vector<EnumeratedPath>& out, std::size_t limit) {
+  out.clear();
+  std::vector<LinkId> path;
+  std::vector<char> used(net.link_count(), 0);
+  std::size_t walks = 0;
+  bool ok = true;
+  std::function<void(NodeId)> dfs = [&](NodeId at) {
+    if (!ok) return;
+    for (LinkId l : net.out_links(at)) {
+      if (used[l.get()]) continue;
+      if (++walks > limit) {
+        ok = false;
+        return;
+      }
+      used[l.get()] = 1;
+      path.push_back(l);
+      if (net.link_to(l) == to) {
+        bool allowed = true;
+        for (LinkId x : path) allowed = allowed && link_allowed(net, x, opts);
+        if (allowed) {
+          EnumeratedPath p = evaluate_directly(net, path, opts);
+          if (!opts.max_transshipments || p.transshipments <= *opts.max_transshipments) out.push_back(std::move(p));
+        }
+      }
+      dfs(net.link_to(l));
+      path.pop_back();
+      used[l.get()] = 0;
+    }
+  };
+  if (from != to) dfs(from);
+  return ok;
+}
+
+std::vector<Vector4> pareto_front(const std::vector<EnumeratedPath>& paths, bool with_transshipments) {
+  std::vector<Vector4> all;
+  for (const auto& p : paths)
+    all.push_back({p.per_box.time.value(), p.per_box.cost.value(), p.per_box.co2e.value(),
+                   with_transshipments ? p.transshipments : 0});
+  std::sort(all.begin(), all.end());
+  all.erase(std::unique(all.begin(), all.end()), all.end());
+  std::vector<Vector4> front;
+  for (const auto& a : all) {
+    bool dominated = false;
+    for (const auto& b : all)
+      if (!(a == b) && b.t <= a.t && b.c <= a.c && b.e <= a.e && b.k <= a.k) {
+        dominated = true;
+        break;
+      }
+    if (!dominated) front.push_back(a);
+  }
+  return front;
+}
+
+std::string describe(const Network& net) {
+  std::string s;
+  for (NodeId n : net.nodes().keys()) s += fmt::format("node {} {}\n", n.get(), net.node(n).code);
+  for (std::uint32_t i = 0; i < net.link_count(); ++i) {
+    const LinkId l(i);
+    s += fmt::format("link {} {}->{} {} {}min {}c/{}c {}km pass={}\n", i, net.node(net.link_from(l)).code,
+                     net.node(net.link_to(l)).code, to_string(net.link_carriage(l)), net.link_duration(l).value(),
+                     net.link_cost_teu(l).value(), net.link_cost_feu(l).value(), net.link_distance(l).value(),
+                     passage_list(net.link_passages(l)));
+  }
+  for (const OperationInfo& o : net.operations())
+    s += fmt::format("op at {} {} {}->{} {}min {}c hub={}\n", net.node(o.node).code, to_string(o.kind),
+                     o.arrive.to_string(true), o.depart.to_string(false), o.duration.value.value(),
+                     o.cost_teu.value.value(), o.hub_kg_co2e_per_t);
+  return s;
+}
+
+}  // namespace landbridge::route::testing

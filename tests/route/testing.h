@@ -1,0 +1,86 @@
+// Test helpers for the route layer: a portable seeded generator, random small multimodal
+// networks, and the slow obvious reference (enumerate every path) the routers are checked
+// against.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "landbridge/model/network.h"
+#include "landbridge/route/options.h"
+
+namespace landbridge::route::testing {
+
+// SplitMix64: portable, the same numbers on every compiler.
+class Rng {
+ public:
+  explicit Rng(std::uint64_t seed) : s_(seed) {}
+  std::uint64_t next();
+  // Uniform integer in [lo, hi].
+  std::int64_t between(std::int64_t lo, std::int64_t hi);
+  bool chance(int percent) { return between(0, 99) < percent; }
+
+ private:
+  std::uint64_t s_;
+};
+
+// A network from readable text, one item per line ('#' starts a comment):
+//   mass 10                                   tonnes per TEU (default 10)
+//   factor rail 20.5 15                       emission factor for a mode: WTW, TTW g/tkm
+//                                             (modes without one get 10 / 8)
+//   node CNLYG Lianyungang                    code and name; country = first two letters
+//   link ab CNLYG KZHOR rail:1435 4000km 120h 1500usd [feu=2000usd] [via=suez+malacca]
+//                                             (FEU price defaults to 2 × TEU price)
+//   two  ...same as link, adds the reverse too (id + "~r")
+//   op KZHOR gauge_change rail:1435 rail:1520 5h 329usd [feu=400usd] [hub=1.5]
+// Durations take h, min or d; distances km; money usd.
+Network parse_network(std::string_view text);
+
+struct RandomNetworkSpec {
+  int min_nodes = 4, max_nodes = 6;
+  int min_links = 6, max_links = 12;
+  int countries = 3;
+  int ops_per_node = 3;
+  int max_value = 20;  // small values make many ties, which is what the tests want
+  // Percent of networks whose link and operation criteria grow together (with distance):
+  // dominance is common there, unlike with independent random criteria.
+  int correlated_percent = 50;
+};
+
+// Random network: nodes in a few countries ("AA", "BB", ...), links of random mode (deep_sea,
+// feeder, ferry, rail 1435/1520, road) with random distance, duration, costs and, for
+// maritime links, random passages; random operations (handling, gauge change, border, dwell)
+// with random arrive/depart patterns, durations, costs and hub intensities.
+Network random_network(Rng& rng, const RandomNetworkSpec& spec = {});
+
+// One enumerated path with its criteria computed directly from the Network.
+struct EnumeratedPath {
+  std::vector<LinkId> links;
+  Criteria per_box;
+  int transshipments = 0;
+};
+
+// Every walk from `from` to `to` that uses no link twice (a repeated link never helps with
+// non-negative criteria), with its criteria per box for `opts` (unit, mass; no overrides),
+// keeping those that satisfy the constraints of `opts`. Gives up (returns false) past
+// `limit` walks.
+bool enumerate_paths(const Network& net, NodeId from, NodeId to, const RouteOptions& opts,
+                     std::vector<EnumeratedPath>& out, std::size_t limit = 200000);
+
+// Criteria of one link sequence computed directly from the Network (no routing structures).
+EnumeratedPath evaluate_directly(const Network& net, const std::vector<LinkId>& links, const RouteOptions& opts);
+
+// The distinct non-dominated criteria vectors of a set of paths (with transshipments as a
+// fourth criterion when asked), sorted.
+struct Vector4 {
+  std::int64_t t, c, e, k;
+  friend auto operator<=>(const Vector4&, const Vector4&) = default;
+};
+std::vector<Vector4> pareto_front(const std::vector<EnumeratedPath>& paths, bool with_transshipments);
+
+std::string describe(const Network& net);  // the network as readable text, for failure messages
+
+}  // namespace landbridge::route::testing
