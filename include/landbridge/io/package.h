@@ -1,7 +1,14 @@
 // Loading and validating network packages (docs/network-package.md).
+//
+// A package is a folder with network.toml and five CSV files. load_package reads and checks
+// all of them, reports every problem at once (LoadError with one Diagnostic per problem:
+// file, physical line, field, offending value, what was expected) and builds the Network.
+// Sea distances written as `marnet` are computed on the maritime graph (landbridge/sea).
 #pragma once
 
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,19 +33,39 @@ struct LoadedPackage {
   std::filesystem::path dir;
   std::string version;
   std::string description;
-  // The maritime graph used for sea distances (owned here when the loader loaded it).
+  // The maritime graph used for sea distances (owned here when the loader loaded it; a
+  // non-owning handle when it came from LoadOptions::marnet). Null when no link needs it.
   std::shared_ptr<const sea::MaritimeGraph> marnet;
   // For each link with distance `marnet`: the marnet ports of its ends, for re-routing when a
   // query closes passages (invalid ids for other links). Indexed by LinkId.
   IdVector<LinkId, PortId> sea_from_port;
   IdVector<LinkId, PortId> sea_to_port;
+  // Passages each link's `avoid_passages` closes for its marnet route (0 for other links).
+  IdVector<LinkId, PassageSet> sea_avoid;
 };
+
+// The files of a package held in memory: for validating uploads and for tests. `files` maps
+// a file name ("links.csv") to its bytes; an absent entry is a missing file. Relative paths
+// in the manifest (`marnet`) are resolved against `dir`.
+struct PackageFiles {
+  std::filesystem::path dir;
+  std::map<std::string, std::string, std::less<>> files;
+};
+
+// The file names a package consists of, manifest first.
+const std::vector<std::string>& package_file_names();
+
+// Reads the package files of `dir` into memory (files that cannot be read are left out and
+// later reported as missing).
+PackageFiles read_package_files(const std::filesystem::path& dir);
 
 // Loads and validates a package. Throws LoadError holding every problem found.
 LoadedPackage load_package(const std::filesystem::path& dir, const LoadOptions& opts = {});
+LoadedPackage load_package(const PackageFiles& files, const LoadOptions& opts = {});
 
 // Validates without keeping the result: the list of problems (empty when the package is good).
 std::vector<Diagnostic> validate_package(const std::filesystem::path& dir, const LoadOptions& opts = {});
+std::vector<Diagnostic> validate_package(const PackageFiles& files, const LoadOptions& opts = {});
 
 // The built-in reference package (data/eurasia).
 std::filesystem::path default_package_dir();

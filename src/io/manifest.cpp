@@ -1,0 +1,139 @@
+#include "manifest.h"
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <array>
+#include <cmath>
+
+#include "landbridge/io/quantity.h"
+#include "text.h"
+
+namespace landbridge::io::detail {
+namespace {
+
+constexpr std::array<std::string_view, 10> kKeys = {
+    "format",         "name",
+    "version",        "description",
+    "marnet",         "mass_per_teu_t",
+    "mass_per_teu_source", "feu_teu_cost_ratio",
+    "feu_teu_cost_ratio_source", "feu_teu_cost_ratio_note"};
+
+int line_of(const toml::node& n) { return static_cast<int>(n.source().begin.line); }
+
+// What a TOML value looks like, for the "got '...'" part of a message.
+std::string describe(const toml::node& n) {
+  if (const auto* s = n.as_string()) return shown(s->get());
+  if (const auto* i = n.as_integer()) return fmt::format("{}", i->get());
+  if (const auto* f = n.as_floating_point()) return fmt::format("{}", f->get());
+  if (const auto* b = n.as_boolean()) return b->get() ? "true" : "false";
+  if (n.is_table()) return "<a table>";
+  if (n.is_array()) return "<an array>";
+  return "<a date or time>";
+}
+
+class Reader {
+ public:
+  Reader(const toml::table& t, Diagnostics& d) : t_(t), d_(d) {}
+
+  // A string key; nullopt (with a diagnostic when required) if absent or not a string.
+  std::optional<std::string> str(std::string_view key, bool required, int* line = nullptr) {
+    const toml::node* n = t_.get(key);
+    if (n == nullptr) {
+      if (required) d_.add(std::string(kManifestFile), 0, std::string(key), "", "missing required key; expected a string");
+      return std::nullopt;
+    }
+    if (line) *line = line_of(*n);
+    if (const auto* s = n->as_string()) return s->get();
+    d_.add(std::string(kManifestFile), line_of(*n), std::string(key), describe(*n), "expected a string in quotes");
+    return std::nullopt;
+  }
+
+  // A number key (integer or float), checked against `kind`.
+  std::optional<double> number(std::string_view key, bool required, const QuantityKind& kind) {
+    const toml::node* n = t_.get(key);
+    if (n == nullptr) {
+      if (required)
+        d_.add(std::string(kManifestFile), 0, std::string(key), "", fmt::format("missing required key; expected {}", kind.what));
+      return std::nullopt;
+    }
+    std::optional<double> v;
+    if (const auto* i = n->as_integer()) v = static_cast<double>(i->get());
+    if (const auto* f = n->as_floating_point()) v = f->get();
+    if (!v) {
+      d_.add(std::string(kManifestFile), line_of(*n), std::string(key), describe(*n), fmt::format("expected {} (a number)", kind.what));
+      return std::nullopt;
+    }
+    const QuantityResult r = parse_quantity(fmt::format("{}", *v), kind);
+    if (!r.ok()) {
+      d_.add(std::string(kManifestFile), line_of(*n), std::string(key), describe(*n), r.error);
+      return std::nullopt;
+    }
+    return r.value;
+  }
+
+ private:
+  const toml::table& t_;
+  Diagnostics& d_;
+};
+
+const QuantityKind kMassPerTeu{"a mass in tonnes per loaded TEU", quantity::rate.units, 0.0, 100.0, true};
+const QuantityKind kCostRatio{"a ratio of FEU to TEU price", quantity::rate.units, 0.0, 10.0, true};
+
+}  // namespace
+
+Manifest parse_manifest(std::string_view text, Diagnostics& diags) {
+  Manifest m;
+  const std::string file(kManifestFile);
+  toml::table t;
+  try {
+    t = toml::parse(text, file);
+  } catch (const toml::parse_error& e) {
+    diags.add(file, static_cast<int>(e.source().begin.line), "", "",
+              fmt::format("not valid TOML: {}", e.description()));
+    return m;
+  }
+
+  for (auto&& [key, node] : t) {
+    bool known = false;
+    for (auto k : kKeys) known = known || key.str() == k;
+    if (!known) {
+      std::vector<Candidate> cands;
+      for (auto k : kKeys) cands.push_back({std::string(k), {}, {}});
+      diags.add(file, line_of(node), std::string(key.str()), "",
+                "unknown key; expected one of the keys in docs/network-package.md" + did_you_mean(key.str(), cands));
+    }
+  }
+
+  Reader r(t, diags);
+  if (auto format = r.str("format", true)) {
+    if (*format != kFormat)
+      diags.add(file, line_of(*t.get("format")), "format", shown(*format), fmt::format("expected exactly \"{}\"", kFormat));
+  }
+  if (auto v = r.str("name", true)) m.name = *v;
+  if (auto v = r.str("version", true)) m.version = *v;
+  if (auto v = r.str("description", false)) m.description = *v;
+  int line = 0;
+  if (auto v = r.str("marnet", false, &line)) {
+    m.marnet = *v;
+    m.marnet_line = line;
+  }
+  if (auto v = r.number("mass_per_teu_t", true, kMassPerTeu)) m.mass_per_teu_t = *v;
+  if (auto v = r.str("mass_per_teu_source", false, &line)) {
+    m.mass_per_teu_source = trim(*v);
+    m.mass_per_teu_source_line = line;
+  }
+  m.feu_teu_cost_ratio = r.number("feu_teu_cost_ratio", false, kCostRatio);
+  if (auto v = r.str("feu_teu_cost_ratio_source", false, &line)) {
+    m.feu_teu_cost_ratio_source = trim(*v);
+    m.feu_teu_cost_ratio_source_line = line;
+  }
+  if (auto v = r.str("feu_teu_cost_ratio_note", false)) m.feu_teu_cost_ratio_note = trim(*v);
+  if (m.feu_teu_cost_ratio && m.feu_teu_cost_ratio_source.empty() && m.feu_teu_cost_ratio_note.empty())
+    diags.add(file, line_of(*t.get("feu_teu_cost_ratio")), "feu_teu_cost_ratio", describe(*t.get("feu_teu_cost_ratio")),
+              "cites nothing; expected a source key in feu_teu_cost_ratio_source or an assumption in "
+              "feu_teu_cost_ratio_note");
+  return m;
+}
+
+}  // namespace landbridge::io::detail

@@ -1,0 +1,157 @@
+#include "text.h"
+
+#include <algorithm>
+#include <cstdint>
+
+namespace landbridge::io::detail {
+
+std::size_t utf8_error_offset(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    std::uint32_t cp = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      return i;  // continuation byte without a lead, C0/C1 overlong lead, or F5..FF
+    }
+    if (i + len > n) return i;
+    for (std::size_t k = 1; k < len; ++k) {
+      const unsigned cc = p[i + k];
+      if ((cc & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+      return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+std::string_view trim(std::string_view s) {
+  const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!s.empty() && blank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && blank(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::string shown(std::string_view value) {
+  constexpr std::size_t kMax = 120;
+  if (value.size() <= kMax) return std::string(value);
+  std::size_t cut = kMax;
+  // Step back to the start of a UTF-8 sequence.
+  while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(value.substr(0, cut)) + "...";
+}
+
+namespace {
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool iequal(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (lower(a[i]) != lower(b[i])) return false;
+  return true;
+}
+
+bool icontains(std::string_view hay, std::string_view needle) {
+  if (needle.empty() || needle.size() > hay.size()) return false;
+  for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i)
+    if (iequal(hay.substr(i, needle.size()), needle)) return true;
+  return false;
+}
+
+// Case-insensitive Levenshtein distance (two rows).
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t sub = prev[j - 1] + (lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+bool looks_like_locode(std::string_view s) {
+  return s.size() == 5 && std::all_of(s.begin(), s.end(), [](char c) {
+           return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+         });
+}
+
+}  // namespace
+
+std::string join_or(std::span<const std::string> items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += (i + 1 == items.size()) ? " or " : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+std::string did_you_mean(std::string_view value, std::span<const Candidate> candidates) {
+  // Suggestions are for typos; long values are not typos of short keys (and would make the
+  // edit distance expensive).
+  if (value.empty() || value.size() > 64 || candidates.empty()) return {};
+  struct Scored {
+    std::size_t score;
+    std::size_t index;
+  };
+  std::vector<Scored> hits;
+  const std::size_t limit = std::max<std::size_t>(1, value.size() / 3);
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    std::size_t best = SIZE_MAX;
+    if (c.key.size() <= 64) {
+      const std::size_t d = edit_distance(value, c.key);
+      if (d <= limit) best = d;
+      if (value.size() >= 3 && (icontains(c.key, value) || icontains(value, c.key))) best = std::min<std::size_t>(best, 2);
+    }
+    for (const std::string& name : c.names) {
+      if (name.size() > 64) continue;
+      if (iequal(name, value)) {
+        best = 0;
+        break;
+      }
+      const std::size_t d = edit_distance(value, name);
+      if (d <= std::max<std::size_t>(1, name.size() / 4)) best = std::min(best, d + 1);
+    }
+    if (best != SIZE_MAX) hits.push_back({best, i});
+  }
+  if (hits.empty() && looks_like_locode(value)) {
+    // Same country, different place: offer the codes of that country.
+    for (std::size_t i = 0; i < candidates.size(); ++i)
+      if (candidates[i].key.size() == 5 && candidates[i].key.compare(0, 2, value.substr(0, 2)) == 0)
+        hits.push_back({100, i});
+  }
+  if (hits.empty()) return {};
+  std::stable_sort(hits.begin(), hits.end(), [](const Scored& a, const Scored& b) { return a.score < b.score; });
+  std::vector<std::string> shown_items;
+  for (std::size_t k = 0; k < hits.size() && k < 3; ++k) {
+    const Candidate& c = candidates[hits[k].index];
+    shown_items.push_back(c.label.empty() ? c.key : c.key + " (" + c.label + ")");
+  }
+  return " (did you mean " + join_or(shown_items) + "?)";
+}
+
+}  // namespace landbridge::io::detail
