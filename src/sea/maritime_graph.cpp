@@ -258,7 +258,7 @@ void read_ports(const fs::path& file, MaritimeGraph::Impl& g) {
     p.locode = code->get<std::string>();
     p.name = name->get<std::string>();
     p.country = cty->get<std::string>();
-    p.pos = {pos->lat, normalize_lon(pos->lon)};
+    p.pos = {pos->lat, pos->lon >= -180.0 && pos->lon < 180.0 ? pos->lon : normalize_lon(pos->lon)};
     g.ports.push_back(std::move(p));
   }
   r.throw_if_any();
