@@ -93,6 +93,7 @@ Manifest parse_manifest(std::string_view text, Diagnostics& diags) {
               fmt::format("not valid TOML: {}", e.description()));
     return m;
   }
+  m.parsed = true;
 
   for (auto&& [key, node] : t) {
     bool known = false;

@@ -13,6 +13,7 @@ inline constexpr std::string_view kManifestFile = "network.toml";
 inline constexpr std::string_view kFormat = "landbridge-network/1";
 
 struct Manifest {
+  bool parsed = false;                   // the file was there and is valid TOML
   std::string name;
   std::string version;
   std::string description;

@@ -126,9 +126,13 @@ std::string unit_list(const QuantityKind& kind) {
 
 std::string format_quantity(double base_value, const QuantityKind& kind) {
   const Unit& u = kind.units.front();
-  const double v = base_value / u.to_base;
-  if (u.symbol.empty()) return fmt::format("{}", v);
-  return fmt::format("{} {}", v, u.symbol);
+  // Three decimals at most, trailing zeros dropped: "48.865 km", "20 h".
+  std::string v = fmt::format("{:.3f}", base_value / u.to_base);
+  while (v.back() == '0') v.pop_back();
+  if (v.back() == '.') v.pop_back();
+  if (v == "-0") v = "0";
+  if (u.symbol.empty()) return v;
+  return v + " " + std::string(u.symbol);
 }
 
 QuantityResult parse_quantity(std::string_view text, const QuantityKind& kind) {

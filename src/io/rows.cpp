@@ -585,7 +585,9 @@ void read_links(const CsvTable& t, Drafts& d, Diagnostics& diags) {
     if (!has_teu && !has_feu) {
       row.error("cost_teu", "", "missing value, expected a price per TEU in cost_teu or per FEU in cost_feu");
     } else if (has_teu != has_feu && !ratio) {
-      row.error(has_teu ? "cost_feu" : "cost_teu", "",
+      // Without a readable manifest the ratio is unknown rather than missing.
+      if (d.manifest.parsed)
+        row.error(has_teu ? "cost_feu" : "cost_teu", "",
                 fmt::format("missing value, expected a price per {}: network.toml sets no feu_teu_cost_ratio to "
                             "derive it from {}",
                             has_teu ? "FEU" : "TEU", has_teu ? "cost_teu" : "cost_feu"));
@@ -685,7 +687,8 @@ void read_operations(const CsvTable& t, Drafts& d, Diagnostics& diags) {
     auto feu = row.figure_maybe("cost_feu", quantity::money, &has_feu);
     const auto ratio = d.manifest.feu_teu_cost_ratio;
     if (has_teu != has_feu && !ratio) {
-      row.error(has_teu ? "cost_feu" : "cost_teu", "",
+      if (d.manifest.parsed)
+        row.error(has_teu ? "cost_feu" : "cost_teu", "",
                 fmt::format("missing value, expected a price per {}: network.toml sets no feu_teu_cost_ratio to "
                             "derive it from {}",
                             has_teu ? "FEU" : "TEU", has_teu ? "cost_teu" : "cost_feu"));

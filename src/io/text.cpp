@@ -125,7 +125,11 @@ std::string did_you_mean(std::string_view value, std::span<const Candidate> cand
     if (c.key.size() <= 64) {
       const std::size_t d = edit_distance(value, c.key);
       if (d <= limit) best = d;
-      if (value.size() >= 3 && (icontains(c.key, value) || icontains(value, c.key))) best = std::min<std::size_t>(best, 2);
+      // One contains the other and is at least half as long ("rail-elec" in "rail-electric").
+      const std::size_t shorter = std::min(value.size(), c.key.size());
+      const std::size_t longer = std::max(value.size(), c.key.size());
+      if (shorter >= 3 && 2 * shorter >= longer && (icontains(c.key, value) || icontains(value, c.key)))
+        best = std::min<std::size_t>(best, 2);
     }
     for (const std::string& name : c.names) {
       if (name.size() > 64) continue;
