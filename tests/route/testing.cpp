@@ -7,6 +7,7 @@
 #include <string>
 
 #include "landbridge/emissions/emissions.h"
+#include "landbridge/route/signature.h"
 
 namespace landbridge::route::testing {
 
@@ -333,6 +334,59 @@ bool enumerate_paths(const Network& net, NodeId from, NodeId to, const RouteOpti
     }
   };
   if (from != to) dfs(from);
+  return ok;
+}
+
+bool enumerate_corridor_walks(const Network& net, NodeId from, NodeId to, const RouteOptions& opts,
+                              std::vector<EnumeratedPath>& out, std::size_t limit) {
+  out.clear();
+  std::vector<LinkId> path;
+  Signature tokens;
+  std::vector<char> used(net.link_count(), 0);  // links used since the last event
+  std::size_t walks = 0;
+  bool ok = true;
+  std::function<void()> dfs = [&]() {
+    if (!ok) return;
+    const NodeId at = path.empty() ? from : net.link_to(path.back());
+    for (LinkId l : net.out_links(at)) {
+      if (used[l.get()]) continue;
+      if (++walks > limit) {
+        ok = false;
+        return;
+      }
+      Signature added;
+      if (!path.empty()) {
+        const LinkId prev = path.back();
+        const std::uint8_t a = net.link_carriage(prev).code(), d = net.link_carriage(l).code();
+        transfer_tokens(net, at, a, d, net.transfer(at, a, d), added);
+      }
+      link_tokens(net, l, net.link_passages(l), added);
+      bool repeats = false;
+      for (const auto& t : added) repeats = repeats || std::find(tokens.begin(), tokens.end(), t) != tokens.end();
+      if (repeats) continue;
+      const std::vector<char> saved = added.empty() ? std::vector<char>{} : used;
+      if (!added.empty()) std::fill(used.begin(), used.end(), 0);
+      used[l.get()] = 1;
+      path.push_back(l);
+      tokens.insert(tokens.end(), added.begin(), added.end());
+      if (net.link_to(l) == to) {
+        bool allowed = true;
+        for (LinkId x : path) allowed = allowed && link_allowed(net, x, opts);
+        if (allowed) {
+          EnumeratedPath p = evaluate_directly(net, path, opts);
+          if (!opts.max_transshipments || p.transshipments <= *opts.max_transshipments) out.push_back(std::move(p));
+        }
+      }
+      dfs();
+      tokens.resize(tokens.size() - added.size());
+      path.pop_back();
+      if (!added.empty())
+        used = saved;
+      else
+        used[l.get()] = 0;
+    }
+  };
+  if (from != to) dfs();
   return ok;
 }
 

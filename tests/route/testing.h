@@ -70,6 +70,12 @@ struct EnumeratedPath {
 bool enumerate_paths(const Network& net, NodeId from, NodeId to, const RouteOptions& opts,
                      std::vector<EnumeratedPath>& out, std::size_t limit = 200000);
 
+// Every walk from `from` to `to` that passes no corridor event twice (signature.h) and uses
+// no link twice between two events (a loop without events never helps), satisfying `opts`.
+// These are the candidates for corridor alternatives.
+bool enumerate_corridor_walks(const Network& net, NodeId from, NodeId to, const RouteOptions& opts,
+                              std::vector<EnumeratedPath>& out, std::size_t limit = 200000);
+
 // Criteria of one link sequence computed directly from the Network (no routing structures).
 EnumeratedPath evaluate_directly(const Network& net, const std::vector<LinkId>& links, const RouteOptions& opts);
 

@@ -1,0 +1,62 @@
+// k alternatives that are different corridors, each the best route of its corridor.
+//
+// Two routes are the same corridor when their corridor signatures are equal (signature.h:
+// the ordered mode changes, gauge changes, land borders and sea passages along them); a
+// route that only swaps an intermediate node has the signature of the route it varies.
+//
+// Method: Dijkstra on the product of the link-state graph with the signature so far. A state
+// is (link, signature prefix[, transshipments]); following a turn appends the events of its
+// transfer and of the next link to the prefix (prefixes live in a trie, so a state is three
+// integers). Two walks that reach one link with the same prefix are the same state, and only
+// the better one survives — that is what merges node swaps into one corridor. Reaching the
+// destination adds a destination state per complete signature. States leave the queue in
+// order of (objective, time, cost, CO2e), so the first destination state of a signature is
+// the best route with that signature, and the first k distinct signatures popped are the k
+// best corridors. A corridor passes each event at most once: a walk that would cross the same
+// border, change mode or gauge at the same node, or sail the same passage a second time is
+// not followed (it is a loop, not a corridor). This is exact, and checked against enumeration of every route on random
+// networks. Work grows with the number of distinct event histories cheaper than the k-th
+// corridor; `max_states` bounds it (the result is then the corridors found so far, each
+// still the best of its signature).
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "landbridge/route/graph.h"
+#include "landbridge/route/signature.h"
+
+namespace landbridge::route {
+
+struct AlternativesOptions {
+  int k = 3;
+  std::size_t max_states = 2'000'000;  // search budget (product states created)
+};
+
+struct Alternative {
+  Path path;
+  Signature signature;
+};
+
+class AlternativesFinder {
+ public:
+  explicit AlternativesFinder(const RoutingGraph& g);
+  ~AlternativesFinder();
+  AlternativesFinder(AlternativesFinder&&) noexcept;
+  AlternativesFinder& operator=(AlternativesFinder&&) noexcept;
+
+  // Up to k routes with pairwise different signatures, best first.
+  std::vector<Alternative> find(NodeId from, NodeId to, const Weights& w, Objective objective,
+                                const AlternativesOptions& opts = {});
+
+  // Product states the last find() created, and whether it hit max_states.
+  [[nodiscard]] std::size_t states() const;
+  [[nodiscard]] bool truncated() const;
+
+ private:
+  struct State;
+  const RoutingGraph* g_;
+  std::unique_ptr<State> s_;
+};
+
+}  // namespace landbridge::route

@@ -1,0 +1,194 @@
+#include "landbridge/route/alternatives.h"
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <tuple>
+#include <unordered_map>
+
+namespace landbridge::route {
+namespace {
+
+constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+
+struct Key {
+  double value = 0;
+  Criteria c;
+  friend bool operator<(const Key& a, const Key& b) {
+    return std::tie(a.value, a.c.time, a.c.cost, a.c.co2e) < std::tie(b.value, b.c.time, b.c.cost, b.c.co2e);
+  }
+};
+struct HeapItem {
+  Key key;
+  std::uint32_t state;
+};
+struct HeapLess {
+  bool operator()(const HeapItem& a, const HeapItem& b) const { return b.key < a.key; }
+};
+
+}  // namespace
+
+struct AlternativesFinder::State {
+  std::vector<Signature> xfer_tokens;  // per transfer (fixed for the graph)
+  std::vector<Signature> link_tokens;  // per link (depends on the query's passages)
+
+  // Trie of signature prefixes: prefix 0 is the empty signature.
+  struct Prefix {
+    std::uint32_t parent;
+    CorridorToken token;
+  };
+  std::vector<Prefix> prefixes;
+  std::map<std::pair<std::uint32_t, CorridorToken>, std::uint32_t> child;
+
+  // Product states.
+  std::unordered_map<std::uint64_t, std::uint32_t> index;  // (prefix, link slot) -> state
+  std::vector<Criteria> crit;
+  std::vector<std::uint32_t> parent;
+  std::vector<std::uint32_t> slot;    // link × layers + transshipments; the destination is link_count × layers
+  std::vector<std::uint32_t> prefix;
+  std::vector<std::uint8_t> done;
+  std::vector<HeapItem> heap;
+  bool truncated = false;
+
+  bool contains(std::uint32_t p, const CorridorToken& t) const {
+    for (; p != 0; p = prefixes[p].parent)
+      if (prefixes[p].token == t) return true;
+    return false;
+  }
+  // The prefix `p` followed by `tokens`, or kNone when that would repeat an event.
+  std::uint32_t extend(std::uint32_t p, const Signature& tokens) {
+    for (const CorridorToken& t : tokens) {
+      if (p == kNone || contains(p, t)) return kNone;
+      auto [it, fresh] = child.try_emplace({p, t}, static_cast<std::uint32_t>(prefixes.size()));
+      if (fresh) prefixes.push_back({p, t});
+      p = it->second;
+    }
+    return p;
+  }
+};
+
+AlternativesFinder::AlternativesFinder(const RoutingGraph& g) : g_(&g), s_(std::make_unique<State>()) {
+  const Network& net = g.network();
+  s_->xfer_tokens.resize(g.xfer_count());
+  for (std::uint32_t i = 0; i < g.xfer_count(); ++i) {
+    const XferId x(i);
+    const Transfer& t = g.xfer(x);
+    transfer_tokens(net, g.xfer_node(x), t.arrive, t.depart, t, s_->xfer_tokens[i]);
+  }
+}
+AlternativesFinder::~AlternativesFinder() = default;
+AlternativesFinder::AlternativesFinder(AlternativesFinder&&) noexcept = default;
+AlternativesFinder& AlternativesFinder::operator=(AlternativesFinder&&) noexcept = default;
+std::size_t AlternativesFinder::states() const { return s_->crit.size(); }
+bool AlternativesFinder::truncated() const { return s_->truncated; }
+
+std::vector<Alternative> AlternativesFinder::find(NodeId from, NodeId to, const Weights& w, Objective objective,
+                                                  const AlternativesOptions& opts) {
+  const Network& net = g_->network();
+  State& s = *s_;
+  const auto nl = static_cast<std::uint32_t>(g_->link_count());
+  s.prefixes.assign(1, {kNone, {}});
+  s.child.clear();
+  s.index.clear();
+  s.crit.clear();
+  s.parent.clear();
+  s.slot.clear();
+  s.prefix.clear();
+  s.done.clear();
+  s.heap.clear();
+  s.truncated = false;
+  std::vector<Alternative> out;
+  if (opts.k <= 0 || from == to) return out;
+
+  s.link_tokens.resize(nl);
+  for (std::uint32_t i = 0; i < nl; ++i) {
+    s.link_tokens[i].clear();
+    link_tokens(net, LinkId(i), w.passages[LinkId(i)], s.link_tokens[i]);
+  }
+  const std::uint32_t layers = w.max_transshipments >= 0 ? static_cast<std::uint32_t>(w.max_transshipments) + 1 : 1;
+  const bool counting = w.max_transshipments >= 0;
+  const std::uint32_t target_slot = nl * layers;
+
+  auto key_of = [&](const Criteria& c) { return Key{objective_value(objective, c, w.prices), c}; };
+  auto relax = [&](std::uint32_t prefix, std::uint32_t slot, const Criteria& c, std::uint32_t parent) {
+    const std::uint64_t k = (static_cast<std::uint64_t>(prefix) << 32) | slot;
+    auto [it, fresh] = s.index.try_emplace(k, static_cast<std::uint32_t>(s.crit.size()));
+    const std::uint32_t st = it->second;
+    if (fresh) {
+      if (s.crit.size() >= opts.max_states) {
+        s.index.erase(it);
+        s.truncated = true;
+        return;
+      }
+      s.crit.push_back(c);
+      s.parent.push_back(parent);
+      s.slot.push_back(slot);
+      s.prefix.push_back(prefix);
+      s.done.push_back(0);
+    } else {
+      if (s.done[st] || !(key_of(c) < key_of(s.crit[st]))) return;
+      s.crit[st] = c;
+      s.parent[st] = parent;
+    }
+    s.heap.push_back({key_of(c), st});
+    std::push_heap(s.heap.begin(), s.heap.end(), HeapLess{});
+  };
+
+  for (LinkId l : net.out_links(from)) {
+    const XferId x = g_->start_xfer(l);
+    if (!w.link_ok[l] || !w.xfer_ok[x]) continue;
+    const std::uint32_t p = s.extend(0, s.link_tokens[l.get()]);
+    if (p != kNone) relax(p, l.get() * layers, w.xfer[x] + w.link[l], kNone);
+  }
+
+  while (!s.heap.empty() && static_cast<int>(out.size()) < opts.k) {
+    std::pop_heap(s.heap.begin(), s.heap.end(), HeapLess{});
+    const HeapItem top = s.heap.back();
+    s.heap.pop_back();
+    const std::uint32_t st = top.state;
+    if (s.done[st] || !(top.key.c == s.crit[st])) continue;
+    s.done[st] = 1;
+    const Criteria here = s.crit[st];
+    const std::uint32_t prefix = s.prefix[st];
+
+    if (s.slot[st] == target_slot) {  // the best route with this complete signature
+      Alternative a;
+      a.path.per_box = here;
+      for (std::uint32_t p = s.parent[st]; p != kNone; p = s.parent[p]) a.path.links.push_back(LinkId(s.slot[p] / layers));
+      std::reverse(a.path.links.begin(), a.path.links.end());
+      a.path.transshipments = static_cast<int>(s.slot[s.parent[st]] % layers);
+      for (std::uint32_t p = prefix; p != 0; p = s.prefixes[p].parent) a.signature.push_back(s.prefixes[p].token);
+      std::reverse(a.signature.begin(), a.signature.end());
+      out.push_back(std::move(a));
+      continue;
+    }
+
+    const LinkId l(s.slot[st] / layers);
+    const std::uint32_t k = s.slot[st] % layers;
+    if (net.link_to(l) == to) {
+      const XferId x = g_->end_xfer(l);
+      if (w.xfer_ok[x]) relax(prefix, target_slot, here + w.xfer[x], st);
+    }
+    for (const RoutingGraph::Turn& t : g_->turns(l)) {
+      if (!w.link_ok[t.next] || !w.xfer_ok[t.xfer]) continue;
+      std::uint32_t k2 = k;
+      if (counting) {
+        k2 += w.xfer_ts[t.xfer];
+        if (k2 >= layers) continue;
+      }
+      std::uint32_t p2 = s.extend(prefix, s.xfer_tokens[t.xfer.get()]);
+      p2 = s.extend(p2, s.link_tokens[t.next.get()]);
+      if (p2 == kNone) continue;
+      relax(p2, t.next.get() * layers + k2, here + w.xfer[t.xfer] + w.link[t.next], st);
+    }
+  }
+  // Transshipment counts are only tracked with a limit; count them on the found routes.
+  if (!counting) {
+    for (Alternative& a : out) {
+      a.path.transshipments = evaluate(*g_, w, a.path.links).transshipments;
+    }
+  }
+  return out;
+}
+
+}  // namespace landbridge::route
