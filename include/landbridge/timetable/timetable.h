@@ -1,0 +1,268 @@
+// The timetable: services expanded over a horizon into trips, grouped into RAPTOR routes.
+//
+// Built once from a TimetableSpec (services, untimed links, a transfer rule callback, emission
+// intensities, a horizon), then read-only. Layout, in the manner of nigiri and RoutingKit: one
+// object of flat arrays, every index a strong 32-bit id, adjacency as offsets + data (CSR).
+//
+//   route     trips with the same stop sequence, carriage, cut-off, prices, capacity, emission
+//             intensity and per-leg distances, that never overtake one another (FIFO). Trips
+//             of a route are sorted; their stop times lie trip-major in one array.
+//   slot      (stop, arriving carriage, arrived by an untimed link?): the state of a box at a
+//             stop. Transfer rules depend on how a box arrived and how it leaves, so searches
+//             keep one label per slot. Every stop has a `start` slot (the box begins there).
+//   group     (stop, departing carriage): the slots a box may leave from on that carriage,
+//             each with its transfer rule. Boarding a route at a stop reads its group.
+//
+// Journey model: a box is ready at the origin; each boarding applies the transfer rule from
+// the slot it is in to the departing carriage, then waits until the trip departs minus the
+// service's cut-off; it rides the trip to any later call; untimed links (road, free-running
+// rail) move it between stops with a fixed duration, never two in a row; at the target the
+// rule to `end` hands it over. Transfer durations and costs are >= 0.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "landbridge/core/ids.h"
+#include "landbridge/core/units.h"
+#include "landbridge/model/modes.h"
+#include "landbridge/timetable/service.h"
+
+namespace landbridge {
+class Network;
+}
+
+namespace landbridge::timetable {
+
+struct RouteTag {};
+struct TripTag {};
+struct SlotTag {};
+struct RuleTag {};
+struct GroupTag {};
+struct UntimedLinkTag {};
+using RouteId = Id<RouteTag>;              // a RAPTOR route
+using TripId = Id<TripTag>;                // one departure of a service (global over all routes)
+using SlotId = Id<SlotTag>;                // (stop, arriving carriage, by link?)
+using RuleId = Id<RuleTag>;                // an interned transfer rule
+using GroupId = Id<GroupTag>;              // (stop, departing carriage): boardable slots with rules
+using UntimedLinkId = Id<UntimedLinkTag>;  // a link of the spec, in input order
+
+// What happens to a box that arrives at a stop by one carriage and leaves by another.
+struct TransferRule {
+  bool allowed = true;             // false: this transfer cannot be made at this stop
+  Minutes duration{0};             // handling / connection time, >= 0
+  UsdCents cost_teu{0};
+  UsdCents cost_feu{0};
+  double hub_kg_co2e_per_t = 0.0;  // hub emissions, kg CO2e per tonne handled
+  bool transshipment = false;      // the box is lifted (counted as a transshipment)
+  friend bool operator==(const TransferRule&, const TransferRule&) = default;
+};
+
+// Transfer at `stop` from carriage code `arrive` (a Carriage::code() or kCarriageStart) to
+// `depart` (a Carriage::code() or kCarriageEnd).
+using TransferFn = std::function<TransferRule(NodeId stop, std::uint8_t arrive, std::uint8_t depart)>;
+
+// A small rule table: per stop or for all stops, per (arriving pattern, departing pattern).
+// Lookup takes the most specific matching rule (a stop-specific rule beats an any-stop one,
+// then the higher summed pattern specificity); among equals the one added last wins. No
+// match gives the default rule.
+class TransferTable {
+ public:
+  explicit TransferTable(TransferRule default_rule = {}) : default_(default_rule) {}
+  TransferTable& add(std::optional<NodeId> stop, CarriagePattern arrive, CarriagePattern depart, TransferRule rule);
+  [[nodiscard]] TransferRule operator()(NodeId stop, std::uint8_t arrive, std::uint8_t depart) const;
+
+ private:
+  struct Entry {
+    std::optional<NodeId> stop;
+    CarriagePattern arrive, depart;
+    TransferRule rule;
+  };
+  TransferRule default_;
+  std::vector<Entry> entries_;
+};
+
+// Transfer rules from a network's node operations (Network::transfer): a transfer is always
+// allowed; duration, costs, hub emissions and the transshipment flag are the combined effect
+// of the operations that apply. The network must outlive the returned callback.
+TransferFn transfers_from_network(const Network& net);
+// Well-to-wheel intensities of the network's emission factors.
+IdVector<EmissionFactorId, GramsPerTonneKm> intensities_from_network(const Network& net);
+
+// A link without a timetable (road haulage, free-running rail): usable at any time.
+struct UntimedLink {
+  std::string id;
+  NodeId from, to;
+  Carriage carriage{Mode::road, Gauge::none};
+  Minutes duration{0};
+  UsdCents cost_teu{0};
+  UsdCents cost_feu{0};
+  Kilometres distance{0.0};
+  EmissionFactorId factor;  // required when distance > 0
+};
+
+struct TimetableSpec {
+  std::size_t node_count = 0;                 // stops are NodeIds in [0, node_count)
+  std::vector<std::string> node_names;        // optional, for printing (e.g. UN/LOCODEs)
+  std::vector<Service> services;
+  std::vector<UntimedLink> links;
+  IdVector<EmissionFactorId, GramsPerTonneKm> intensity;  // per factor, well-to-wheel
+  TransferFn transfer;                        // empty: every transfer allowed, 0 min, free
+  Minutes horizon_start{0};                   // instant (minutes since kEpoch)
+  Minutes horizon_length{days(90)};           // trips with a departure in [start, start+length)
+};
+
+// One boardable slot of a group and the rule that applies from it.
+struct GroupEntry {
+  SlotId slot;
+  RuleId rule;
+  Minutes duration;  // rules_[rule].duration, inline for the search
+};
+
+struct RouteStop {
+  RouteId route;
+  std::uint32_t pos;  // index of the stop in the route's sequence
+};
+
+class Timetable {
+ public:
+  // Expands, groups and indexes. Throws LoadError listing every problem in the spec.
+  static Timetable build(const TimetableSpec& spec);
+
+  // --- sizes and horizon ---
+  [[nodiscard]] std::size_t stop_count() const { return stop_slot_begin_.size() - 1; }
+  [[nodiscard]] std::size_t route_count() const { return route_carriage_.size(); }
+  [[nodiscard]] std::size_t trip_count() const { return trip_route_.size(); }
+  [[nodiscard]] std::size_t slot_count() const { return slot_stop_.size(); }
+  [[nodiscard]] std::size_t stop_event_count() const { return arr_.size(); }
+  [[nodiscard]] std::size_t group_count() const { return group_begin_.size() - 1; }
+  [[nodiscard]] Minutes horizon_start() const { return horizon_start_; }
+  [[nodiscard]] Minutes horizon_end() const { return horizon_end_; }
+  // Approximate heap bytes held (for benchmarks).
+  [[nodiscard]] std::size_t memory_bytes() const;
+
+  // --- services and names (cold) ---
+  [[nodiscard]] const std::vector<Service>& services() const { return services_; }
+  [[nodiscard]] const Service& service(ServiceId s) const { return services_[s.get()]; }
+  [[nodiscard]] std::string stop_name(NodeId n) const;
+  [[nodiscard]] std::optional<NodeId> find_stop(std::string_view name) const;
+
+  // --- routes ---
+  [[nodiscard]] std::span<const NodeId> route_stops(RouteId r) const {
+    return {route_stops_.data() + route_stop_begin_[r.get()], route_stop_begin_[r.get() + 1] - route_stop_begin_[r.get()]};
+  }
+  [[nodiscard]] std::uint32_t route_stop_index(RouteId r, std::uint32_t pos) const { return route_stop_begin_[r.get()] + pos; }
+  [[nodiscard]] Carriage route_carriage(RouteId r) const { return route_carriage_[r.get()]; }
+  [[nodiscard]] Minutes route_cutoff(RouteId r) const { return route_cutoff_[r.get()]; }
+  [[nodiscard]] UsdCents route_price_teu(RouteId r) const { return route_price_teu_[r.get()]; }
+  [[nodiscard]] UsdCents route_price_feu(RouteId r) const { return route_price_feu_[r.get()]; }
+  [[nodiscard]] GramsPerTonneKm route_intensity(RouteId r) const { return route_intensity_[r.get()]; }
+  [[nodiscard]] std::int32_t route_capacity_teu(RouteId r) const { return route_capacity_[r.get()]; }
+  // Distance from the previous stop to stop `pos` (0 at pos 0).
+  [[nodiscard]] Kilometres segment_km(RouteId r, std::uint32_t pos) const { return seg_km_[route_stop_index(r, pos)]; }
+  // Slot a box lands in when it alights at `pos`, and the group it boards from at `pos`.
+  [[nodiscard]] SlotId alight_slot(RouteId r, std::uint32_t pos) const { return rs_alight_slot_[route_stop_index(r, pos)]; }
+  [[nodiscard]] GroupId board_group(RouteId r, std::uint32_t pos) const { return rs_board_group_[route_stop_index(r, pos)]; }
+  [[nodiscard]] TripId route_first_trip(RouteId r) const { return TripId(route_trip_begin_[r.get()]); }
+  [[nodiscard]] std::uint32_t route_trip_count(RouteId r) const {
+    return route_trip_begin_[r.get() + 1] - route_trip_begin_[r.get()];
+  }
+  // Stop times of the route's j-th trip (0-based within the route) at position pos.
+  [[nodiscard]] Minutes arrival(RouteId r, std::uint32_t j, std::uint32_t pos) const { return arr_[time_index(r, j, pos)]; }
+  [[nodiscard]] Minutes departure(RouteId r, std::uint32_t j, std::uint32_t pos) const { return dep_[time_index(r, j, pos)]; }
+  [[nodiscard]] std::uint32_t time_index(RouteId r, std::uint32_t j, std::uint32_t pos) const {
+    return route_time_begin_[r.get()] + j * static_cast<std::uint32_t>(route_stops(r).size()) + pos;
+  }
+  // First trip j (within the route) with departure at pos >= t, or route_trip_count if none.
+  [[nodiscard]] std::uint32_t first_trip_departing(RouteId r, std::uint32_t pos, Minutes t) const;
+
+  // --- trips ---
+  [[nodiscard]] RouteId trip_route(TripId t) const { return trip_route_[t.get()]; }
+  [[nodiscard]] ServiceId trip_service(TripId t) const { return trip_service_[t.get()]; }
+  [[nodiscard]] Minutes trip_start(TripId t) const { return trip_start_[t.get()]; }
+
+  // --- stops, slots, groups, rules ---
+  // Routes that can be boarded at a stop (position < last), with the position.
+  [[nodiscard]] Csr<NodeId, RouteStop>::Row routes_at(NodeId n) const { return stop_routes_[n]; }
+  [[nodiscard]] SlotId start_slot(NodeId n) const { return SlotId(stop_slot_begin_[n.get()]); }
+  [[nodiscard]] std::uint32_t slots_begin(NodeId n) const { return stop_slot_begin_[n.get()]; }
+  [[nodiscard]] std::uint32_t slots_end(NodeId n) const { return stop_slot_begin_[n.get() + 1]; }
+  [[nodiscard]] NodeId slot_stop(SlotId s) const { return slot_stop_[s.get()]; }
+  [[nodiscard]] std::uint8_t slot_code(SlotId s) const { return slot_code_[s.get()]; }  // carriage code or kCarriageStart
+  [[nodiscard]] bool slot_by_link(SlotId s) const { return slot_by_link_[s.get()] != 0; }
+  // Rule for handing the box over at its stop (invalid: not allowed).
+  [[nodiscard]] RuleId end_rule(SlotId s) const { return slot_end_rule_[s.get()]; }
+  [[nodiscard]] std::span<const GroupEntry> group(GroupId g) const {
+    return {group_entries_.data() + group_begin_[g.get()], group_begin_[g.get() + 1] - group_begin_[g.get()]};
+  }
+  [[nodiscard]] NodeId group_stop(GroupId g) const { return group_stop_[g.get()]; }
+  [[nodiscard]] std::uint8_t group_code(GroupId g) const { return group_code_[g.get()]; }
+  // Rule from slot `s` into group `g`, invalid if the transfer is not allowed.
+  [[nodiscard]] RuleId find_rule(GroupId g, SlotId s) const;
+  [[nodiscard]] const TransferRule& rule(RuleId r) const { return rules_[r.get()]; }
+  [[nodiscard]] std::size_t rule_count() const { return rules_.size(); }
+
+  // --- untimed links ---
+  [[nodiscard]] std::size_t link_count() const { return links_.size(); }
+  [[nodiscard]] const UntimedLink& link(UntimedLinkId l) const { return links_[l.get()]; }
+  [[nodiscard]] GramsPerTonneKm link_intensity(UntimedLinkId l) const { return link_intensity_[l.get()]; }
+  [[nodiscard]] Csr<NodeId, UntimedLinkId>::Row links_from(NodeId n) const { return stop_links_[n]; }
+  [[nodiscard]] SlotId link_slot(UntimedLinkId l) const { return link_slot_[l.get()]; }     // at `to`
+  [[nodiscard]] GroupId link_group(UntimedLinkId l) const { return link_group_[l.get()]; }  // at `from`
+
+ private:
+  Minutes horizon_start_{0};
+  Minutes horizon_end_{0};
+  std::vector<Service> services_;       // indexed by ServiceId, as in the spec
+  std::vector<std::string> node_names_;  // indexed by NodeId ("" when not given)
+
+  // Routes (R = route_count). Route-stop index rs = route_stop_begin_[r] + pos.
+  std::vector<std::uint32_t> route_stop_begin_;  // R+1 offsets into route_stops_
+  std::vector<NodeId> route_stops_;              // stop sequence of each route
+  std::vector<Kilometres> seg_km_;               // per rs: km from the previous stop
+  std::vector<SlotId> rs_alight_slot_;           // per rs: slot of (stop, route carriage)
+  std::vector<GroupId> rs_board_group_;          // per rs: group of (stop, route carriage); invalid at the last stop
+  std::vector<Carriage> route_carriage_;         // per route
+  std::vector<Minutes> route_cutoff_;            // per route
+  std::vector<UsdCents> route_price_teu_;        // per route
+  std::vector<UsdCents> route_price_feu_;        // per route
+  std::vector<GramsPerTonneKm> route_intensity_; // per route, well-to-wheel
+  std::vector<std::int32_t> route_capacity_;     // per route, TEU per departure, 0 = unlimited
+  std::vector<std::uint32_t> route_trip_begin_;  // R+1 offsets: trips of r are TripIds [begin[r], begin[r+1])
+  std::vector<std::uint32_t> route_time_begin_;  // R+1 offsets into arr_/dep_: trip-major, stop-minor
+  std::vector<Minutes> arr_;                     // arrival instant per stop event
+  std::vector<Minutes> dep_;                     // departure instant per stop event
+
+  // Trips.
+  std::vector<RouteId> trip_route_;
+  std::vector<ServiceId> trip_service_;
+  std::vector<Minutes> trip_start_;              // the service's start instant for this trip
+
+  // Stops and slots.
+  Csr<NodeId, RouteStop> stop_routes_;           // boardable (route, pos) per stop
+  std::vector<std::uint32_t> stop_slot_begin_;   // N+1 offsets: slots of stop n; the first is its start slot
+  std::vector<NodeId> slot_stop_;
+  std::vector<std::uint8_t> slot_code_;          // arriving carriage code or kCarriageStart
+  std::vector<std::uint8_t> slot_by_link_;       // 1 when the box arrived by an untimed link
+  std::vector<RuleId> slot_end_rule_;            // rule to `end` per slot; invalid = not allowed
+
+  // Groups: (stop, departing carriage) -> allowed (slot, rule) entries.
+  std::vector<std::uint32_t> group_begin_;       // G+1 offsets into group_entries_
+  std::vector<GroupEntry> group_entries_;
+  std::vector<NodeId> group_stop_;
+  std::vector<std::uint8_t> group_code_;
+  std::vector<TransferRule> rules_;              // interned rules, indexed by RuleId
+
+  // Untimed links.
+  std::vector<UntimedLink> links_;
+  std::vector<GramsPerTonneKm> link_intensity_;
+  std::vector<SlotId> link_slot_;                // slot at `to` (by link)
+  std::vector<GroupId> link_group_;              // group at `from` (trip-arrived slots only)
+  Csr<NodeId, UntimedLinkId> stop_links_;        // outgoing links per stop
+};
+
+}  // namespace landbridge::timetable

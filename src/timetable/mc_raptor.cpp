@@ -1,0 +1,311 @@
+#include "landbridge/timetable/mc_raptor.h"
+
+#include <algorithm>
+#include <limits>
+#include <tuple>
+
+#include "landbridge/core/error.h"
+
+namespace landbridge::timetable {
+namespace {
+
+constexpr std::uint32_t kNoPos = std::numeric_limits<std::uint32_t>::max();
+constexpr std::uint32_t kSeed = std::numeric_limits<std::uint32_t>::max();
+constexpr std::uint8_t kOrigin = 0, kTrip = 1, kLink = 2;
+
+std::int32_t add_sat(std::int64_t a, std::int64_t b) {
+  const std::int64_t v = a + b;
+  return v >= std::numeric_limits<std::int32_t>::max() ? std::numeric_limits<std::int32_t>::max()
+                                                       : static_cast<std::int32_t>(v);
+}
+
+}  // namespace
+
+McRaptor::McRaptor(const Timetable& tt)
+    : tt_(tt),
+      bags_(tt.slot_count()),
+      prev_by_slot_(tt.slot_count()),
+      stop_marked_(tt.stop_count(), 0),
+      route_pos_(tt.route_count(), kNoPos) {}
+
+void McRaptor::prepare(const Query& q) {
+  if (!q.origin.valid() || q.origin.get() >= tt_.stop_count())
+    throw Error("Pareto query: unknown origin stop " + std::to_string(q.origin.get()));
+  if (!q.target.valid() || q.target.get() >= tt_.stop_count())
+    throw Error("Pareto query: a known target stop is required");
+  if (q.max_trips < 0 || q.max_trips > kMaxTrips)
+    throw Error("Pareto query: max_trips " + std::to_string(q.max_trips) + " outside [0, " + std::to_string(kMaxTrips) +
+                "]");
+  if (q.max_travel.value() < 0) throw Error("Pareto query: max_travel must be >= 0");
+  q_ = q;
+  stats_ = {};
+  // Transfer costs and hub emissions depend on the cargo only: price them once per query.
+  const std::size_t n_rules = tt_.rule_count();
+  rule_cost_.resize(n_rules);
+  rule_co2_.resize(n_rules);
+  for (std::size_t i = 0; i < n_rules; ++i) {
+    const TransferRule& r = tt_.rule(RuleId::from(i));
+    rule_cost_[i] = q.cargo.price(r.cost_teu, r.cost_feu).value();
+    rule_co2_[i] = q.cargo.hub(r.hub_kg_co2e_per_t).value();
+  }
+  target_.clear();
+}
+
+void McRaptor::clear_bags() {
+  for (SlotId s : bags_touched_) bags_[s.get()].clear();
+  bags_touched_.clear();
+}
+
+bool McRaptor::dominated_by_target(std::int32_t arr, std::int64_t cost, std::int64_t co2, std::uint8_t round) const {
+  for (const TargetLabel& t : target_)
+    if (t.trips <= round && t.arr <= arr && t.cost <= cost && t.co2 <= co2) return true;
+  return false;
+}
+
+bool McRaptor::insert(const Label& l) {
+  const std::int32_t arr = l.arr.value();
+  if (arr > limit_.value()) return false;
+  if (dominated_by_target(arr, l.cost, l.co2, l.round)) return false;
+  std::vector<BagEntry>& bag = bags_[l.slot.get()];
+  for (const BagEntry& e : bag)
+    if (e.arr <= arr && e.cost <= l.cost && e.co2 <= l.co2) return false;
+  const auto id = static_cast<std::uint32_t>(labels_.size());
+  labels_.push_back(l);
+  ++stats_.labels;
+  if (bag.empty()) bags_touched_.push_back(l.slot);
+  for (std::size_t i = 0; i < bag.size();) {
+    if (arr <= bag[i].arr && l.cost <= bag[i].cost && l.co2 <= bag[i].co2) {
+      labels_[bag[i].label].alive = false;
+      bag[i] = bag.back();
+      bag.pop_back();
+    } else {
+      ++i;
+    }
+  }
+  bag.push_back({arr, l.cost, l.co2, id, l.round});
+
+  if (tt_.slot_stop(l.slot) == q_.target) {
+    const RuleId end = tt_.end_rule(l.slot);
+    if (end.valid()) {
+      const TargetLabel t{add_sat(arr, tt_.rule(end).duration.value()), l.cost + rule_cost_[end.get()],
+                          l.co2 + rule_co2_[end.get()], id, l.round};
+      if (!dominated_by_target(t.arr, t.cost, t.co2, t.trips)) {
+        std::erase_if(target_, [&](const TargetLabel& o) {
+          return o.label != kSeed && o.trips == t.trips && t.arr <= o.arr && t.cost <= o.cost && t.co2 <= o.co2;
+        });
+        target_.push_back(t);
+      }
+    }
+  }
+  return true;
+}
+
+void McRaptor::relax_links(std::uint8_t k, std::uint32_t begin, std::uint32_t end) {
+  for (std::uint32_t id = begin; id < end; ++id) {
+    const Label from = labels_[id];
+    if (!from.alive || tt_.slot_by_link(from.slot)) continue;
+    for (UntimedLinkId l : tt_.links_from(tt_.slot_stop(from.slot))) {
+      const RuleId r = tt_.find_rule(tt_.link_group(l), from.slot);
+      if (!r.valid()) continue;
+      const UntimedLink& link = tt_.link(l);
+      Label c;
+      c.arr = Minutes(add_sat(add_sat(from.arr.value(), tt_.rule(r).duration.value()), link.duration.value()));
+      c.cost = from.cost + rule_cost_[r.get()] + q_.cargo.price(link.cost_teu, link.cost_feu).value();
+      c.co2 = from.co2 + rule_co2_[r.get()] + q_.cargo.transport(link.distance, tt_.link_intensity(l)).value();
+      c.parent = id;
+      c.slot = tt_.link_slot(l);
+      c.id = l.get();
+      c.round = k;
+      c.kind = kLink;
+      insert(c);
+    }
+  }
+}
+
+void McRaptor::scan_routes(std::uint8_t k, std::uint32_t prev_begin, std::uint32_t prev_end) {
+  // Snapshot the labels of round k-1 per slot (insertions of round k may evict them from the
+  // bags, but a box with fewer trips may still board from them), mark stops and routes.
+  for (SlotId s : prev_touched_) prev_by_slot_[s.get()].clear();
+  prev_touched_.clear();
+  for (NodeId n : stops_touched_) stop_marked_[n.get()] = 0;
+  stops_touched_.clear();
+  for (std::uint32_t id = prev_begin; id < prev_end; ++id) {
+    const Label& l = labels_[id];
+    if (!l.alive) continue;
+    auto& list = prev_by_slot_[l.slot.get()];
+    if (list.empty()) prev_touched_.push_back(l.slot);
+    list.push_back(id);
+    const NodeId n = tt_.slot_stop(l.slot);
+    if (stop_marked_[n.get()]) continue;
+    stop_marked_[n.get()] = 1;
+    stops_touched_.push_back(n);
+    for (const RouteStop& rs : tt_.routes_at(n)) {
+      if (!q_.cargo.fits(tt_.route_capacity_teu(rs.route))) continue;
+      std::uint32_t& pos = route_pos_[rs.route.get()];
+      if (pos == kNoPos) routes_marked_.push_back(rs.route);
+      pos = std::min(pos, rs.pos);
+    }
+  }
+  stats_.routes_scanned += static_cast<std::int64_t>(routes_marked_.size());
+
+  for (RouteId r : routes_marked_) {
+    const std::uint32_t first = route_pos_[r.get()];
+    route_pos_[r.get()] = kNoPos;
+    const auto stops = tt_.route_stops(r);
+    const auto n = static_cast<std::uint32_t>(stops.size());
+    const std::int32_t cutoff = tt_.route_cutoff(r).value();
+    const std::int64_t price = q_.cargo.price(tt_.route_price_teu(r), tt_.route_price_feu(r)).value();
+    const GramsPerTonneKm intensity = tt_.route_intensity(r);
+    const std::uint32_t first_trip = tt_.route_first_trip(r).get();
+    const std::uint32_t n_trips = tt_.route_trip_count(r);
+    route_bag_.clear();
+    for (std::uint32_t pos = first; pos < n; ++pos) {
+      if (!route_bag_.empty()) {
+        const std::int64_t seg = q_.cargo.transport(tt_.segment_km(r, pos), intensity).value();
+        const SlotId slot = tt_.alight_slot(r, pos);
+        for (RouteLabel& rl : route_bag_) {
+          rl.co2 += seg;
+          Label c;
+          c.arr = tt_.arrival(r, rl.trip, pos);
+          c.cost = rl.cost;
+          c.co2 = rl.co2;
+          c.parent = rl.parent;
+          c.slot = slot;
+          c.id = first_trip + rl.trip;
+          c.board = rl.board;
+          c.alight = pos;
+          c.round = k;
+          c.kind = kTrip;
+          insert(c);
+        }
+      }
+      if (pos + 1 == n || !stop_marked_[stops[pos].get()]) continue;
+      for (const GroupEntry& e : tt_.group(tt_.board_group(r, pos))) {
+        for (std::uint32_t id : prev_by_slot_[e.slot.get()]) {
+          const Label& b = labels_[id];
+          const std::int32_t need = add_sat(add_sat(b.arr.value(), e.duration.value()), cutoff);
+          const std::uint32_t j = tt_.first_trip_departing(r, pos, Minutes(need));
+          if (j >= n_trips) continue;
+          const RouteLabel c{j, b.cost + rule_cost_[e.rule.get()] + price, b.co2 + rule_co2_[e.rule.get()], id, pos};
+          bool dominated = false;
+          for (const RouteLabel& o : route_bag_)
+            if (o.trip <= c.trip && o.cost <= c.cost && o.co2 <= c.co2) {
+              dominated = true;
+              break;
+            }
+          if (dominated) continue;
+          std::erase_if(route_bag_, [&](const RouteLabel& o) {
+            return c.trip <= o.trip && c.cost <= o.cost && c.co2 <= o.co2;
+          });
+          route_bag_.push_back(c);
+        }
+      }
+    }
+  }
+  routes_marked_.clear();
+}
+
+void McRaptor::search(Minutes ready) {
+  ready_ = ready;
+  limit_ = Minutes(add_sat(ready.value(), q_.max_travel.value()));
+  labels_.clear();
+  clear_bags();
+  ++stats_.iterations;
+  Label origin;
+  origin.arr = ready;
+  origin.slot = tt_.start_slot(q_.origin);
+  origin.kind = kOrigin;
+  insert(origin);
+  relax_links(0, 0, static_cast<std::uint32_t>(labels_.size()));
+  std::uint32_t prev_begin = 0, prev_end = static_cast<std::uint32_t>(labels_.size());
+  for (std::int32_t k = 1; k <= q_.max_trips; ++k) {
+    bool any = false;
+    for (std::uint32_t id = prev_begin; id < prev_end && !any; ++id) any = labels_[id].alive;
+    if (!any) break;
+    stats_.rounds = std::max(stats_.rounds, k);
+    scan_routes(static_cast<std::uint8_t>(k), prev_begin, prev_end);
+    const auto mid = static_cast<std::uint32_t>(labels_.size());
+    relax_links(static_cast<std::uint8_t>(k), prev_end, mid);
+    prev_begin = prev_end;
+    prev_end = static_cast<std::uint32_t>(labels_.size());
+  }
+  for (NodeId n : stops_touched_) stop_marked_[n.get()] = 0;
+  stops_touched_.clear();
+}
+
+Journey McRaptor::reconstruct(const TargetLabel& t) const {
+  std::vector<Move> moves;
+  for (std::uint32_t id = t.label; labels_[id].kind != kOrigin; id = labels_[id].parent) {
+    const Label& l = labels_[id];
+    Move m;
+    if (l.kind == kTrip) {
+      m.trip = TripId(l.id);
+      m.board_pos = l.board;
+      m.alight_pos = l.alight;
+    } else {
+      m.is_link = true;
+      m.link = UntimedLinkId(l.id);
+    }
+    moves.push_back(m);
+  }
+  std::reverse(moves.begin(), moves.end());
+  Journey j = make_journey(tt_, q_.cargo, q_.origin, ready_, moves);
+  if (j.arrival.value() != t.arr || j.cost.value() != t.cost || j.co2e.value() != t.co2 || j.trips != t.trips)
+    throw Error("internal error: a Pareto journey from " + tt_.stop_name(q_.origin) +
+                " does not reproduce its label (" + summarize(tt_, j) + ")");
+  return j;
+}
+
+std::vector<Journey> McRaptor::collect() const {
+  std::vector<Journey> out;
+  for (const TargetLabel& t : target_)
+    if (t.label != kSeed) out.push_back(reconstruct(t));
+  return out;
+}
+
+namespace {
+bool journey_less(const Journey& a, const Journey& b) {
+  return std::tie(a.arrival, a.cost, a.co2e, a.trips) < std::tie(b.arrival, b.cost, b.co2e, b.trips);
+}
+}  // namespace
+
+std::vector<Journey> McRaptor::run(const Query& q) {
+  prepare(q);
+  search(q.ready);
+  std::vector<Journey> out = collect();
+  std::sort(out.begin(), out.end(), journey_less);
+  return out;
+}
+
+std::vector<Journey> McRaptor::range(const Query& q, Minutes window_end) {
+  prepare(q);
+  std::vector<Journey> found;
+  for (Minutes tau : departure_candidates(tt_, q, window_end)) {
+    search(tau);
+    for (Journey& j : collect()) {
+      j.departure = std::min(j.departure, window_end);
+      found.push_back(std::move(j));
+    }
+    // Journeys found for later departures prune every earlier one they match or beat.
+    for (TargetLabel& t : target_) t.label = kSeed;
+  }
+  const auto dominates = [](const Journey& a, const Journey& b) {
+    return a.departure >= b.departure && a.arrival <= b.arrival && a.cost <= b.cost && a.co2e <= b.co2e &&
+           a.trips <= b.trips;
+  };
+  std::vector<Journey> out;
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    bool dominated = false;
+    for (std::size_t j = 0; j < found.size() && !dominated; ++j) {
+      if (i == j || !dominates(found[j], found[i])) continue;
+      dominated = !dominates(found[i], found[j]) || j < i;  // equal criteria: keep the first
+    }
+    if (!dominated) out.push_back(std::move(found[i]));
+  }
+  std::sort(out.begin(), out.end(), [](const Journey& a, const Journey& b) {
+    return a.departure != b.departure ? a.departure < b.departure : journey_less(a, b);
+  });
+  return out;
+}
+
+}  // namespace landbridge::timetable
