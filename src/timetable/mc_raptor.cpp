@@ -283,6 +283,8 @@ std::vector<Journey> McRaptor::range(const Query& q, Minutes window_end) {
   for (Minutes tau : departure_candidates(tt_, q, window_end)) {
     search(tau);
     for (Journey& j : collect()) {
+      // Journeys without a ride fit any departure: keep those found for the window's end.
+      if (j.trips == 0 && tau != window_end) continue;
       j.departure = std::min(j.departure, window_end);
       found.push_back(std::move(j));
     }

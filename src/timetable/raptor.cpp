@@ -315,7 +315,9 @@ std::vector<Journey> Raptor::range(const Query& q, Minutes window_end) {
   for (Minutes tau : candidates) {
     start_iteration(tau);
     rounds();
-    for (std::int32_t k = 0; k <= k_max_; ++k)
+    // Journeys without a ride (untimed links only) fit any departure: keep the one found for
+    // the window's end, whose arrival shifts with the ready instant.
+    for (std::int32_t k = tau == candidates.front() ? 0 : 1; k <= k_max_; ++k)
       if (target_improved_[static_cast<std::size_t>(k)] && target_slot_[static_cast<std::size_t>(k)].valid() &&
           tau_[at(k, target_slot_[static_cast<std::size_t>(k)])] != kInf)
         found.push_back(reconstruct(k, target_slot_[static_cast<std::size_t>(k)]));

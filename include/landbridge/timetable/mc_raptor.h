@@ -33,7 +33,9 @@ class McRaptor {
   // Pareto set from q.origin to q.target (required), sorted by arrival, cost, CO2e, trips.
   std::vector<Journey> run(const Query& q);
   // Pareto set over departures in [q.ready, window_end]; departures clamped to window_end;
-  // sorted by departure, arrival, cost, CO2e, trips.
+  // sorted by departure, arrival, cost, CO2e, trips. Journeys with no ride are listed once,
+  // for window_end (they fit any ready instant, arriving that much earlier), as in Raptor.
+  // q.max_travel counts from each departure candidate.
   std::vector<Journey> range(const Query& q, Minutes window_end);
 
   [[nodiscard]] const SearchStats& stats() const { return stats_; }

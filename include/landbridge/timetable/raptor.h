@@ -67,7 +67,9 @@ class Raptor {
 
   // rRAPTOR: journeys departing (latest ready instant) in [q.ready, window_end], Pareto over
   // (later departure, earlier arrival, fewer trips); sorted by departure, then trips. A
-  // journey's departure is clamped to window_end (it can be caught by a box ready then).
+  // journey's departure is clamped to window_end (it can be caught by a box ready then). A
+  // journey with no ride (untimed links only) is listed once, for window_end: from a ready
+  // instant t it arrives at t + (arrival - departure).
   std::vector<Journey> range(const Query& q, Minutes window_end);
   // Arrive-by: the latest ready instant in [q.ready, deadline] from which the box is
   // delivered by `deadline`, with its earliest-arrival journey; nullopt if none.
