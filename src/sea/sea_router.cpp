@@ -25,12 +25,17 @@ struct HeapItem {
 }  // namespace
 
 struct SeaRouter::State {
-  // One search direction: tentative distances valid where stamp == current query.
+  // What a search knows about a vertex; valid only where stamp == the current query. One
+  // 16-byte record, so a relaxation touches one cache line.
+  struct Label {
+    double dist;
+    std::uint32_t stamp;
+    std::uint32_t parent;  // up-arc index the vertex was reached by
+  };
+  // One search direction.
   struct Side {
-    std::vector<double> dist;
-    std::vector<std::uint32_t> stamp;
-    std::vector<std::uint32_t> parent;  // up-arc index the vertex was reached by
-    std::vector<HeapItem> heap;         // lazy binary min-heap
+    std::vector<Label> label;
+    std::vector<HeapItem> heap;  // lazy binary min-heap
   };
   Side side[2];
   std::uint32_t cur = 0;
@@ -44,9 +49,7 @@ struct SeaRouter::State {
     const detail::ContractionHierarchy& ch = g.ch;
     const std::size_t n = ch.vertex_count();
     for (Side& s : side) {
-      s.dist.assign(n, kInf);
-      s.stamp.assign(n, 0);
-      s.parent.assign(n, kNone);
+      s.label.assign(n, Label{kInf, 0, kNone});
       // A vertex is expanded at most once, so pushes never exceed arcs + 1.
       s.heap.reserve(ch.up.size() + 1);
     }
@@ -62,21 +65,22 @@ struct SeaRouter::State {
 
   void next_query() {
     if (++cur == 0) {  // stamps wrapped: forget everything once every 4e9 queries
-      for (Side& s : side) std::fill(s.stamp.begin(), s.stamp.end(), 0);
+      for (Side& s : side) {
+        for (Label& l : s.label) l.stamp = 0;
+      }
       cur = 1;
     }
     for (Side& s : side) s.heap.clear();
   }
 
   [[nodiscard]] double dist(int d, std::uint32_t v) const {
-    return side[d].stamp[v] == cur ? side[d].dist[v] : kInf;
+    const Label& l = side[d].label[v];
+    return l.stamp == cur ? l.dist : kInf;
   }
 
   void reach(int d, std::uint32_t v, double key, std::uint32_t arc) {
     Side& s = side[d];
-    s.stamp[v] = cur;
-    s.dist[v] = key;
-    s.parent[v] = arc;
+    s.label[v] = {key, cur, arc};
     s.heap.push_back({key, v});
     std::push_heap(s.heap.begin(), s.heap.end(), std::greater<>());
   }
@@ -150,7 +154,7 @@ std::optional<SeaPath> SeaRouter::route(PortId from, PortId to, PassageSet close
     const HeapItem top = side.heap.back();
     side.heap.pop_back();
     const std::uint32_t v = top.v;
-    if (top.key > side.dist[v]) continue;  // stale entry
+    if (top.key > side.label[v].dist) continue;  // stale entry
     const double other = st.dist(1 - d, v);
     if (top.key + other < best) {
       best = top.key + other;
@@ -180,8 +184,8 @@ std::optional<SeaPath> SeaRouter::route(PortId from, PortId to, PassageSet close
   out.distance = Kilometres(pf.snap.value() + best + pt.snap.value());
   std::vector<std::uint32_t>& chain = st.chain;  // forward arcs, meeting vertex back to s
   chain.clear();
-  for (std::uint32_t x = meet; st.side[0].parent[x] != kNone;) {
-    chain.push_back(st.side[0].parent[x]);
+  for (std::uint32_t x = meet; st.side[0].label[x].parent != kNone;) {
+    chain.push_back(st.side[0].label[x].parent);
     out.passages |= arcs[chain.back()].passages;
     x = st.up_tail[chain.back()];
   }
@@ -192,8 +196,8 @@ std::optional<SeaPath> SeaRouter::route(PortId from, PortId to, PassageSet close
       unpack(ch.records, ch.up_record[*it], ch.vertex_at[st.up_tail[*it]], path);
     }
   }
-  for (std::uint32_t x = meet; st.side[1].parent[x] != kNone;) {
-    const std::uint32_t k = st.side[1].parent[x];
+  for (std::uint32_t x = meet; st.side[1].label[x].parent != kNone;) {
+    const std::uint32_t k = st.side[1].label[x].parent;
     out.passages |= arcs[k].passages;
     if (with_geometry) unpack(ch.records, ch.up_record[k], ch.vertex_at[arcs[k].head], path);
     x = st.up_tail[k];
@@ -228,7 +232,7 @@ void SeaRouter::one_to_all(PortId from, PassageSet closed, std::span<Kilometres>
     std::pop_heap(side.heap.begin(), side.heap.end(), std::greater<>());
     const HeapItem top = side.heap.back();
     side.heap.pop_back();
-    if (top.key > side.dist[top.v]) continue;
+    if (top.key > side.label[top.v].dist) continue;
     for (std::uint32_t k = first[top.v]; k < first[top.v + 1]; ++k) {
       const detail::UpArc& a = arcs[k];
       if ((a.passages & closed) != 0) continue;
