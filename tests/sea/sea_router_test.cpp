@@ -215,7 +215,7 @@ TEST(SeaRouterMarnet, ShanghaiRotterdamViaSuezElseTheCape) {
   SeaRouter r(g);
   const PortId sha = port_of(g, "CNSHA");
   const PortId rtm = port_of(g, "NLRTM");
-  const PassageSet nw = passage_bit(Passage::northwest);
+  const PassageSet nw = kSearouteDefaultClosed;
   const PassageSet suez_bit = passage_bit(Passage::suez);
   const PassageSet red_sea = suez_bit | passage_bit(Passage::babalmandab);
   const auto suez = r.route(sha, rtm, nw);
@@ -250,7 +250,7 @@ TEST(SeaRouterMarnet, ArcticLanesAreOpenUnlessClosed) {
   const MaritimeGraph& g = test::builtin_marnet();
   SeaRouter r(g);
   const auto open = r.route(port_of(g, "CNSHA"), port_of(g, "NLRTM"));
-  const auto no_nw = r.route(port_of(g, "CNSHA"), port_of(g, "NLRTM"), passage_bit(Passage::northwest));
+  const auto no_nw = r.route(port_of(g, "CNSHA"), port_of(g, "NLRTM"), kSearouteDefaultClosed);
   ASSERT_TRUE(open && no_nw);
   EXPECT_EQ(open->passages, passage_bit(Passage::bering) | passage_bit(Passage::northwest));
   EXPECT_LT(open->distance, no_nw->distance);
@@ -313,7 +313,7 @@ TEST(SeaRouterMarnet, CaspianIsReachedOnlyThroughTheVolgaDon) {
   EXPECT_LT(crossing->distance.value(), 2.0 * gc_km(g, aktau, baku));
   EXPECT_EQ(crossing->passages, 0u);
 
-  const auto out = r.route(aktau, rtm, passage_bit(Passage::northwest), true);
+  const auto out = r.route(aktau, rtm, kSearouteDefaultClosed, true);
   ASSERT_TRUE(out);
   EXPECT_NE(out->passages & passage_bit(Passage::bosporus), 0u);
   bool volga = false;  // north of 48N between 43E and 46E: the lower Volga near Volgograd

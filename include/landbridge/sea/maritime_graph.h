@@ -55,6 +55,11 @@ struct SeaLane {
   PassageSet passages = 0;  // passages this segment belongs to (usually none or one)
 };
 
+// Passages searoute-py closes unless told otherwise: the Northwest Passage through Arctic
+// Canada, which marnet contains but container lines do not sail. With nothing closed, the
+// shortest Shanghai-Rotterdam route runs through the Bering Strait and this passage.
+inline constexpr PassageSet kSearouteDefaultClosed = passage_bit(Passage::northwest);
+
 struct SeaPath {
   Kilometres distance{0.0};
   PassageSet passages = 0;            // passages sailed through
@@ -65,6 +70,7 @@ struct SeaPath {
   std::vector<LatLon> geometry;
 };
 
+// Immutable once loaded: any number of SeaRouters, on any threads, may share one graph.
 class MaritimeGraph {
  public:
   // Loads `dir`/marnet_searoute.geojson and `dir`/ports.geojson. Throws LoadError naming the
@@ -83,15 +89,15 @@ class MaritimeGraph {
   // The uncontracted graph, as read from the file (for inspection and cross-checks).
   [[nodiscard]] LatLon vertex(SeaVertexId v) const;
   [[nodiscard]] std::span<const SeaLane> lanes(SeaVertexId v) const;  // both directions stored
-  // Vertices and undirected arcs of the routing structure built at load time (a contraction
-  // hierarchy: original segments plus shortcuts).
+  // Size of the routing structure built at load time: arcs of the contraction hierarchy
+  // (segments plus shortcuts, each stored once, at its lower-ranked end).
   [[nodiscard]] std::size_t routing_arc_count() const;
 
   MaritimeGraph(MaritimeGraph&&) noexcept;
   MaritimeGraph& operator=(MaritimeGraph&&) noexcept;
   ~MaritimeGraph();
 
-  struct Impl;
+  struct Impl;  // opaque, defined in src/sea
 
  private:
   friend class SeaRouter;
@@ -99,9 +105,15 @@ class MaritimeGraph {
   std::unique_ptr<Impl> impl_;
 };
 
-// Sea routes on one MaritimeGraph. Holds per-query scratch state sized to the graph, so
-// queries allocate nothing (except the geometry when asked for). Not thread-safe: use one
-// router per thread. The graph must outlive the router (moving the graph is fine).
+// Sea routes on one MaritimeGraph. Holds per-query scratch state sized to the graph (about
+// 2 MB for marnet), so queries allocate nothing (except the geometry when asked for). Not
+// thread-safe: use one router per thread. The graph must outlive the router (moving the graph
+// object is fine).
+//
+// Method: a contraction hierarchy built at load time whose shortcuts remember the passages they
+// sail through and are only ever replaced by witnesses through a subset of those passages, so
+// every query is exact for any set of closed passages. route() is a bidirectional upward search
+// with stall-on-demand; one_to_all() is PHAST (upward search, then one sweep over all vertices).
 class SeaRouter {
  public:
   explicit SeaRouter(const MaritimeGraph& g);
