@@ -1,0 +1,111 @@
+// landbridge route FROM TO: door-to-door itineraries on the static network.
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "cli.h"
+#include "landbridge/route/locate.h"
+#include "landbridge/route/planner.h"
+#include "landbridge/route/report.h"
+
+namespace landbridge::cli {
+namespace {
+
+struct RouteArgs {
+  std::string network, from, to, optimize = "time", unit = "teu";
+  std::vector<std::string> avoid;
+  bool pareto = false, json = false;
+  int count = 1, alternatives = 3;
+  int max_transshipments = -1;
+  double value_of_time = 0, carbon_price = 0;
+};
+
+// Explains an empty result: is it the constraints, or is there no connection at all?
+std::string no_route_reason(route::Planner& planner, const route::RouteRequest& req,
+                            const route::RouteResult& r) {
+  const Network& net = planner.network();
+  const std::string od = fmt::format("{} to {}", net.node(r.from).code, net.node(r.to).code);
+  route::RouteRequest free = req;
+  free.avoid.clear();
+  free.options = route::RouteOptions{};
+  free.options.shipment = req.options.shipment;
+  free.pareto = false;
+  free.alternatives = 1;
+  if (planner.route(free).itineraries.empty()) return fmt::format("no connection from {} in this network", od);
+  std::string why = fmt::format("no itinerary from {} satisfies the constraints", od);
+  if (r.options.avoid_passages) {
+    why += fmt::format("; closed passages: {}", passage_list(r.options.avoid_passages));
+    if (!r.dropped.empty())
+      why += fmt::format(" ({} sea link{} have no sea route with them closed)", r.dropped.size(),
+                         r.dropped.size() == 1 ? "" : "s");
+  }
+  if (r.options.max_transshipments) why += fmt::format("; at most {} transshipments", *r.options.max_transshipments);
+  if (!req.avoid.empty()) why += fmt::format("; avoiding {}", fmt::join(req.avoid, ", "));
+  return why;
+}
+
+}  // namespace
+
+void register_route(CLI::App& app) {
+  auto a = std::make_shared<RouteArgs>();
+  auto* cmd = app.add_subcommand("route", "Door-to-door itineraries between two locations");
+  cmd->add_option("FROM", a->from, "Origin: UN/LOCODE (JPHKT) or name (Hakata)")->required();
+  cmd->add_option("TO", a->to, "Destination: UN/LOCODE (DEDUI) or name (Duisburg)")->required();
+  add_network_option(*cmd, a->network);
+  cmd->add_option("--optimize", a->optimize, "Objective: time, cost, co2 or generalized")
+      ->check(CLI::IsMember({"time", "cost", "co2", "co2e", "generalized"}))
+      ->capture_default_str();
+  cmd->add_flag("--pareto", a->pareto, "Every itinerary not dominated in (time, cost, CO2e)");
+  cmd->add_option("--alternatives,-k", a->alternatives, "Up to K itineraries on different corridors")
+      ->check(CLI::Range(1, 20))
+      ->capture_default_str();
+  cmd->add_option("--avoid", a->avoid,
+                  "Comma-separated: sea passages (suez, cape, malacca, bosporus, ...), modes (rail, "
+                  "road, feeder, deep_sea, ferry, sea), countries (RU) or places (KZDOS, Aktau)")
+      ->delimiter(',')
+      ->type_name("LIST");
+  cmd->add_option("--unit", a->unit, "Container unit: teu or feu")
+      ->check(CLI::IsMember({"teu", "feu", "TEU", "FEU"}))
+      ->capture_default_str();
+  cmd->add_option("--count", a->count, "Number of containers")->check(CLI::Range(1, 1'000'000))->capture_default_str();
+  cmd->add_option("--max-transshipments", a->max_transshipments, "At most N transshipments (lifts between vehicles)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--value-of-time", a->value_of_time, "USD per box and hour, for --optimize generalized")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--carbon-price", a->carbon_price, "USD per tonne CO2e, for --optimize generalized")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_flag("--json", a->json, "Print JSON instead of a table");
+
+  cmd->callback([a] {
+    const io::LoadedPackage pkg = load_network(a->network);
+    route::Planner planner(pkg);
+    route::RouteRequest req;
+    req.from = a->from;
+    req.to = a->to;
+    req.objective = *route::parse_objective(a->optimize);
+    req.pareto = a->pareto;
+    req.alternatives = a->alternatives;
+    req.avoid = a->avoid;
+    req.options.shipment = {*emissions::parse_container_unit(a->unit), a->count};
+    if (a->max_transshipments >= 0) req.options.max_transshipments = a->max_transshipments;
+    req.options.prices = {a->value_of_time, a->carbon_price};
+
+    route::RouteResult result;
+    try {
+      result = planner.route(req);
+    } catch (const route::LocateError& e) {
+      fmt::print(stderr, "error: {}\n", e.what());
+      throw CLI::RuntimeError(kUsage);
+    }
+    if (result.itineraries.empty()) {
+      fmt::print(stderr, "no route: {}\n", no_route_reason(planner, req, result));
+      throw CLI::RuntimeError(kNoRoute);
+    }
+    if (a->json)
+      std::cout << route::to_json(pkg.network, result).dump(2) << '\n';
+    else
+      std::cout << route::to_table(pkg.network, result);
+  });
+}
+
+}  // namespace landbridge::cli
