@@ -1,0 +1,41 @@
+// Route results for machines (JSON) and for people (a text table).
+//
+// JSON (to_json): one object per request
+//   {"from": "JPHKT", "to": "DEDUI", "from_name", "to_name", "objective", "pareto",
+//    "unit": "TEU", "count": 1, "constraints": {...}, "rerouted": [link ids], "dropped": [...],
+//    "truncated": false,
+//    "itineraries": [
+//      {"rank": 1, "label": "sea–rail via CNLYG, KZHOR", "via": ["JPHKT", "CNLYG", ...],
+//       "corridor": ["mode_change:sea>rail@CNLYG", ...], "transshipments": 2,
+//       "passages": ["suez"], "days": 19.5,
+//       "steps": [
+//         {"kind": "leg", "from": "JPHKT", "to": "CNLYG", "at": null, "mode": "feeder",
+//          "gauge": null, "link": "feeder-JPHKT-CNLYG", "passages": [],
+//          "distance_km": 1072.3, "hours": 56.0, "cost_usd": 185.33, "co2e_kg": 171.6,
+//          "co2e_ttw_kg": 139.4},
+//         {"kind": "node", "from": "CNLYG", "to": "CNLYG", "at": "CNLYG", "mode": null,
+//          "operation": "handling", "arrive": "feeder", "depart": "rail:1435",
+//          "distance_km": 0, "hours": ..., "cost_usd": ..., "co2e_kg": ..., "co2e_ttw_kg": 0},
+//         ...],
+//       "total": {"distance_km", "hours", "days", "cost_usd", "co2e_kg", "co2e_ttw_kg"}}]}
+// Every figure is for the whole shipment (count × unit) except hours and days. "via" lists
+// every node passed, origin first and destination last. Distances are rounded to 0.1 km and
+// hours to 0.01 h; money and CO2e are exact (cents, grams).
+//
+// Text (to_table): a heading line, then per itinerary a line with its rank, corridor label and
+// totals, and a table of its steps (legs and node operations) with a totals line.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "landbridge/model/network.h"
+#include "landbridge/route/planner.h"
+
+namespace landbridge::route {
+
+nlohmann::json to_json(const Network& net, const RouteResult& result);
+nlohmann::json to_json(const Network& net, const Itinerary& it);
+std::string to_table(const Network& net, const RouteResult& result);
+
+}  // namespace landbridge::route

@@ -1,0 +1,133 @@
+#include "landbridge/route/planner.h"
+
+#include <algorithm>
+#include <cctype>
+#include <fmt/format.h>
+#include <set>
+#include <tuple>
+
+#include "landbridge/io/package.h"
+#include "landbridge/route/alternatives.h"
+#include "landbridge/route/closures.h"
+#include "landbridge/route/graph.h"
+#include "landbridge/route/locate.h"
+#include "landbridge/route/pareto.h"
+#include "landbridge/route/router.h"
+
+namespace landbridge::route {
+
+struct Planner::Impl {
+  explicit Impl(const Network& n, const io::LoadedPackage* p)
+      : net(&n), pkg(p), graph(n), router(graph), pareto(graph), alternatives(graph) {}
+  const Network* net;
+  const io::LoadedPackage* pkg;
+  RoutingGraph graph;
+  Router router;
+  ParetoRouter pareto;
+  AlternativesFinder alternatives;
+  Weights weights;
+  // Overrides for the last set of closed passages (re-routing is the costly part).
+  PassageSet closed = 0;
+  LinkOverrides overrides;
+};
+
+Planner::Planner(const Network& net) : impl_(std::make_unique<Impl>(net, nullptr)) {}
+Planner::Planner(const io::LoadedPackage& pkg) : impl_(std::make_unique<Impl>(pkg.network, &pkg)) {}
+Planner::~Planner() = default;
+Planner::Planner(Planner&&) noexcept = default;
+Planner& Planner::operator=(Planner&&) noexcept = default;
+const Network& Planner::network() const { return *impl_->net; }
+
+void add_avoid(const Network& net, std::string_view item, RouteOptions& opts) {
+  if (item.empty()) throw Error("empty avoid item");
+  if (const auto p = parse_passage(item)) {
+    opts.avoid_passages |= passage_bit(*p);
+    return;
+  }
+  if (item == "sea") {
+    opts.avoid_modes |= mode_bit(Mode::deep_sea) | mode_bit(Mode::feeder) | mode_bit(Mode::ferry);
+    return;
+  }
+  if (const auto m = parse_mode(item)) {
+    opts.avoid_modes |= mode_bit(*m);
+    return;
+  }
+  if (item.size() == 2 && std::isalpha(static_cast<unsigned char>(item[0])) &&
+      std::isalpha(static_cast<unsigned char>(item[1]))) {
+    std::string country{static_cast<char>(std::toupper(static_cast<unsigned char>(item[0]))),
+                        static_cast<char>(std::toupper(static_cast<unsigned char>(item[1])))};
+    std::set<std::string> known;
+    for (const NodeInfo& n : net.nodes()) known.insert(n.country);
+    if (!known.contains(country))
+      throw Error(fmt::format("avoid '{}': no place of the network is in country {} (countries: {})", item, country,
+                              fmt::join(known, ", ")));
+    if (std::find(opts.avoid_countries.begin(), opts.avoid_countries.end(), country) == opts.avoid_countries.end())
+      opts.avoid_countries.push_back(country);
+    return;
+  }
+  try {
+    const NodeId n = locate(net, item);
+    if (std::find(opts.avoid_nodes.begin(), opts.avoid_nodes.end(), n) == opts.avoid_nodes.end())
+      opts.avoid_nodes.push_back(n);
+  } catch (const LocateError& e) {
+    throw LocateError(e.query(), e.candidates(), e.ambiguous(),
+                      fmt::format("avoid '{}': not a passage ({}), a mode ({}, sea), a country code or a place: {}",
+                                  item, passage_names(), mode_names(), e.what()));
+  }
+}
+
+RouteResult Planner::route(const RouteRequest& req) {
+  Impl& im = *impl_;
+  const Network& net = *im.net;
+  RouteResult res;
+  res.objective = req.objective;
+  res.pareto = req.pareto;
+  res.from = locate(net, req.from);
+  res.to = locate(net, req.to);
+  if (res.from == res.to)
+    throw Error(fmt::format("origin and destination are the same place ({})", net.node(res.from).code));
+  res.options = req.options;
+  for (const std::string& item : req.avoid) add_avoid(net, item, res.options);
+  const RouteOptions& opts = res.options;
+  if (opts.shipment.count < 1) throw Error(fmt::format("count must be at least 1, got {}", opts.shipment.count));
+  for (NodeId end : {res.from, res.to}) {
+    const NodeInfo& info = net.node(end);
+    if (std::find(opts.avoid_nodes.begin(), opts.avoid_nodes.end(), end) != opts.avoid_nodes.end())
+      throw Error(fmt::format("{} {} is both an end of the route and avoided", info.code, info.name));
+    if (std::find(opts.avoid_countries.begin(), opts.avoid_countries.end(), info.country) != opts.avoid_countries.end())
+      throw Error(fmt::format("{} {} is in avoided country {}", info.code, info.name, info.country));
+  }
+
+  if (opts.avoid_passages != im.closed) {
+    im.overrides = im.pkg ? reroute_closed_passages(*im.pkg, opts.avoid_passages)
+                          : drop_closed_passages(net, opts.avoid_passages);
+    im.closed = opts.avoid_passages;
+  }
+  for (const auto& [l, o] : im.overrides.items()) (o.usable ? res.rerouted : res.dropped).push_back(l);
+  prepare(im.graph, opts, &im.overrides, im.weights);
+  const Weights& w = im.weights;
+
+  std::vector<Path> paths;
+  if (req.pareto) {
+    paths = im.pareto.pareto(res.from, res.to, w,
+                             {.transshipments_criterion = req.pareto_transshipments, .max_labels = req.max_labels});
+    res.truncated = im.pareto.stats().truncated;
+    auto key = [&](const Path& p) {
+      const Criteria& c = p.per_box;
+      return std::tuple(objective_value(req.objective, c, w.prices), c.time, c.cost, c.co2e, p.transshipments);
+    };
+    std::stable_sort(paths.begin(), paths.end(), [&](const Path& a, const Path& b) { return key(a) < key(b); });
+  } else if (req.alternatives > 1) {
+    for (Alternative& a : im.alternatives.find(res.from, res.to, w, req.objective, {.k = req.alternatives}))
+      paths.push_back(std::move(a.path));
+    res.truncated = im.alternatives.truncated();
+  } else if (auto p = im.router.best(res.from, res.to, w, req.objective)) {
+    paths.push_back(std::move(*p));
+  }
+  for (const Path& p : paths) {
+    res.itineraries.push_back(make_itinerary(im.graph, w, p.links));
+  }
+  return res;
+}
+
+}  // namespace landbridge::route
