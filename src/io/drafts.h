@@ -73,6 +73,7 @@ struct LinkDraft {
   std::string note;
   // Filled for marnet links once routed.
   PortId sea_from, sea_to;
+  PassageSet sea_closed = 0;  // avoid_passages plus the manifest's marnet_avoid
   PassageSet passages = 0;
 };
 

@@ -12,12 +12,13 @@
 namespace landbridge::io::detail {
 namespace {
 
-constexpr std::array<std::string_view, 10> kKeys = {
+constexpr std::array<std::string_view, 11> kKeys = {
     "format",         "name",
     "version",        "description",
-    "marnet",         "mass_per_teu_t",
-    "mass_per_teu_source", "feu_teu_cost_ratio",
-    "feu_teu_cost_ratio_source", "feu_teu_cost_ratio_note"};
+    "marnet",         "marnet_avoid",
+    "mass_per_teu_t", "mass_per_teu_source",
+    "feu_teu_cost_ratio", "feu_teu_cost_ratio_source",
+    "feu_teu_cost_ratio_note"};
 
 int line_of(const toml::node& n) { return static_cast<int>(n.source().begin.line); }
 
@@ -118,6 +119,20 @@ Manifest parse_manifest(std::string_view text, Diagnostics& diags) {
   if (auto v = r.str("marnet", false, &line)) {
     m.marnet = *v;
     m.marnet_line = line;
+  }
+  if (const toml::node* avoid = t.get("marnet_avoid")) {
+    const std::string expected = "expected an array of sea passage names, e.g. [\"northwest\", \"suez\"]: " + passage_names();
+    if (const toml::array* arr = avoid->as_array()) {
+      m.marnet_avoid = 0;
+      for (const toml::node& item : *arr) {
+        const auto* name = item.as_string();
+        const auto p = name ? parse_passage(name->get()) : std::nullopt;
+        if (p) m.marnet_avoid |= passage_bit(*p);
+        else diags.add(file, line_of(item), "marnet_avoid", describe(item), expected);
+      }
+    } else {
+      diags.add(file, line_of(*avoid), "marnet_avoid", describe(*avoid), expected);
+    }
   }
   if (auto v = r.number("mass_per_teu_t", true, kMassPerTeu)) m.mass_per_teu_t = *v;
   if (auto v = r.str("mass_per_teu_source", false, &line)) {

@@ -6,6 +6,8 @@
 #include <string_view>
 
 #include "landbridge/core/error.h"
+#include "landbridge/model/modes.h"
+#include "landbridge/sea/maritime_graph.h"
 
 namespace landbridge::io::detail {
 
@@ -19,6 +21,9 @@ struct Manifest {
   std::string description;
   std::optional<std::string> marnet;     // folder of the maritime graph, relative to the package
   int marnet_line = 0;
+  // Passages closed for every `marnet` route on top of a link's avoid_passages. By default the
+  // Northwest Passage, which the graph has but container lines do not sail (as searoute-py).
+  PassageSet marnet_avoid = sea::kSearouteDefaultClosed;
   double mass_per_teu_t = 10.0;
   std::string mass_per_teu_source;
   int mass_per_teu_source_line = 0;

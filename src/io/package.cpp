@@ -107,6 +107,10 @@ std::shared_ptr<const sea::MaritimeGraph> sea_distances(Drafts& d, const Package
     try {
       graph = load_marnet(dir);
     } catch (const LoadError& e) {
+      diags.add(std::string(kManifestFile), d.manifest.marnet_line, "marnet", shown(d.manifest.marnet.value_or("")),
+                fmt::format("cannot load the maritime graph from {} (problems follow); expected a folder with "
+                            "marnet_searoute.geojson and ports.geojson",
+                            dir.string()));
       for (const Diagnostic& diag : e.diagnostics()) diags.add(diag);
       return nullptr;
     } catch (const std::exception& e) {
@@ -130,12 +134,13 @@ std::shared_ptr<const sea::MaritimeGraph> sea_distances(Drafts& d, const Package
                              router.port_label(pa)));
       continue;
     }
-    auto path = router.route(pa, pb, l->avoid, false);
+    const PassageSet closed = l->avoid | d.manifest.marnet_avoid;
+    auto path = router.route(pa, pb, closed, false);
     if (!path) {
       link_error(diags, *l, "distance", "marnet",
                  fmt::format("no sea route from {} to {} on the maritime graph{}; expected a distance in km, nm or mi",
                              router.port_label(pa), router.port_label(pb),
-                             l->avoid ? " avoiding " + passage_list(l->avoid) : std::string()));
+                             closed ? " avoiding " + passage_list(closed) : std::string()));
       continue;
     }
     const double km = path->distance.value();
@@ -150,6 +155,7 @@ std::shared_ptr<const sea::MaritimeGraph> sea_distances(Drafts& d, const Package
     l->passages = path->passages;
     l->sea_from = pa;
     l->sea_to = pb;
+    l->sea_closed = closed;
   }
   return graph;
 }
@@ -354,7 +360,7 @@ LoadedPackage build(Drafts& d, std::shared_ptr<const sea::MaritimeGraph> graph) 
     for (int k = 0; k < (l.bidirectional ? 2 : 1); ++k) {
       pkg.sea_from_port.push_back(sea ? (k == 0 ? l.sea_from : l.sea_to) : PortId::invalid());
       pkg.sea_to_port.push_back(sea ? (k == 0 ? l.sea_to : l.sea_from) : PortId::invalid());
-      pkg.sea_avoid.push_back(sea ? l.avoid : PassageSet{0});
+      pkg.sea_avoid.push_back(sea ? l.sea_closed : PassageSet{0});
     }
   }
   for (OpDraft& o : d.ops) b.add_operation(std::move(o.info));

@@ -40,7 +40,8 @@ struct LoadedPackage {
   // query closes passages (invalid ids for other links). Indexed by LinkId.
   IdVector<LinkId, PortId> sea_from_port;
   IdVector<LinkId, PortId> sea_to_port;
-  // Passages each link's `avoid_passages` closes for its marnet route (0 for other links).
+  // Passages closed for each marnet link's route: its `avoid_passages` plus the manifest's
+  // `marnet_avoid` (0 for other links). A query that closes more re-routes with the union.
   IdVector<LinkId, PassageSet> sea_avoid;
 };
 
