@@ -1,0 +1,196 @@
+// The command line as a user runs it: exit codes, JSON shape, and the acceptance
+// queries on the built-in reference network (data/eurasia).
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "landbridge/io/package.h"
+#include "landbridge/sea/maritime_graph.h"
+
+namespace landbridge {
+namespace {
+
+struct CliRun {
+  int code = -1;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+
+CliRun run(const std::string& args) {
+  const auto err_file = std::filesystem::temp_directory_path() / "landbridge_cli_test_stderr.txt";
+  const std::string cmd = std::string(LANDBRIDGE_CLI) + " " + args + " 2>" + err_file.string();
+  CliRun r;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return r;
+  std::array<char, 4096> buf{};
+  std::size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  const int status = pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream e(err_file);
+  r.err.assign(std::istreambuf_iterator<char>(e), {});
+  return r;
+}
+
+bool uses(const nlohmann::json& it, const std::string& code) {
+  for (const auto& v : it["via"])
+    if (v == code) return true;
+  return false;
+}
+bool sails_through(const nlohmann::json& it, const std::string& passage) {
+  for (const auto& p : it["passages"])
+    if (p == passage) return true;
+  return false;
+}
+// All-sea: every leg before the last node is maritime except the final inland hop from the
+// European port (rail or barge to Duisburg).
+bool is_all_sea(const nlohmann::json& it) {
+  bool rail_before_europe = false;
+  for (const auto& s : it["steps"]) {
+    if (s["kind"] != "leg") continue;
+    const std::string mode = s["mode"];
+    const std::string from = s["from"];
+    if ((mode == "rail" || mode == "road") && from.rfind("NL", 0) != 0 && from.rfind("DE", 0) != 0 &&
+        from.rfind("BE", 0) != 0)
+      rail_before_europe = true;
+  }
+  return !rail_before_europe && it["passages"].size() > 0;
+}
+
+TEST(Cli, ParetoHakataDuisburgHasSeaAndSeaRailOptions) {
+  CliRun r = run("route JPHKT DEDUI --pareto --json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["from"], "JPHKT");
+  EXPECT_EQ(j["to"], "DEDUI");
+  const auto& its = j["itineraries"];
+  ASSERT_GE(its.size(), 3u);
+  // Pairwise non-dominated in (hours, cost, CO2e).
+  for (const auto& a : its)
+    for (const auto& b : its) {
+      if (&a == &b) continue;
+      const auto& ta = a["total"];
+      const auto& tb = b["total"];
+      const bool dom = ta["hours"] <= tb["hours"] && ta["cost_usd"] <= tb["cost_usd"] &&
+                       ta["co2e_kg"] <= tb["co2e_kg"] && ta != tb;
+      EXPECT_FALSE(dom) << a["label"] << " dominates " << b["label"];
+    }
+  bool all_sea = false, via_lyg = false;
+  for (const auto& it : its) {
+    all_sea |= is_all_sea(it) && sails_through(it, "suez");
+    via_lyg |= uses(it, "CNLYG") && (uses(it, "KZHOR") || uses(it, "KZDOS"));
+    for (const char* key : {"via", "steps", "total"}) EXPECT_TRUE(it.contains(key)) << key;
+    for (const auto& s : it["steps"])
+      for (const char* key : {"kind", "from", "to", "at", "mode", "distance_km", "hours", "cost_usd", "co2e_kg"})
+        EXPECT_TRUE(s.contains(key)) << key << " in " << s.dump();
+    for (const char* key : {"distance_km", "hours", "cost_usd", "co2e_kg"}) EXPECT_TRUE(it["total"].contains(key));
+  }
+  EXPECT_TRUE(all_sea) << "no all-sea itinerary via Suez in the Pareto set";
+  EXPECT_TRUE(via_lyg) << "no sea-rail itinerary via Lianyungang and Khorgos/Dostyk";
+}
+
+// Closing Suez sends the all-sea option round the Cape; its sea leg grows by exactly the
+// marnet difference between the two routes of that leg.
+TEST(Cli, AvoidSuezMovesAllSeaRoundTheCape) {
+  CliRun open = run("route JPHKT DEDUI --pareto --json");
+  CliRun closed = run("route JPHKT DEDUI --pareto --json --avoid suez");
+  ASSERT_EQ(open.code, 0) << open.err;
+  ASSERT_EQ(closed.code, 0) << closed.err;
+  auto jo = nlohmann::json::parse(open.out);
+  auto jc = nlohmann::json::parse(closed.out);
+  auto find_all_sea = [](const nlohmann::json& j, const char* passage) -> nlohmann::json {
+    for (const auto& it : j["itineraries"])
+      if (is_all_sea(it) && sails_through(it, passage)) return it;
+    return nullptr;
+  };
+  auto via_suez = find_all_sea(jo, "suez");
+  auto via_cape = find_all_sea(jc, "south_africa");
+  ASSERT_FALSE(via_suez.is_null());
+  ASSERT_FALSE(via_cape.is_null()) << "no all-sea itinerary round the Cape with Suez closed";
+  for (const auto& it : jc["itineraries"]) EXPECT_FALSE(sails_through(it, "suez")) << it["label"];
+
+  // The same deep-sea link, re-routed: compare it with the maritime graph's own answer.
+  auto deep_sea_leg = [](const nlohmann::json& it) {
+    for (const auto& s : it["steps"])
+      if (s["kind"] == "leg" && s["mode"] == "deep_sea") return s;
+    return nlohmann::json();
+  };
+  auto leg_open = deep_sea_leg(via_suez);
+  auto leg_closed = deep_sea_leg(via_cape);
+  ASSERT_FALSE(leg_open.is_null());
+  ASSERT_EQ(leg_open["link"], leg_closed["link"]);
+  const double growth = leg_closed["distance_km"].get<double>() - leg_open["distance_km"].get<double>();
+
+  io::LoadedPackage pkg = io::load_package(io::default_package_dir());
+  const LinkId link = *pkg.network.find_link(leg_open["link"].get<std::string>());
+  ASSERT_TRUE(pkg.sea_from_port[link].valid());
+  sea::SeaRouter router(*pkg.marnet);
+  const PassageSet base = pkg.network.link_passages(link) & ~passage_bit(Passage::suez);
+  const PassageSet avoid_default = passage_bit(Passage::northwest) | passage_bit(Passage::panama);
+  auto open_path = router.route(pkg.sea_from_port[link], pkg.sea_to_port[link], avoid_default);
+  auto cape_path = router.route(pkg.sea_from_port[link], pkg.sea_to_port[link],
+                                avoid_default | passage_bit(Passage::suez));
+  ASSERT_TRUE(open_path && cape_path);
+  EXPECT_TRUE(cape_path->passages & passage_bit(Passage::south_africa));
+  (void)base;
+  EXPECT_NEAR(growth, cape_path->distance.value() - open_path->distance.value(), 0.2);
+  EXPECT_GT(growth, 5000.0);
+  EXPECT_GT(via_cape["total"]["hours"].get<double>(), via_suez["total"]["hours"].get<double>());
+}
+
+TEST(Cli, UnknownLocationExitsTwoWithSuggestion) {
+  CliRun r = run("route JPHKT Duisbrg");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("Duisbrg"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("DEDUI"), std::string::npos) << r.err;
+}
+
+TEST(Cli, NoRouteExitsThreeWithReason) {
+  // Hakata is on an island: without any maritime mode nothing leaves it.
+  CliRun r = run("route JPHKT DEDUI --avoid sea");
+  EXPECT_EQ(r.code, 3);
+  EXPECT_NE(r.err.find("constraints"), std::string::npos) << r.err;
+}
+
+TEST(Cli, NamesWorkLikeCodes) {
+  CliRun by_name = run("route Hakata Duisburg --json");
+  CliRun by_code = run("route JPHKT DEDUI --json");
+  ASSERT_EQ(by_name.code, 0) << by_name.err;
+  EXPECT_EQ(nlohmann::json::parse(by_name.out)["itineraries"], nlohmann::json::parse(by_code.out)["itineraries"]);
+}
+
+TEST(Cli, ValidateReportsFileAndLineAndExitsOne) {
+  namespace fs = std::filesystem;
+  const fs::path src = fs::path(LANDBRIDGE_TEST_DATA_DIR) / "packages" / "mini";
+  const fs::path dir = fs::temp_directory_path() / "landbridge_cli_broken_pkg";
+  fs::remove_all(dir);
+  fs::copy(src, dir, fs::copy_options::recursive);
+  {
+    std::ofstream nodes(dir / "nodes.csv", std::ios::app);
+    nodes << "Bad1x,Broken,XX,seaport,95,10,,,S119,,\n";
+  }
+  CliRun r = run("validate " + dir.string());
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("nodes.csv:"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Bad1x"), std::string::npos) << r.out;
+  CliRun good = run("validate " + src.string());
+  EXPECT_EQ(good.code, 0) << good.out << good.err;
+  fs::remove_all(dir);
+}
+
+TEST(Cli, ExportGeojsonIsAFeatureCollection) {
+  CliRun r = run("export --geojson");
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["type"], "FeatureCollection");
+  EXPECT_GT(j["features"].size(), 30u);
+}
+
+}  // namespace
+}  // namespace landbridge
