@@ -12,56 +12,7 @@
 namespace landbridge::io {
 namespace {
 
-struct LonLat {
-  double lon, lat;
-  friend bool operator==(LonLat, LonLat) = default;
-};
-using Part = std::vector<LonLat>;
-
 double round6(double x) { return std::round(x * 1e6) / 1e6; }
-
-// Cuts a polyline where it crosses the antimeridian. Consecutive points are joined the short
-// way round (|delta lon| <= 180), as a sea lane or a link between two nodes is.
-std::vector<Part> split_at_antimeridian(const std::vector<LatLon>& pts) {
-  std::vector<Part> parts;
-  if (pts.empty()) return parts;
-  Part cur;
-  const auto push = [&cur](LonLat p) {
-    p = {round6(p.lon), round6(p.lat)};
-    if (cur.empty() || !(cur.back() == p)) cur.push_back(p);
-  };
-  double u = normalize_lon(pts[0].lon);  // unwrapped longitude of the previous point
-  double cell = 0.0;                     // current part covers [cell - 180, cell + 180]
-  push({u, pts[0].lat});
-  for (std::size_t i = 1; i < pts.size(); ++i) {
-    const double lat_a = pts[i - 1].lat;
-    const double ua = u;
-    const double ub = ua + normalize_lon(pts[i].lon - pts[i - 1].lon);
-    const double lat_b = pts[i].lat;
-    const auto lat_at = [&](double boundary) { return lat_a + (boundary - ua) / (ub - ua) * (lat_b - lat_a); };
-    while (ub > cell + 180.0) {
-      const double lat = lat_at(cell + 180.0);
-      push({180.0, lat});
-      parts.push_back(std::move(cur));
-      cur.clear();
-      push({-180.0, lat});
-      cell += 360.0;
-    }
-    while (ub < cell - 180.0) {
-      const double lat = lat_at(cell - 180.0);
-      push({-180.0, lat});
-      parts.push_back(std::move(cur));
-      cur.clear();
-      push({180.0, lat});
-      cell -= 360.0;
-    }
-    push({ub - cell, lat_b});
-    u = ub;
-  }
-  parts.push_back(std::move(cur));
-  std::erase_if(parts, [](const Part& p) { return p.size() < 2; });
-  return parts;
-}
 
 void write_string(std::string& out, std::string_view s) {
   out += '"';
@@ -80,9 +31,10 @@ void write_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
-void write_position(std::string& out, LonLat p) { out += fmt::format("[{},{}]", p.lon, p.lat); }
+// [lon, lat], rounded to 1e-6 degrees (about 0.1 m).
+void write_position(std::string& out, LatLon p) { out += fmt::format("[{},{}]", round6(p.lon), round6(p.lat)); }
 
-void write_line(std::string& out, const Part& part) {
+void write_line(std::string& out, const std::vector<LatLon>& part) {
   out += '[';
   for (std::size_t i = 0; i < part.size(); ++i) {
     if (i > 0) out += ',';
@@ -117,6 +69,47 @@ struct Props {
 
 }  // namespace
 
+std::vector<std::vector<LatLon>> split_at_antimeridian(std::span<const LatLon> pts) {
+  using Part = std::vector<LatLon>;
+  std::vector<Part> parts;
+  if (pts.empty()) return parts;
+  Part cur;
+  const auto push = [&cur](LatLon p) {
+    if (cur.empty() || !(cur.back() == p)) cur.push_back(p);
+  };
+  double u = normalize_lon(pts[0].lon);  // unwrapped longitude of the previous point
+  double cell = 0.0;                     // the current part covers [cell - 180, cell + 180]
+  push({pts[0].lat, u});
+  for (std::size_t i = 1; i < pts.size(); ++i) {
+    const double lat_a = pts[i - 1].lat;
+    const double ua = u;
+    const double ub = ua + normalize_lon(pts[i].lon - pts[i - 1].lon);
+    const double lat_b = pts[i].lat;
+    const auto lat_at = [&](double boundary) { return lat_a + (boundary - ua) / (ub - ua) * (lat_b - lat_a); };
+    while (ub > cell + 180.0) {  // eastwards over the antimeridian
+      const double lat = lat_at(cell + 180.0);
+      push({lat, 180.0});
+      parts.push_back(std::move(cur));
+      cur.clear();
+      push({lat, -180.0});
+      cell += 360.0;
+    }
+    while (ub < cell - 180.0) {  // westwards
+      const double lat = lat_at(cell - 180.0);
+      push({lat, -180.0});
+      parts.push_back(std::move(cur));
+      cur.clear();
+      push({lat, 180.0});
+      cell -= 360.0;
+    }
+    push({lat_b, ub - cell});
+    u = ub;
+  }
+  parts.push_back(std::move(cur));
+  std::erase_if(parts, [](const Part& p) { return p.size() < 2; });
+  return parts;
+}
+
 void export_geojson(const LoadedPackage& pkg, std::ostream& os) {
   const Network& net = pkg.network;
   std::unique_ptr<detail::MarnetRouter> router;
@@ -134,7 +127,7 @@ void export_geojson(const LoadedPackage& pkg, std::ostream& os) {
     const NodeInfo& node = net.node(n);
     begin_feature();
     out += "\"geometry\":{\"type\":\"Point\",\"coordinates\":";
-    write_position(out, {round6(normalize_lon(node.pos.lon)), round6(node.pos.lat)});
+    write_position(out, {node.pos.lat, normalize_lon(node.pos.lon)});
     out += "},\"properties\":{";
     Props p{out};
     p.str("feature", "node");
@@ -160,7 +153,11 @@ void export_geojson(const LoadedPackage& pkg, std::ostream& os) {
       }
     }
     if (pts.empty()) pts = {a, b};
-    const std::vector<Part> parts = split_at_antimeridian(pts);
+    std::vector<std::vector<LatLon>> parts = split_at_antimeridian(pts);
+    if (parts.empty()) {  // both ends on one spot: a zero-length line, still two positions
+      const LatLon p0{a.lat, normalize_lon(a.lon)};
+      parts.push_back({p0, p0});
+    }
 
     begin_feature();
     out += "\"geometry\":";

@@ -10,11 +10,20 @@
 #pragma once
 
 #include <ostream>
+#include <span>
+#include <vector>
 
+#include "landbridge/core/geo.h"
 #include "landbridge/io/package.h"
 
 namespace landbridge::io {
 
 void export_geojson(const LoadedPackage& pkg, std::ostream& out);
+
+// Cuts a polyline where it crosses the antimeridian. Consecutive points are joined the short
+// way round (|delta lon| <= 180; input longitudes may be in any range, e.g. unwrapped). Every
+// part has longitudes in [-180, 180] and at least two points; a part that reaches the
+// antimeridian ends at lon +/-180 and the next one starts at the opposite sign, same latitude.
+std::vector<std::vector<LatLon>> split_at_antimeridian(std::span<const LatLon> line);
 
 }  // namespace landbridge::io
