@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <array>
 #include <fstream>
 #include <map>
@@ -468,6 +469,12 @@ std::vector<Diagnostic> validate_package(const std::filesystem::path& dir, const
   return validate_package(read_package_files(dir), opts);
 }
 
-std::filesystem::path default_package_dir() { return std::filesystem::path(LANDBRIDGE_DATA_DIR) / "eurasia"; }
+std::filesystem::path default_package_dir() {
+  // Same rule as the maritime graph (sea::default_marnet_dir): the environment overrides the
+  // data folder chosen at build time.
+  const char* env = std::getenv("LANDBRIDGE_DATA_DIR");
+  if (env != nullptr && *env != '\0') return std::filesystem::path(env) / "eurasia";
+  return std::filesystem::path(LANDBRIDGE_DATA_DIR) / "eurasia";
+}
 
 }  // namespace landbridge::io

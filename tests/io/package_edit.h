@@ -140,6 +140,18 @@ inline void drop_column(PackageFiles& p, const std::string& file, const std::str
   p.files[file] = join_lines(lines);
 }
 
+// Appends an empty column to the header and every row.
+inline void add_column(PackageFiles& p, const std::string& file, const std::string& column) {
+  auto lines = split_lines(p.files.at(file));
+  bool header = true;
+  for (auto& l : lines) {
+    if (l.empty() || l[0] == '#') continue;
+    l += "," + (header ? column : std::string());
+    header = false;
+  }
+  p.files[file] = join_lines(lines);
+}
+
 // Replaces every occurrence of `from` by `to` in every file.
 inline void replace_everywhere(PackageFiles& p, const std::string& from, const std::string& to) {
   for (auto& [name, text] : p.files) {

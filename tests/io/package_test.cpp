@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include "landbridge/core/geo.h"
 #include "landbridge/io/package.h"
 #include "package_edit.h"
@@ -123,6 +125,22 @@ TEST(Package, RangesFillTheEstimates) {
   EXPECT_THAT(ferry.sources, testing::SizeIs(2));
 }
 
+TEST(Package, SpeedRangeGivesTheDurationRange) {
+  PackageFiles p = mini();
+  test::add_column(p, "links.csv", "speed_range");
+  test::set_cell(p, "links.csv", 6, "speed_range", "800..1200 km/d");  // rail-HOR-ALA at 941 km/d
+  const LoadedPackage pkg = load_package(p);
+  const Network& n = pkg.network;
+  const LinkId l = link(n, "rail-HOR-ALA");
+  const double km = n.link_distance(l).value();
+  const LinkInfo& info = n.link_info(l);
+  EXPECT_EQ(info.duration.value, hours(km / (941.0 / 24.0)));
+  EXPECT_EQ(info.duration.lo, hours(km / (1200.0 / 24.0)));  // fastest
+  EXPECT_EQ(info.duration.hi, hours(km / (800.0 / 24.0)));   // slowest
+  // Without a speed range the written figure is exact.
+  EXPECT_FALSE(n.link_info(link(n, "feeder-HKT-LYG")).duration.is_range());
+}
+
 TEST(Package, OperationsAndTransfersAtTheBreakOfGauge) {
   const LoadedPackage p = load_package(package_dir("mini"));
   const Network& n = p.network;
@@ -184,6 +202,17 @@ TEST(Package, CsvDialectVariantsLoadTheSame) {
   EXPECT_EQ(a.network.link_count(), b.network.link_count());
   EXPECT_EQ(a.network.node(NodeId(6)).name, "Alat (Port of Baku)");
   EXPECT_EQ(a.network.operation(OperationId(6)).cost_teu.value, usd(329));
+}
+
+TEST(Package, DefaultPackageFollowsTheDataDirectory) {
+  const char* before = std::getenv("LANDBRIDGE_DATA_DIR");
+  const std::string saved = before ? before : "";
+  ::unsetenv("LANDBRIDGE_DATA_DIR");
+  EXPECT_EQ(default_package_dir(), std::filesystem::path(LANDBRIDGE_DATA_DIR) / "eurasia");
+  ::setenv("LANDBRIDGE_DATA_DIR", "/srv/landbridge", 1);
+  EXPECT_EQ(default_package_dir(), std::filesystem::path("/srv/landbridge/eurasia"));
+  if (before) ::setenv("LANDBRIDGE_DATA_DIR", saved.c_str(), 1);
+  else ::unsetenv("LANDBRIDGE_DATA_DIR");
 }
 
 TEST(Package, MissingFolder) {

@@ -68,7 +68,8 @@ LoadedPackage load_package(const PackageFiles& files, const LoadOptions& opts = 
 std::vector<Diagnostic> validate_package(const std::filesystem::path& dir, const LoadOptions& opts = {});
 std::vector<Diagnostic> validate_package(const PackageFiles& files, const LoadOptions& opts = {});
 
-// The built-in reference package (data/eurasia).
+// The built-in reference package: $LANDBRIDGE_DATA_DIR/eurasia when that variable is set,
+// else data/eurasia of the source tree the library was built from.
 std::filesystem::path default_package_dir();
 
 }  // namespace landbridge::io
