@@ -3,8 +3,10 @@
 // A process frame is allocated when it is created and freed when it ends; models that
 // create a process per container create millions. Frames are recycled by size class so a
 // new process usually reuses a frame of the same size that just ended. Every block is a
-// plain ::operator new block of the class size, so a block may be freed on another thread
-// (it then joins that thread's list) and the pool can be switched off at any time.
+// 64-byte-aligned ::operator new block of the class size (a frame's first line holds the
+// resume pointer and the process state the kernel touches on every event), so a block may
+// be freed on another thread (it then joins that thread's list) and the pool can be
+// switched off at any time.
 #include <atomic>
 #include <cstddef>
 #include <new>
@@ -16,6 +18,7 @@ namespace landbridge::sim::detail {
 namespace {
 
 constexpr std::size_t kGranule = 64;
+constexpr std::align_val_t kAlign{64};
 constexpr std::size_t kClasses = 32;  // frames up to 2 KiB are pooled
 
 struct FreeBlock {
@@ -31,7 +34,7 @@ struct Pool {
     for (FreeBlock*& h : head) {
       while (h != nullptr) {
         FreeBlock* n = h->next;
-        ::operator delete(h);
+        ::operator delete(h, kAlign);
         h = n;
       }
     }
@@ -45,20 +48,20 @@ std::atomic<bool> g_enabled{true};
 
 void* allocate_frame(std::size_t n) {
   const std::size_t c = (n + kGranule - 1) / kGranule;
-  if (c >= kClasses) return ::operator new(n);
+  if (c >= kClasses) return ::operator new(c * kGranule, kAlign);
   if (g_enabled.load(std::memory_order_relaxed)) {
     if (FreeBlock* b = t_pool.head[c]) {
       t_pool.head[c] = b->next;
       return b;
     }
   }
-  return ::operator new(c * kGranule);
+  return ::operator new(c * kGranule, kAlign);
 }
 
 void free_frame(void* p, std::size_t n) noexcept {
   const std::size_t c = (n + kGranule - 1) / kGranule;
   if (c >= kClasses || !g_enabled.load(std::memory_order_relaxed)) {
-    ::operator delete(p);
+    ::operator delete(p, kAlign);
     return;
   }
   auto* b = static_cast<FreeBlock*>(p);

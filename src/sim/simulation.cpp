@@ -1,5 +1,6 @@
 #include "landbridge/sim/simulation.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -19,9 +20,22 @@ Interrupted::Interrupted(Interrupt cause)
 void ProcessState::throw_interrupt() {
   deliver = false;
   wait = Wait::none;
-  Interrupt c = std::move(interrupts.front());
-  interrupts.erase(interrupts.begin());
+  std::vector<Interrupt>& q = sim->cold_[slot].interrupts;
+  Interrupt c = std::move(q.front());
+  q.erase(q.begin());
+  interrupted = !q.empty();
   throw Interrupted(std::move(c));
+}
+
+void Process::promise_type::unhandled_exception() noexcept {
+  proc->sim->cold_[proc->slot].error = std::current_exception();
+}
+
+void Process::SubStepAwaiter::await_resume() const {
+  ProcessState* ps = child.promise().proc;
+  if (ps == nullptr) return;
+  std::exception_ptr& e = ps->sim->cold_[ps->slot].error;
+  if (e) std::rethrow_exception(std::exchange(e, nullptr));
 }
 
 // A sub-step starts inline: the awaiting coroutine is its continuation.
@@ -43,8 +57,7 @@ std::coroutine_handle<> Process::FinalAwaiter::await_suspend(Handle h) noexcept 
   }
   // A spawned process ends: wake its joiners, free its slot, then its frame. Nothing in the
   // frame (this awaiter included) may be touched after destroy().
-  Simulation* sim = p.state.sim;
-  sim->finish(p.state, std::move(p.error));
+  p.state.sim->finish(p.state);
   h.destroy();
   return std::noop_coroutine();
 }
@@ -75,9 +88,9 @@ ProcessId Simulation::spawn(Process p) {
     slot = free_slots_.back();
     free_slots_.pop_back();
   } else {
-    if (hot_.size() >= std::numeric_limits<std::uint32_t>::max() - 1) {
+    if (hot_.size() >= kMaxSlots) {
       h.destroy();
-      throw Error("simulation: too many live processes");
+      throw Error("simulation: more than " + std::to_string(kMaxSlots) + " live processes");
     }
     slot = static_cast<std::uint32_t>(hot_.size());
     hot_.emplace_back();
@@ -95,13 +108,37 @@ ProcessId Simulation::spawn(Process p) {
   return ProcessId{slot, cold_[slot].generation};
 }
 
+void Simulation::resequence() {
+  if (top_consumed_) {  // the record being processed goes first; schedule() then pushes
+    top_consumed_ = false;
+    queue_.pop();
+  }
+  std::vector<EventRecord> live;
+  live.reserve(queue_.size());
+  std::vector<EventRecord> all;
+  queue_.copy_to(all);
+  for (const EventRecord& r : all) {
+    if (hot_[r.slot()].wake == r.order()) live.push_back(r);
+  }
+  std::sort(live.begin(), live.end(), earlier);
+  std::uint64_t seq = 0;
+  for (EventRecord& r : live) {
+    r = EventRecord::make(r.time(), seq++, r.slot());
+    hot_[r.slot()].wake = r.order();
+  }
+  queue_.assign_sorted(live);
+  seq_ = seq;
+}
+
 bool Simulation::alive(ProcessId id) const {
   return id.valid() && id.slot < cold_.size() && cold_[id.slot].generation == id.generation &&
          cold_[id.slot].root != nullptr;
 }
 
-void Simulation::finish(ProcessState& ps, std::exception_ptr error) {
+void Simulation::finish(ProcessState& ps) {
   ColdSlot& c = cold_[ps.slot];
+  std::exception_ptr error = std::exchange(c.error, nullptr);
+  c.interrupts.clear();
   while (!c.joiners.empty()) {
     WaitNode* n = c.joiners.front();
     c.joiners.remove(n);
@@ -118,7 +155,8 @@ void Simulation::finish(ProcessState& ps, std::exception_ptr error) {
 bool Simulation::interrupt(ProcessId id, Interrupt cause) {
   if (!alive(id)) return false;
   ProcessState& ps = Process::Handle::from_address(cold_[id.slot].root).promise().state;
-  ps.interrupts.push_back(std::move(cause));
+  cold_[id.slot].interrupts.push_back(std::move(cause));
+  ps.interrupted = true;
   switch (ps.wait) {
     case ProcessState::Wait::timer:
       ps.deliver = true;
@@ -144,14 +182,22 @@ void Simulation::run_until(double end) {
   running_ = true;
   while (!queue_.empty()) {
     const EventRecord top = queue_.top();
-    if (top.time > end) break;
-    const HotSlot& hs = hot_[top.target];
-    if (hs.wake_seq != top.seq) {  // cancelled by an interrupt, a trigger or the end
+    const double t = top.time();
+    if (t > end) break;
+    const HotSlot& hs = hot_[top.slot()];
+    if (hs.wake != top.order()) {  // cancelled by an interrupt, a trigger or the end
       queue_.pop();
       continue;
     }
     void* frame = hs.frame;
-    now_ = top.time;
+    // The next event is almost always the root's smaller child: start fetching its frame
+    // now, so the miss overlaps with this event's work.
+    if (const EventRecord* next = queue_.runner_up()) {
+      const char* f = static_cast<const char*>(hot_[next->slot()].frame);
+      __builtin_prefetch(f);
+      __builtin_prefetch(f + 64);
+    }
+    now_ = t;
     ++events_;
     top_consumed_ = true;
     Process::Handle::from_address(frame).resume();

@@ -32,7 +32,8 @@ void cross_check(std::uint32_t seed) {
   std::uint64_t seq = 0;
   // Times on a coarse grid, so many records tie in time and seq must order them.
   auto random_record = [&] {
-    return EventRecord{static_cast<double>(rng() % 50), seq++, static_cast<std::uint32_t>(rng() % 7)};
+    return EventRecord::make(static_cast<double>(rng() % 50), seq++,
+                             static_cast<std::uint32_t>(rng() % 7));
   };
   for (int op = 0; op < 20000; ++op) {
     const auto k = rng() % 10;
@@ -42,11 +43,11 @@ void cross_check(std::uint32_t seed) {
       slow.push(r);
     } else if (k < 7) {
       EventRecord want = slow.pop();
-      ASSERT_EQ(fast.top().seq, want.seq) << "op " << op;
+      ASSERT_EQ(fast.top().seq(), want.seq()) << "op " << op;
       fast.pop();
     } else {
       EventRecord want = slow.pop();
-      ASSERT_EQ(fast.top().seq, want.seq) << "op " << op;
+      ASSERT_EQ(fast.top().seq(), want.seq()) << "op " << op;
       EventRecord r = random_record();
       fast.replace_top(r);
       slow.push(r);
@@ -55,8 +56,8 @@ void cross_check(std::uint32_t seed) {
   }
   while (!fast.empty()) {
     EventRecord want = slow.pop();
-    ASSERT_EQ(fast.top().seq, want.seq);
-    ASSERT_EQ(fast.top().time, want.time);
+    ASSERT_EQ(fast.top().seq(), want.seq());
+    ASSERT_EQ(fast.top().time(), want.time());
     fast.pop();
   }
 }
@@ -71,14 +72,27 @@ TEST(EventQueue, EightAryHeapMatchesLinearScan) {
   for (std::uint32_t s = 1; s <= 3; ++s) cross_check<8>(s);
 }
 
+TEST(EventQueue, RecordsKeepTimeSeqAndSlot) {
+  const EventRecord r = EventRecord::make(3600.5, 123456789, 0xABCDEF);
+  EXPECT_EQ(r.time(), 3600.5);
+  EXPECT_EQ(r.seq(), 123456789U);
+  EXPECT_EQ(r.slot(), 0xABCDEFU);
+  // -0 is stored as +0, so it orders with zero, before every positive time.
+  EXPECT_FALSE(earlier(EventRecord::make(1e-300, 0, 0), EventRecord::make(-0.0, 1, 0)));
+  EXPECT_TRUE(earlier(EventRecord::make(0.0, 0, 0), EventRecord::make(-0.0, 1, 0)));
+  // A later time wins over a smaller sequence number, bit patterns notwithstanding.
+  EXPECT_TRUE(earlier(EventRecord::make(1.0, 9, 0), EventRecord::make(2.0, 1, 0)));
+  EXPECT_TRUE(earlier(EventRecord::make(1e-310, 9, 0), EventRecord::make(1e300, 1, 0)));
+}
+
 TEST(EventQueue, SimultaneousEventsLeaveInSchedulingOrder) {
   EventQueue<4> q;
   // Pushed out of seq order; all at t = 5 except one earlier.
-  for (std::uint64_t s : {7, 3, 9, 1, 4}) q.push({5.0, s, 0});
-  q.push({2.0, 100, 0});
+  for (std::uint64_t s : {7, 3, 9, 1, 4}) q.push(EventRecord::make(5.0, s, 0));
+  q.push(EventRecord::make(2.0, 100, 0));
   std::vector<std::uint64_t> order;
   while (!q.empty()) {
-    order.push_back(q.top().seq);
+    order.push_back(q.top().seq());
     q.pop();
   }
   EXPECT_EQ(order, (std::vector<std::uint64_t>{100, 1, 3, 4, 7, 9}));

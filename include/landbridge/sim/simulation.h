@@ -128,7 +128,9 @@ class WaitList {
 };
 
 // --- Per-process state ----------------------------------------------------------------------
-// Kept in the frame of the spawned (outermost) coroutine; sub-steps point to it.
+// Kept in the frame of the spawned (outermost) coroutine; sub-steps point to it. Small on
+// purpose: it shares the frame's first cache line with the resume pointer. Rare things
+// (queued interrupts, a sub-step's exception) live in the Simulation's per-slot records.
 struct ProcessState {
   enum class Wait : std::uint8_t {
     none,   // running, or resumed and not waiting
@@ -137,14 +139,14 @@ struct ProcessState {
     ready,  // its wait is satisfied and its resumption is in the queue
   };
   Simulation* sim = nullptr;
+  WaitNode* node = nullptr;      // the node linked while wait == list
   std::uint32_t slot = 0;
   Wait wait = Wait::none;
   bool deliver = false;          // the current wait ends by throwing the first interrupt
-  WaitNode* node = nullptr;      // the node linked while wait == list
-  std::vector<Interrupt> interrupts;  // received, not yet thrown, in order
+  bool interrupted = false;      // interrupts are queued, not yet thrown
 
-  [[nodiscard]] bool interrupt_pending() const { return !interrupts.empty(); }
-  // Throws the oldest pending interrupt (used by awaiters in await_resume).
+  [[nodiscard]] bool interrupt_pending() const { return interrupted; }
+  // Throws the oldest queued interrupt (used by awaiters in await_resume).
   [[noreturn]] void throw_interrupt();
 };
 
@@ -171,14 +173,14 @@ class [[nodiscard]] Process {
   struct promise_type {
     ProcessState* proc = nullptr;  // the process this coroutine belongs to
     Handle parent;                 // the coroutine awaiting this sub-step; null if spawned
-    std::exception_ptr error;      // how a sub-step ended, rethrown in its parent
     ProcessState state;            // used when this coroutine is the spawned one
 
     Process get_return_object() { return Process(Handle::from_promise(*this)); }
     std::suspend_always initial_suspend() const noexcept { return {}; }
     FinalAwaiter final_suspend() const noexcept { return {}; }
     void return_void() const noexcept {}
-    void unhandled_exception() noexcept { error = std::current_exception(); }
+    // Kept for the parent (a sub-step) or the run loop (a spawned process) to rethrow.
+    void unhandled_exception() noexcept;
 
     static void* operator new(std::size_t n) { return detail::allocate_frame(n); }
     static void operator delete(void* p, std::size_t n) noexcept { detail::free_frame(p, n); }
@@ -203,9 +205,7 @@ class [[nodiscard]] Process {
     Handle child;
     bool await_ready() const noexcept { return false; }
     std::coroutine_handle<> await_suspend(Handle parent) noexcept;
-    void await_resume() const {
-      if (child.promise().error) std::rethrow_exception(child.promise().error);
-    }
+    void await_resume() const;
   };
   SubStepAwaiter operator co_await() && { return {h_}; }
 
@@ -240,7 +240,8 @@ class Simulation {
 
   // Resumptions performed so far (one per timeout, grant, trigger or interrupt delivered).
   [[nodiscard]] std::uint64_t events() const { return events_; }
-  // Records in the future event list (cancelled ones included until they surface).
+  // Records in the future event list (cancelled ones included until they surface or are
+  // dropped).
   [[nodiscard]] std::size_t queued() const { return queue_.size(); }
   [[nodiscard]] std::size_t live_processes() const { return live_; }
   [[nodiscard]] bool alive(ProcessId id) const;
@@ -250,7 +251,6 @@ class Simulation {
 
   // --- What a process awaits ----------------------------------------------------------------
   struct TimeoutAwaiter {
-    Simulation* sim;
     double at;
     ProcessState* ps = nullptr;
     bool await_ready() const noexcept { return false; }
@@ -261,7 +261,7 @@ class Simulation {
         return false;
       }
       ps->wait = ProcessState::Wait::timer;
-      sim->schedule(ps->slot, at);
+      ps->sim->schedule(ps->slot, at);
       return true;
     }
     void await_resume() const {
@@ -272,13 +272,13 @@ class Simulation {
   // co_await sim.timeout(dt): resume dt seconds from now (dt >= 0).
   TimeoutAwaiter timeout(double dt) {
     if (!(dt >= 0.0)) throw_negative_delay(dt);
-    return {this, now_ + dt};
+    return {now_ + dt};
   }
   TimeoutAwaiter timeout(SimSeconds dt) { return timeout(dt.value()); }
   // co_await sim.until(t): resume at time t (not before now).
   TimeoutAwaiter until(double t) {
     if (!(t >= now_)) throw_negative_delay(t - now_);
-    return {this, t};
+    return {t};
   }
 
   struct JoinAwaiter {
@@ -298,9 +298,9 @@ class Simulation {
   // Schedules process `slot` to resume at time `at`; any earlier scheduled resumption of it
   // is cancelled.
   void schedule(std::uint32_t slot, double at) {
-    const std::uint64_t s = seq_++;
-    hot_[slot].wake_seq = s;
-    const EventRecord r{at, s, slot};
+    if (seq_ == EventRecord::kSeqLimit) [[unlikely]] resequence();
+    const EventRecord r = EventRecord::make(at, seq_++, slot);
+    hot_[slot].wake = r.order();
     if (top_consumed_) {
       top_consumed_ = false;
       queue_.replace_top(r);
@@ -328,27 +328,40 @@ class Simulation {
   }
   // True while ~Simulation destroys unfinished processes: guards must touch nothing then.
   [[nodiscard]] bool tearing_down() const { return tearing_down_; }
+  // For tests of the renumbering: the next sequence number to hand out.
+  void set_next_sequence_for_test(std::uint64_t seq) { seq_ = seq; }
 
  private:
   friend struct Process::FinalAwaiter;
   friend struct Process::SubStepAwaiter;
+  friend struct Process::promise_type;
+  friend struct ProcessState;
 
   [[noreturn]] static void throw_negative_delay(double dt);
-  void finish(ProcessState& ps, std::exception_ptr error);
+  // Renumbers the queued records 0, 1, ... in their order when sequence numbers run out
+  // (after 2^40 schedulings), dropping cancelled ones.
+  void resequence();
+  void finish(ProcessState& ps);
 
-  // Hot per-process record, indexed by slot: the frame to resume and the only sequence
-  // number allowed to resume it (older queue records for the slot are cancelled ones).
+  // Hot per-process record, indexed by slot: the frame to resume and the order key of the
+  // only queue record allowed to resume it (older records for the slot are cancelled ones).
   struct HotSlot {
     void* frame = nullptr;
-    std::uint64_t wake_seq = std::numeric_limits<std::uint64_t>::max();
+    std::uint64_t wake = kNoWake;
   };
+  static constexpr std::uint64_t kNoWake = std::numeric_limits<std::uint64_t>::max();
+  // Slots are 24 bits in a record; the all-ones slot is never used, so no record's order
+  // key equals kNoWake.
+  static constexpr std::uint32_t kMaxSlots = static_cast<std::uint32_t>(EventRecord::kSlotMask);
   struct ColdSlot {
     void* root = nullptr;          // frame of the spawned coroutine, while alive
     std::uint32_t generation = 0;  // bumped when the process ends
     WaitList joiners;              // processes waiting in join()
+    std::vector<Interrupt> interrupts;  // received, not yet thrown, oldest first
+    std::exception_ptr error;      // how the last sub-step (or the process) ended
   };
 
-  EventQueue<4> queue_;
+  EventQueue<2> queue_;
   double now_ = 0.0;
   std::uint64_t seq_ = 0;
   std::uint64_t events_ = 0;
