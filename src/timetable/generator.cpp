@@ -209,7 +209,7 @@ TimetableSpec synthetic_network(const SyntheticNetworkParams& p, std::uint64_t s
   };
   for (std::uint32_t i = 0; i < p.stops; ++i) grid[cell_of(y[i]) * cells + cell_of(x[i])].push_back(i);
   const auto dist = [&](std::uint32_t a, std::uint32_t b) { return std::hypot(x[a] - x[b], y[a] - y[b]); };
-  constexpr std::size_t kNeighbours = 8;
+  const std::size_t kNeighbours = std::max<std::uint32_t>(2, p.hop_neighbours);
   std::vector<std::vector<std::uint32_t>> near(p.stops);
   for (std::uint32_t i = 0; i < p.stops; ++i) {
     std::vector<std::pair<double, std::uint32_t>> cand;
@@ -283,10 +283,14 @@ TimetableSpec synthetic_network(const SyntheticNetworkParams& p, std::uint64_t s
       const std::uint32_t cur = seq.back();
       double best = -1e300;
       std::uint32_t next = cur;
+      double reach = 1e-9;
+      for (std::uint32_t j : near[cur]) reach = std::max(reach, dist(cur, j));
       for (std::uint32_t j : near[cur]) {
         if (std::find(seq.begin(), seq.end(), j) != seq.end()) continue;
         const double d = dist(cur, j);
-        const double score = ((x[j] - x[cur]) * hx + (y[j] - y[cur]) * hy) / (d + 1e-9) + rng.unit();
+        // Keep the heading, prefer longer hops among the neighbours, with some noise.
+        const double score =
+            ((x[j] - x[cur]) * hx + (y[j] - y[cur]) * hy) / (d + 1e-9) + 0.6 * d / reach + 0.6 * rng.unit();
         if (score > best) {
           best = score;
           next = j;

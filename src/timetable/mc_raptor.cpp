@@ -21,12 +21,153 @@ std::int32_t add_sat(std::int64_t a, std::int64_t b) {
 
 }  // namespace
 
+constexpr std::int64_t kUnreachable = std::numeric_limits<std::int64_t>::max() / 4;
+constexpr std::int32_t kUnreachableTrips = std::numeric_limits<std::int32_t>::max() / 4;
+
 McRaptor::McRaptor(const Timetable& tt)
     : tt_(tt),
+      ea_(tt),
       bags_(tt.slot_count()),
       prev_by_slot_(tt.slot_count()),
       stop_marked_(tt.stop_count(), 0),
-      route_pos_(tt.route_count(), kNoPos) {}
+      route_pos_(tt.route_count(), kNoPos) {
+  build_bound_graph();
+}
+
+void McRaptor::build_bound_graph() {
+  const std::size_t n_stops = tt_.stop_count();
+  const std::size_t n_nodes = n_stops + tt_.route_stop_count();
+  std::vector<std::pair<std::uint32_t, InEdge>> edges;  // (head, edge)
+  min_ride_.assign(tt_.route_stop_count(), 0);
+  for (std::uint32_t ri = 0; ri < tt_.route_count(); ++ri) {
+    const RouteId r(ri);
+    const auto stops = tt_.route_stops(r);
+    const auto n = static_cast<std::uint32_t>(stops.size());
+    for (std::uint32_t pos = 0; pos < n; ++pos) {
+      const std::uint32_t rs = tt_.route_stop_index(r, pos);
+      const auto node = static_cast<std::uint32_t>(n_stops + rs);
+      if (pos > 0) {
+        std::int32_t ride = std::numeric_limits<std::int32_t>::max();
+        for (std::uint32_t j = 0; j < tt_.route_trip_count(r); ++j)
+          ride = std::min(ride, (tt_.arrival(r, j, pos) - tt_.departure(r, j, pos - 1)).value());
+        min_ride_[rs] = ride;
+        edges.push_back({node, {node - 1, rs, EdgeKind::ride}});
+        edges.push_back({stops[pos].get(), {node, rs, EdgeKind::alight}});
+      }
+      if (pos + 1 < n) edges.push_back({node, {stops[pos].get(), ri, EdgeKind::board}});
+    }
+  }
+  for (std::uint32_t li = 0; li < tt_.link_count(); ++li) {
+    const UntimedLink& l = tt_.link(UntimedLinkId(li));
+    edges.push_back({l.to.get(), {l.from.get(), li, EdgeKind::link}});
+  }
+  in_begin_.assign(n_nodes + 1, 0);
+  for (const auto& e : edges) ++in_begin_[e.first + 1];
+  for (std::size_t i = 0; i < n_nodes; ++i) in_begin_[i + 1] += in_begin_[i];
+  in_edges_.resize(edges.size());
+  std::vector<std::uint32_t> fill(in_begin_.begin(), in_begin_.end() - 1);
+  for (const auto& e : edges) in_edges_[fill[e.first]++] = e.second;
+  bound_.resize(n_nodes);
+  dist_.resize(n_nodes);
+}
+
+// Backward searches from the target on the bound graph, one per criterion: Dijkstra for
+// time, cost and CO2e, a 0-1 breadth-first search for trips.
+void McRaptor::compute_bounds() {
+  const Cargo& cargo = q_.cargo;
+  enum Criterion { kTime, kCost, kCo2, kTrips };
+  {
+    std::fill(dist_.begin(), dist_.end(), kUnreachable);
+    layer_.assign(1, q_.target.get());
+    dist_[q_.target.get()] = 0;
+    for (std::int64_t d = 0; !layer_.empty(); ++d) {
+      next_layer_.clear();
+      for (std::size_t i = 0; i < layer_.size(); ++i) {  // the layer grows by 0-weight edges
+        const std::uint32_t v = layer_[i];
+        if (dist_[v] != d) continue;
+        for (std::uint32_t e = in_begin_[v]; e < in_begin_[v + 1]; ++e) {
+          const InEdge& in = in_edges_[e];
+          if (in.kind == EdgeKind::board && route_price_[in.ref] < 0) continue;
+          const std::int64_t nd = d + (in.kind == EdgeKind::board ? 1 : 0);
+          if (nd < dist_[in.from]) {
+            dist_[in.from] = nd;
+            (nd == d ? layer_ : next_layer_).push_back(in.from);
+          }
+        }
+      }
+      std::swap(layer_, next_layer_);
+    }
+    for (std::size_t i = 0; i < dist_.size(); ++i)
+      bound_[i].trips = dist_[i] >= kUnreachable ? kUnreachableTrips : static_cast<std::int32_t>(dist_[i]);
+  }
+  for (int c = kTime; c <= kCo2; ++c) {
+    std::fill(dist_.begin(), dist_.end(), kUnreachable);
+    heap_.clear();
+    dist_[q_.target.get()] = 0;
+    heap_.push_back({0, q_.target.get()});
+    while (!heap_.empty()) {
+      std::pop_heap(heap_.begin(), heap_.end(), std::greater<>());
+      const auto [d, v] = heap_.back();
+      heap_.pop_back();
+      if (d > dist_[v]) continue;
+      for (std::uint32_t e = in_begin_[v]; e < in_begin_[v + 1]; ++e) {
+        const InEdge& in = in_edges_[e];
+        std::int64_t w = 0;
+        switch (in.kind) {
+          case EdgeKind::alight: break;
+          case EdgeKind::ride:
+            if (c == kTime) w = min_ride_[in.ref];
+            if (c == kCo2) w = seg_co2_[in.ref];
+            break;
+          case EdgeKind::board:
+            if (route_price_[in.ref] < 0) continue;  // the cargo does not fit
+            if (c == kCost) w = route_price_[in.ref];
+            if (c == kTrips) w = 1;
+            break;
+          case EdgeKind::link: {
+            const UntimedLinkId l(in.ref);
+            const UntimedLink& link = tt_.link(l);
+            if (c == kTime) w = link.duration.value();
+            if (c == kCost) w = cargo.price(link.cost_teu, link.cost_feu).value();
+            if (c == kCo2) w = cargo.transport(link.distance, tt_.link_intensity(l)).value();
+            break;
+          }
+        }
+        const std::int64_t nd = d + w;
+        if (nd < dist_[in.from]) {
+          dist_[in.from] = nd;
+          heap_.push_back({nd, in.from});
+          std::push_heap(heap_.begin(), heap_.end(), std::greater<>());
+        }
+      }
+    }
+    for (std::size_t i = 0; i < dist_.size(); ++i) {
+      switch (c) {
+        case kTime: bound_[i].time = dist_[i]; break;
+        case kCost: bound_[i].cost = dist_[i]; break;
+        default: bound_[i].co2 = dist_[i]; break;
+      }
+    }
+  }
+}
+
+bool McRaptor::pruned(std::uint32_t node, std::int32_t arr, std::int64_t cost, std::int64_t co2,
+                      std::uint8_t round) const {
+  const Bound& b = bound_[node];
+  if (b.trips == kUnreachableTrips) return true;  // the target cannot be reached from here
+  const std::int64_t t = arr + b.time;
+  if (t > limit_.value()) return true;
+  const std::int64_t c = cost + b.cost, e = co2 + b.co2;
+  const std::int32_t k = round + b.trips;
+  for (const TargetLabel& x : target_) {
+    if (x.arr > t) break;  // sorted by arrival
+    if (x.trips <= k && x.cost <= c && x.co2 <= e) {
+      if (x.strict && x.arr == t && x.cost == c && x.co2 == e && x.trips == k) continue;
+      return true;
+    }
+  }
+  return false;
+}
 
 void McRaptor::prepare(const Query& q) {
   if (!q.origin.valid() || q.origin.get() >= tt_.stop_count())
@@ -48,7 +189,21 @@ void McRaptor::prepare(const Query& q) {
     rule_cost_[i] = q.cargo.price(r.cost_teu, r.cost_feu).value();
     rule_co2_[i] = q.cargo.hub(r.hub_kg_co2e_per_t).value();
   }
+  // Ride emissions and prices depend on the cargo only: once per query as well.
+  seg_co2_.resize(tt_.route_stop_count());
+  route_price_.resize(tt_.route_count());
+  for (std::uint32_t ri = 0; ri < tt_.route_count(); ++ri) {
+    const RouteId r(ri);
+    route_price_[ri] = q.cargo.fits(tt_.route_capacity_teu(r))
+                           ? q.cargo.price(tt_.route_price_teu(r), tt_.route_price_feu(r)).value()
+                           : -1;
+    const GramsPerTonneKm intensity = tt_.route_intensity(r);
+    const auto n = static_cast<std::uint32_t>(tt_.route_stops(r).size());
+    for (std::uint32_t pos = 0; pos < n; ++pos)
+      seg_co2_[tt_.route_stop_index(r, pos)] = pos == 0 ? 0 : q.cargo.transport(tt_.segment_km(r, pos), intensity).value();
+  }
   target_.clear();
+  compute_bounds();
 }
 
 void McRaptor::clear_bags() {
@@ -57,18 +212,22 @@ void McRaptor::clear_bags() {
 }
 
 bool McRaptor::dominated_by_target(std::int32_t arr, std::int64_t cost, std::int64_t co2, std::uint8_t round) const {
-  for (const TargetLabel& t : target_)
-    if (t.trips <= round && t.arr <= arr && t.cost <= cost && t.co2 <= co2) return true;
+  for (const TargetLabel& t : target_) {
+    if (t.arr > arr) break;  // sorted by arrival
+    if (t.trips <= round && t.cost <= cost && t.co2 <= co2) {
+      if (t.strict && t.arr == arr && t.cost == cost && t.co2 == co2 && t.trips == round) continue;
+      return true;
+    }
+  }
   return false;
 }
 
 bool McRaptor::insert(const Label& l) {
   const std::int32_t arr = l.arr.value();
-  if (arr > limit_.value()) return false;
-  if (dominated_by_target(arr, l.cost, l.co2, l.round)) return false;
   std::vector<BagEntry>& bag = bags_[l.slot.get()];
   for (const BagEntry& e : bag)
     if (e.arr <= arr && e.cost <= l.cost && e.co2 <= l.co2) return false;
+  if (pruned(tt_.slot_stop(l.slot).get(), arr, l.cost, l.co2, l.round)) return false;
   const auto id = static_cast<std::uint32_t>(labels_.size());
   labels_.push_back(l);
   ++stats_.labels;
@@ -93,7 +252,10 @@ bool McRaptor::insert(const Label& l) {
         std::erase_if(target_, [&](const TargetLabel& o) {
           return o.label != kSeed && o.trips == t.trips && t.arr <= o.arr && t.cost <= o.cost && t.co2 <= o.co2;
         });
-        target_.push_back(t);
+        // Kept sorted by arrival, so that pruning can stop at the first later arrival.
+        target_.insert(std::upper_bound(target_.begin(), target_.end(), t,
+                                        [](const TargetLabel& a, const TargetLabel& b) { return a.arr < b.arr; }),
+                       t);
       }
     }
   }
@@ -154,14 +316,14 @@ void McRaptor::scan_routes(std::uint8_t k, std::uint32_t prev_begin, std::uint32
     const auto stops = tt_.route_stops(r);
     const auto n = static_cast<std::uint32_t>(stops.size());
     const std::int32_t cutoff = tt_.route_cutoff(r).value();
-    const std::int64_t price = q_.cargo.price(tt_.route_price_teu(r), tt_.route_price_feu(r)).value();
-    const GramsPerTonneKm intensity = tt_.route_intensity(r);
+    const std::int64_t price = route_price_[r.get()];
+    const std::int64_t* seg_co2 = seg_co2_.data() + tt_.route_stop_index(r, 0);
     const std::uint32_t first_trip = tt_.route_first_trip(r).get();
     const std::uint32_t n_trips = tt_.route_trip_count(r);
     route_bag_.clear();
     for (std::uint32_t pos = first; pos < n; ++pos) {
       if (!route_bag_.empty()) {
-        const std::int64_t seg = q_.cargo.transport(tt_.segment_km(r, pos), intensity).value();
+        const std::int64_t seg = seg_co2[pos];
         const SlotId slot = tt_.alight_slot(r, pos);
         for (RouteLabel& rl : route_bag_) {
           rl.co2 += seg;
@@ -180,6 +342,7 @@ void McRaptor::scan_routes(std::uint8_t k, std::uint32_t prev_begin, std::uint32
         }
       }
       if (pos + 1 == n || !stop_marked_[stops[pos].get()]) continue;
+      const auto rs_node = static_cast<std::uint32_t>(tt_.stop_count() + tt_.route_stop_index(r, pos));
       for (const GroupEntry& e : tt_.group(tt_.board_group(r, pos))) {
         for (std::uint32_t id : prev_by_slot_[e.slot.get()]) {
           const Label& b = labels_[id];
@@ -187,6 +350,7 @@ void McRaptor::scan_routes(std::uint8_t k, std::uint32_t prev_begin, std::uint32
           const std::uint32_t j = tt_.first_trip_departing(r, pos, Minutes(need));
           if (j >= n_trips) continue;
           const RouteLabel c{j, b.cost + rule_cost_[e.rule.get()] + price, b.co2 + rule_co2_[e.rule.get()], id, pos};
+          if (pruned(rs_node, tt_.departure(r, j, pos).value(), c.cost, c.co2, k)) continue;
           bool dominated = false;
           for (const RouteLabel& o : route_bag_)
             if (o.trip <= c.trip && o.cost <= c.cost && o.co2 <= c.co2) {
@@ -271,6 +435,14 @@ bool journey_less(const Journey& a, const Journey& b) {
 
 std::vector<Journey> McRaptor::run(const Query& q) {
   prepare(q);
+  ea_.run(q);
+  for (const Journey& j : ea_.journeys()) {
+    const TargetLabel seed{j.arrival.value(), j.cost.value(), j.co2e.value(), kSeed,
+                           static_cast<std::uint8_t>(j.trips), true};
+    target_.insert(std::upper_bound(target_.begin(), target_.end(), seed,
+                                    [](const TargetLabel& a, const TargetLabel& b) { return a.arr < b.arr; }),
+                   seed);
+  }
   search(q.ready);
   std::vector<Journey> out = collect();
   std::sort(out.begin(), out.end(), journey_less);

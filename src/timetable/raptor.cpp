@@ -159,6 +159,8 @@ void Raptor::scan_routes(std::int32_t k) {
     const TripId first_trip = tt_.route_first_trip(r);
     const std::uint32_t n_trips = tt_.route_trip_count(r);
     std::uint32_t trip = kNoPos;  // within the route
+    const Minutes* arr = nullptr;  // the trip's arrivals and departures by position
+    const Minutes* dep = nullptr;
     std::uint32_t board = 0;
     SlotId from;
     for (std::uint32_t pos = first; pos < n; ++pos) {
@@ -170,7 +172,7 @@ void Raptor::scan_routes(std::int32_t k) {
         p.alight = pos;
         p.from = from;
         p.created = static_cast<std::uint8_t>(k);
-        improve(k, tt_.alight_slot(r, pos), tt_.arrival(r, trip, pos), p);
+        improve(k, tt_.alight_slot(r, pos), arr[pos], p);
       }
       if (pos + 1 == n || !stop_marked_[stops[pos].get()]) continue;
       Minutes ready = kInf;
@@ -186,10 +188,12 @@ void Raptor::scan_routes(std::int32_t k) {
       }
       if (ready == kInf) continue;
       const Minutes need = add_sat(ready, cutoff);
-      if (trip != kNoPos && need > tt_.departure(r, trip, pos)) continue;
+      if (trip != kNoPos && need > dep[pos]) continue;
       const std::uint32_t j = tt_.first_trip_departing(r, pos, need);
       if (j < n_trips && (trip == kNoPos || j < trip)) {
         trip = j;
+        arr = tt_.trip_arrivals(r, j);
+        dep = tt_.trip_departures(r, j);
         board = pos;
         from = best;
       }

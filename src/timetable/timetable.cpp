@@ -88,17 +88,9 @@ IdVector<EmissionFactorId, GramsPerTonneKm> intensities_from_network(const Netwo
 // --- Timetable queries -------------------------------------------------------------------
 
 std::uint32_t Timetable::first_trip_departing(RouteId r, std::uint32_t pos, Minutes t) const {
-  const std::uint32_t n = static_cast<std::uint32_t>(route_stops(r).size());
-  const Minutes* base = dep_.data() + route_time_begin_[r.get()] + pos;
-  std::uint32_t lo = 0, hi = route_trip_count(r);
-  while (lo < hi) {
-    const std::uint32_t mid = lo + (hi - lo) / 2;
-    if (base[static_cast<std::size_t>(mid) * n] < t)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo;
+  const std::uint32_t n_trips = route_trip_count(r);
+  const Minutes* base = dep_by_stop_.data() + route_time_begin_[r.get()] + static_cast<std::size_t>(pos) * n_trips;
+  return static_cast<std::uint32_t>(std::lower_bound(base, base + n_trips, t) - base);
 }
 
 RuleId Timetable::find_rule(GroupId g, SlotId s) const {
@@ -124,7 +116,7 @@ std::size_t Timetable::memory_bytes() const {
   return bytes(route_stop_begin_) + bytes(route_stops_) + bytes(seg_km_) + bytes(rs_alight_slot_) +
          bytes(rs_board_group_) + bytes(route_carriage_) + bytes(route_cutoff_) + bytes(route_price_teu_) +
          bytes(route_price_feu_) + bytes(route_intensity_) + bytes(route_capacity_) + bytes(route_trip_begin_) +
-         bytes(route_time_begin_) + bytes(arr_) + bytes(dep_) + bytes(trip_route_) + bytes(trip_service_) +
+         bytes(route_time_begin_) + bytes(arr_) + bytes(dep_) + bytes(dep_by_stop_) + bytes(trip_route_) + bytes(trip_service_) +
          bytes(trip_start_) + stop_routes_.size() * sizeof(RouteStop) + bytes(stop_slot_begin_) + bytes(slot_stop_) +
          bytes(slot_code_) + bytes(slot_by_link_) + bytes(slot_end_rule_) + bytes(group_begin_) +
          bytes(group_entries_) + bytes(group_stop_) + bytes(group_code_) + bytes(rules_) + bytes(link_slot_) +
@@ -287,6 +279,14 @@ Timetable Timetable::build(const TimetableSpec& spec) {
     }
   }
   const std::size_t n_routes = tt.route_carriage_.size();
+  tt.dep_by_stop_.resize(tt.dep_.size());
+  for (std::size_t r = 0; r < n_routes; ++r) {
+    const std::uint32_t n = tt.route_stop_begin_[r + 1] - tt.route_stop_begin_[r];
+    const std::uint32_t trips = tt.route_trip_begin_[r + 1] - tt.route_trip_begin_[r];
+    const std::uint32_t base = tt.route_time_begin_[r];
+    for (std::uint32_t j = 0; j < trips; ++j)
+      for (std::uint32_t pos = 0; pos < n; ++pos) tt.dep_by_stop_[base + pos * trips + j] = tt.dep_[base + j * n + pos];
+  }
 
   // 3. Slots: start, then one per arriving route carriage, then one per arriving link carriage.
   std::vector<std::vector<std::uint8_t>> trip_codes(n_nodes), link_codes(n_nodes);

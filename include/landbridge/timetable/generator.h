@@ -53,6 +53,7 @@ struct SyntheticNetworkParams {
   std::uint32_t max_line_stops = 30;
   double plane_km = 4000.0;         // side of the square the stops lie in
   std::uint32_t horizon_days = 90;
+  std::uint32_t hop_neighbours = 16;  // a line's next stop is one of this many nearest
   double links_per_stop = 0.1;      // untimed road links between near stops
   // Mean trips per line and day (both directions together); 1300 lines × ~20 stops ×
   // 2.1 trips/day × 90 days ≈ 5 million stop events.

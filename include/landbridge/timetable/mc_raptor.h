@@ -11,6 +11,15 @@
 // later one of its route; costs and emissions only grow along a journey, so a label
 // dominated at a slot, or by a journey already at the target, can be dropped.
 //
+// Speed-up, exact: before the search, backward shortest-path searches from the target on a
+// static graph (stops, route positions, rides with their shortest running time, boardings with
+// their price, untimed links; transfer rules counted as free) give each stop and route
+// position a lower bound on the time, cost, CO2e and trips still needed. A label is dropped
+// when a journey already at the target is at least as good as the label plus these bounds,
+// in every criterion (A*-style target pruning). The target bag starts with the journeys of
+// an earliest-arrival search (RAPTOR, one per trip count), which prune only labels they
+// strictly dominate, so that pruning bites from the first round.
+//
 // range(): every journey Pareto-optimal over (later departure, arrival, cost, CO2e, trips)
 // whose latest ready instant lies in the window: one search per departure candidate, latest
 // first, each pruned by the journeys already found for later departures ("which day should
@@ -73,7 +82,19 @@ class McRaptor {
     std::int64_t co2;
     std::uint32_t label;  // slot label it hands over; kSeed for pruning seeds
     std::uint8_t trips;
+    bool strict = false;  // a seed that prunes only what it strictly dominates
   };
+
+  // Lower bounds to the target per node of the bound graph: stops [0, N), then route
+  // positions N + route_stop_index. kUnreachable where the target cannot be reached.
+  struct Bound {
+    std::int64_t time, cost, co2;
+    std::int32_t trips;
+  };
+  void build_bound_graph();
+  void compute_bounds();
+  [[nodiscard]] bool pruned(std::uint32_t node, std::int32_t arr, std::int64_t cost, std::int64_t co2,
+                            std::uint8_t round) const;
 
   void prepare(const Query& q);
   void search(Minutes ready);
@@ -86,9 +107,27 @@ class McRaptor {
   std::vector<Journey> collect() const;
 
   const Timetable& tt_;
+  Raptor ea_;  // earliest-arrival journeys seed the target bag before the search
   Query q_{};
   Minutes ready_{0};
   Minutes limit_{0};
+  // Bound graph, reversed (incoming edges per node), built once per timetable.
+  enum class EdgeKind : std::uint8_t { alight, ride, board, link };
+  struct InEdge {
+    std::uint32_t from;
+    std::uint32_t ref;  // ride: route-stop index of the segment's end; board: route; link: link
+    EdgeKind kind;
+  };
+  std::vector<std::uint32_t> in_begin_;     // per node, offsets into in_edges_
+  std::vector<InEdge> in_edges_;
+  std::vector<std::int32_t> min_ride_;      // per route-stop: shortest running time from the previous stop
+  std::vector<Bound> bound_;                // per node, for the current query
+  std::vector<std::int64_t> dist_;          // Dijkstra scratch
+  std::vector<std::pair<std::int64_t, std::uint32_t>> heap_;
+  std::vector<std::uint32_t> layer_, next_layer_;  // breadth-first scratch (trip bounds)
+
+  std::vector<std::int64_t> seg_co2_;     // per route-stop: CO2e of the ride from the previous stop, for the cargo
+  std::vector<std::int64_t> route_price_;  // per route: price for the cargo; -1 if the cargo does not fit
   std::vector<std::int64_t> rule_cost_;  // per rule, for the query's cargo
   std::vector<std::int64_t> rule_co2_;
 

@@ -139,6 +139,7 @@ class Timetable {
   [[nodiscard]] std::size_t trip_count() const { return trip_route_.size(); }
   [[nodiscard]] std::size_t slot_count() const { return slot_stop_.size(); }
   [[nodiscard]] std::size_t stop_event_count() const { return arr_.size(); }
+  [[nodiscard]] std::size_t route_stop_count() const { return route_stops_.size(); }
   [[nodiscard]] std::size_t group_count() const { return group_begin_.size() - 1; }
   [[nodiscard]] Minutes horizon_start() const { return horizon_start_; }
   [[nodiscard]] Minutes horizon_end() const { return horizon_end_; }
@@ -179,6 +180,9 @@ class Timetable {
   }
   // First trip j (within the route) with departure at pos >= t, or route_trip_count if none.
   [[nodiscard]] std::uint32_t first_trip_departing(RouteId r, std::uint32_t pos, Minutes t) const;
+  // Stop times of one trip (within the route), indexed by position: for scanning along it.
+  [[nodiscard]] const Minutes* trip_arrivals(RouteId r, std::uint32_t j) const { return arr_.data() + time_index(r, j, 0); }
+  [[nodiscard]] const Minutes* trip_departures(RouteId r, std::uint32_t j) const { return dep_.data() + time_index(r, j, 0); }
 
   // --- trips ---
   [[nodiscard]] RouteId trip_route(TripId t) const { return trip_route_[t.get()]; }
@@ -236,6 +240,8 @@ class Timetable {
   std::vector<std::uint32_t> route_time_begin_;  // R+1 offsets into arr_/dep_: trip-major, stop-minor
   std::vector<Minutes> arr_;                     // arrival instant per stop event
   std::vector<Minutes> dep_;                     // departure instant per stop event
+  std::vector<Minutes> dep_by_stop_;             // the same departures stop-major (per route: pos * trips + j),
+                                                 // so that boarding searches read contiguous memory
 
   // Trips.
   std::vector<RouteId> trip_route_;
