@@ -224,14 +224,17 @@ def main():
 
     # One-to-all from the sources of rows.tsv, compared with landbridge's rows, extrapolated.
     rows = read_rows(f"{args.workdir}/rows.tsv")
-    ig_src_s, worst_row = [], 0.0
-    for s, row in rows:
-        t = time.perf_counter()
-        dv = ig.distances(source=snap_v[s], weights="weight")[0]
-        mine = [port_km(dv[snap_v[p]], s, p) for p in range(len(ports))]
-        ig_src_s.append(time.perf_counter() - t)
-        for x, y in zip(mine, row):
-            worst_row = max(worst_row, rel(x, math.inf if y < 0 else y))
+    # igraph: one call for all sample sources, to the vertices ports snap to (its fastest way;
+    # a call per source with all vertices as targets is about 1.5x slower).
+    port_vertices = sorted(set(snap_v))
+    column = {v: i for i, v in enumerate(port_vertices)}
+    t = time.perf_counter()
+    dm = ig.distances(source=[snap_v[s] for s, _ in rows], target=port_vertices, weights="weight")
+    ig_src_s = [(time.perf_counter() - t) / len(rows)]
+    worst_row = 0.0
+    for (s, row), dv in zip(rows, dm):
+        for p, y in enumerate(row):
+            worst_row = max(worst_row, rel(port_km(dv[column[snap_v[p]]], s, p), math.inf if y < 0 else y))
     nx_src_s = []
     for s, _ in rows[: args.nx_sources]:
         t = time.perf_counter()
@@ -250,7 +253,7 @@ def main():
     print(f"  networkx bidirectional ({len(nx_us):4d}) p50 {pct(nx_us, .5):9.1f}  p90 {pct(nx_us, .9):9.1f}  p99 {pct(nx_us, .99):9.1f}")
     print(f"  worst relative difference to landbridge: igraph {worst_ig:.2e}, networkx {worst_nx:.2e}, "
           f"igraph suez closed (200 pairs) {worst_suez:.2e}, one-to-all rows {worst_row:.2e}")
-    print(f"full matrix extrapolated from {len(ig_src_s)} / {len(nx_src_s)} sources: "
+    print(f"full matrix extrapolated from {len(rows)} / {len(nx_src_s)} sources: "
           f"igraph {ig_matrix_s:.1f} s, networkx {nx_matrix_s:.1f} s")
     print(f"peak RSS (python process) {peak_mb:.1f} MB")
     best = ig_us if pct(ig_us, .5) <= pct(ig_sp_us, .5) else ig_sp_us
