@@ -113,7 +113,7 @@ std::vector<std::vector<LatLon>> split_at_antimeridian(std::span<const LatLon> p
 void export_geojson(const LoadedPackage& pkg, std::ostream& os) {
   const Network& net = pkg.network;
   std::unique_ptr<detail::MarnetRouter> router;
-  if (pkg.marnet && detail::marnet_available()) router = std::make_unique<detail::MarnetRouter>(*pkg.marnet);
+  if (pkg.marnet) router = std::make_unique<detail::MarnetRouter>(*pkg.marnet);
 
   std::string out = "{\"type\":\"FeatureCollection\",\"features\":[";
   bool first_feature = true;

@@ -4,8 +4,6 @@
 
 namespace landbridge::io::detail {
 
-bool marnet_available() { return true; }
-
 std::shared_ptr<const sea::MaritimeGraph> load_marnet(const std::filesystem::path& dir) {
   return std::make_shared<const sea::MaritimeGraph>(sea::MaritimeGraph::load(dir));
 }

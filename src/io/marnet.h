@@ -1,5 +1,5 @@
-// The io layer's use of the maritime graph (lb_sea), behind one small interface so the rest
-// of the loader does not depend on whether this build has the sea layer.
+// The io layer's use of the maritime graph (lb_sea): loading it, finding a node's port, and
+// routing with one reusable router.
 #pragma once
 
 #include <filesystem>
@@ -14,9 +14,6 @@
 #include "landbridge/sea/maritime_graph.h"
 
 namespace landbridge::io::detail {
-
-// False when this build has no sea layer: `marnet` distances are then reported as errors.
-bool marnet_available();
 
 // Loads the maritime graph of `dir`. Throws LoadError (malformed files) or Error.
 std::shared_ptr<const sea::MaritimeGraph> load_marnet(const std::filesystem::path& dir);

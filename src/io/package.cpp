@@ -93,13 +93,6 @@ std::shared_ptr<const sea::MaritimeGraph> sea_distances(Drafts& d, const Package
     todo.push_back(&l);
   }
   if (todo.empty()) return nullptr;
-  if (!marnet_available()) {
-    for (LinkDraft* l : todo)
-      link_error(diags, *l, "distance", "marnet",
-                 "this build of landbridge has no maritime graph (sea layer); expected a distance in km, nm or mi");
-    return nullptr;
-  }
-
   std::shared_ptr<const sea::MaritimeGraph> graph;
   if (opts.marnet != nullptr) {
     graph = std::shared_ptr<const sea::MaritimeGraph>(opts.marnet, [](const sea::MaritimeGraph*) {});

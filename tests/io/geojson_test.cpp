@@ -191,7 +191,6 @@ TEST(GeoJson, ZeroLengthLinkStillHasTwoPositions) {
   EXPECT_EQ(parts[0].size(), 2u);
 }
 
-#ifdef LANDBRIDGE_TEST_HAVE_SEA
 TEST(GeoJson, SeaLinksFollowTheirRouteAndAreCutAtTheAntimeridian) {
   const LoadedPackage p = load_package(package_dir("mini-sea"));
   const Network& n = p.network;
@@ -213,7 +212,6 @@ TEST(GeoJson, SeaLinksFollowTheirRouteAndAreCutAtTheAntimeridian) {
   ASSERT_EQ(pacific.size(), 2u);
   EXPECT_EQ(std::abs(pacific[0].back().lon), 180.0);
 }
-#endif
 
 }  // namespace
 }  // namespace landbridge::io

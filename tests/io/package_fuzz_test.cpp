@@ -15,9 +15,7 @@
 #include "landbridge/io/geojson.h"
 #include "landbridge/io/package.h"
 #include "package_edit.h"
-#ifdef LANDBRIDGE_TEST_HAVE_SEA
 #include "landbridge/sea/maritime_graph.h"
-#endif
 
 namespace landbridge::io {
 namespace {
@@ -142,12 +140,8 @@ int line_count(const std::string& text) {
 
 // A mutation may turn a sea link's distance into `marnet`: load the graph once, not per run.
 LoadOptions options() {
-#ifdef LANDBRIDGE_TEST_HAVE_SEA
   static const sea::MaritimeGraph g = sea::MaritimeGraph::load(sea::default_marnet_dir());
   return {&g};
-#else
-  return {};
-#endif
 }
 
 void check_one(const PackageFiles& p, std::uint64_t seed, int& loaded, int& rejected) {
