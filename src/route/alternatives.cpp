@@ -48,14 +48,16 @@ struct AlternativesFinder::State {
   std::vector<std::uint32_t> prefix;
   std::vector<std::uint8_t> done;
   std::vector<HeapItem> heap;
+  std::vector<NodeId> visited;
   bool truncated = false;
+  std::size_t loops = 0;
 
   bool contains(std::uint32_t p, const CorridorToken& t) const {
     for (; p != 0; p = prefixes[p].parent)
-      if (prefixes[p].token == t) return true;
+      if (conflicting_events(prefixes[p].token, t)) return true;
     return false;
   }
-  // The prefix `p` followed by `tokens`, or kNone when that would repeat an event.
+  // The prefix `p` followed by `tokens`, or kNone when an event conflicts with an earlier one.
   std::uint32_t extend(std::uint32_t p, const Signature& tokens) {
     for (const CorridorToken& t : tokens) {
       if (p == kNone || contains(p, t)) return kNone;
@@ -97,6 +99,7 @@ std::vector<Alternative> AlternativesFinder::find(NodeId from, NodeId to, const 
   s.done.clear();
   s.heap.clear();
   s.truncated = false;
+  s.loops = 0;
   std::vector<Alternative> out;
   if (opts.k <= 0 || from == to) return out;
 
@@ -136,7 +139,7 @@ std::vector<Alternative> AlternativesFinder::find(NodeId from, NodeId to, const 
 
   for (LinkId l : net.out_links(from)) {
     const XferId x = g_->start_xfer(l);
-    if (!w.link_ok[l] || !w.xfer_ok[x]) continue;
+    if (!w.link_ok[l] || !w.xfer_ok[x] || net.link_to(l) == from) continue;
     const std::uint32_t p = s.extend(0, s.link_tokens[l.get()]);
     if (p != kNone) relax(p, l.get() * layers, w.xfer[x] + w.link[l], kNone);
   }
@@ -156,6 +159,15 @@ std::vector<Alternative> AlternativesFinder::find(NodeId from, NodeId to, const 
       a.path.per_box = here;
       for (std::uint32_t p = s.parent[st]; p != kNone; p = s.parent[p]) a.path.links.push_back(LinkId(s.slot[p] / layers));
       std::reverse(a.path.links.begin(), a.path.links.end());
+      // A signature whose best route passes a node twice is a loop, not a corridor.
+      s.visited.clear();
+      s.visited.push_back(net.link_from(a.path.links.front()));
+      for (LinkId x : a.path.links) s.visited.push_back(net.link_to(x));
+      std::sort(s.visited.begin(), s.visited.end());
+      if (std::adjacent_find(s.visited.begin(), s.visited.end()) != s.visited.end()) {
+        ++s.loops;
+        continue;
+      }
       a.path.transshipments = static_cast<int>(s.slot[s.parent[st]] % layers);
       for (std::uint32_t p = prefix; p != 0; p = s.prefixes[p].parent) a.signature.push_back(s.prefixes[p].token);
       std::reverse(a.signature.begin(), a.signature.end());
@@ -165,12 +177,13 @@ std::vector<Alternative> AlternativesFinder::find(NodeId from, NodeId to, const 
 
     const LinkId l(s.slot[st] / layers);
     const std::uint32_t k = s.slot[st] % layers;
-    if (net.link_to(l) == to) {
+    if (net.link_to(l) == to) {  // a corridor ends where it reaches the destination
       const XferId x = g_->end_xfer(l);
       if (w.xfer_ok[x]) relax(prefix, target_slot, here + w.xfer[x], st);
+      continue;
     }
     for (const RoutingGraph::Turn& t : g_->turns(l)) {
-      if (!w.link_ok[t.next] || !w.xfer_ok[t.xfer]) continue;
+      if (!w.link_ok[t.next] || !w.xfer_ok[t.xfer] || net.link_to(t.next) == from) continue;
       std::uint32_t k2 = k;
       if (counting) {
         k2 += w.xfer_ts[t.xfer];

@@ -36,6 +36,16 @@ std::string_view to_string(ModeClass c) {
   return "sea";
 }
 
+bool conflicting_events(const CorridorToken& a, const CorridorToken& b) {
+  if (a == b) return true;
+  auto at_node = [](const CorridorToken& t) {
+    return t.kind == TokenKind::mode_change || t.kind == TokenKind::gauge_change;
+  };
+  if (at_node(a) && at_node(b)) return a.node == b.node;
+  return a.kind == TokenKind::border && b.kind == TokenKind::border && a.countries[0] == b.countries[2] &&
+         a.countries[1] == b.countries[3] && a.countries[2] == b.countries[0] && a.countries[3] == b.countries[1];
+}
+
 void transfer_tokens(const Network& net, NodeId node, std::uint8_t arrive, std::uint8_t depart,
                      const Transfer& t, Signature& out) {
   if (!is_real(arrive) || !is_real(depart)) return;

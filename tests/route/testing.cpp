@@ -349,7 +349,7 @@ bool enumerate_corridor_walks(const Network& net, NodeId from, NodeId to, const 
     if (!ok) return;
     const NodeId at = path.empty() ? from : net.link_to(path.back());
     for (LinkId l : net.out_links(at)) {
-      if (used[l.get()]) continue;
+      if (used[l.get()] || net.link_to(l) == from) continue;
       if (++walks > limit) {
         ok = false;
         return;
@@ -362,7 +362,8 @@ bool enumerate_corridor_walks(const Network& net, NodeId from, NodeId to, const 
       }
       link_tokens(net, l, net.link_passages(l), added);
       bool repeats = false;
-      for (const auto& t : added) repeats = repeats || std::find(tokens.begin(), tokens.end(), t) != tokens.end();
+      for (const auto& t : added)
+        for (const auto& old : tokens) repeats = repeats || conflicting_events(old, t);
       if (repeats) continue;
       const std::vector<char> saved = added.empty() ? std::vector<char>{} : used;
       if (!added.empty()) std::fill(used.begin(), used.end(), 0);
@@ -376,8 +377,9 @@ bool enumerate_corridor_walks(const Network& net, NodeId from, NodeId to, const 
           EnumeratedPath p = evaluate_directly(net, path, opts);
           if (!opts.max_transshipments || p.transshipments <= *opts.max_transshipments) out.push_back(std::move(p));
         }
+      } else {
+        dfs();
       }
-      dfs();
       tokens.resize(tokens.size() - added.size());
       path.pop_back();
       if (!added.empty())

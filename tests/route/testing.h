@@ -70,9 +70,10 @@ struct EnumeratedPath {
 bool enumerate_paths(const Network& net, NodeId from, NodeId to, const RouteOptions& opts,
                      std::vector<EnumeratedPath>& out, std::size_t limit = 200000);
 
-// Every walk from `from` to `to` that passes no corridor event twice (signature.h) and uses
-// no link twice between two events (a loop without events never helps), satisfying `opts`.
-// These are the candidates for corridor alternatives.
+// The candidates for corridor alternatives (alternatives.h): every walk from `from` that never
+// comes back to `from`, ends where it first reaches `to`, has no conflicting corridor events
+// (conflicting_events in signature.h) and uses no link twice between two events (a loop
+// without events never helps), satisfying `opts`.
 bool enumerate_corridor_walks(const Network& net, NodeId from, NodeId to, const RouteOptions& opts,
                               std::vector<EnumeratedPath>& out, std::size_t limit = 200000);
 

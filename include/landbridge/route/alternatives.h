@@ -12,12 +12,22 @@
 // destination adds a destination state per complete signature. States leave the queue in
 // order of (objective, time, cost, CO2e), so the first destination state of a signature is
 // the best route with that signature, and the first k distinct signatures popped are the k
-// best corridors. A corridor passes each event at most once: a walk that would cross the same
-// border, change mode or gauge at the same node, or sail the same passage a second time is
-// not followed (it is a loop, not a corridor). This is exact, and checked against enumeration of every route on random
-// networks. Work grows with the number of distinct event histories cheaper than the k-th
-// corridor; `max_states` bounds it (the result is then the corridors found so far, each
-// still the best of its signature).
+// best corridors (among those defined below). This is exact, and checked against enumeration
+// of every walk on random networks.
+//
+// Which walks count: a corridor leaves the origin and never comes back to it, ends where it
+// first reaches the destination, and has no conflicting events (signature.h): it crosses no
+// border twice or back, changes mode or gauge at most once per node and sails no passage
+// twice. Walks that would are not followed. This keeps the number of signatures finite and
+// drops most loops (a detour Duisburg -> Rotterdam -> Duisburg adds two border events and
+// would otherwise pass for a new corridor), and leaves out the rare real route that crosses
+// one border back and forth (Russia - Kazakhstan - Russia); the single-objective router still
+// finds such a route when it is the best. Finally, a signature whose best walk passes some
+// node twice is a loop that no event gave away; it is skipped, not reported.
+//
+// Work grows with the number of distinct event histories cheaper than the k-th corridor;
+// `max_states` bounds it (the result is then the corridors found so far, each still the best
+// of its signature).
 #pragma once
 
 #include <memory>

@@ -44,6 +44,12 @@ struct CorridorToken {
 };
 using Signature = std::vector<CorridorToken>;
 
+// Whether a route with event a can't also have event b: the same event twice, a border
+// crossed back (KZ>CN after CN>KZ), or two events at one node (a mode or gauge change at a
+// node the route has already changed at). A corridor has no two such events (alternatives.h):
+// they are the marks of a loop that passes a place twice.
+bool conflicting_events(const CorridorToken& a, const CorridorToken& b);
+
 // Events of the transfer at `node` from carriage code `arrive` to `depart` (both real
 // carriages; start/end transfers have none): at most one.
 void transfer_tokens(const Network& net, NodeId node, std::uint8_t arrive, std::uint8_t depart,

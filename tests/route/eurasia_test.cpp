@@ -1,0 +1,124 @@
+// The route layer on the built-in reference package (data/eurasia): consistency checks
+// between the routers on real data, and constraints honoured. No figure of the dataset is
+// written here; the dataset may change.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+
+#include "landbridge/io/package.h"
+#include "landbridge/route/planner.h"
+#include "landbridge/route/report.h"
+
+namespace landbridge::route {
+namespace {
+
+const io::LoadedPackage& eurasia() {
+  static const io::LoadedPackage pkg = io::load_package(io::default_package_dir());
+  return pkg;
+}
+
+struct Od {
+  const char* from;
+  const char* to;
+};
+constexpr Od kPairs[] = {{"JPHKT", "DEDUI"}, {"KRPUS", "GEPTI"}, {"JPHKT", "TRHAL"}, {"KRPUS", "UZTAS"}};
+
+TEST(Eurasia, BestOfEachObjectiveIsTheMinimumOfTheParetoSet) {
+  const auto& pkg = eurasia();
+  Planner planner(pkg);
+  for (const Od od : kPairs) {
+    SCOPED_TRACE(std::string(od.from) + " -> " + od.to);
+    const RouteResult front = planner.route({.from = od.from, .to = od.to, .pareto = true});
+    ASSERT_FALSE(front.itineraries.empty());
+    ASSERT_FALSE(front.truncated);
+    for (const auto& a : front.itineraries)
+      for (const auto& b : front.itineraries)
+        if (&a != &b) {
+          EXPECT_FALSE(weakly_dominates(a.per_box, b.per_box));
+        }
+    for (Objective o : {Objective::time, Objective::cost, Objective::co2e}) {
+      const RouteResult best = planner.route({.from = od.from, .to = od.to, .objective = o});
+      ASSERT_EQ(best.itineraries.size(), 1u);
+      double min_front = 1e300;
+      for (const auto& it : front.itineraries) min_front = std::min(min_front, objective_value(o, it.per_box, {}));
+      EXPECT_EQ(objective_value(o, best.itineraries[0].per_box, {}), min_front) << to_string(o);
+      // The best route is in the Pareto set (ties resolved the same lexicographic way).
+      bool found = false;
+      for (const auto& it : front.itineraries) found = found || it.per_box == best.itineraries[0].per_box;
+      EXPECT_TRUE(found) << to_string(o);
+    }
+  }
+}
+
+TEST(Eurasia, AlternativesAreDistinctCorridorsInObjectiveOrder) {
+  const auto& pkg = eurasia();
+  Planner planner(pkg);
+  for (const Od od : kPairs) {
+    SCOPED_TRACE(std::string(od.from) + " -> " + od.to);
+    const RouteResult r = planner.route({.from = od.from, .to = od.to, .objective = Objective::cost, .alternatives = 5});
+    ASSERT_GE(r.itineraries.size(), 2u);
+    std::set<std::string> labels;
+    std::set<Signature> sigs;
+    for (std::size_t i = 0; i < r.itineraries.size(); ++i) {
+      EXPECT_TRUE(sigs.insert(r.itineraries[i].signature).second);
+      labels.insert(r.itineraries[i].label);
+      if (i > 0) {
+        EXPECT_LE(r.itineraries[i - 1].per_box.cost, r.itineraries[i].per_box.cost);
+      }
+      // No node is passed twice: alternatives are corridors, not loops.
+      std::set<NodeId> seen(r.itineraries[i].via.begin(), r.itineraries[i].via.end());
+      EXPECT_EQ(seen.size(), r.itineraries[i].via.size()) << r.itineraries[i].label;
+    }
+    const RouteResult best = planner.route({.from = od.from, .to = od.to, .objective = Objective::cost});
+    EXPECT_EQ(r.itineraries[0].per_box, best.itineraries[0].per_box);
+  }
+}
+
+TEST(Eurasia, ConstraintsAreHonoured) {
+  const auto& pkg = eurasia();
+  const Network& net = pkg.network;
+  Planner planner(pkg);
+  // Suez closed: no itinerary sails through it, and the links that did are re-routed.
+  RouteResult r = planner.route({.from = "JPHKT", .to = "DEDUI", .pareto = true, .avoid = {"suez"}});
+  ASSERT_FALSE(r.itineraries.empty());
+  EXPECT_FALSE(r.rerouted.empty());
+  for (const auto& it : r.itineraries) EXPECT_FALSE(it.passages & passage_bit(Passage::suez)) << it.label;
+  // Russia avoided: no node in RU.
+  r = planner.route({.from = "JPHKT", .to = "DEDUI", .alternatives = 4, .avoid = {"RU"}});
+  ASSERT_FALSE(r.itineraries.empty());
+  for (const auto& it : r.itineraries)
+    for (NodeId n : it.via) EXPECT_NE(net.node(n).country, "RU") << it.label;
+  // No sea at all from Lianyungang: rail (and road) only.
+  r = planner.route({.from = "CNLYG", .to = "DEDUI", .pareto = true, .avoid = {"sea"}});
+  ASSERT_FALSE(r.itineraries.empty());
+  for (const auto& it : r.itineraries)
+    for (const Step& s : it.steps)
+      if (s.kind == StepKind::leg) {
+        EXPECT_FALSE(is_maritime(s.carriage.mode)) << it.label;
+      }
+  // At most one transshipment.
+  RouteRequest req{.from = "JPHKT", .to = "DEDUI", .pareto = true};
+  req.options.max_transshipments = 1;
+  r = planner.route(req);
+  for (const auto& it : r.itineraries) EXPECT_LE(it.transshipments, 1) << it.label;
+}
+
+TEST(Eurasia, JsonForEveryItineraryHasItsSteps) {
+  const auto& pkg = eurasia();
+  Planner planner(pkg);
+  RouteRequest req{.from = "Hakata", .to = "Duisburg", .alternatives = 3};
+  req.options.shipment = {ContainerUnit::feu, 2};
+  const nlohmann::json j = to_json(pkg.network, planner.route(req));
+  ASSERT_EQ(j["itineraries"].size(), 3u);
+  for (const auto& it : j["itineraries"]) {
+    ASSERT_GE(it["steps"].size(), 1u);
+    EXPECT_EQ(it["via"].front(), "JPHKT");
+    EXPECT_EQ(it["via"].back(), "DEDUI");
+    EXPECT_GT(it["total"]["cost_usd"].get<double>(), 0.0);
+    EXPECT_GT(it["total"]["co2e_kg"].get<double>(), it["total"]["co2e_ttw_kg"].get<double>());
+  }
+}
+
+}  // namespace
+}  // namespace landbridge::route
