@@ -222,12 +222,12 @@ bool McRaptor::dominated_by_target(std::int32_t arr, std::int64_t cost, std::int
   return false;
 }
 
-bool McRaptor::insert(const Label& l) {
+bool McRaptor::insert(const Label& l, bool bounded) {
   const std::int32_t arr = l.arr.value();
   std::vector<BagEntry>& bag = bags_[l.slot.get()];
   for (const BagEntry& e : bag)
     if (e.arr <= arr && e.cost <= l.cost && e.co2 <= l.co2) return false;
-  if (pruned(tt_.slot_stop(l.slot).get(), arr, l.cost, l.co2, l.round)) return false;
+  if (!bounded && pruned(tt_.slot_stop(l.slot).get(), arr, l.cost, l.co2, l.round)) return false;
   const auto id = static_cast<std::uint32_t>(labels_.size());
   labels_.push_back(l);
   ++stats_.labels;
@@ -325,10 +325,20 @@ void McRaptor::scan_routes(std::uint8_t k, std::uint32_t prev_begin, std::uint32
       if (!route_bag_.empty()) {
         const std::int64_t seg = seg_co2[pos];
         const SlotId slot = tt_.alight_slot(r, pos);
-        for (RouteLabel& rl : route_bag_) {
+        const auto on_board = static_cast<std::uint32_t>(tt_.stop_count() + tt_.route_stop_index(r, pos));
+        for (std::size_t i = 0; i < route_bag_.size();) {
+          RouteLabel& rl = route_bag_[i];
           rl.co2 += seg;
+          const Minutes arr = tt_.arrival(r, rl.trip, pos);
+          // Neither alighting here nor riding on can beat what the target already has: drop it.
+          if (pruned(on_board, arr.value(), rl.cost, rl.co2, k)) {
+            rl = route_bag_.back();
+            route_bag_.pop_back();
+            continue;
+          }
+          ++i;
           Label c;
-          c.arr = tt_.arrival(r, rl.trip, pos);
+          c.arr = arr;
           c.cost = rl.cost;
           c.co2 = rl.co2;
           c.parent = rl.parent;
@@ -338,7 +348,7 @@ void McRaptor::scan_routes(std::uint8_t k, std::uint32_t prev_begin, std::uint32
           c.alight = pos;
           c.round = k;
           c.kind = kTrip;
-          insert(c);
+          insert(c, /*bounded=*/true);
         }
       }
       if (pos + 1 == n || !stop_marked_[stops[pos].get()]) continue;

@@ -57,8 +57,8 @@ void Raptor::reset_labels() {
 }
 
 bool Raptor::improve(std::int32_t k, SlotId s, Minutes t, const Parent& p) {
-  if (t >= tau_[at(k, s)] || t > limit_) return false;
-  if (q_.target.valid() && t >= target_best_[static_cast<std::size_t>(k)]) return false;
+  // Cheap rejections first: the bound from the target and the travel limit are hot in cache.
+  if (t >= bound_ || t >= tau_[at(k, s)]) return false;
   // Keep tau non-increasing in k: a label with <= k trips also counts for every later round.
   for (std::int32_t j = k; j <= k_max_ && t < tau_[at(j, s)]; ++j) {
     tau_[at(j, s)] = t;
@@ -78,15 +78,24 @@ bool Raptor::improve(std::int32_t k, SlotId s, Minutes t, const Parent& p) {
         target_improved_[static_cast<std::size_t>(k)] = 1;
         for (std::int32_t j = k; j <= k_max_ && d < target_best_[static_cast<std::size_t>(j)]; ++j)
           target_best_[static_cast<std::size_t>(j)] = d;
+        bound_ = std::min(bound_, d);
       }
     }
   }
   return true;
 }
 
+// Labels of round k must arrive before this to matter: within the travel limit and, with a
+// target, strictly before the best hand-over there with at most k trips.
+Minutes Raptor::round_bound(std::int32_t k) const {
+  const Minutes over_limit = limit_ == kInf ? kInf : limit_ + Minutes(1);
+  return q_.target.valid() ? std::min(over_limit, target_best_[static_cast<std::size_t>(k)]) : over_limit;
+}
+
 void Raptor::start_iteration(Minutes ready) {
   ready_ = ready;
   limit_ = add_sat(ready, q_.max_travel);
+  bound_ = round_bound(0);
   std::fill(target_improved_.begin(), target_improved_.end(), 0);
   ++stats_.iterations;
   ++round_stamp_;
@@ -141,6 +150,7 @@ void Raptor::rounds() {
     }
     ++round_stamp_;
     stats_.rounds = std::max(stats_.rounds, k);
+    bound_ = round_bound(k);
     scan_routes(k);
     relax_links(k, 0);
   }
@@ -164,12 +174,12 @@ void Raptor::scan_routes(std::int32_t k) {
     std::uint32_t board = 0;
     SlotId from;
     for (std::uint32_t pos = first; pos < n; ++pos) {
-      if (trip != kNoPos) {
+      if (trip != kNoPos && arr[pos] < bound_ && arr[pos] < tau_[at(k, tt_.alight_slot(r, pos))]) {
         Parent p;
         p.kind = kTrip;
         p.id = first_trip.get() + trip;
-        p.board = board;
-        p.alight = pos;
+        p.board = static_cast<std::uint16_t>(board);
+        p.alight = static_cast<std::uint16_t>(pos);
         p.from = from;
         p.created = static_cast<std::uint8_t>(k);
         improve(k, tt_.alight_slot(r, pos), arr[pos], p);
@@ -188,7 +198,10 @@ void Raptor::scan_routes(std::int32_t k) {
       }
       if (ready == kInf) continue;
       const Minutes need = add_sat(ready, cutoff);
-      if (trip != kNoPos && need > dep[pos]) continue;
+      if (trip != kNoPos) {
+        // Most often the current trip is already the earliest catchable one.
+        if (need > dep[pos] || trip == 0 || tt_.trip_departures(r, trip - 1)[pos] < need) continue;
+      }
       const std::uint32_t j = tt_.first_trip_departing(r, pos, need);
       if (j < n_trips && (trip == kNoPos || j < trip)) {
         trip = j;

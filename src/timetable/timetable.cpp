@@ -7,6 +7,7 @@
 #include <numeric>
 #include <tuple>
 
+#include "landbridge/core/error.h"
 #include "landbridge/model/network.h"
 
 namespace landbridge::timetable {
@@ -86,12 +87,6 @@ IdVector<EmissionFactorId, GramsPerTonneKm> intensities_from_network(const Netwo
 }
 
 // --- Timetable queries -------------------------------------------------------------------
-
-std::uint32_t Timetable::first_trip_departing(RouteId r, std::uint32_t pos, Minutes t) const {
-  const std::uint32_t n_trips = route_trip_count(r);
-  const Minutes* base = dep_by_stop_.data() + route_time_begin_[r.get()] + static_cast<std::size_t>(pos) * n_trips;
-  return static_cast<std::uint32_t>(std::lower_bound(base, base + n_trips, t) - base);
-}
 
 RuleId Timetable::find_rule(GroupId g, SlotId s) const {
   for (const GroupEntry& e : group(g))
@@ -218,6 +213,7 @@ Timetable Timetable::build(const TimetableSpec& spec) {
   std::vector<std::int32_t> times;  // per pending trip: dep, arr interleaved per stop
   for (auto& [key, trips] : groups) {
     const std::size_t n = key.stops.size();
+    if (n > 65535) throw Error("service '" + spec.services[trips.front().service].id + "' has more than 65,535 calls");
     const auto time_of = [&](const PendingTrip& t, std::size_t pos, bool departure) {
       const Call& c = spec.services[t.service].calls[pos];
       const Minutes off = departure ? (pos + 1 == n ? c.arrival : c.departure) : (pos == 0 ? c.departure : c.arrival);

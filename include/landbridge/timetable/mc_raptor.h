@@ -99,7 +99,9 @@ class McRaptor {
   void prepare(const Query& q);
   void search(Minutes ready);
   void clear_bags();
-  bool insert(const Label& l);
+  // Adds a label to its slot's bag unless dominated there or, unless `bounded` (already
+  // checked with a stronger bound), pruned against the target.
+  bool insert(const Label& l, bool bounded = false);
   bool dominated_by_target(std::int32_t arr, std::int64_t cost, std::int64_t co2, std::uint8_t round) const;
   void scan_routes(std::uint8_t k, std::uint32_t prev_begin, std::uint32_t prev_end);
   void relax_links(std::uint8_t k, std::uint32_t begin, std::uint32_t end);

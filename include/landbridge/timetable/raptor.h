@@ -78,10 +78,10 @@ class Raptor {
   [[nodiscard]] const SearchStats& stats() const { return stats_; }
 
  private:
-  struct Parent {
+  struct Parent {  // 16 bytes
     std::uint32_t id = 0;  // trip (TripId value) or link (UntimedLinkId value)
-    std::uint32_t board = 0, alight = 0;
     SlotId from;           // slot the box left from
+    std::uint16_t board = 0, alight = 0;  // positions on the route (routes have < 65,536 stops)
     std::uint8_t created = 0;  // round the label was made in
     std::uint8_t kind = 0;     // 0 origin, 1 trip, 2 link
   };
@@ -93,14 +93,19 @@ class Raptor {
   void scan_routes(std::int32_t k);
   void relax_links(std::int32_t k, std::size_t first_marked);
   bool improve(std::int32_t k, SlotId s, Minutes t, const Parent& p);
+  [[nodiscard]] Minutes round_bound(std::int32_t k) const;
   [[nodiscard]] Journey reconstruct(std::int32_t k, SlotId s) const;
-  [[nodiscard]] std::size_t at(std::int32_t k, SlotId s) const { return static_cast<std::size_t>(k) * n_slots_ + s.get(); }
+  // Labels lie slot-major: the rounds of one slot share a cache line or two.
+  [[nodiscard]] std::size_t at(std::int32_t k, SlotId s) const {
+    return static_cast<std::size_t>(s.get()) * static_cast<std::size_t>(k_max_ + 1) + static_cast<std::size_t>(k);
+  }
 
   const Timetable& tt_;
   std::size_t n_slots_;
   Query q_{};
   Minutes ready_{0};
   Minutes limit_{0};
+  Minutes bound_{0};  // labels of the current round must arrive before this
   std::int32_t k_max_ = 0;
 
   std::vector<Minutes> tau_;       // (k_max+1) × slots: earliest arrival with <= k trips

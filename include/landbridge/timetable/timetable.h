@@ -179,7 +179,22 @@ class Timetable {
     return route_time_begin_[r.get()] + j * static_cast<std::uint32_t>(route_stops(r).size()) + pos;
   }
   // First trip j (within the route) with departure at pos >= t, or route_trip_count if none.
-  [[nodiscard]] std::uint32_t first_trip_departing(RouteId r, std::uint32_t pos, Minutes t) const;
+  [[nodiscard]] std::uint32_t first_trip_departing(RouteId r, std::uint32_t pos, Minutes t) const {
+    const std::uint32_t n_trips = route_trip_count(r);
+    const Minutes* base = dep_by_stop_.data() + route_time_begin_[r.get()] + static_cast<std::size_t>(pos) * n_trips;
+    // Branch-light lower bound: halve the range, keep the half that holds the answer.
+    std::uint32_t lo = 0, len = n_trips;
+    while (len > 0) {
+      const std::uint32_t half = len / 2;
+      if (base[lo + half] < t) {
+        lo += half + 1;
+        len -= half + 1;
+      } else {
+        len = half;
+      }
+    }
+    return lo;
+  }
   // Stop times of one trip (within the route), indexed by position: for scanning along it.
   [[nodiscard]] const Minutes* trip_arrivals(RouteId r, std::uint32_t j) const { return arr_.data() + time_index(r, j, 0); }
   [[nodiscard]] const Minutes* trip_departures(RouteId r, std::uint32_t j) const { return dep_.data() + time_index(r, j, 0); }
