@@ -99,6 +99,12 @@ struct Drafts {
   std::vector<Candidate> factor_candidates;
   std::vector<LinkDraft> links;
   std::vector<OpDraft> ops;
+  std::size_t suggestion_budget = kSuggestionBudget;  // see did_you_mean
+
+  // " (did you mean ...?)" for a bad reference, within this load's budget.
+  std::string suggest(std::string_view value, std::span<const Candidate> candidates) {
+    return did_you_mean(value, candidates, suggestion_budget);
+  }
 };
 
 // Row readers, one per file, in dependency order (sources, nodes, factors, links, ops).

@@ -96,6 +96,7 @@ Manifest parse_manifest(std::string_view text, Diagnostics& diags) {
   }
   m.parsed = true;
 
+  std::size_t budget = kSuggestionBudget;
   for (auto&& [key, node] : t) {
     bool known = false;
     for (auto k : kKeys) known = known || key.str() == k;
@@ -103,7 +104,7 @@ Manifest parse_manifest(std::string_view text, Diagnostics& diags) {
       std::vector<Candidate> cands;
       for (auto k : kKeys) cands.push_back({std::string(k), {}, {}});
       diags.add(file, line_of(node), std::string(key.str()), "",
-                "unknown key; expected one of the keys in docs/network-package.md" + did_you_mean(key.str(), cands));
+                "unknown key; expected one of the keys in docs/network-package.md" + did_you_mean(key.str(), cands, budget));
     }
   }
 

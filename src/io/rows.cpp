@@ -89,6 +89,7 @@ void check_header(const CsvTable& t, const Schema& s, Diagnostics& diags) {
   std::vector<Candidate> known;
   for (const Column& c : s.columns) known.push_back({std::string(c.name), {}, {}});
   for (auto r : s.ranged) known.push_back({std::string(r) + "_range", {}, {}});
+  std::size_t budget = kSuggestionBudget;
   for (const std::string& h : t.header()) {
     if (h.empty()) continue;
     const bool ok = std::any_of(known.begin(), known.end(), [&](const Candidate& c) { return c.key == h; });
@@ -98,7 +99,7 @@ void check_header(const CsvTable& t, const Schema& s, Diagnostics& diags) {
       diags.add(t.file(), t.header_line(), h, "",
                 fmt::format("unknown column; expected one of {}{}", fmt::join(names, ", "),
                             s.ranged.empty() ? "" : " (and <name>_range for quantities)") +
-                    did_you_mean(h, known));
+                    did_you_mean(h, known, budget));
     }
   }
   for (const Column& c : s.columns)
@@ -210,13 +211,13 @@ class Row {
   }
 
   // `sources`: each key must be in sources.csv.
-  std::vector<SourceId> sources(const Drafts& d) const {
+  std::vector<SourceId> sources(Drafts& d) const {
     std::vector<SourceId> out;
     for (const std::string& key : split_list(text("sources"))) {
       auto it = d.source_by_key.find(key);
       if (it == d.source_by_key.end()) {
         error("sources", key,
-              "expected a source key from sources.csv" + did_you_mean(key, d.source_candidates));
+              "expected a source key from sources.csv" + d.suggest(key, d.source_candidates));
         continue;
       }
       if (std::find(out.begin(), out.end(), it->second) == out.end()) out.push_back(it->second);
@@ -320,12 +321,12 @@ bool is_timezone(std::string_view s) {
   });
 }
 
-std::optional<NodeId> node_ref(const Row& row, std::string_view col, const Drafts& d) {
+std::optional<NodeId> node_ref(const Row& row, std::string_view col, Drafts& d) {
   auto code = row.required(col, "a node code from nodes.csv");
   if (!code) return std::nullopt;
   auto it = d.node_by_code.find(std::string(*code));
   if (it != d.node_by_code.end()) return it->second;
-  row.error(col, *code, "expected a node code from nodes.csv" + did_you_mean(*code, d.node_candidates));
+  row.error(col, *code, "expected a node code from nodes.csv" + d.suggest(*code, d.node_candidates));
   return std::nullopt;
 }
 
@@ -378,7 +379,7 @@ void check_manifest_sources(Drafts& d, Diagnostics& diags) {
   const auto check = [&](const std::string& key, std::string_view field, int line) {
     if (key.empty() || d.source_by_key.contains(key)) return;
     diags.add(std::string(kManifestFile), line, std::string(field), shown(key),
-              "expected a source key from sources.csv" + did_you_mean(key, d.source_candidates));
+              "expected a source key from sources.csv" + d.suggest(key, d.source_candidates));
   };
   check(d.manifest.mass_per_teu_source, "mass_per_teu_source", d.manifest.mass_per_teu_source_line);
   check(d.manifest.feu_teu_cost_ratio_source, "feu_teu_cost_ratio_source", d.manifest.feu_teu_cost_ratio_source_line);
@@ -615,7 +616,7 @@ void read_links(const CsvTable& t, Drafts& d, Diagnostics& diags) {
         l.factor = it->second;
       else
         row.error("emission_factor", *f,
-                  "expected an emission factor id from emission_factors.csv" + did_you_mean(*f, d.factor_candidates));
+                  "expected an emission factor id from emission_factors.csv" + d.suggest(*f, d.factor_candidates));
     }
 
     bool has_capacity = false;

@@ -109,10 +109,20 @@ std::string join_or(std::span<const std::string> items) {
   return out;
 }
 
-std::string did_you_mean(std::string_view value, std::span<const Candidate> candidates) {
+std::string did_you_mean(std::string_view value, std::span<const Candidate> candidates, std::size_t& budget) {
   // Suggestions are for typos; long values are not typos of short keys (and would make the
   // edit distance expensive).
-  if (value.empty() || value.size() > 64 || candidates.empty()) return {};
+  if (value.empty() || value.size() > 64 || candidates.empty() || budget == 0) return {};
+  std::size_t cost = 0;
+  for (const Candidate& c : candidates) {
+    cost += (value.size() + 1) * (std::min<std::size_t>(c.key.size(), 65) + 1);
+    for (const std::string& name : c.names) cost += (value.size() + 1) * (std::min<std::size_t>(name.size(), 65) + 1);
+  }
+  if (cost > budget) {
+    budget = 0;
+    return {};
+  }
+  budget -= cost;
   struct Scored {
     std::size_t score;
     std::size_t index;

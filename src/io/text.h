@@ -30,7 +30,14 @@ struct Candidate {
 // " (did you mean KZHOR (Khorgos Gateway)?)" or "" when nothing is close. Close means: a
 // small edit distance (case-insensitive) to a key or name, a name or alias written exactly,
 // or containment; for UN/LOCODE-like values, other codes of the same country as fallback.
-std::string did_you_mean(std::string_view value, std::span<const Candidate> candidates);
+// Each call spends from `budget` the work its edit distances take (character pairs compared);
+// when that is more than is left it suggests nothing and empties the budget, so a file of a
+// million bad references against a big package stays fast.
+std::string did_you_mean(std::string_view value, std::span<const Candidate> candidates, std::size_t& budget);
+
+// Edit-distance work (character pairs) one package load may spend on suggestions: well under
+// a second.
+inline constexpr std::size_t kSuggestionBudget = 200'000'000;
 
 // "a, b or c"
 std::string join_or(std::span<const std::string> items);
