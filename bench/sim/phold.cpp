@@ -215,9 +215,9 @@ double hold(std::size_t n, std::size_t steps, const std::vector<double>& delays,
   return static_cast<double>(steps) / (t1 - t0) / 1e6;
 }
 
-template <unsigned A>
-double hold_heap(std::size_t n, std::size_t steps, const std::vector<double>& d, bool replace) {
-  EventQueue<A> q;
+template <class Queue>
+double hold_queue(std::size_t n, std::size_t steps, const std::vector<double>& d, bool replace) {
+  Queue q;
   std::uint64_t seq = 0;
   for (std::size_t i = 0; i < n; ++i) q.push(EventRecord::make(d[i % d.size()], seq++, 0));
   return hold(n, steps, d, [&](double delay) {
@@ -266,12 +266,15 @@ void run_queue_bench(const Params& p) {
     std::printf("  %-34s %7.1f\n", name, median(r));
   };
   report("std::priority_queue pop+push", [&] { return hold_std(n, steps, delays); });
-  report("binary heap pop+push", [&] { return hold_heap<2>(n, steps, delays, false); });
-  report("binary heap replace_top (kernel)", [&] { return hold_heap<2>(n, steps, delays, true); });
-  report("4-ary heap pop+push", [&] { return hold_heap<4>(n, steps, delays, false); });
-  report("4-ary heap replace_top", [&] { return hold_heap<4>(n, steps, delays, true); });
-  report("8-ary heap pop+push", [&] { return hold_heap<8>(n, steps, delays, false); });
-  report("8-ary heap replace_top", [&] { return hold_heap<8>(n, steps, delays, true); });
+  report("binary heap pop+push", [&] { return hold_queue<EventHeap<2>>(n, steps, delays, false); });
+  report("binary heap replace_top", [&] { return hold_queue<EventHeap<2>>(n, steps, delays, true); });
+  report("4-ary heap pop+push", [&] { return hold_queue<EventHeap<4>>(n, steps, delays, false); });
+  report("4-ary heap replace_top", [&] { return hold_queue<EventHeap<4>>(n, steps, delays, true); });
+  report("8-ary heap pop+push", [&] { return hold_queue<EventHeap<8>>(n, steps, delays, false); });
+  report("8-ary heap replace_top", [&] { return hold_queue<EventHeap<8>>(n, steps, delays, true); });
+  report("bucketed queue pop+push", [&] { return hold_queue<EventQueue>(n, steps, delays, false); });
+  report("bucketed queue replace_top (kernel)",
+         [&] { return hold_queue<EventQueue>(n, steps, delays, true); });
 }
 
 }  // namespace

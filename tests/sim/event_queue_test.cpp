@@ -1,10 +1,13 @@
-// The event queue against a slow obvious reference (a sorted multiset scan) on random
-// operation sequences with many equal times.
+// The event queues against a slow obvious reference (a vector scanned for its minimum) on
+// random operation sequences: arbitrary times with many ties, and the kernel's pattern
+// (times never before the last one popped) with zero, exponential, heavy-tailed and huge
+// delays.
 #include "landbridge/sim/event_queue.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <random>
 #include <vector>
@@ -24,52 +27,132 @@ struct SlowQueue {
   }
 };
 
-template <unsigned Arity>
-void cross_check(std::uint32_t seed) {
-  std::mt19937_64 rng(seed);  // drives the test only; no result depends on its algorithm
-  EventQueue<Arity> fast;
+enum class Times { grid, kernel };
+
+// Times of new records: on a coarse grid anywhere (ties galore), or the kernel's way: the
+// last popped time plus a delay that is zero, exponential, heavy-tailed or huge.
+struct TimeSource {
+  Times kind;
+  std::mt19937_64 rng;  // drives the test only; no result depends on its algorithm
+  double next(double now) {
+    std::uniform_real_distribution<double> u(0.0, 1.0);
+    if (kind == Times::grid) return static_cast<double>(rng() % 50);
+    const auto k = rng() % 20;
+    if (k < 3) return now;                                        // same time: ties
+    if (k < 15) return now - std::log(1.0 - u(rng));              // exponential
+    if (k < 19) return now + 1.0 / std::pow(1.0 - u(rng), 1.5);  // heavy tail
+    return now + 1e6 * u(rng);                                    // far future
+  }
+};
+
+template <class Queue>
+void cross_check(Times kind, std::uint32_t seed, int ops) {
+  TimeSource ts{kind, std::mt19937_64(seed)};
+  std::mt19937_64 rng(seed * 7 + 1);
+  Queue fast;
   SlowQueue slow;
   std::uint64_t seq = 0;
-  // Times on a coarse grid, so many records tie in time and seq must order them.
-  auto random_record = [&] {
-    return EventRecord::make(static_cast<double>(rng() % 50), seq++,
-                             static_cast<std::uint32_t>(rng() % 7));
+  double now = 0.0;
+  auto make = [&] {
+    return EventRecord::make(ts.next(now), seq++, static_cast<std::uint32_t>(rng() % 1000));
   };
-  for (int op = 0; op < 20000; ++op) {
+  for (int op = 0; op < ops; ++op) {
     const auto k = rng() % 10;
     if (fast.empty() || k < 4) {
-      EventRecord r = random_record();
+      const EventRecord r = make();
       fast.push(r);
       slow.push(r);
-    } else if (k < 7) {
-      EventRecord want = slow.pop();
-      ASSERT_EQ(fast.top().seq(), want.seq()) << "op " << op;
-      fast.pop();
     } else {
-      EventRecord want = slow.pop();
-      ASSERT_EQ(fast.top().seq(), want.seq()) << "op " << op;
-      EventRecord r = random_record();
-      fast.replace_top(r);
-      slow.push(r);
+      const EventRecord want = slow.pop();
+      ASSERT_EQ(fast.top().key, want.key) << "op " << op;
+      now = want.time();
+      if (k < 7) {
+        fast.pop();
+      } else {
+        const EventRecord r = make();
+        fast.replace_top(r);
+        slow.push(r);
+      }
     }
     ASSERT_EQ(fast.size(), slow.v.size());
   }
   while (!fast.empty()) {
-    EventRecord want = slow.pop();
-    ASSERT_EQ(fast.top().seq(), want.seq());
-    ASSERT_EQ(fast.top().time(), want.time());
+    const EventRecord want = slow.pop();
+    ASSERT_EQ(fast.top().key, want.key);
     fast.pop();
   }
 }
 
 TEST(EventQueue, BinaryHeapMatchesLinearScan) {
-  for (std::uint32_t s = 1; s <= 3; ++s) cross_check<2>(s);
+  for (std::uint32_t s = 1; s <= 3; ++s) {
+    cross_check<EventHeap<2>>(Times::grid, s, 20000);
+    cross_check<EventHeap<2>>(Times::kernel, s, 20000);
+  }
 }
-TEST(EventQueue, FourAryHeapMatchesLinearScan) {
-  for (std::uint32_t s = 1; s <= 3; ++s) cross_check<4>(s);
+TEST(EventQueue, FourAndEightAryHeapsMatchLinearScan) {
+  for (std::uint32_t s = 1; s <= 2; ++s) {
+    cross_check<EventHeap<4>>(Times::grid, s, 20000);
+    cross_check<EventHeap<8>>(Times::kernel, s, 20000);
+  }
 }
-TEST(EventQueue, EightAryHeapMatchesLinearScan) {
-  for (std::uint32_t s = 1; s <= 3; ++s) cross_check<8>(s);
+TEST(EventQueue, BucketedQueueMatchesLinearScan) {
+  for (std::uint32_t s = 1; s <= 4; ++s) {
+    cross_check<EventQueue>(Times::grid, s, 30000);
+    cross_check<EventQueue>(Times::kernel, s, 30000);
+  }
+}
+
+TEST(EventQueue, BucketedQueueKeepsOrderAcrossEpochsWithAllTimesEqual) {
+  // Every record at one time: the epoch's width cannot come from a spread of times.
+  EventQueue q;
+  for (std::uint64_t s = 0; s < 5000; ++s) q.push(EventRecord::make(42.0, 4999 - s, 0));
+  for (std::uint64_t s = 0; s < 5000; ++s) {
+    ASSERT_EQ(q.top().seq(), s);
+    q.pop();
+  }
+  EXPECT_TRUE(q.empty());
+}
+
+TEST(EventQueue, ReassignedContentPopsInOrder) {
+  EventQueue q;
+  std::vector<EventRecord> all;
+  for (std::uint64_t s = 0; s < 3000; ++s) {
+    const EventRecord r = EventRecord::make(static_cast<double>((s * 7919) % 1000), s, 0);
+    q.push(r);
+    all.push_back(r);
+  }
+  q.pop();  // start an epoch, so records sit in every tier
+  std::vector<EventRecord> copy;
+  q.copy_to(copy);
+  EXPECT_EQ(copy.size(), 2999U);
+  std::sort(copy.begin(), copy.end(), earlier);
+  std::sort(all.begin(), all.end(), earlier);
+  all.erase(all.begin());
+  EXPECT_TRUE(std::equal(copy.begin(), copy.end(), all.begin(),
+                         [](const EventRecord& a, const EventRecord& b) { return a.key == b.key; }));
+  q.assign_sorted(copy);
+  for (const EventRecord& r : all) {
+    ASSERT_EQ(q.top().key, r.key);
+    q.pop();
+  }
+  EXPECT_TRUE(q.empty());
+}
+
+TEST(EventQueue, HeapBuiltFromAnArrayPopsInOrder) {
+  std::vector<EventRecord> v;
+  for (std::uint64_t s = 0; s < 1000; ++s)
+    v.push_back(EventRecord::make(static_cast<double>((s * 31) % 97), s, 0));
+  for (std::size_t k : {0UL, 1UL, 2UL, 3UL, 17UL, 1000UL}) {
+    EventHeap<2> h;
+    h.assign(v.data(), k);
+    std::vector<EventRecord> want(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k));
+    std::sort(want.begin(), want.end(), earlier);
+    for (const EventRecord& r : want) {
+      ASSERT_EQ(h.top().key, r.key) << k;
+      h.pop();
+    }
+    EXPECT_TRUE(h.empty());
+  }
 }
 
 TEST(EventQueue, RecordsKeepTimeSeqAndSlot) {
@@ -86,7 +169,7 @@ TEST(EventQueue, RecordsKeepTimeSeqAndSlot) {
 }
 
 TEST(EventQueue, SimultaneousEventsLeaveInSchedulingOrder) {
-  EventQueue<4> q;
+  EventQueue q;
   // Pushed out of seq order; all at t = 5 except one earlier.
   for (std::uint64_t s : {7, 3, 9, 1, 4}) q.push(EventRecord::make(5.0, s, 0));
   q.push(EventRecord::make(2.0, 100, 0));

@@ -361,7 +361,7 @@ class Simulation {
     std::exception_ptr error;      // how the last sub-step (or the process) ended
   };
 
-  EventQueue<2> queue_;
+  EventQueue queue_;
   double now_ = 0.0;
   std::uint64_t seq_ = 0;
   std::uint64_t events_ = 0;
