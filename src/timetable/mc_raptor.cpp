@@ -224,24 +224,32 @@ bool McRaptor::dominated_by_target(std::int32_t arr, std::int64_t cost, std::int
 
 bool McRaptor::insert(const Label& l, bool bounded) {
   const std::int32_t arr = l.arr.value();
+  // Bags are sorted by arrival: only entries that arrive no later can dominate the label,
+  // only entries that arrive no earlier can be dominated by it.
   std::vector<BagEntry>& bag = bags_[l.slot.get()];
-  for (const BagEntry& e : bag)
-    if (e.arr <= arr && e.cost <= l.cost && e.co2 <= l.co2) return false;
+  const auto split = std::upper_bound(bag.begin(), bag.end(), arr,
+                                      [](std::int32_t a, const BagEntry& e) { return a < e.arr; });
+  for (auto it = bag.begin(); it != split; ++it)
+    if (it->cost <= l.cost && it->co2 <= l.co2) return false;
   if (!bounded && pruned(tt_.slot_stop(l.slot).get(), arr, l.cost, l.co2, l.round)) return false;
   const auto id = static_cast<std::uint32_t>(labels_.size());
   labels_.push_back(l);
   ++stats_.labels;
   if (bag.empty()) bags_touched_.push_back(l.slot);
-  for (std::size_t i = 0; i < bag.size();) {
-    if (arr <= bag[i].arr && l.cost <= bag[i].cost && l.co2 <= bag[i].co2) {
-      labels_[bag[i].label].alive = false;
-      bag[i] = bag.back();
-      bag.pop_back();
+  // Entries of equal arrival lie just before `split`; later ones after it.
+  auto first = split;
+  while (first != bag.begin() && (first - 1)->arr == arr) --first;
+  auto out = first;
+  for (auto it = first; it != bag.end(); ++it) {
+    if (l.cost <= it->cost && l.co2 <= it->co2) {
+      labels_[it->label].alive = false;
     } else {
-      ++i;
+      *out++ = *it;
     }
   }
-  bag.push_back({arr, l.cost, l.co2, id, l.round});
+  const auto kept_equal = static_cast<std::size_t>(std::count_if(first, out, [&](const BagEntry& e) { return e.arr == arr; }));
+  bag.erase(out, bag.end());
+  bag.insert(first + static_cast<std::ptrdiff_t>(kept_equal), {arr, l.cost, l.co2, id, l.round});
 
   if (tt_.slot_stop(l.slot) == q_.target) {
     const RuleId end = tt_.end_rule(l.slot);
