@@ -7,7 +7,7 @@ pkgs=(build-essential cmake g++ git
       libgtest-dev libgmock-dev libbenchmark-dev
       nlohmann-json3-dev libcli11-dev libfmt-dev libfccp-dev libtomlplusplus-dev)
 if [[ "${1:-}" == "--bench" ]]; then
-  pkgs+=(python3 python3-networkx python3-igraph python3-simpy3)
+  pkgs+=(python3 python3-numpy python3-networkx python3-igraph python3-simpy3)
 fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
