@@ -82,16 +82,23 @@ std::uint32_t draw_dest(Lp& s, std::uint32_t lp, const Params& p) {
 }
 
 // --- On the kernel -------------------------------------------------------------------------
-Process token(Simulation& sim, std::vector<Lp>& lps, std::uint32_t lp, const Params& p) {
+// What every event process shares: one pointer in each coroutine frame.
+struct Model {
+  Simulation& sim;
+  std::vector<Lp>& lps;
+  const Params& p;
+};
+
+Process token(Model& m, std::uint32_t lp) {
   std::uint32_t dest = lp;
-  double delay = draw_delay(lps[lp], p);
+  double delay = draw_delay(m.lps[lp], m.p);
   for (;;) {
-    co_await sim.timeout(delay);
+    co_await m.sim.timeout(delay);
     lp = dest;
-    Lp& here = lps[lp];
+    Lp& here = m.lps[lp];
     ++here.events;
-    dest = draw_dest(here, lp, p);
-    delay = draw_delay(here, p);
+    dest = draw_dest(here, lp, m.p);
+    delay = draw_delay(here, m.p);
   }
 }
 
@@ -105,8 +112,9 @@ struct Outcome {
 Outcome run_kernel(const Params& p) {
   std::vector<Lp> lps = make_lps(p);
   Simulation sim;
+  Model m{sim, lps, p};
   for (std::uint32_t i = 0; i < p.lps; ++i)
-    for (std::uint32_t k = 0; k < p.per_lp; ++k) sim.spawn(token(sim, lps, i, p));
+    for (std::uint32_t k = 0; k < p.per_lp; ++k) sim.spawn(token(m, i));
   const auto t0 = std::chrono::steady_clock::now();
   const double c0 = cpu_seconds();
   sim.run_until(p.end);
@@ -165,26 +173,33 @@ struct Sim {
   }
 };
 
-Task token(Sim& sim, std::vector<Lp>& lps, std::uint32_t lp, const Params& p) {
+struct Model {
+  Sim& sim;
+  std::vector<Lp>& lps;
+  const Params& p;
+};
+
+Task token(Model& m, std::uint32_t lp) {
   std::uint32_t dest = lp;
-  double delay = draw_delay(lps[lp], p);
+  double delay = draw_delay(m.lps[lp], m.p);
   for (;;) {
-    co_await sim.timeout(delay);
+    co_await m.sim.timeout(delay);
     lp = dest;
-    Lp& here = lps[lp];
+    Lp& here = m.lps[lp];
     ++here.events;
-    dest = draw_dest(here, lp, p);
-    delay = draw_delay(here, p);
+    dest = draw_dest(here, lp, m.p);
+    delay = draw_delay(here, m.p);
   }
 }
 
 Outcome run(const Params& p) {
   std::vector<Lp> lps = make_lps(p);
   Sim sim;
+  Model m{sim, lps, p};
   std::vector<Task> tasks;
   for (std::uint32_t i = 0; i < p.lps; ++i)
     for (std::uint32_t k = 0; k < p.per_lp; ++k) {
-      tasks.push_back(token(sim, lps, i, p));
+      tasks.push_back(token(m, i));
       sim.start(tasks.back().h);
     }
   const auto t0 = std::chrono::steady_clock::now();

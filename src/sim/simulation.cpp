@@ -163,7 +163,7 @@ bool Simulation::interrupt(ProcessId id, Interrupt cause) {
       wake(ps);  // the timer's record is now cancelled
       break;
     case ProcessState::Wait::list:
-      ps.node->list->remove(ps.node);
+      cold_[id.slot].node->list->remove(cold_[id.slot].node);
       ps.deliver = true;
       wake(ps);  // a deadline's record, if any, is now cancelled
       break;
@@ -190,12 +190,15 @@ void Simulation::run_until(double end) {
       continue;
     }
     void* frame = hs.frame;
-    // The next event is almost always the root's smaller child: start fetching its frame
-    // now, so the miss overlaps with this event's work.
-    if (const EventRecord* next = queue_.runner_up()) {
-      const char* f = static_cast<const char*>(hot_[next->slot()].frame);
-      __builtin_prefetch(f);
-      __builtin_prefetch(f + 64);
+    // Frames are resumed in an order nothing in the hardware can guess: fetch ahead.
+    // When a bucket has just entered the near heap, its records are the next few events;
+    // otherwise the next one is almost always the root's smaller child.
+    if (queue_.refills() != refills_seen_) {
+      refills_seen_ = queue_.refills();
+      const EventRecord* r = queue_.near_begin();
+      for (std::size_t k = 0, n = queue_.near_size(); k < n; ++k) prefetch_frame(r[k].slot());
+    } else if (const EventRecord* next = queue_.runner_up()) {
+      prefetch_frame(next->slot());
     }
     now_ = t;
     ++events_;

@@ -209,6 +209,11 @@ class EventQueue {
   [[nodiscard]] const EventRecord& top() const { return near_.top(); }
   // A hint: the record likely to follow the top (null if not known cheaply).
   [[nodiscard]] const EventRecord* runner_up() const { return near_.runner_up(); }
+  // Counts the times a bucket entered the near heap; near_records() are then the records
+  // due next (in heap order), a batch worth prefetching for.
+  [[nodiscard]] std::uint64_t refills() const { return refills_; }
+  [[nodiscard]] const EventRecord* near_begin() const { return &near_.top(); }
+  [[nodiscard]] std::size_t near_size() const { return near_.size(); }
 
   void push(const EventRecord& r) {
     ++size_;
@@ -277,6 +282,7 @@ class EventQueue {
         std::vector<EventRecord>& b = buckets_[cur_++];
         near_.assign(b.data(), b.size());
         b.clear();
+        ++refills_;
         return;
       }
       new_epoch();
@@ -328,6 +334,7 @@ class EventQueue {
   double inv_width_ = 0.0;  // no epoch yet: every push goes to the overflow
   std::size_t cur_ = 0;     // next bucket to move into the heap
   std::size_t size_ = 0;
+  std::uint64_t refills_ = 0;
 };
 
 }  // namespace landbridge::sim

@@ -139,7 +139,6 @@ struct ProcessState {
     ready,  // its wait is satisfied and its resumption is in the queue
   };
   Simulation* sim = nullptr;
-  WaitNode* node = nullptr;      // the node linked while wait == list
   std::uint32_t slot = 0;
   Wait wait = Wait::none;
   bool deliver = false;          // the current wait ends by throwing the first interrupt
@@ -312,7 +311,6 @@ class Simulation {
   // is satisfied. Unlinks nothing: the caller has removed the node from its list.
   void wake(ProcessState& ps) {
     ps.wait = ProcessState::Wait::ready;
-    ps.node = nullptr;
     schedule(ps.slot, now_);
   }
   // Puts the process in a waiting list; with a finite deadline it is also woken then.
@@ -320,7 +318,7 @@ class Simulation {
     node.proc = &ps;
     list.insert_before(before, &node);
     ps.wait = ProcessState::Wait::list;
-    ps.node = &node;
+    cold_[ps.slot].node = &node;
   }
   void wait_in_until(ProcessState& ps, WaitList& list, WaitNode& node, double deadline) {
     wait_in(ps, list, node);
@@ -338,6 +336,12 @@ class Simulation {
   friend struct ProcessState;
 
   [[noreturn]] static void throw_negative_delay(double dt);
+  // Starts loading the first two cache lines of a process's frame (null is harmless).
+  void prefetch_frame(std::uint32_t slot) const {
+    const char* f = static_cast<const char*>(hot_[slot].frame);
+    __builtin_prefetch(f);
+    __builtin_prefetch(f + 64);
+  }
   // Renumbers the queued records 0, 1, ... in their order when sequence numbers run out
   // (after 2^40 schedulings), dropping cancelled ones.
   void resequence();
@@ -359,6 +363,7 @@ class Simulation {
     WaitList joiners;              // processes waiting in join()
     std::vector<Interrupt> interrupts;  // received, not yet thrown, oldest first
     std::exception_ptr error;      // how the last sub-step (or the process) ended
+    WaitNode* node = nullptr;      // the node linked while the process waits in a list
   };
 
   EventQueue queue_;
@@ -366,6 +371,7 @@ class Simulation {
   std::uint64_t seq_ = 0;
   std::uint64_t events_ = 0;
   bool top_consumed_ = false;  // the queue's top was resumed and not yet removed
+  std::uint64_t refills_seen_ = 0;
   bool running_ = false;
   bool tearing_down_ = false;
   std::exception_ptr error_;
