@@ -49,6 +49,9 @@ struct AlternativesFinder::State {
   std::vector<std::uint8_t> done;
   std::vector<HeapItem> heap;
   std::vector<NodeId> visited;
+  std::vector<std::uint8_t> reach;       // per link: the destination can be reached from it
+  std::vector<Criteria> potential;       // per link: best completion (A* lower bound)
+  std::vector<HeapItem> bheap;
   bool truncated = false;
   std::size_t loops = 0;
 
@@ -113,7 +116,41 @@ std::vector<Alternative> AlternativesFinder::find(NodeId from, NodeId to, const 
   const std::uint32_t target_slot = nl * layers;
 
   auto key_of = [&](const Criteria& c) { return Key{objective_value(objective, c, w.prices), c}; };
+
+  // A* potentials: for each link, the best completion to the destination (lexicographic by the
+  // same key, ignoring signatures and transshipment limits, so a lower bound). One backward
+  // Dijkstra over link states; links that can't reach the destination are never entered.
+  s.reach.assign(nl, 0);
+  s.potential.assign(nl, Criteria{});
+  s.bheap.clear();
+  auto bpush = [&](LinkId l, const Criteria& c) {
+    if (s.reach[l.get()] && !(key_of(c) < key_of(s.potential[l.get()]))) return;
+    s.reach[l.get()] = 1;
+    s.potential[l.get()] = c;
+    s.bheap.push_back({key_of(c), l.get()});
+    std::push_heap(s.bheap.begin(), s.bheap.end(), HeapLess{});
+  };
+  for (LinkId l : net.in_links(to)) {
+    const XferId x = g_->end_xfer(l);
+    if (w.link_ok[l] && w.xfer_ok[x]) bpush(l, w.xfer[x]);
+  }
+  while (!s.bheap.empty()) {
+    std::pop_heap(s.bheap.begin(), s.bheap.end(), HeapLess{});
+    const HeapItem top = s.bheap.back();
+    s.bheap.pop_back();
+    if (!(top.key.c == s.potential[top.state])) continue;
+    const LinkId b(top.state);
+    const Criteria via_b = top.key.c + w.link[b];
+    for (const RoutingGraph::RevTurn& r : g_->rev_turns(b))
+      if (w.link_ok[r.prev] && w.xfer_ok[r.xfer]) bpush(r.prev, via_b + w.xfer[r.xfer]);
+  }
+  // f = g + potential, ordered by the key.
+  auto f_of = [&](const Criteria& g, std::uint32_t slot) {
+    return slot == target_slot ? g : g + s.potential[slot / layers];
+  };
+
   auto relax = [&](std::uint32_t prefix, std::uint32_t slot, const Criteria& c, std::uint32_t parent) {
+    if (slot != target_slot && !s.reach[slot / layers]) return;
     const std::uint64_t k = (static_cast<std::uint64_t>(prefix) << 32) | slot;
     auto [it, fresh] = s.index.try_emplace(k, static_cast<std::uint32_t>(s.crit.size()));
     const std::uint32_t st = it->second;
@@ -129,11 +166,11 @@ std::vector<Alternative> AlternativesFinder::find(NodeId from, NodeId to, const 
       s.prefix.push_back(prefix);
       s.done.push_back(0);
     } else {
-      if (s.done[st] || !(key_of(c) < key_of(s.crit[st]))) return;
+      if (s.done[st] || !(key_of(f_of(c, slot)) < key_of(f_of(s.crit[st], slot)))) return;
       s.crit[st] = c;
       s.parent[st] = parent;
     }
-    s.heap.push_back({key_of(c), st});
+    s.heap.push_back({key_of(f_of(c, slot)), st});
     std::push_heap(s.heap.begin(), s.heap.end(), HeapLess{});
   };
 
@@ -149,7 +186,7 @@ std::vector<Alternative> AlternativesFinder::find(NodeId from, NodeId to, const 
     const HeapItem top = s.heap.back();
     s.heap.pop_back();
     const std::uint32_t st = top.state;
-    if (s.done[st] || !(top.key.c == s.crit[st])) continue;
+    if (s.done[st] || !(top.key.c == f_of(s.crit[st], s.slot[st]))) continue;
     s.done[st] = 1;
     const Criteria here = s.crit[st];
     const std::uint32_t prefix = s.prefix[st];

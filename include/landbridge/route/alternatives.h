@@ -4,13 +4,15 @@
 // the ordered mode changes, gauge changes, land borders and sea passages along them); a
 // route that only swaps an intermediate node has the signature of the route it varies.
 //
-// Method: Dijkstra on the product of the link-state graph with the signature so far. A state
+// Method: A* on the product of the link-state graph with the signature so far. A state
 // is (link, signature prefix[, transshipments]); following a turn appends the events of its
 // transfer and of the next link to the prefix (prefixes live in a trie, so a state is three
 // integers). Two walks that reach one link with the same prefix are the same state, and only
 // the better one survives — that is what merges node swaps into one corridor. Reaching the
 // destination adds a destination state per complete signature. States leave the queue in
-// order of (objective, time, cost, CO2e), so the first destination state of a signature is
+// order of (objective, time, cost, CO2e) of what they cost so far plus the best completion
+// from their link (one backward Dijkstra on link states; exact for the plain graph, so a
+// consistent lower bound on the product graph), so the first destination state of a signature is
 // the best route with that signature, and the first k distinct signatures popped are the k
 // best corridors (among those defined below). This is exact, and checked against enumeration
 // of every walk on random networks.
