@@ -274,8 +274,8 @@ class EventQueue {
   }
 
   // The near heap ran dry: move the next non-empty bucket into it, starting a new epoch
-  // from the overflow when the buckets are used up.
-  void refill() {
+  // from the overflow when the buckets are used up. Out of line: the callers stay small.
+  [[gnu::noinline]] void refill() {
     while (size_ > 0) {
       while (cur_ < buckets_.size() && buckets_[cur_].empty()) ++cur_;
       if (cur_ < buckets_.size()) {
@@ -290,7 +290,7 @@ class EventQueue {
   }
 
   // Spreads the overflow (every remaining record) over fresh buckets.
-  void new_epoch() {
+  [[gnu::noinline]] void new_epoch() {
     const std::size_t n = far_.size();
     // Bucket count from the population; width from a sample's median, so that about half
     // the records fall in the first half of the buckets whatever the spread of times.

@@ -33,20 +33,23 @@ class Mrg32k3a {
   // Next number in (0, 1): L'Ecuyer's U01 mapping, (x1 - x2 mod m1) / (m1 + 1), with 0
   // mapped to m1 / (m1 + 1). Never 0, never 1.
   double next_u01() {
-    std::int64_t p1 = (1403580 * static_cast<std::int64_t>(s_[1]) -
-                       810728 * static_cast<std::int64_t>(s_[0])) % kM1;
-    if (p1 < 0) p1 += kM1;
+    // x1[n] = 1403580 x1[n-2] - 810728 x1[n-3] mod m1, written with non-negative terms
+    // (810728 (m1 - x1[n-3]) for the subtraction); below 2^54, so no overflow.
+    std::uint64_t p1 = 1403580 * std::uint64_t{s_[1]} + 810728 * (kM1u - s_[0]);
+    p1 = fold(p1, 209);  // m1 = 2^32 - 209: 2^32 = 209 (mod m1)
+    if (p1 >= kM1u) p1 -= kM1u;
+    // x2[n] = 527612 x2[n-1] - 1370589 x2[n-3] mod m2, likewise; below 2^54.
+    std::uint64_t p2 = 527612 * std::uint64_t{s_[5]} + 1370589 * (kM2u - s_[3]);
+    p2 = fold(fold(p2, 22853), 22853);  // m2 = 2^32 - 22853
+    if (p2 >= kM2u) p2 -= kM2u;
     s_[0] = s_[1];
     s_[1] = s_[2];
     s_[2] = static_cast<std::uint32_t>(p1);
-    std::int64_t p2 = (527612 * static_cast<std::int64_t>(s_[5]) -
-                       1370589 * static_cast<std::int64_t>(s_[3])) % kM2;
-    if (p2 < 0) p2 += kM2;
     s_[3] = s_[4];
     s_[4] = s_[5];
     s_[5] = static_cast<std::uint32_t>(p2);
-    const std::int64_t d = p1 > p2 ? p1 - p2 : p1 - p2 + kM1;
-    return static_cast<double>(d) * kNorm;
+    const auto d = static_cast<std::int64_t>(p1) - static_cast<std::int64_t>(p2);
+    return static_cast<double>(d > 0 ? d : d + kM1) * kNorm;
   }
 
   [[nodiscard]] const State& state() const { return s_; }
@@ -62,6 +65,12 @@ class Mrg32k3a {
 
  private:
   static constexpr double kNorm = 1.0 / (static_cast<double>(kM1) + 1.0);
+  static constexpr auto kM1u = static_cast<std::uint64_t>(kM1);
+  static constexpr auto kM2u = static_cast<std::uint64_t>(kM2);
+  // x mod (2^32 - c), up to one subtraction of the modulus: hi 2^32 + lo = hi c + lo.
+  static constexpr std::uint64_t fold(std::uint64_t x, std::uint64_t c) {
+    return (x >> 32) * c + (x & 0xffffffffULL);
+  }
   State s_;
 };
 
