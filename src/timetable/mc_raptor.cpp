@@ -23,6 +23,7 @@ std::int32_t add_sat(std::int64_t a, std::int64_t b) {
 
 constexpr std::int64_t kUnreachable = std::numeric_limits<std::int64_t>::max() / 4;
 constexpr std::int32_t kUnreachableTrips = std::numeric_limits<std::int32_t>::max() / 4;
+constexpr std::int32_t kNoTransfer = std::numeric_limits<std::int32_t>::max();
 
 McRaptor::McRaptor(const Timetable& tt)
     : tt_(tt),
@@ -51,15 +52,15 @@ void McRaptor::build_bound_graph() {
         for (std::uint32_t j = 0; j < tt_.route_trip_count(r); ++j)
           ride = std::min(ride, (tt_.arrival(r, j, pos) - tt_.departure(r, j, pos - 1)).value());
         min_ride_[rs] = ride;
-        edges.push_back({node, {node - 1, rs, EdgeKind::ride}});
-        edges.push_back({stops[pos].get(), {node, rs, EdgeKind::alight}});
+        edges.push_back({node, {node - 1, rs, 0, EdgeKind::ride}});
+        edges.push_back({stops[pos].get(), {node, rs, 0, EdgeKind::alight}});
       }
-      if (pos + 1 < n) edges.push_back({node, {stops[pos].get(), ri, EdgeKind::board}});
+      if (pos + 1 < n) edges.push_back({node, {stops[pos].get(), ri, tt_.board_group(r, pos).get(), EdgeKind::board}});
     }
   }
   for (std::uint32_t li = 0; li < tt_.link_count(); ++li) {
     const UntimedLink& l = tt_.link(UntimedLinkId(li));
-    edges.push_back({l.to.get(), {l.from.get(), li, EdgeKind::link}});
+    edges.push_back({l.to.get(), {l.from.get(), li, tt_.link_group(UntimedLinkId(li)).get(), EdgeKind::link}});
   }
   in_begin_.assign(n_nodes + 1, 0);
   for (const auto& e : edges) ++in_begin_[e.first + 1];
@@ -69,6 +70,12 @@ void McRaptor::build_bound_graph() {
   for (const auto& e : edges) in_edges_[fill[e.first]++] = e.second;
   bound_.resize(n_nodes);
   dist_.resize(n_nodes);
+  group_min_time_.assign(tt_.group_count(), 0);
+  for (std::uint32_t g = 0; g < tt_.group_count(); ++g) {
+    std::int32_t m = std::numeric_limits<std::int32_t>::max();
+    for (const GroupEntry& e : tt_.group(GroupId(g))) m = std::min(m, e.duration.value());
+    group_min_time_[g] = m;  // max(): nothing can board here
+  }
 }
 
 // Backward searches from the target on the bound graph, one per criterion: Dijkstra for
@@ -87,7 +94,9 @@ void McRaptor::compute_bounds() {
         if (dist_[v] != d) continue;
         for (std::uint32_t e = in_begin_[v]; e < in_begin_[v + 1]; ++e) {
           const InEdge& in = in_edges_[e];
-          if (in.kind == EdgeKind::board && route_price_[in.ref] < 0) continue;
+          if (in.kind == EdgeKind::board && (route_price_[in.ref] < 0 || group_min_time_[in.group] == kNoTransfer))
+            continue;
+          if (in.kind == EdgeKind::link && group_min_time_[in.group] == kNoTransfer) continue;
           const std::int64_t nd = d + (in.kind == EdgeKind::board ? 1 : 0);
           if (nd < dist_[in.from]) {
             dist_[in.from] = nd;
@@ -120,16 +129,18 @@ void McRaptor::compute_bounds() {
             if (c == kCo2) w = seg_co2_[in.ref];
             break;
           case EdgeKind::board:
-            if (route_price_[in.ref] < 0) continue;  // the cargo does not fit
-            if (c == kCost) w = route_price_[in.ref];
-            if (c == kTrips) w = 1;
+            if (route_price_[in.ref] < 0 || group_min_time_[in.group] == kNoTransfer) continue;
+            if (c == kTime) w = group_min_time_[in.group] + tt_.route_cutoff(RouteId(in.ref)).value();
+            if (c == kCost) w = route_price_[in.ref] + group_min_cost_[in.group];
+            if (c == kCo2) w = group_min_co2_[in.group];
             break;
           case EdgeKind::link: {
+            if (group_min_time_[in.group] == kNoTransfer) continue;
             const UntimedLinkId l(in.ref);
             const UntimedLink& link = tt_.link(l);
-            if (c == kTime) w = link.duration.value();
-            if (c == kCost) w = cargo.price(link.cost_teu, link.cost_feu).value();
-            if (c == kCo2) w = cargo.transport(link.distance, tt_.link_intensity(l)).value();
+            if (c == kTime) w = group_min_time_[in.group] + link.duration.value();
+            if (c == kCost) w = group_min_cost_[in.group] + cargo.price(link.cost_teu, link.cost_feu).value();
+            if (c == kCo2) w = group_min_co2_[in.group] + cargo.transport(link.distance, tt_.link_intensity(l)).value();
             break;
           }
         }
@@ -201,6 +212,17 @@ void McRaptor::prepare(const Query& q) {
     const auto n = static_cast<std::uint32_t>(tt_.route_stops(r).size());
     for (std::uint32_t pos = 0; pos < n; ++pos)
       seg_co2_[tt_.route_stop_index(r, pos)] = pos == 0 ? 0 : q.cargo.transport(tt_.segment_km(r, pos), intensity).value();
+  }
+  group_min_cost_.assign(tt_.group_count(), 0);
+  group_min_co2_.assign(tt_.group_count(), 0);
+  for (std::uint32_t g = 0; g < tt_.group_count(); ++g) {
+    std::int64_t mc = std::numeric_limits<std::int64_t>::max(), me = std::numeric_limits<std::int64_t>::max();
+    for (const GroupEntry& e : tt_.group(GroupId(g))) {
+      mc = std::min(mc, rule_cost_[e.rule.get()]);
+      me = std::min(me, rule_co2_[e.rule.get()]);
+    }
+    group_min_cost_[g] = tt_.group(GroupId(g)).empty() ? 0 : mc;
+    group_min_co2_[g] = tt_.group(GroupId(g)).empty() ? 0 : me;
   }
   target_.clear();
   compute_bounds();
@@ -304,7 +326,7 @@ void McRaptor::scan_routes(std::uint8_t k, std::uint32_t prev_begin, std::uint32
     if (!l.alive) continue;
     auto& list = prev_by_slot_[l.slot.get()];
     if (list.empty()) prev_touched_.push_back(l.slot);
-    list.push_back(id);
+    list.push_back({l.arr.value(), id, l.cost, l.co2});
     const NodeId n = tt_.slot_stop(l.slot);
     if (stop_marked_[n.get()]) continue;
     stop_marked_[n.get()] = 1;
@@ -362,9 +384,9 @@ void McRaptor::scan_routes(std::uint8_t k, std::uint32_t prev_begin, std::uint32
       if (pos + 1 == n || !stop_marked_[stops[pos].get()]) continue;
       const auto rs_node = static_cast<std::uint32_t>(tt_.stop_count() + tt_.route_stop_index(r, pos));
       for (const GroupEntry& e : tt_.group(tt_.board_group(r, pos))) {
-        for (std::uint32_t id : prev_by_slot_[e.slot.get()]) {
-          const Label& b = labels_[id];
-          const std::int32_t need = add_sat(add_sat(b.arr.value(), e.duration.value()), cutoff);
+        for (const PrevEntry& b : prev_by_slot_[e.slot.get()]) {
+          const std::uint32_t id = b.label;
+          const std::int32_t need = add_sat(add_sat(b.arr, e.duration.value()), cutoff);
           const std::uint32_t j = tt_.first_trip_departing(r, pos, Minutes(need));
           if (j >= n_trips) continue;
           const RouteLabel c{j, b.cost + rule_cost_[e.rule.get()] + price, b.co2 + rule_co2_[e.rule.get()], id, pos};

@@ -13,8 +13,8 @@
 //
 // Speed-up, exact: before the search, backward shortest-path searches from the target on a
 // static graph (stops, route positions, rides with their shortest running time, boardings with
-// their price, untimed links; transfer rules counted as free) give each stop and route
-// position a lower bound on the time, cost, CO2e and trips still needed. A label is dropped
+// their price, cut-off and cheapest transfer into them, untimed links) give each stop and
+// route position a lower bound on the time, cost, CO2e and trips still needed. A label is dropped
 // when a journey already at the target is at least as good as the label plus these bounds,
 // in every criterion (A*-style target pruning). The target bag starts with the journeys of
 // an earliest-arrival search (RAPTOR, one per trip count), which prune only labels they
@@ -117,7 +117,8 @@ class McRaptor {
   enum class EdgeKind : std::uint8_t { alight, ride, board, link };
   struct InEdge {
     std::uint32_t from;
-    std::uint32_t ref;  // ride: route-stop index of the segment's end; board: route; link: link
+    std::uint32_t ref;    // ride: route-stop index of the segment's end; board: route; link: link
+    std::uint32_t group;  // board, link: the transfer group the box leaves from
     EdgeKind kind;
   };
   std::vector<std::uint32_t> in_begin_;     // per node, offsets into in_edges_
@@ -130,6 +131,9 @@ class McRaptor {
 
   std::vector<std::int64_t> seg_co2_;     // per route-stop: CO2e of the ride from the previous stop, for the cargo
   std::vector<std::int64_t> route_price_;  // per route: price for the cargo; -1 if the cargo does not fit
+  std::vector<std::int32_t> group_min_time_;  // per group: shortest transfer (static)
+  std::vector<std::int64_t> group_min_cost_;  // per group: cheapest transfer for the cargo
+  std::vector<std::int64_t> group_min_co2_;   // per group: least hub CO2e for the cargo
   std::vector<std::int64_t> rule_cost_;  // per rule, for the query's cargo
   std::vector<std::int64_t> rule_co2_;
 
@@ -137,7 +141,13 @@ class McRaptor {
   std::vector<std::vector<BagEntry>> bags_;    // per slot: Pareto set over all rounds so far
   std::vector<SlotId> bags_touched_;
   std::vector<TargetLabel> target_;
-  std::vector<std::vector<std::uint32_t>> prev_by_slot_;  // per slot: labels of the previous round
+  struct PrevEntry {  // a label of the previous round, its criteria inline for the boarding loop
+    std::int32_t arr;
+    std::uint32_t label;
+    std::int64_t cost;
+    std::int64_t co2;
+  };
+  std::vector<std::vector<PrevEntry>> prev_by_slot_;  // per slot: labels of the previous round
   std::vector<SlotId> prev_touched_;
   std::vector<RouteLabel> route_bag_;
   std::vector<std::uint8_t> stop_marked_;
