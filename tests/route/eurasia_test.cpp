@@ -70,8 +70,18 @@ TEST(Eurasia, AlternativesAreDistinctCorridorsInObjectiveOrder) {
       std::set<NodeId> seen(r.itineraries[i].via.begin(), r.itineraries[i].via.end());
       EXPECT_EQ(seen.size(), r.itineraries[i].via.size()) << r.itineraries[i].label;
     }
+    // The first corridor is the best route, unless that route is one a corridor can't be
+    // (it passes a node twice or crosses a border back: see alternatives.h).
     const RouteResult best = planner.route({.from = od.from, .to = od.to, .objective = Objective::cost});
-    EXPECT_EQ(r.itineraries[0].per_box, best.itineraries[0].per_box);
+    const Itinerary& b = best.itineraries[0];
+    bool corridor = std::set<NodeId>(b.via.begin(), b.via.end()).size() == b.via.size();
+    for (std::size_t i = 0; i < b.signature.size(); ++i)
+      for (std::size_t j = 0; j < i; ++j) corridor = corridor && !conflicting_events(b.signature[j], b.signature[i]);
+    if (corridor) {
+      EXPECT_EQ(r.itineraries[0].per_box, b.per_box);
+    } else {
+      EXPECT_GE(r.itineraries[0].per_box.cost, b.per_box.cost);
+    }
   }
 }
 
