@@ -14,8 +14,9 @@
 // EventHeap<d>: a d-ary heap in one flat, cache-line-aligned array. Node i lives at
 // position i + d - 1, so the children of a node start on a multiple of d records; for the
 // binary heap each pair of siblings fills half a line and the four grandchildren of a node
-// one line, which sift_down prefetches a level ahead. The binary heap beats the 4- and
-// 8-ary ones here.
+// one line, which sift_down prefetches a level ahead (unless Prefetch is false: a heap
+// that lives in L1 gains nothing from it). The binary heap beats the 4- and 8-ary ones
+// here.
 //
 // EventQueue (the kernel's): that binary heap holds only the near future; later events wait
 // unsorted in time buckets of one "epoch" (a calendar of about one bucket per 8 events),
@@ -65,7 +66,7 @@ struct EventRecord {
 // Strict order of records: earlier time first, then earlier seq.
 inline bool earlier(const EventRecord& a, const EventRecord& b) { return a.key < b.key; }
 
-template <unsigned Arity = 2>
+template <unsigned Arity = 2, bool Prefetch = true>
 class EventHeap {
   static_assert(Arity >= 2, "a heap needs at least two children per node");
   static constexpr std::size_t kPad = Arity - 1;  // positions before the root
@@ -155,7 +156,7 @@ class EventHeap {
       std::size_t best;
       if constexpr (Arity == 2) {
         // The four grandchildren share one cache line: fetch it while comparing the children.
-        __builtin_prefetch(h + 4 * hole + 3);
+        if constexpr (Prefetch) __builtin_prefetch(h + 4 * hole + 3);
         if (first + 1 < n) {
           best = first + std::size_t{h[first + 1].key < h[first].key};
         } else if (first < n) {
@@ -229,7 +230,7 @@ class EventQueue {
   }
 
   // Removes the earliest record and inserts r; the queue must not be empty.
-  void replace_top(const EventRecord& r) {
+  [[gnu::always_inline]] void replace_top(const EventRecord& r) {  // the kernel's hot path
     if (place(r)) {
       near_.replace_top(r);
     } else {
@@ -326,7 +327,7 @@ class EventQueue {
     far_.resize(keep);
   }
 
-  EventHeap<2> near_;                             // records of buckets before cur_
+  EventHeap<2, false> near_;                             // records of buckets before cur_
   std::vector<std::vector<EventRecord>> buckets_;  // bucket b: floor((t - base) / width) == b
   std::vector<EventRecord> far_;                  // beyond the last bucket (unsorted)
   std::vector<double> sample_;                    // scratch for new_epoch()
