@@ -223,12 +223,8 @@ void Raptor::run(const Query& q) {
 }
 
 Minutes Raptor::arrival(NodeId stop) const {
-  Minutes best = kInf;
-  for (auto s = tt_.slots_begin(stop); s < tt_.slots_end(stop); ++s) {
-    if (SlotId(s) == tt_.start_slot(stop)) continue;
-    best = std::min(best, tau_[at(k_max_, SlotId(s))]);
-  }
-  if (stop == q_.origin) best = std::min(best, tau_[at(k_max_, tt_.start_slot(stop))]);
+  Minutes best = kInf;  // the start slot holds the ready instant at the origin, nothing elsewhere
+  for (auto s = tt_.slots_begin(stop); s < tt_.slots_end(stop); ++s) best = std::min(best, tau_[at(k_max_, SlotId(s))]);
   return best;
 }
 

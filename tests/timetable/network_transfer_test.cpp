@@ -66,6 +66,7 @@ service T2 rail:1520 days=daily at=12:00 teu=300 factor=rail
   q.cargo = Cargo{.teu = 1, .feu = 0};
   raptor.run(q);  // one-to-all
   // At B: arrive 02:00, hand over after the "rail -> end" border only.
+  EXPECT_EQ(raptor.arrival(b), *parse_iso8601("2026-12-01T02:00Z"));
   EXPECT_EQ(raptor.delivered(b), *parse_iso8601("2026-12-01T02:00Z") + ending.duration);
   // To C: gauge change and border at B (29 h, ready 2 Dec 07:00), then the 12:00 train.
   const auto j = raptor.journey_to(c);
