@@ -10,8 +10,10 @@
 // LP number). The kernel and the baseline run the same trajectory; the program checks that
 // their per-LP event counts agree.
 //
-//   bench_sim_phold [--end T] [--runs R] [--lps L] [--per-lp E] [--remote P] [--queues]
+//   bench_sim_phold [--end T] [--runs R] [--lps L] [--per-lp E] [--remote P]
 //                   [--no-baseline] [--no-kernel] [--no-pool]
+//   bench_sim_phold --queues [--runs R]     hold benchmark of the event-queue variants
+//   bench_sim_phold --spawn [--runs R]      short-lived processes, frame pool on and off
 //
 // Prints each run and the median events per CPU-second of the simulation loop (setup
 // excluded); the last line is machine-readable for run.sh.
@@ -33,6 +35,7 @@
 #include "landbridge/sim/distributions.h"
 #include "landbridge/sim/event_queue.h"
 #include "landbridge/sim/random.h"
+#include "landbridge/sim/resource.h"
 #include "landbridge/sim/simulation.h"
 
 namespace {
@@ -261,6 +264,37 @@ double hold_std(std::size_t n, std::size_t steps, const std::vector<double>& d) 
   });
 }
 
+// --- Short-lived processes: frame recycling on and off ---------------------------------------
+// A source spawns `n` customers, one every Exp(1) seconds; each takes a server of a
+// 4-server resource for Exp(3.5) seconds and ends. Every customer is a fresh coroutine
+// frame, so this measures spawning, the resource and the frame pool.
+Process customer(Simulation& sim, Resource& servers, RandomStream& rs) {
+  ResourceGuard s = co_await servers.request();
+  co_await sim.timeout(-3.5 * std::log(rs.u01()));
+}
+
+Process source(Simulation& sim, Resource& servers, RandomStream& arrivals, RandomStream& service,
+               std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) {
+    co_await sim.timeout(-std::log(arrivals.u01()));
+    sim.spawn(customer(sim, servers, service));
+  }
+}
+
+double customers_per_second(std::size_t n, bool pool) {
+  detail::set_frame_pool(pool);
+  Simulation sim;
+  Resource servers(sim, 4);
+  RandomStream arrivals(0);
+  RandomStream service(1);
+  sim.spawn(source(sim, servers, arrivals, service, n));
+  const double c0 = cpu_seconds();
+  sim.run();
+  const double c1 = cpu_seconds();
+  detail::set_frame_pool(true);
+  return static_cast<double>(n) / (c1 - c0);
+}
+
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   const std::size_t m = v.size() / 2;
@@ -297,6 +331,7 @@ void run_queue_bench(const Params& p) {
 int main(int argc, char** argv) {
   Params p;
   bool queues = false;
+  bool spawn = false;
   bool with_baseline = true;
   bool with_kernel = true;
   for (int i = 1; i < argc; ++i) {
@@ -314,6 +349,7 @@ int main(int argc, char** argv) {
     else if (a == "--per-lp") p.per_lp = static_cast<std::uint32_t>(std::atoi(value()));
     else if (a == "--remote") p.remote = std::atof(value());
     else if (a == "--queues") queues = true;
+    else if (a == "--spawn") spawn = true;
     else if (a == "--no-baseline") with_baseline = false;
     else if (a == "--no-kernel") with_kernel = false;
     else if (a == "--no-pool") detail::set_frame_pool(false);
@@ -328,6 +364,20 @@ int main(int argc, char** argv) {
   }
   if (queues) {
     run_queue_bench(p);
+    return 0;
+  }
+  if (spawn) {
+    const std::size_t n = 2'000'000;
+    std::vector<double> on;
+    std::vector<double> off;
+    for (int r = 0; r < p.runs; ++r) {
+      on.push_back(customers_per_second(n, true));
+      off.push_back(customers_per_second(n, false));
+    }
+    std::printf("M/M/4 with a process per customer, %zu customers (median of %d, per CPU-second):\n",
+                n, p.runs);
+    std::printf("  frame pool on : %.2f M customers/s\n", median(on) / 1e6);
+    std::printf("  frame pool off: %.2f M customers/s (operator new/delete)\n", median(off) / 1e6);
     return 0;
   }
   std::printf("PHOLD: %u LPs x %u events, %.0f%% remote, delay %.1f + Exp(mean %.1f), end time %.0f\n",
