@@ -1,3 +1,4 @@
+#include <algorithm>
 #include "landbridge/route/signature.h"
 
 #include <fmt/format.h>
@@ -95,26 +96,44 @@ Signature signature(const Network& net, std::span<const LinkId> links, std::span
 }
 
 std::string corridor_label(const Network& net, std::span<const LinkId> links, const Signature& sig) {
+  // Mode sequence by class, and how far the box travels on each.
   std::vector<ModeClass> classes;
+  double sea_km = 0, total_km = 0;
   for (LinkId l : links) {
-    const ModeClass c = mode_class(net.link_carriage(l).mode);
+    const Mode m = net.link_carriage(l).mode;
+    const ModeClass c = mode_class(m);
     if (classes.empty() || classes.back() != c) classes.push_back(c);
+    total_km += net.link_distance(l).value();
+    if (is_maritime(m)) sea_km += net.link_distance(l).value();
   }
+  // A sea main haul with only short pre- or on-carriage by land (under a tenth of the
+  // distance, e.g. Rotterdam -> Duisburg by rail) is what forwarders call all-sea.
+  const bool sea_main_haul = total_km > 0 && sea_km >= 0.9 * total_km &&
+                             std::find(classes.begin(), classes.end(), mode_class(Mode::deep_sea)) != classes.end();
   std::string out;
-  if (classes.size() == 1) {
-    out = fmt::format("all-{}", to_string(classes.front()));
+  if (classes.size() == 1 || sea_main_haul) {
+    out = fmt::format("all-{}", to_string(sea_main_haul ? mode_class(Mode::deep_sea) : classes.front()));
   } else {
     for (std::size_t i = 0; i < classes.size(); ++i) {
       if (i) out += "\u2013";  // en dash
       out += to_string(classes[i]);
     }
   }
+  // Places that name the corridor: where the box changes mode or gauge, and the sea passages
+  // that decide an ocean route (Suez, the Cape, Panama); straits such as Malacca or Gibraltar
+  // lie on every Asia-Europe sea route and would only lengthen the label.
   std::vector<std::string> places;
   for (const CorridorToken& t : sig) {
     switch (t.kind) {
       case TokenKind::mode_change:
       case TokenKind::gauge_change: places.push_back(net.node(t.node).code); break;
-      case TokenKind::passage: places.emplace_back(to_string(static_cast<Passage>(t.a))); break;
+      case TokenKind::passage: {
+        const auto p = static_cast<Passage>(t.a);
+        if (p == Passage::suez) places.emplace_back("Suez");
+        if (p == Passage::south_africa) places.emplace_back("Cape");
+        if (p == Passage::panama) places.emplace_back("Panama");
+        break;
+      }
       case TokenKind::border: break;
     }
   }

@@ -78,7 +78,7 @@ TEST(Itinerary, AllSeaLegCarriesItsPassages) {
   prepare(g, {}, nullptr, w);
   const Itinerary it = make_itinerary(g, w, links_of(net, {"hkt-rtm", "rtm-dui"}));
   EXPECT_EQ(it.passages, passage_bit(Passage::malacca) | passage_bit(Passage::babalmandab) | passage_bit(Passage::suez));
-  EXPECT_EQ(it.label, "sea\u2013rail via suez, babalmandab, malacca, NLRTM");
+  EXPECT_EQ(it.label, "all-sea via Suez, NLRTM");
   EXPECT_EQ(it.transshipments, 1);
 }
 
