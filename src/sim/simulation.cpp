@@ -128,6 +128,7 @@ void Simulation::resequence() {
   }
   queue_.assign_sorted(live);
   seq_ = seq;
+  ++renumberings_;
 }
 
 bool Simulation::alive(ProcessId id) const {

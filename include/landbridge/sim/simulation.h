@@ -326,8 +326,10 @@ class Simulation {
   }
   // True while ~Simulation destroys unfinished processes: guards must touch nothing then.
   [[nodiscard]] bool tearing_down() const { return tearing_down_; }
-  // For tests of the renumbering: the next sequence number to hand out.
+  // For tests of the renumbering: the next sequence number to hand out, and how many times
+  // the queue has been renumbered.
   void set_next_sequence_for_test(std::uint64_t seq) { seq_ = seq; }
+  [[nodiscard]] std::uint64_t renumberings() const { return renumberings_; }
 
  private:
   friend struct Process::FinalAwaiter;
@@ -372,6 +374,7 @@ class Simulation {
   std::uint64_t events_ = 0;
   bool top_consumed_ = false;  // the queue's top was resumed and not yet removed
   std::uint64_t refills_seen_ = 0;
+  std::uint64_t renumberings_ = 0;
   bool running_ = false;
   bool tearing_down_ = false;
   std::exception_ptr error_;
