@@ -124,9 +124,10 @@ class EventHeap {
 
   // Replaces the content with records [p, p + k), in any order (Floyd's heap construction).
   void assign(const EventRecord* p, std::size_t k) {
-    n_ = k;
+    n_ = 0;  // nothing of the old content is kept (grow() copies n_ records)
     if (k == 0) return;
     if (k > cap_) grow(k);
+    n_ = k;
     std::memcpy(base_ + kPad, p, k * sizeof(EventRecord));
     for (std::size_t i = (k - 1) / Arity + 1; i-- > 0;) sift_down_from(i, base_[kPad + i]);
   }
