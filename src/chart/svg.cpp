@@ -1,0 +1,718 @@
+// Layout and SVG writing of the time/cost–distance chart.
+//
+// Everything is computed in pixels first (plan()), then written in one pass. Text extents are
+// estimated from character classes (no font metrics: the font is only "sans-serif"), which
+// is deterministic and errs on the wide side for DejaVu Sans / Liberation Sans.
+#include "landbridge/chart/svg.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <iterator>
+#include <optional>
+
+#include "landbridge/chart/axis.h"
+#include "landbridge/core/error.h"
+
+namespace landbridge::chart {
+
+std::string xml_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// Okabe–Ito (colour-blind safe) without its yellow, too pale on white.
+constexpr std::array<const char*, 7> kPalette = {"#0072B2", "#D55E00", "#009E73", "#CC79A7",
+                                                 "#E69F00", "#56B4E9", "#000000"};
+constexpr const char* kInk = "#222222";
+constexpr const char* kMuted = "#666666";
+constexpr const char* kGrid = "#e4e4e4";
+
+constexpr double kLeft = 84, kRight = 28, kPanelGap = 18;
+constexpr double kStepWidth = 6;  // px, node-operation bars
+constexpr double kCrossing = 150;  // label placement: score of a line crossing a label
+
+// --- styles ------------------------------------------------------------------------------
+
+enum class LegStyle : std::uint8_t { rail, sea, road, waterway, other };
+constexpr int kLegStyles = 5;
+
+LegStyle leg_style(std::string_view what) {
+  const std::optional<Mode> m = parse_mode(what.substr(0, what.find(':')));
+  if (!m) return LegStyle::other;
+  switch (*m) {
+    case Mode::rail: return LegStyle::rail;
+    case Mode::road: return LegStyle::road;
+    case Mode::inland_waterway: return LegStyle::waterway;
+    case Mode::deep_sea:
+    case Mode::feeder:
+    case Mode::ferry: return LegStyle::sea;
+  }
+  return LegStyle::other;
+}
+std::string_view style_name(LegStyle s) {
+  switch (s) {
+    case LegStyle::rail: return "rail";
+    case LegStyle::sea: return "sea";
+    case LegStyle::road: return "road";
+    case LegStyle::waterway: return "waterway";
+    case LegStyle::other: return "other";
+  }
+  return "other";
+}
+// Extra stroke attributes of a leg style ("" for solid).
+std::string_view style_dash(LegStyle s) {
+  switch (s) {
+    case LegStyle::sea: return R"( stroke-dasharray="9 5")";
+    case LegStyle::road: return R"( stroke-dasharray="1 4" stroke-linecap="round")";
+    case LegStyle::waterway: return R"( stroke-dasharray="10 4 2 4")";
+    default: return "";
+  }
+}
+std::string_view style_key_text(LegStyle s) {
+  switch (s) {
+    case LegStyle::rail: return "rail";
+    case LegStyle::sea: return "sea (deep sea, feeder, ferry)";
+    case LegStyle::road: return "road";
+    case LegStyle::waterway: return "inland waterway";
+    case LegStyle::other: return "other";
+  }
+  return "other";
+}
+
+// --- panels ------------------------------------------------------------------------------
+
+double value(const ChartPoint& p, Panel pn) {
+  switch (pn) {
+    case Panel::time: return to_days(p.time);
+    case Panel::cost: return to_usd(p.cost);
+    case Panel::co2e: return to_kg(p.co2e);
+  }
+  return 0;
+}
+std::string_view panel_title(Panel pn) {
+  switch (pn) {
+    case Panel::time: return "cumulative time (days)";
+    case Panel::cost: return "cumulative cost (USD)";
+    case Panel::co2e: return "cumulative CO\u2082e (kg)";
+  }
+  return "";
+}
+// The height of a vertical step, for its label.
+std::string format_amount(Panel pn, double v) {
+  switch (pn) {
+    case Panel::time:
+      if (v < 2.0) return fmt::format("{:.0f} h", v * 24.0);
+      return fmt::format("{:.1f} d", v);
+    case Panel::cost: return format_number(v, 0) + " USD";
+    case Panel::co2e: return format_number(v, 0) + " kg";
+  }
+  return "";
+}
+
+// --- text extent -------------------------------------------------------------------------
+
+// Advance of one character in em, by class (close to DejaVu Sans, rounded up).
+double char_em(std::uint32_t c) {
+  if (c == ' ') return 0.32;
+  if (c >= '0' && c <= '9') return 0.64;
+  if (c == 'i' || c == 'l' || c == 'j' || c == '.' || c == ',' || c == ':' || c == '\'' || c == '|') return 0.30;
+  if (c == 'f' || c == 't' || c == 'r' || c == '(' || c == ')' || c == '-') return 0.40;
+  if (c == 'm' || c == 'w') return 0.90;
+  if (c >= 'a' && c <= 'z') return 0.60;
+  if (c == 'M' || c == 'W') return 0.86;
+  if (c >= 'A' && c <= 'Z') return 0.72;
+  if (c == 0x00B7) return 0.32;  // middle dot
+  return 0.80;                   // dashes, arrows, anything else
+}
+// Decodes UTF-8 leniently (a stray byte counts as one character).
+template <class F>
+void for_each_char(std::string_view s, F&& f) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    std::size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
+    if (i + n > s.size()) n = 1;
+    std::uint32_t c = n == 1 ? b : b & (0xFFu >> (n + 1));
+    for (std::size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+    f(c, i, n);
+    i += n;
+  }
+}
+double text_width(std::string_view s, double fs) {
+  double em = 0;
+  for_each_char(s, [&](std::uint32_t c, std::size_t, std::size_t) { em += char_em(c); });
+  return em * fs;
+}
+// Cuts `s` to fit `max_w`, ending with an ellipsis when cut.
+std::string fit_text(std::string_view s, double fs, double max_w) {
+  if (text_width(s, fs) <= max_w) return std::string(s);
+  const double budget = max_w - char_em(0x2026) * fs;
+  double w = 0;
+  std::size_t cut = 0;
+  bool full = false;
+  for_each_char(s, [&](std::uint32_t c, std::size_t i, std::size_t n) {
+    if (full) return;
+    w += char_em(c) * fs;
+    if (w > budget) {
+      full = true;
+      return;
+    }
+    cut = i + n;
+  });
+  return std::string(s.substr(0, cut)) + "\u2026";
+}
+
+// --- geometry ------------------------------------------------------------------------------
+
+struct Seg {
+  double x0, y0, x1, y1;
+};
+
+// Does the segment meet the box (Liang–Barsky clipping)?
+bool crosses(const Seg& s, const Box& b) {
+  double t0 = 0, t1 = 1;
+  const double dx = s.x1 - s.x0, dy = s.y1 - s.y0;
+  const std::array<double, 4> p = {-dx, dx, -dy, dy};
+  const std::array<double, 4> q = {s.x0 - b.x0, b.x1 - s.x0, s.y0 - b.y0, b.y1 - s.y0};
+  for (int i = 0; i < 4; ++i) {
+    if (p[i] == 0) {
+      if (q[i] < 0) return false;
+    } else {
+      const double r = q[i] / p[i];
+      if (p[i] < 0) {
+        if (r > t1) return false;
+        t0 = std::max(t0, r);
+      } else {
+        if (r < t0) return false;
+        t1 = std::min(t1, r);
+      }
+    }
+  }
+  return true;
+}
+
+bool inside(const Box& b, const Box& area) {
+  return b.x0 >= area.x0 && b.x1 <= area.x1 && b.y0 >= area.y0 && b.y1 <= area.y1;
+}
+
+// A vertical run of node and wait points at one node: the line rises from points[first - 1]
+// to points[last].
+struct Stop {
+  std::size_t first = 0, last = 0;
+  std::string what;  // "KZHOR gauge change + border"
+};
+
+std::vector<Stop> stops_of(const ChartSeries& s) {
+  std::vector<Stop> out;
+  for (std::size_t i = 1; i < s.points.size(); ++i) {
+    const ChartPoint& p = s.points[i];
+    if (p.kind != PointKind::node && p.kind != PointKind::wait) continue;
+    std::string op = p.kind == PointKind::wait && p.what.empty() ? std::string("waiting") : p.what;
+    std::replace(op.begin(), op.end(), '_', ' ');
+    const bool joins = !out.empty() && out.back().last == i - 1 && s.points[i - 1].node == p.node;
+    if (joins) {
+      out.back().last = i;
+      const std::string& w = out.back().what;
+      const bool seen = w.size() >= op.size() && (w.compare(w.size() - op.size(), op.size(), op) == 0 ||
+                                                  w.find(" " + op + " + ") != std::string::npos);
+      if (!seen) out.back().what += " + " + op;
+    } else {
+      out.push_back({i, i, p.node + " " + op});
+    }
+  }
+  return out;
+}
+
+// --- plan ----------------------------------------------------------------------------------
+
+struct PanelPlan {
+  Panel kind = Panel::time;
+  Box area;
+  Axis y;
+};
+
+struct Plan {
+  ChartLayout layout;
+  Axis x;
+  std::vector<PanelPlan> panels;
+  double title_y = 0, subtitle_y = 0;
+  double x_labels_y = 0, x_title_y = 0;
+  // legend
+  double legend_row = 20;
+  double col_label = 0, col_days = 0, col_usd = 0, col_kg = 0, col_km = 0;  // right edges for numbers
+  double label_max_w = 0;
+  std::array<bool, kLegStyles> styles_used{};
+  bool has_node_steps = false, has_waits = false;
+
+  [[nodiscard]] double px(double km) const {
+    const Box& a = panels.front().area;
+    return a.x0 + km / x.max * (a.x1 - a.x0);
+  }
+  [[nodiscard]] double py(std::size_t pi, double v) const {
+    const PanelPlan& p = panels[pi];
+    return p.area.y1 - v / p.y.max * (p.area.y1 - p.area.y0);
+  }
+};
+
+double label_height(double fs) { return std::round(fs * 1.3); }
+
+// What a label points at: a vertical span (a step) or a point (top == bottom) of one series.
+struct Span {
+  int series = 0;
+  double x = 0, y_top = 0, y_bottom = 0;
+};
+
+// Greedy placement of labels within one panel, against lines and labels already placed.
+class Placer {
+ public:
+  Placer(Box area, std::vector<Seg> segs) : area_(area), segs_(std::move(segs)) {}
+
+  // Places a w × h box near the spans, right of them first, `gap` px away; returns the label
+  // with its anchors, or nothing when every candidate overlaps a label or leaves the area.
+  // Records the box and its leaders as obstacles for later labels.
+  std::optional<PlacedLabel> place(const std::vector<Span>& spans, double w, double h, double gap) {
+    double x_left = spans.front().x, x_right = x_left, y_top = spans.front().y_top, y_bottom = spans.front().y_bottom;
+    for (const Span& sp : spans) {
+      x_left = std::min(x_left, sp.x);
+      x_right = std::max(x_right, sp.x);
+      y_top = std::min(y_top, sp.y_top);
+      y_bottom = std::max(y_bottom, sp.y_bottom);
+    }
+    const double ym = (spans.front().y_top + spans.front().y_bottom) / 2;
+    std::optional<Box> best;
+    double best_score = 0;
+    const int k_max = static_cast<int>((area_.y1 - area_.y0) / (h + 2)) + 1;
+    const std::array<double, 3> dxs = {gap, gap + 24, gap + 56};
+    for (int side = 0; side < 2; ++side) {
+      for (double dx : dxs) {
+        for (int k = 0; k <= k_max; ++k) {
+          for (int sign : {-1, 1}) {
+            if (k == 0 && sign == 1) continue;
+            const double cy = ym + sign * k * (h + 2);
+            const double x0 = side == 0 ? x_right + dx : x_left - dx - w;
+            const Box b{x0, cy - h / 2, x0 + w, cy + h / 2};
+            if (!inside(b, area_)) continue;
+            // Cheap part of the score first: skip candidates that cannot win.
+            const double off = std::max(0.0, std::max(y_top - cy, cy - y_bottom));
+            double score = off + 0.1 * std::abs(cy - ym) + 2.0 * (dx - gap) + (side == 1 ? 12.0 : 0.0);
+            if (best && score >= best_score) continue;
+            if (std::any_of(placed_.begin(), placed_.end(), [&](const Box& o) { return o.overlaps(b); })) continue;
+            score += kCrossing * static_cast<double>(crossings(b, best ? best_score - score : -1));
+            if (best && score >= best_score) continue;
+            for (const Span& sp : spans) {
+              const Seg l = leader(sp, b, gap);
+              const double len = std::hypot(l.x1 - l.x0, l.y1 - l.y0);
+              if (len <= gap + 2) continue;
+              score += 0.6 * len;
+              for (const Seg& s : segs_) score += meets(s, l) ? 30.0 : 0.0;
+            }
+            if (!best || score < best_score) {
+              best = b;
+              best_score = score;
+            }
+          }
+        }
+      }
+    }
+    if (!best) return std::nullopt;
+    PlacedLabel lab;
+    lab.box = *best;
+    placed_.push_back(*best);
+    for (const Span& sp : spans) {
+      const Seg l = leader(sp, *best, gap);
+      const bool drawn = std::hypot(l.x1 - l.x0, l.y1 - l.y0) > gap + 2;
+      lab.anchors.push_back({sp.series, l.x0, l.y0, drawn});
+      if (drawn) segs_.push_back(l);
+    }
+    return lab;
+  }
+
+ private:
+  // Lines crossing the box; stops counting past `enough` (when >= 0) crossings' worth of score.
+  [[nodiscard]] int crossings(const Box& b, double enough) const {
+    int n = 0;
+    for (const Seg& s : segs_) {
+      if (crosses(s, b)) ++n;
+      if (enough >= 0 && kCrossing * n >= enough) break;
+    }
+    return n;
+  }
+  // From the span, level with the label where it can be, to the label's near edge.
+  static Seg leader(const Span& sp, const Box& b, double gap) {
+    const double cy = (b.y0 + b.y1) / 2;
+    const double ay = std::clamp(cy, sp.y_top, sp.y_bottom);
+    const double ex = b.x0 >= sp.x ? b.x0 : b.x1;
+    (void)gap;
+    return {sp.x, ay, ex, cy};
+  }
+  // Do two segments meet (away from the leader's own start, which lies on a line)?
+  static bool meets(const Seg& s, const Seg& l) {
+    const double lx = l.x1 - l.x0, ly = l.y1 - l.y0;
+    const double len = std::hypot(lx, ly);
+    if (len < 1e-9) return false;
+    // Skip the first 3 px of the leader.
+    const Seg l2{l.x0 + lx / len * 3, l.y0 + ly / len * 3, l.x1, l.y1};
+    const auto orient = [](double ax, double ay, double bx, double by, double cx, double cy) {
+      const double v = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+      return (v > 0) - (v < 0);
+    };
+    const int o1 = orient(l2.x0, l2.y0, l2.x1, l2.y1, s.x0, s.y0);
+    const int o2 = orient(l2.x0, l2.y0, l2.x1, l2.y1, s.x1, s.y1);
+    const int o3 = orient(s.x0, s.y0, s.x1, s.y1, l2.x0, l2.y0);
+    const int o4 = orient(s.x0, s.y0, s.x1, s.y1, l2.x1, l2.y1);
+    return o1 * o2 < 0 && o3 * o4 < 0;
+  }
+
+  Box area_;
+  std::vector<Seg> segs_;
+  std::vector<Box> placed_;
+};
+
+Plan plan(const std::vector<ChartSeries>& series, const ChartOptions& opts) {
+  if (series.empty()) throw Error("chart: nothing to draw (no series)");
+  for (const ChartSeries& s : series) check(s);
+  if (!(opts.width >= 400) || !(opts.panel_height >= 120) || !(opts.font_size >= 6))
+    throw Error(fmt::format("chart: width >= 400, panel height >= 120 and font size >= 6 px expected, got {}, {}, {}",
+                            opts.width, opts.panel_height, opts.font_size));
+  const double fs = opts.font_size;
+  Plan p;
+  ChartLayout& L = p.layout;
+  L.width = opts.width;
+  L.panels = {Panel::time, Panel::cost};
+  if (opts.co2e_panel) L.panels.push_back(Panel::co2e);
+
+  p.title_y = 30;
+  double top = 48;
+  if (!opts.subtitle.empty()) {
+    p.subtitle_y = 50;
+    top = 68;
+  }
+  double max_km = 0;
+  for (const ChartSeries& s : series) max_km = std::max(max_km, s.total().km.value());
+  const double plot_w = opts.width - kLeft - kRight;
+  p.x = make_axis(max_km, std::max(2, static_cast<int>(plot_w / 90)), 0.04);
+  for (std::size_t i = 0; i < L.panels.size(); ++i) {
+    PanelPlan pp;
+    pp.kind = L.panels[i];
+    pp.area = {kLeft, top, opts.width - kRight, top + opts.panel_height};
+    double max_v = 0;
+    for (const ChartSeries& s : series) max_v = std::max(max_v, value(s.total(), pp.kind));
+    pp.y = make_axis(max_v, std::max(2, static_cast<int>(opts.panel_height / 50)), 0.08);
+    p.panels.push_back(pp);
+    L.plot_areas.push_back(pp.area);
+    top = pp.area.y1 + kPanelGap;
+  }
+  const double bottom = p.panels.back().area.y1;
+  p.x_labels_y = bottom + fs + 6;
+  p.x_title_y = bottom + 2 * fs + 16;
+
+  // Labels, panel by panel: end markers first, then steps by height.
+  const double h = label_height(fs);
+  for (std::size_t pi = 0; pi < p.panels.size(); ++pi) {
+    const PanelPlan& pp = p.panels[pi];
+    std::vector<Seg> segs;
+    for (const ChartSeries& s : series) {
+      for (std::size_t i = 1; i < s.points.size(); ++i) {
+        segs.push_back({p.px(s.points[i - 1].km.value()), p.py(pi, value(s.points[i - 1], pp.kind)),
+                        p.px(s.points[i].km.value()), p.py(pi, value(s.points[i], pp.kind))});
+      }
+    }
+    Placer placer(pp.area, std::move(segs));
+    for (std::size_t si = 0; si < series.size(); ++si) {
+      const ChartPoint& e = series[si].total();
+      const double x = p.px(e.km.value()), y = p.py(pi, value(e, pp.kind));
+      const std::string text = std::to_string(si + 1);
+      std::optional<PlacedLabel> lab =
+          placer.place({{static_cast<int>(si), x, y, y}}, text_width(text, fs) + 2, h, 4);
+      if (!lab) continue;  // only possible in a crowded tiny chart; the legend still names it
+      lab->panel = pp.kind;
+      lab->end_marker = true;
+      lab->text = text;
+      L.labels.push_back(std::move(*lab));
+    }
+    struct Candidate {
+      double height;
+      int series;
+      std::string text;
+      Span span;
+    };
+    std::vector<Candidate> cands;
+    for (std::size_t si = 0; si < series.size(); ++si) {
+      const ChartSeries& s = series[si];
+      for (const Stop& st : stops_of(s)) {
+        const double lo = value(s.points[st.first - 1], pp.kind), hi = value(s.points[st.last], pp.kind);
+        if (hi - lo <= 0 || hi - lo < opts.label_min_share * pp.y.max) continue;
+        const Span span{static_cast<int>(si), p.px(s.points[st.last].km.value()), p.py(pi, hi), p.py(pi, lo)};
+        cands.push_back({hi - lo, static_cast<int>(si), st.what + " \u00b7 " + format_amount(pp.kind, hi - lo), span});
+      }
+    }
+    std::stable_sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
+      if (a.height != b.height) return a.height > b.height;
+      return a.series < b.series;
+    });
+    // Identical steps close together (same node, operations and amount) share one label.
+    constexpr double kGroupDx = 120, kGroupDy = 90;
+    std::vector<bool> grouped(cands.size(), false);
+    for (std::size_t i = 0; i < cands.size(); ++i) {
+      if (grouped[i]) continue;
+      const Candidate& c = cands[i];
+      const double mid = (c.span.y_top + c.span.y_bottom) / 2;
+      std::vector<Span> spans = {c.span};
+      for (std::size_t j = i + 1; j < cands.size(); ++j) {
+        const Candidate& d = cands[j];
+        if (grouped[j] || d.text != c.text || std::abs(d.span.x - c.span.x) > kGroupDx ||
+            std::abs((d.span.y_top + d.span.y_bottom) / 2 - mid) > kGroupDy)
+          continue;
+        grouped[j] = true;
+        spans.push_back(d.span);
+      }
+      std::string text = c.text;
+      if (spans.size() > 1) {
+        std::vector<int> ids;
+        for (const Span& sp : spans) ids.push_back(sp.series + 1);
+        std::sort(ids.begin(), ids.end());
+        text += " (";
+        for (std::size_t k = 0; k < ids.size(); ++k) text += (k ? ", " : "") + std::to_string(ids[k]);
+        text += ")";
+      }
+      std::optional<PlacedLabel> lab = placer.place(spans, text_width(text, fs), h, kStepWidth / 2 + 4);
+      if (!lab) {
+        L.labels_dropped += static_cast<int>(spans.size());
+        continue;
+      }
+      lab->panel = pp.kind;
+      lab->text = std::move(text);
+      L.labels.push_back(std::move(*lab));
+    }
+  }
+
+  // Legend: a table of series with totals, then a key of the line styles.
+  for (const ChartSeries& s : series) {
+    for (std::size_t i = 1; i < s.points.size(); ++i) {
+      const ChartPoint& q = s.points[i];
+      if (q.kind == PointKind::leg) p.styles_used[static_cast<std::size_t>(leg_style(q.what))] = true;
+      if (q.kind == PointKind::node) p.has_node_steps = true;
+      if (q.kind == PointKind::wait) p.has_waits = true;
+    }
+  }
+  const double num_w = 7 * fs * 0.64;  // "100,000" and the like
+  p.col_km = opts.width - kRight;
+  p.col_kg = p.col_km - num_w - 16;
+  p.col_usd = p.col_kg - num_w - 16;
+  p.col_days = p.col_usd - num_w - 16;
+  p.col_label = kLeft - 40 + 26 + 42;
+  p.label_max_w = p.col_days - 5 * fs * 0.64 - 16 - p.col_label;
+  L.legend = {kLeft - 40, p.x_title_y + 18, opts.width - kRight,
+              p.x_title_y + 18 + p.legend_row * (static_cast<double>(series.size()) + 2) + 8};
+  L.height = std::ceil(L.legend.y1 + 10);
+  return p;
+}
+
+// --- writing -------------------------------------------------------------------------------
+
+using Out = std::back_insert_iterator<std::string>;
+
+void write_text(Out o, double x, double y, std::string_view text, std::string_view attrs) {
+  fmt::format_to(o, "<text x=\"{:.1f}\" y=\"{:.1f}\"{}>{}</text>\n", x, y, attrs, xml_escape(text));
+}
+
+void write_panel_frame(Out o, const Plan& p, std::size_t pi, bool last, double fs) {
+  const PanelPlan& pp = p.panels[pi];
+  const Box& a = pp.area;
+  fmt::format_to(o, "<g class=\"panel\" id=\"panel-{}\">\n",
+                 pp.kind == Panel::time ? "time" : pp.kind == Panel::cost ? "cost" : "co2e");
+  std::string grid;
+  for (double t : p.x.ticks) fmt::format_to(std::back_inserter(grid), "M{:.1f} {:.1f}V{:.1f}", p.px(t), a.y0, a.y1);
+  for (double t : pp.y.ticks) fmt::format_to(std::back_inserter(grid), "M{:.1f} {:.1f}H{:.1f}", a.x0, p.py(pi, t), a.x1);
+  fmt::format_to(o, "<path class=\"grid\" d=\"{}\" stroke=\"{}\" stroke-width=\"1\" fill=\"none\"/>\n", grid, kGrid);
+  fmt::format_to(o, "<path class=\"axis\" d=\"M{:.1f} {:.1f}V{:.1f}H{:.1f}\" stroke=\"#444444\" fill=\"none\"/>\n", a.x0,
+                 a.y0, a.y1, a.x1);
+  for (double t : pp.y.ticks)
+    write_text(o, a.x0 - 6, p.py(pi, t) + fs * 0.35, format_number(t, pp.y.decimals), " text-anchor=\"end\"");
+  const double cy = (a.y0 + a.y1) / 2;
+  fmt::format_to(o, "<text transform=\"translate({:.1f} {:.1f}) rotate(-90)\" text-anchor=\"middle\" fill=\"{}\">{}</text>\n",
+                 a.x0 - 58, cy, kInk, xml_escape(panel_title(pp.kind)));
+  if (last) {
+    for (double t : p.x.ticks)
+      write_text(o, p.px(t), p.x_labels_y, format_number(t, p.x.decimals), " text-anchor=\"middle\"");
+    write_text(o, (a.x0 + a.x1) / 2, p.x_title_y, "cumulative distance (km)",
+               fmt::format(" text-anchor=\"middle\" fill=\"{}\"", kInk));
+  }
+}
+
+void write_series(Out o, const Plan& p, std::size_t pi, const ChartSeries& s, std::size_t si) {
+  const Panel kind = p.panels[pi].kind;
+  const char* colour = kPalette[si % kPalette.size()];
+  const bool second_round = si >= kPalette.size();
+  const auto X = [&](std::size_t i) { return p.px(s.points[i].km.value()); };
+  const auto Y = [&](std::size_t i) { return p.py(pi, value(s.points[i], kind)); };
+  fmt::format_to(o, "<g class=\"series\" data-series=\"{}\" stroke=\"{}\" fill=\"none\" stroke-linejoin=\"round\">\n",
+                 si + 1, colour);
+  std::string d;
+  for (std::size_t i = 0; i < s.points.size(); ++i)
+    fmt::format_to(std::back_inserter(d), "{}{:.1f} {:.1f}", i == 0 ? "M" : "L", X(i), Y(i));
+  fmt::format_to(o, "<path class=\"line\" stroke-width=\"1.2\" d=\"{}\"/>\n", d);
+  // Legs grouped by style: consecutive legs of one style form one sub-path.
+  for (int st = 0; st < kLegStyles; ++st) {
+    std::string ld;
+    bool open = false;
+    for (std::size_t i = 1; i < s.points.size(); ++i) {
+      const ChartPoint& q = s.points[i];
+      const bool mine = q.kind == PointKind::leg && static_cast<int>(leg_style(q.what)) == st;
+      if (!mine) {
+        open = false;
+        continue;
+      }
+      if (!open) fmt::format_to(std::back_inserter(ld), "M{:.1f} {:.1f}", X(i - 1), Y(i - 1));
+      fmt::format_to(std::back_inserter(ld), "L{:.1f} {:.1f}", X(i), Y(i));
+      open = true;
+    }
+    if (ld.empty()) continue;
+    const LegStyle ls = static_cast<LegStyle>(st);
+    fmt::format_to(o, "<path class=\"legs {}\" stroke-width=\"{}\"{} d=\"{}\"/>\n", style_name(ls),
+                   second_round ? "1.8" : "2.6", style_dash(ls), ld);
+  }
+  // Vertical steps: node operations as bars, waits as hatched bars.
+  for (PointKind k : {PointKind::node, PointKind::wait}) {
+    std::string sd;
+    for (std::size_t i = 1; i < s.points.size(); ++i) {
+      if (s.points[i].kind != k || Y(i) == Y(i - 1)) continue;
+      fmt::format_to(std::back_inserter(sd), "M{:.1f} {:.1f}V{:.1f}", X(i), Y(i - 1), Y(i));
+    }
+    if (sd.empty()) continue;
+    fmt::format_to(o, "<path class=\"{}\" stroke-width=\"{:.0f}\"{} d=\"{}\"/>\n", k == PointKind::node ? "steps" : "waits",
+                   kStepWidth, k == PointKind::wait ? " stroke-dasharray=\"2 2\"" : "", sd);
+  }
+  fmt::format_to(o, "</g>\n");
+}
+
+void write_labels(Out o, const Plan& p, Panel kind, double fs) {
+  const ChartLayout& L = p.layout;
+  fmt::format_to(o, "<g class=\"labels\">\n");
+  for (const PlacedLabel& l : L.labels) {
+    if (l.panel != kind) continue;
+    const double cy = (l.box.y0 + l.box.y1) / 2;
+    for (const PlacedLabel::Anchor& a : l.anchors) {
+      if (!a.leader) continue;
+      const double ex = l.box.x0 >= a.x ? l.box.x0 : l.box.x1;
+      fmt::format_to(o, "<path class=\"leader\" d=\"M{:.1f} {:.1f}L{:.1f} {:.1f}\" stroke=\"{}\" stroke-width=\"0.8\"/>\n",
+                     a.x, a.y, ex, cy, kPalette[static_cast<std::size_t>(a.series) % kPalette.size()]);
+    }
+  }
+  for (const PlacedLabel& l : L.labels) {
+    if (l.panel != kind) continue;
+    const double baseline = (l.box.y0 + l.box.y1) / 2 + fs * 0.35;
+    const char* colour =
+        l.end_marker ? kPalette[static_cast<std::size_t>(l.anchors.front().series) % kPalette.size()] : kInk;
+    fmt::format_to(o,
+                   "<text class=\"{}\" x=\"{:.1f}\" y=\"{:.1f}\" fill=\"{}\"{} stroke=\"#ffffff\" stroke-width=\"3\" "
+                   "stroke-linejoin=\"round\" paint-order=\"stroke\">{}</text>\n",
+                   l.end_marker ? "end" : "step", l.box.x0 + (l.end_marker ? 1 : 0), baseline, colour,
+                   l.end_marker ? " font-weight=\"bold\"" : "", xml_escape(l.text));
+  }
+  fmt::format_to(o, "</g>\n");
+}
+
+void write_legend(Out o, const Plan& p, const std::vector<ChartSeries>& series, double fs) {
+  const Box& g = p.layout.legend;
+  fmt::format_to(o, "<g class=\"legend\">\n");
+  double y = g.y0 + p.legend_row * 0.7;
+  const std::string head = fmt::format(" text-anchor=\"end\" fill=\"{}\"", kMuted);
+  write_text(o, p.col_label, y, "itinerary", fmt::format(" fill=\"{}\"", kMuted));
+  write_text(o, p.col_days, y, "days", head);
+  write_text(o, p.col_usd, y, "USD", head);
+  write_text(o, p.col_kg, y, "kg CO\u2082e", head);
+  write_text(o, p.col_km, y, "km", head);
+  for (std::size_t si = 0; si < series.size(); ++si) {
+    y += p.legend_row;
+    const char* colour = kPalette[si % kPalette.size()];
+    const ChartPoint& t = series[si].total();
+    write_text(o, g.x0, y, std::to_string(si + 1), fmt::format(" font-weight=\"bold\" fill=\"{}\"", colour));
+    fmt::format_to(o, "<path class=\"swatch\" d=\"M{:.1f} {:.1f}h36\" stroke=\"{}\" stroke-width=\"3\"/>\n", g.x0 + 24,
+                   y - fs * 0.35, colour);
+    write_text(o, p.col_label, y, fit_text(series[si].label, fs, p.label_max_w), fmt::format(" class=\"name\" fill=\"{}\"", kInk));
+    const std::string num = fmt::format(" text-anchor=\"end\" fill=\"{}\"", kInk);
+    write_text(o, p.col_days, y, format_number(to_days(t.time), 1), num);
+    write_text(o, p.col_usd, y, format_number(to_usd(t.cost), 0), num);
+    write_text(o, p.col_kg, y, format_number(to_kg(t.co2e), 0), num);
+    write_text(o, p.col_km, y, format_number(t.km.value(), 0), num);
+  }
+  // Key to the styles that occur.
+  y += p.legend_row + 4;
+  double x = g.x0;
+  const std::string key_attrs = fmt::format(" fill=\"{}\"", kMuted);
+  for (int st = 0; st < kLegStyles; ++st) {
+    if (!p.styles_used[static_cast<std::size_t>(st)]) continue;
+    const LegStyle ls = static_cast<LegStyle>(st);
+    fmt::format_to(o, "<path class=\"key\" d=\"M{:.1f} {:.1f}h30\" stroke=\"{}\" stroke-width=\"2.6\"{}/>\n", x,
+                   y - fs * 0.35, kMuted, style_dash(ls));
+    write_text(o, x + 36, y, style_key_text(ls), key_attrs);
+    x += 36 + text_width(style_key_text(ls), fs) + 18;
+  }
+  const auto bar = [&](bool wait, std::string_view text) {
+    fmt::format_to(o, "<path class=\"key\" d=\"M{:.1f} {:.1f}V{:.1f}\" stroke=\"{}\" stroke-width=\"{:.0f}\"{}/>\n", x + 4,
+                   y + 2, y - fs - 2, kMuted, kStepWidth, wait ? " stroke-dasharray=\"2 2\"" : "");
+    write_text(o, x + 14, y, text, key_attrs);
+    x += 14 + text_width(text, fs) + 18;
+  };
+  if (p.has_node_steps) bar(false, "node operation (no distance gained)");
+  if (p.has_waits) bar(true, "waiting");
+  fmt::format_to(o, "</g>\n");
+}
+
+}  // namespace
+
+ChartLayout layout_chart(const std::vector<ChartSeries>& series, const ChartOptions& opts) {
+  return plan(series, opts).layout;
+}
+
+std::string render_svg(const std::vector<ChartSeries>& series, const ChartOptions& opts) {
+  const Plan p = plan(series, opts);
+  const ChartLayout& L = p.layout;
+  const double fs = opts.font_size;
+  const std::string title = opts.title.empty() ? std::string("Time/cost\u2013distance chart") : opts.title;
+  std::string out;
+  out.reserve(64 * 1024);
+  Out o(out);
+  fmt::format_to(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  fmt::format_to(o,
+                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0:.0f}\" height=\"{1:.0f}\" viewBox=\"0 0 {0:.0f} "
+                 "{1:.0f}\" font-family=\"sans-serif\" font-size=\"{2:.0f}\">\n",
+                 L.width, L.height, fs);
+  fmt::format_to(o, "<title>{}</title>\n", xml_escape(title));
+  fmt::format_to(o,
+                 "<desc>UN ESCAP time/cost\u2013distance chart: {} itinerar{}; x = cumulative distance, y = cumulative "
+                 "time, cost{}; vertical steps are node operations.{}</desc>\n",
+                 series.size(), series.size() == 1 ? "y" : "ies", opts.co2e_panel ? ", CO2e" : "",
+                 L.labels_dropped > 0 ? fmt::format(" {} step label(s) left out for lack of room.", L.labels_dropped) : "");
+  fmt::format_to(o, "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
+  write_text(o, kLeft - 40, p.title_y, title, fmt::format(" font-size=\"{:.0f}\" font-weight=\"bold\" fill=\"{}\"", fs * 1.5, kInk));
+  if (!opts.subtitle.empty()) write_text(o, kLeft - 40, p.subtitle_y, opts.subtitle, fmt::format(" fill=\"{}\"", kMuted));
+  for (std::size_t pi = 0; pi < p.panels.size(); ++pi) {
+    write_panel_frame(o, p, pi, pi + 1 == p.panels.size(), fs);
+    // Series 1 last, on top.
+    for (std::size_t k = series.size(); k-- > 0;) write_series(o, p, pi, series[k], k);
+    write_labels(o, p, p.panels[pi].kind, fs);
+    fmt::format_to(o, "</g>\n");
+  }
+  write_legend(o, p, series, fs);
+  fmt::format_to(o, "</svg>\n");
+  return out;
+}
+
+}  // namespace landbridge::chart

@@ -1,0 +1,44 @@
+// Writes a sample time/cost–distance chart of the reference network, for looking at it:
+//   tcd_sample FROM TO OUT.svg [--co2e] [--feu] [--json OUT.json]
+// Plans the Pareto set (time, cost, CO2e) with route::Planner on data/eurasia.
+#include <fstream>
+#include <iostream>
+#include <string>
+
+#include "landbridge/chart/svg.h"
+#include "landbridge/io/package.h"
+#include "landbridge/route/planner.h"
+
+int main(int argc, char** argv) {
+  using namespace landbridge;
+  if (argc < 4) {
+    std::cerr << "usage: tcd_sample FROM TO OUT.svg [--co2e] [--feu] [--json OUT.json]\n";
+    return 2;
+  }
+  route::RouteRequest req{.from = argv[1], .to = argv[2]};
+  req.pareto = true;
+  chart::ChartOptions opts;
+  std::string json_out;
+  for (int i = 4; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--co2e") opts.co2e_panel = true;
+    else if (a == "--feu") req.options.shipment.unit = emissions::ContainerUnit::feu;
+    else if (a == "--json" && i + 1 < argc) json_out = argv[++i];
+    else {
+      std::cerr << "unknown argument " << a << "\n";
+      return 2;
+    }
+  }
+  const io::LoadedPackage pkg = io::load_package(io::default_package_dir());
+  route::Planner planner(pkg);
+  const route::RouteResult r = planner.route(req);
+  const std::vector<chart::ChartSeries> series = chart::series_from(pkg.network, r);
+  opts.title = chart::title_for(pkg.network, r);
+  opts.subtitle = "Pareto set over time, cost and CO\u2082e \u00b7 cost and CO\u2082e for the whole shipment";
+  std::ofstream(argv[3]) << chart::render_svg(series, opts);
+  if (!json_out.empty()) std::ofstream(json_out) << chart::to_json(series).dump(1) << "\n";
+  const chart::ChartLayout layout = chart::layout_chart(series, opts);
+  std::cout << series.size() << " series, " << layout.labels.size() << " labels placed, " << layout.labels_dropped
+            << " dropped\n";
+  return 0;
+}
