@@ -55,8 +55,8 @@ struct SyntheticNetworkParams {
   std::uint32_t horizon_days = 90;
   std::uint32_t hop_neighbours = 16;  // a line's next stop is one of this many nearest
   double links_per_stop = 0.1;      // untimed road links between near stops
-  // Mean trips per line and day (both directions together); 1300 lines × ~20 stops ×
-  // 2.1 trips/day × 90 days ≈ 5 million stop events.
+  // Scales the frequency mix (several a day, daily, 2–3 days a week); with the defaults,
+  // seed 42 gives 300,000 trips, 6.0 million stop events (5.7 million departures) in 90 days.
   double trips_per_line_day = 2.1;
 };
 TimetableSpec synthetic_network(const SyntheticNetworkParams& p, std::uint64_t seed);
