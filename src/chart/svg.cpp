@@ -45,7 +45,7 @@ constexpr const char* kGrid = "#e4e4e4";
 
 constexpr double kLeft = 84, kRight = 28, kPanelGap = 18;
 constexpr double kStepWidth = 6;  // px, node-operation bars
-constexpr double kCrossing = 150;  // label placement: score of a line crossing a label
+constexpr double kCrossing = 250;  // label placement: score of a line crossing a label
 
 // --- styles ------------------------------------------------------------------------------
 
@@ -320,6 +320,7 @@ class Placer {
               if (len <= gap + 2) continue;
               score += 0.6 * len;
               for (const Seg& s : segs_) score += meets(s, l) ? 30.0 : 0.0;
+              for (const Box& o : placed_) score += crosses(l, o) ? 2 * kCrossing : 0.0;
             }
             if (!best || score < best_score) {
               best = b;
@@ -405,7 +406,7 @@ Plan plan(const std::vector<ChartSeries>& series, const ChartOptions& opts) {
   double max_km = 0;
   for (const ChartSeries& s : series) max_km = std::max(max_km, s.total().km.value());
   const double plot_w = opts.width - kLeft - kRight;
-  p.x = make_axis(max_km, std::max(2, static_cast<int>(plot_w / 90)), 0.04);
+  p.x = make_axis(max_km, std::max(2, static_cast<int>(plot_w / 80)), 0.04);
   for (std::size_t i = 0; i < L.panels.size(); ++i) {
     PanelPlan pp;
     pp.kind = L.panels[i];
