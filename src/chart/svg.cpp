@@ -315,7 +315,7 @@ class Placer {
             score += kCrossing * static_cast<double>(crossings(b, best ? best_score - score : -1));
             if (best && score >= best_score) continue;
             for (const Span& sp : spans) {
-              const Seg l = leader(sp, b, gap);
+              const Seg l = leader(sp, b);
               const double len = std::hypot(l.x1 - l.x0, l.y1 - l.y0);
               if (len <= gap + 2) continue;
               score += 0.6 * len;
@@ -335,7 +335,7 @@ class Placer {
     lab.box = *best;
     placed_.push_back(*best);
     for (const Span& sp : spans) {
-      const Seg l = leader(sp, *best, gap);
+      const Seg l = leader(sp, *best);
       const bool drawn = std::hypot(l.x1 - l.x0, l.y1 - l.y0) > gap + 2;
       lab.anchors.push_back({sp.series, l.x0, l.y0, drawn});
       if (drawn) segs_.push_back(l);
@@ -354,11 +354,10 @@ class Placer {
     return n;
   }
   // From the span, level with the label where it can be, to the label's near edge.
-  static Seg leader(const Span& sp, const Box& b, double gap) {
+  static Seg leader(const Span& sp, const Box& b) {
     const double cy = (b.y0 + b.y1) / 2;
     const double ay = std::clamp(cy, sp.y_top, sp.y_bottom);
     const double ex = b.x0 >= sp.x ? b.x0 : b.x1;
-    (void)gap;
     return {sp.x, ay, ex, cy};
   }
   // Do two segments meet (away from the leader's own start, which lies on a line)?

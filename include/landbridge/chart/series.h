@@ -25,8 +25,8 @@
 // to grams, so from_json(to_json(s)) == s.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>

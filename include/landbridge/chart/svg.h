@@ -21,7 +21,9 @@
 // fixed decimals, so the same input gives the same bytes. Text is XML-escaped.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "landbridge/chart/series.h"
@@ -69,11 +71,12 @@ struct ChartLayout {
   int labels_dropped = 0;             // steps above the threshold left unlabelled (no room)
 };
 
-// Computes positions without writing anything. Throws landbridge::Error if a series fails
-// check() or `series` is empty.
+// Computes positions without writing anything. Throws landbridge::Error if `series` is empty,
+// a series fails check(), or the options are out of range (width < 400 px, panel height
+// < 120 px, font size < 6 px).
 ChartLayout layout_chart(const std::vector<ChartSeries>& series, const ChartOptions& opts);
 
-// The whole SVG document (UTF-8, starting with the XML declaration).
+// The whole SVG document (UTF-8, starting with the XML declaration). Throws as layout_chart.
 std::string render_svg(const std::vector<ChartSeries>& series, const ChartOptions& opts);
 
 // Escapes & < > " ' for XML text and attribute values.
