@@ -1,8 +1,11 @@
 // Writes a sample time/cost–distance chart of the reference network, for looking at it:
 //   tcd_sample FROM TO OUT.svg [--co2e] [--feu] [--json OUT.json]
-// Plans the Pareto set (time, cost, CO2e) with route::Planner on data/eurasia.
+// plans the Pareto set (time, cost, CO2e) with route::Planner on data/eurasia;
+//   tcd_sample --series IN.json OUT.svg [--co2e]
+// draws series written by chart::to_json (or by hand).
 #include <fstream>
 #include <iostream>
+#include <sstream>
 #include <string>
 
 #include "landbridge/chart/svg.h"
@@ -14,6 +17,18 @@ int main(int argc, char** argv) {
   if (argc < 4) {
     std::cerr << "usage: tcd_sample FROM TO OUT.svg [--co2e] [--feu] [--json OUT.json]\n";
     return 2;
+  }
+  if (std::string(argv[1]) == "--series") {
+    std::ifstream in(argv[2]);
+    const std::vector<chart::ChartSeries> series = chart::series_from_json(nlohmann::json::parse(in));
+    chart::ChartOptions opts;
+    opts.title = argv[2];
+    opts.co2e_panel = argc > 4 && std::string(argv[4]) == "--co2e";
+    std::ofstream(argv[3]) << chart::render_svg(series, opts);
+    const chart::ChartLayout layout = chart::layout_chart(series, opts);
+    std::cout << series.size() << " series, " << layout.labels.size() << " labels placed, " << layout.labels_dropped
+              << " dropped\n";
+    return 0;
   }
   route::RouteRequest req{.from = argv[1], .to = argv[2]};
   req.pareto = true;
