@@ -204,6 +204,46 @@ TEST(Kernel, AnUncaughtErrorStopsTheRunAndIsRethrown) {
   EXPECT_EQ(tr.text, "  2.0h other tick\n");
 }
 
+Process careless_train(Simulation& sim, Trace& tr) {
+  co_await load(sim, tr, 90);  // throws "train too long"; nobody catches it
+  tr.log(sim, "not reached");
+}
+
+TEST(Kernel, AnErrorFromASubStepThatNobodyCatchesStopsTheRun) {
+  Simulation sim;
+  Trace tr;
+  sim.spawn(careless_train(sim, tr));
+  try {
+    sim.run();
+    FAIL() << "run() returned";
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(), "train too long");
+  }
+  EXPECT_EQ(tr.text, "  0.0h loading 90 FEU\n");
+  EXPECT_EQ(sim.live_processes(), 0U);
+}
+
+Process waits_for(Simulation& sim, Trace& tr, ProcessId other) {
+  try {
+    co_await sim.join(other);
+    tr.log(sim, "joined");
+  } catch (const Interrupted& i) {
+    tr.log(sim, "gave up waiting: " + i.cause().reason);
+  }
+}
+
+TEST(Kernel, AJoinCanBeInterrupted) {
+  Simulation sim;
+  Trace tr;
+  ProcessId slow = sim.spawn(worker(sim, 10 * kHour));
+  ProcessId waiter = sim.spawn(waits_for(sim, tr, slow));
+  sim.run_until(2 * kHour);
+  sim.interrupt(waiter, {0, "impatient"});
+  sim.run();
+  EXPECT_EQ(tr.text, "  2.0h gave up waiting: impatient\n");
+  EXPECT_EQ(sim.now(), 10 * kHour);
+}
+
 TEST(Kernel, RunUntilStopsTheClockAtTheEndAndCanContinue) {
   Simulation sim;
   Trace tr;

@@ -161,5 +161,31 @@ TEST(Store, AnItemHandedOverIsNeverLostToAnInterrupt) {
   EXPECT_TRUE(yard.empty());
 }
 
+Process stubborn_put(Simulation& sim, Trace& tr, Store<int>& deck, int box) {
+  try {
+    co_await deck.put(box);
+    tr.log(sim, "box " + std::to_string(box) + " on deck");
+  } catch (const Interrupted& i) {
+    tr.log(sim, "box " + std::to_string(box) + " left behind: " + i.cause().reason);
+  }
+}
+
+TEST(Store, AnInterruptedPutterDropsItsItem) {
+  Simulation sim;
+  Trace tr;
+  Store<int> deck(sim, 1);  // a ferry with room for one box
+  sim.spawn(stubborn_put(sim, tr, deck, 1));
+  ProcessId second = sim.spawn(stubborn_put(sim, tr, deck, 2));
+  sim.run_until(kHour);
+  EXPECT_EQ(deck.waiting_putters(), 1U);
+  sim.interrupt(second, {0, "ferry sails"});
+  sim.run();
+  EXPECT_EQ(deck.waiting_putters(), 0U);
+  EXPECT_EQ(deck.items(), (std::deque<int>{1}));
+  EXPECT_EQ(tr.text,
+            "  0.0h box 1 on deck\n"
+            "  1.0h box 2 left behind: ferry sails\n");
+}
+
 }  // namespace
 }  // namespace landbridge::sim
