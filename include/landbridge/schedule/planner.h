@@ -1,0 +1,132 @@
+// Timetabled door-to-door planning on a network package.
+//
+// A ScheduledPlanner joins a package's Network with a list of scheduled services into one
+// timetable (timetable/), then answers depart-after queries with route-style itineraries whose
+// steps carry instants and service ids.
+//
+// How the network becomes a timetable (stated rules, see docs/timetabled-routing.md):
+//   transfers   Network::transfer(node, arrive, depart): the node operations of a transfer
+//               give its duration, price, hub emissions and whether the box is lifted.
+//   services    as given; ride prices are the service's, CO2e uses the service's factor.
+//   untimed     a network link that no service covers is usable at any time with its stated
+//               duration (road, on-demand rail). A link is covered when some service calls at
+//               its tail and then directly at its head with the link's mode: links a service
+//               runs on are timetable-only.
+//   horizon     trips departing in [horizon_start, horizon_start + horizon_len), >= 90 days.
+//
+// Queries reuse the planner's search state; a query with constraints (avoid nodes, countries,
+// modes or passages) builds a filtered timetable first (tens of milliseconds).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "landbridge/io/package.h"
+#include "landbridge/route/itinerary.h"
+#include "landbridge/route/options.h"
+#include "landbridge/timetable/journey.h"
+#include "landbridge/timetable/mc_raptor.h"
+#include "landbridge/timetable/raptor.h"
+#include "landbridge/timetable/service.h"
+#include "landbridge/timetable/timetable.h"
+
+namespace landbridge::schedule {
+
+
+struct ScheduledRequest {
+  std::string from;                  // code, name or alias (route/locate.h)
+  std::string to;
+  Minutes depart{0};                 // the box is ready at the origin (instant since kEpoch)
+  bool pareto = false;               // Pareto over (arrival, cost, CO2e, trips); else earliest arrival
+  std::optional<Minutes> window;     // range query: every optimal journey departing in [depart, depart + window]
+  std::vector<std::string> avoid;    // items for route::add_avoid (passages, modes, countries, places)
+  route::RouteOptions options;       // shipment (unit, count), avoid_*, max_transshipments
+  std::int32_t max_trips = 12;       // services ridden at most
+};
+
+// One step of a timetabled itinerary. kind "leg" (a ride on a service or an untimed link) or
+// "node" (operation "wait", or the node operation kinds of a transfer, e.g. "handling").
+struct ScheduledStep {
+  route::StepKind kind = route::StepKind::leg;
+  NodeId from, to;                   // node steps: from == to == the node
+  std::string operation;             // node steps: "wait", "handling", "border", ... or "transfer"
+  Carriage carriage{};               // legs
+  std::uint8_t arrive = 0, depart_code = 0;  // node steps of a transfer: carriage codes
+  std::string service;               // ride: service id ("" otherwise)
+  LinkId link;                       // untimed link leg: the network link
+  Minutes depart{0}, arrive_at{0};   // instants (UTC minutes since kEpoch)
+  Minutes cutoff{0};                 // wait before a ride: the cut-off inside it
+  Kilometres distance{0.0};
+  UsdCents cost{0};                  // whole shipment
+  emissions::Co2e co2e;              // whole shipment; TTW for legs from the factor's TTW part
+  PassageSet passages = 0;           // legs: passages of the matched network link(s)
+};
+
+struct ScheduledItinerary {
+  NodeId from, to;
+  Minutes ready{0};                  // the query's ready instant
+  Minutes departure{0};              // latest ready instant that still makes this journey
+  Minutes arrival{0};                // handed over at the destination
+  UsdCents cost{0};
+  emissions::Co2e co2e;
+  Kilometres distance{0.0};
+  std::int32_t trips = 0;
+  std::int32_t transshipments = 0;
+  std::vector<NodeId> via;           // stops passed (calls where the box is aboard included)
+  std::vector<ScheduledStep> steps;
+  timetable::Journey journey;        // the timetable layer's journey it was made from
+};
+
+struct ScheduledResult {
+  NodeId from, to;
+  Minutes depart{0};
+  std::optional<Minutes> window;
+  bool pareto = false;
+  route::RouteOptions options;       // as applied
+  std::vector<std::string> dropped_services;  // services left out by the constraints
+  std::vector<ScheduledItinerary> itineraries;  // by departure, then arrival, cost, CO2e
+};
+
+class ScheduledPlanner {
+ public:
+  // Builds the timetable. Throws LoadError for bad services, landbridge::Error for a horizon
+  // shorter than 90 days.
+  ScheduledPlanner(const io::LoadedPackage& pkg, std::vector<timetable::Service> services,
+                   Minutes horizon_start, Minutes horizon_len = days(90));
+
+  // Throws route::LocateError for an unknown place, landbridge::Error for a bad request (ready
+  // outside the horizon, avoided origin). No journey: an empty list.
+  ScheduledResult plan(const ScheduledRequest& req);
+
+  [[nodiscard]] const Network& network() const { return net_; }
+  [[nodiscard]] const timetable::Timetable& timetable() const { return tt_; }
+  // The untimed links of the timetable, as network links (the covered ones are left out).
+  [[nodiscard]] const std::vector<LinkId>& untimed_links() const { return untimed_; }
+  // The cargo a shipment stands for (masses from the network).
+  [[nodiscard]] timetable::Cargo cargo(const route::RouteOptions& o) const;
+
+ private:
+  timetable::TimetableSpec spec(const std::vector<timetable::Service>& services, const route::RouteOptions& o,
+                                std::vector<LinkId>& untimed) const;
+  ScheduledItinerary make(const timetable::Timetable& tt, const std::vector<LinkId>& untimed,
+                          const timetable::Journey& j, const timetable::Cargo& cargo) const;
+
+  const Network& net_;
+  std::vector<timetable::Service> services_;
+  Minutes horizon_start_, horizon_len_;
+  std::vector<LinkId> untimed_;
+  timetable::Timetable tt_;
+  timetable::Raptor raptor_;
+  timetable::McRaptor mc_;
+};
+
+// JSON: the static route JSON keys (report.h) plus "depart"/"arrive" (ISO 8601 UTC) on every
+// step and itinerary, "service" on rides, waits as node steps with operation "wait".
+nlohmann::json to_json(const Network& net, const ScheduledResult& r);
+// Text table with departure and arrival columns.
+std::string to_table(const Network& net, const ScheduledResult& r);
+
+}  // namespace landbridge::schedule

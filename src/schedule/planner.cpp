@@ -1,0 +1,258 @@
+// ScheduledPlanner: network + services -> timetable, queries -> timetabled itineraries.
+#include "landbridge/schedule/planner.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "landbridge/route/locate.h"
+#include "landbridge/route/planner.h"
+
+namespace landbridge::schedule {
+namespace {
+
+using timetable::Service;
+
+bool node_avoided(const Network& net, NodeId n, const route::RouteOptions& o) {
+  if (std::find(o.avoid_nodes.begin(), o.avoid_nodes.end(), n) != o.avoid_nodes.end()) return true;
+  const std::string& c = net.node(n).country;
+  return std::find(o.avoid_countries.begin(), o.avoid_countries.end(), c) != o.avoid_countries.end();
+}
+
+bool has_constraints(const route::RouteOptions& o) {
+  return !o.avoid_nodes.empty() || !o.avoid_countries.empty() || o.avoid_modes != 0 || o.avoid_passages != 0;
+}
+
+// Passages of the network links from `a` to `b` with mode `m` (the links a service leg runs on).
+PassageSet leg_passages(const Network& net, NodeId a, NodeId b, Mode m) {
+  PassageSet p = 0;
+  for (LinkId l : net.out_links(a))
+    if (net.link_to(l) == b && net.link_carriage(l).mode == m) p |= net.link_passages(l);
+  return p;
+}
+
+}  // namespace
+
+ScheduledPlanner::ScheduledPlanner(const io::LoadedPackage& pkg, std::vector<Service> services, Minutes horizon_start,
+                                   Minutes horizon_len)
+    : net_(pkg.network),
+      services_(std::move(services)),
+      horizon_start_(horizon_start),
+      horizon_len_(horizon_len),
+      tt_([&] {
+        if (horizon_len_ < days(90)) throw Error("scheduled planner: the horizon must be at least 90 days");
+        return timetable::Timetable::build(spec(services_, route::RouteOptions{}, untimed_));
+      }()),
+      raptor_(tt_),
+      mc_(tt_) {}
+
+timetable::Cargo ScheduledPlanner::cargo(const route::RouteOptions& o) const {
+  timetable::Cargo c;
+  const bool feu = o.shipment.unit == route::ContainerUnit::feu;
+  c.teu = feu ? 0 : o.shipment.count;
+  c.feu = feu ? o.shipment.count : 0;
+  c.mass_per_teu = net_.mass_per_teu();
+  c.mass_per_feu = Tonnes(net_.mass_per_teu().value() * o.feu_mass_ratio);
+  return c;
+}
+
+timetable::TimetableSpec ScheduledPlanner::spec(const std::vector<Service>& services, const route::RouteOptions& o,
+                                                std::vector<LinkId>& untimed) const {
+  timetable::TimetableSpec s;
+  s.node_count = net_.node_count();
+  for (const NodeInfo& n : net_.nodes()) s.node_names.push_back(n.code);
+  // Links a service runs on (tail, head, mode) are timetable-only: judged over every service,
+  // whether or not the query's constraints drop it.
+  std::set<std::tuple<std::uint32_t, std::uint32_t, Mode>> covered;
+  for (const Service& sv : services_)
+    for (std::size_t i = 0; i + 1 < sv.calls.size(); ++i)
+      covered.emplace(sv.calls[i].stop.get(), sv.calls[i + 1].stop.get(), sv.carriage.mode);
+  for (const Service& sv : services) {
+    bool ok = !(o.avoid_modes & route::mode_bit(sv.carriage.mode));
+    for (std::size_t i = 0; ok && i < sv.calls.size(); ++i) {
+      ok = !node_avoided(net_, sv.calls[i].stop, o);
+      if (ok && i > 0 && o.avoid_passages)
+        ok = !(leg_passages(net_, sv.calls[i - 1].stop, sv.calls[i].stop, sv.carriage.mode) & o.avoid_passages);
+    }
+    if (ok) s.services.push_back(sv);
+  }
+  untimed.clear();
+  for (std::uint32_t i = 0; i < net_.link_count(); ++i) {
+    const LinkId l(i);
+    const NodeId a = net_.link_from(l), b = net_.link_to(l);
+    const Carriage c = net_.link_carriage(l);
+    if (covered.count({a.get(), b.get(), c.mode})) continue;
+    if (o.avoid_modes & route::mode_bit(c.mode)) continue;
+    if (node_avoided(net_, a, o) || node_avoided(net_, b, o)) continue;
+    if (net_.link_passages(l) & o.avoid_passages) continue;
+    timetable::UntimedLink u;
+    u.id = net_.link_info(l).id;
+    u.from = a;
+    u.to = b;
+    u.carriage = c;
+    u.duration = net_.link_duration(l);
+    u.cost_teu = net_.link_cost_teu(l);
+    u.cost_feu = net_.link_cost_feu(l);
+    u.distance = net_.link_distance(l);
+    u.factor = net_.link_emission_factor(l);
+    s.links.push_back(std::move(u));
+    untimed.push_back(l);
+  }
+  s.intensity = timetable::intensities_from_network(net_);
+  s.transfer = timetable::transfers_from_network(net_);
+  s.horizon_start = horizon_start_;
+  s.horizon_length = horizon_len_;
+  return s;
+}
+
+ScheduledItinerary ScheduledPlanner::make(const timetable::Timetable& tt, const std::vector<LinkId>& untimed,
+                                          const timetable::Journey& j, const timetable::Cargo& cargo) const {
+  ScheduledItinerary it;
+  it.from = j.origin;
+  it.to = j.target;
+  it.ready = j.ready;
+  it.departure = j.departure;
+  it.arrival = j.arrival;
+  it.cost = j.cost;
+  it.co2e.wtw = j.co2e;
+  it.trips = j.trips;
+  it.transshipments = j.transshipments;
+  it.via.push_back(j.origin);
+  it.journey = j;
+  for (const timetable::Step& s : j.steps) {
+    ScheduledStep st;
+    st.from = s.from;
+    st.to = s.to;
+    st.depart = s.start;
+    st.arrive_at = s.end;
+    st.cost = s.cost;
+    st.co2e.wtw = s.co2e;
+    switch (s.kind) {
+      case timetable::StepKind::handling: {
+        st.kind = route::StepKind::node;
+        st.arrive = s.arrive_code;
+        st.depart_code = s.depart_code;
+        const Transfer& t = net_.transfer(s.from, s.arrive_code, s.depart_code);
+        const auto ops = net_.transfer_ops(t);
+        if (ops.empty() && s.start == s.end && s.cost == UsdCents(0) && s.co2e == GramsCo2e(0)) continue;
+        for (OperationId op : ops) {
+          if (!st.operation.empty()) st.operation += '+';
+          st.operation += to_string(net_.operation(op).kind);
+        }
+        if (st.operation.empty()) st.operation = "transfer";
+        break;
+      }
+      case timetable::StepKind::wait:
+        if (s.start == s.end) continue;
+        st.kind = route::StepKind::node;
+        st.operation = "wait";
+        st.cutoff = s.cutoff;
+        break;
+      case timetable::StepKind::ride: {
+        st.kind = route::StepKind::leg;
+        const Service& sv = tt.service(s.service);
+        st.service = sv.id;
+        st.carriage = sv.carriage;
+        const timetable::RouteId r = tt.trip_route(s.trip);
+        const auto stops = tt.route_stops(r);
+        const GramsPerTonneKm ttw = net_.emission_factor(sv.factor).ttw;
+        for (std::uint32_t p = s.board_pos + 1; p <= s.alight_pos; ++p) {
+          const Kilometres km = tt.segment_km(r, p);
+          st.distance += km;
+          st.co2e.ttw += cargo.transport(km, ttw);
+          st.passages |= leg_passages(net_, stops[p - 1], stops[p], sv.carriage.mode);
+          it.via.push_back(stops[p]);
+        }
+        break;
+      }
+      case timetable::StepKind::link: {
+        st.kind = route::StepKind::leg;
+        const LinkId l = untimed[s.link.get()];
+        st.link = l;
+        st.carriage = net_.link_carriage(l);
+        st.distance = net_.link_distance(l);
+        st.passages = net_.link_passages(l);
+        st.co2e.ttw = cargo.transport(st.distance, net_.emission_factor(net_.link_emission_factor(l)).ttw);
+        it.via.push_back(s.to);
+        break;
+      }
+    }
+    if (st.kind == route::StepKind::leg) {
+      it.distance += st.distance;
+      it.co2e.ttw += st.co2e.ttw;
+    }
+    it.steps.push_back(std::move(st));
+  }
+  return it;
+}
+
+ScheduledResult ScheduledPlanner::plan(const ScheduledRequest& req) {
+  ScheduledResult res;
+  res.from = route::locate(net_, req.from);
+  res.to = route::locate(net_, req.to);
+  res.depart = req.depart;
+  res.window = req.window;
+  res.pareto = req.pareto;
+  res.options = req.options;
+  for (const std::string& item : req.avoid) route::add_avoid(net_, item, res.options);
+  const route::RouteOptions& o = res.options;
+  if (o.shipment.count < 1) throw Error("scheduled route: the container count must be at least 1");
+  if (node_avoided(net_, res.from, o) || node_avoided(net_, res.to, o))
+    throw Error("scheduled route: origin or destination is avoided");
+  if (req.depart < tt_.horizon_start() || req.depart >= tt_.horizon_end())
+    throw Error("scheduled route: departure " + timetable::format_iso8601(req.depart) + " is outside the timetable (" +
+                timetable::format_iso8601(tt_.horizon_start()) + " .. " + timetable::format_iso8601(tt_.horizon_end()) +
+                ")");
+  if (req.window && *req.window < Minutes(0)) throw Error("scheduled route: the window must not be negative");
+
+  // Constraints change the timetable: build a filtered one for this query.
+  std::optional<timetable::Timetable> filtered;
+  std::vector<LinkId> f_untimed;
+  std::optional<timetable::Raptor> f_raptor;
+  std::optional<timetable::McRaptor> f_mc;
+  const timetable::Timetable* tt = &tt_;
+  const std::vector<LinkId>* untimed = &untimed_;
+  timetable::Raptor* raptor = &raptor_;
+  timetable::McRaptor* mc = &mc_;
+  if (has_constraints(o)) {
+    timetable::TimetableSpec s = spec(services_, o, f_untimed);
+    std::set<std::string> kept;
+    for (const Service& sv : s.services) kept.insert(sv.id);
+    for (const Service& sv : services_)
+      if (!kept.count(sv.id)) res.dropped_services.push_back(sv.id);
+    filtered.emplace(timetable::Timetable::build(s));
+    tt = &*filtered;
+    untimed = &f_untimed;
+    raptor = &f_raptor.emplace(*tt);
+    mc = &f_mc.emplace(*tt);
+  }
+
+  const timetable::Cargo c = cargo(o);
+  timetable::Query q;
+  q.origin = res.from;
+  q.target = res.to;
+  q.ready = req.depart;
+  q.cargo = c;
+  q.max_trips = req.max_trips;
+  std::vector<timetable::Journey> js;
+  if (req.pareto && req.window) {
+    js = mc->range(q, req.depart + *req.window);
+  } else if (req.pareto) {
+    js = mc->run(q);
+  } else if (req.window) {
+    js = raptor->range(q, req.depart + *req.window);
+  } else {
+    raptor->run(q);
+    if (auto j = raptor->journey_to(res.to)) js.push_back(std::move(*j));
+  }
+  if (o.max_transshipments)
+    std::erase_if(js, [&](const timetable::Journey& j) { return j.transshipments > *o.max_transshipments; });
+  std::stable_sort(js.begin(), js.end(), [](const timetable::Journey& a, const timetable::Journey& b) {
+    return std::tie(a.departure, a.arrival, a.cost, a.co2e, a.trips) <
+           std::tie(b.departure, b.arrival, b.cost, b.co2e, b.trips);
+  });
+  for (const timetable::Journey& j : js) res.itineraries.push_back(make(*tt, *untimed, j, c));
+  return res;
+}
+
+}  // namespace landbridge::schedule

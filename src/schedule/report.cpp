@@ -1,0 +1,178 @@
+// Timetabled itineraries as JSON and as a text table.
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "landbridge/schedule/planner.h"
+#include "landbridge/timetable/time.h"
+
+namespace landbridge::schedule {
+namespace {
+
+using nlohmann::json;
+
+double round_to(double v, double step) { return std::round(v / step) * step; }
+
+json passage_array(PassageSet s) {
+  json a = json::array();
+  for (int p = 0; p < kPassageCount; ++p)
+    if (s & (PassageSet{1} << p)) a.push_back(std::string(to_string(static_cast<Passage>(p))));
+  return a;
+}
+
+std::string carriage_code_name(std::uint8_t code) {
+  if (code == kCarriageStart) return "start";
+  if (code == kCarriageEnd) return "end";
+  return to_string(Carriage{static_cast<Mode>(code / kGaugeCount), static_cast<Gauge>(code % kGaugeCount)});
+}
+
+void put_figures(json& j, Kilometres d, Minutes t, UsdCents c, const emissions::Co2e& e) {
+  j["distance_km"] = round_to(d.value(), 0.1);
+  j["hours"] = round_to(to_hours(t), 0.01);
+  j["cost_usd"] = to_usd(c);
+  j["co2e_kg"] = to_kg(e.wtw);
+  j["co2e_ttw_kg"] = to_kg(e.ttw);
+}
+
+std::string iso(Minutes t) { return timetable::format_iso8601(t); }
+
+// "feeder–rail via CNLYG, KZHOR": modes of the legs (repeats merged) and the nodes where the
+// box changes vehicle.
+std::string label(const Network& net, const ScheduledItinerary& it) {
+  std::string modes, via;
+  std::string last_mode;
+  for (const ScheduledStep& s : it.steps) {
+    if (s.kind == route::StepKind::leg) {
+      const std::string m(to_string(s.carriage.mode));
+      if (m != last_mode) modes += (modes.empty() ? "" : "–") + m;
+      last_mode = m;
+    } else if (s.operation != "wait" && s.arrive != kCarriageStart && s.depart_code != kCarriageEnd) {
+      via += (via.empty() ? "" : ", ") + net.node(s.from).code;
+    }
+  }
+  return via.empty() ? modes : modes + " via " + via;
+}
+
+}  // namespace
+
+json to_json(const Network& net, const ScheduledResult& r) {
+  json j;
+  j["from"] = net.node(r.from).code;
+  j["to"] = net.node(r.to).code;
+  j["from_name"] = net.node(r.from).name;
+  j["to_name"] = net.node(r.to).name;
+  j["objective"] = r.pareto ? "pareto" : "earliest_arrival";
+  j["pareto"] = r.pareto;
+  j["timetabled"] = true;
+  j["depart"] = iso(r.depart);
+  j["window_days"] = r.window ? json(round_to(to_days(*r.window), 0.01)) : json(nullptr);
+  j["unit"] = std::string(emissions::to_string(r.options.shipment.unit));
+  j["count"] = r.options.shipment.count;
+  json c;
+  json nodes = json::array(), modes = json::array();
+  for (NodeId n : r.options.avoid_nodes) nodes.push_back(net.node(n).code);
+  for (int m = 0; m < kModeCount; ++m)
+    if (r.options.avoid_modes & route::mode_bit(static_cast<Mode>(m)))
+      modes.push_back(std::string(to_string(static_cast<Mode>(m))));
+  c["avoid_nodes"] = nodes;
+  c["avoid_countries"] = r.options.avoid_countries;
+  c["avoid_modes"] = modes;
+  c["avoid_passages"] = passage_array(r.options.avoid_passages);
+  c["max_transshipments"] = r.options.max_transshipments ? json(*r.options.max_transshipments) : json(nullptr);
+  j["constraints"] = c;
+  j["rerouted"] = json::array();
+  j["dropped"] = json::array();
+  j["dropped_services"] = r.dropped_services;
+  j["truncated"] = false;
+  json its = json::array();
+  int rank = 0;
+  for (const ScheduledItinerary& it : r.itineraries) {
+    json ij;
+    ij["rank"] = ++rank;
+    ij["label"] = label(net, it);
+    json via = json::array();
+    for (NodeId n : it.via) via.push_back(net.node(n).code);
+    ij["via"] = via;
+    ij["corridor"] = json::array();  // corridor signatures are a static-route notion
+    ij["transshipments"] = it.transshipments;
+    ij["trips"] = it.trips;
+    PassageSet pass = 0;
+    json services = json::array();
+    for (const ScheduledStep& s : it.steps) {
+      pass |= s.passages;
+      if (!s.service.empty()) services.push_back(s.service);
+    }
+    ij["passages"] = passage_array(pass);
+    ij["services"] = services;
+    ij["ready"] = iso(it.ready);
+    ij["depart"] = iso(it.departure);
+    ij["arrive"] = iso(it.arrival);
+    ij["days"] = round_to(to_days(it.arrival - it.ready), 0.01);
+    json steps = json::array();
+    for (const ScheduledStep& s : it.steps) {
+      json st;
+      st["kind"] = std::string(route::to_string(s.kind));
+      st["from"] = net.node(s.from).code;
+      st["to"] = net.node(s.to).code;
+      if (s.kind == route::StepKind::leg) {
+        st["at"] = nullptr;
+        st["mode"] = std::string(to_string(s.carriage.mode));
+        st["gauge"] = s.carriage.gauge == Gauge::none ? json(nullptr) : json(std::string(to_string(s.carriage.gauge)));
+        st["link"] = s.link.valid() ? json(net.link_info(s.link).id) : json(nullptr);
+        st["service"] = s.service.empty() ? json(nullptr) : json(s.service);
+        st["passages"] = passage_array(s.passages);
+      } else {
+        st["at"] = net.node(s.from).code;
+        st["mode"] = nullptr;
+        st["operation"] = s.operation;
+        if (s.operation == "wait") {
+          st["cutoff_hours"] = round_to(to_hours(s.cutoff), 0.01);
+        } else {
+          // The static keys "arrive"/"depart" (carriages) hold instants here; carriages move.
+          st["arrive_by"] = carriage_code_name(s.arrive);
+          st["depart_by"] = carriage_code_name(s.depart_code);
+        }
+      }
+      st["depart"] = iso(s.depart);
+      st["arrive"] = iso(s.arrive_at);
+      put_figures(st, s.distance, s.arrive_at - s.depart, s.cost, s.co2e);
+      steps.push_back(std::move(st));
+    }
+    ij["steps"] = steps;
+    json total;
+    put_figures(total, it.distance, it.arrival - it.ready, it.cost, it.co2e);
+    total["days"] = round_to(to_days(it.arrival - it.ready), 0.01);
+    ij["total"] = total;
+    its.push_back(std::move(ij));
+  }
+  j["itineraries"] = its;
+  return j;
+}
+
+std::string to_table(const Network& net, const ScheduledResult& r) {
+  std::string out = fmt::format("{} ({}) -> {} ({}), ready {}{}, {} {} × {}: {} itinerar{}\n", net.node(r.from).code,
+                                net.node(r.from).name, net.node(r.to).code, net.node(r.to).name, iso(r.depart),
+                                r.window ? " + window " + timetable::format_duration(*r.window) : std::string(),
+                                r.pareto ? "Pareto" : "earliest arrival", r.options.shipment.count,
+                                emissions::to_string(r.options.shipment.unit), r.itineraries.size(),
+                                r.itineraries.size() == 1 ? "y" : "ies");
+  int rank = 0;
+  for (const ScheduledItinerary& it : r.itineraries) {
+    out += fmt::format("\n#{} {}: depart {} arrive {} ({}), ${:.2f}, {:.1f} kg CO2e, {} trips, {} transshipments\n",
+                       ++rank, label(net, it), iso(it.departure), iso(it.arrival),
+                       timetable::format_duration(it.arrival - it.ready), to_usd(it.cost), to_kg(it.co2e.wtw), it.trips,
+                       it.transshipments);
+    out += fmt::format("  {:<18} {:<6} {:<6} {:<22} {:<18} {:<18} {:>9} {:>10} {:>10}\n", "step", "from", "to",
+                       "service / link", "departure (UTC)", "arrival (UTC)", "duration", "cost USD", "CO2e kg");
+    for (const ScheduledStep& s : it.steps) {
+      std::string what = s.kind == route::StepKind::leg ? std::string(to_string(s.carriage.mode)) : s.operation;
+      std::string ref = !s.service.empty() ? s.service : s.link.valid() ? net.link_info(s.link).id : std::string();
+      out += fmt::format("  {:<18} {:<6} {:<6} {:<22} {:<18} {:<18} {:>9} {:>10.2f} {:>10.1f}\n", what,
+                         net.node(s.from).code, net.node(s.to).code, ref, iso(s.depart), iso(s.arrive_at),
+                         timetable::format_duration(s.arrive_at - s.depart), to_usd(s.cost), to_kg(s.co2e.wtw));
+    }
+  }
+  return out;
+}
+
+}  // namespace landbridge::schedule
