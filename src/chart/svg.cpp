@@ -386,8 +386,8 @@ class Placer {
 Plan plan(const std::vector<ChartSeries>& series, const ChartOptions& opts) {
   if (series.empty()) throw Error("chart: nothing to draw (no series)");
   for (const ChartSeries& s : series) check(s);
-  if (!(opts.width >= 400) || !(opts.panel_height >= 120) || !(opts.font_size >= 6))
-    throw Error(fmt::format("chart: width >= 400, panel height >= 120 and font size >= 6 px expected, got {}, {}, {}",
+  if (!(opts.width >= 600) || !(opts.panel_height >= 120) || !(opts.font_size >= 6))
+    throw Error(fmt::format("chart: width >= 600, panel height >= 120 and font size >= 6 px expected, got {}, {}, {}",
                             opts.width, opts.panel_height, opts.font_size));
   const double fs = opts.font_size;
   Plan p;

@@ -356,7 +356,7 @@ TEST(SvgLabels, DenseRandomChartsStaySound) {
     o.label_min_share = rng.between(0, 1) ? 0.0 : 0.03;
     o.co2e_panel = rng.between(0, 1) == 1;
     o.panel_height = static_cast<double>(rng.between(120, 320));
-    o.width = static_cast<double>(rng.between(400, 1200));
+    o.width = static_cast<double>(rng.between(600, 1200));
     SCOPED_TRACE(fmt::format("round {}: {} series, share {}, {}x{}", round, n, o.label_min_share, o.width, o.panel_height));
     expect_sound_labels(series, o);
     const std::string svg = render_svg(series, o);

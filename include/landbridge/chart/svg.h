@@ -72,7 +72,7 @@ struct ChartLayout {
 };
 
 // Computes positions without writing anything. Throws landbridge::Error if `series` is empty,
-// a series fails check(), or the options are out of range (width < 400 px, panel height
+// a series fails check(), or the options are out of range (width < 600 px, panel height
 // < 120 px, font size < 6 px).
 ChartLayout layout_chart(const std::vector<ChartSeries>& series, const ChartOptions& opts);
 
