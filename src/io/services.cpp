@@ -92,7 +92,9 @@ class Row {
   std::optional<CivilDate> date(const std::string& col, std::string_view v) {
     std::string why;
     const auto d = timetable::parse_date(v, &why);
-    if (!d) bad(col, v, "expected a calendar date YYYY-MM-DD" + (why.empty() ? std::string() : " (" + why + ")"));
+    if (!d)
+      bad(col, v, "expected a calendar date YYYY-MM-DD" +
+                      (why.empty() || why.starts_with("expected") ? std::string() : " (" + why + ")"));
     return d;
   }
 
@@ -300,7 +302,7 @@ void load_service_row(Row& row, const Network& net, const std::optional<double>&
   if (basis && *basis == Basis::sourced && keys.empty())
     row.bad("sources", "", "a sourced row must cite at least one source (or set basis to computed or assumption)");
   if (basis && *basis != Basis::sourced && s.note.empty())
-    row.bad("note", "", "missing value; a " + std::string(basis_text) + " row states its method or assumption in note");
+    row.bad("note", "", "missing value; a row with basis " + std::string(basis_text) + " states its method or assumption in note");
   out.bad = row.problems() > 0;
 }
 
@@ -414,7 +416,7 @@ std::vector<Service> load_services(const PackageFiles& files, const Network& net
     std::stable_sort(cs.begin(), cs.end(), [](const auto& a, const auto& b) { return a.seq < b.seq; });
     if (cs.size() < 2 && !ps.s.id.empty()) {
       sbad("id", ps.s.id,
-           "a service needs at least two calls in service_calls.csv; found " + std::to_string(cs.size()));
+           "expected at least two calls in service_calls.csv; found " + std::to_string(cs.size()));
       continue;
     }
     if (ps.bad) continue;
@@ -466,7 +468,11 @@ std::vector<Service> load_services(const PackageFiles& files, const Network& net
     if (ps.bad) continue;
     Diagnostics v;
     timetable::validate(s, net.node_count(), v);
-    for (const Diagnostic& d : v.list()) diags.add(kServicesFile, ps.line, d.field, d.value, d.message);
+    // validate names fields "service 'ID' FIELD"; the file and line already say which service.
+    const std::string prefix = "service '" + s.id + "' ";
+    for (const Diagnostic& d : v.list())
+      diags.add(kServicesFile, ps.line, d.field.starts_with(prefix) ? d.field.substr(prefix.size()) : d.field, d.value,
+                d.message);
     if (v.empty()) result.push_back(std::move(s));
   }
   return result;

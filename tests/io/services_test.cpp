@@ -1,0 +1,313 @@
+// services.csv / service_calls.csv: a valid package with services, and one test per error
+// class (take tests/data/packages/mini-services, break one cell, compare every message).
+//
+// Physical lines of tests/data/packages/mini-services:
+//   services.csv       1 header, 2 F1 (feeder JPHKT-CNLYG, Tue;Fri, cost_teu only),
+//                      3 T1 (rail 1435 CNLYG-CNHRS-KZHOR, every 7 d), 4 K1 (ferry KZAAU-AZALA, sails when full)
+//   service_calls.csv  1 header, 2 F1#1 JPHKT, 3 F1#2 CNLYG, 4 a comment, 5 T1#1 CNLYG, 6 T1#2 CNHRS,
+//                      7 T1#3 KZHOR, 8 K1#1 KZAAU, 9 K1#2 AZALA
+#include "landbridge/io/services.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "landbridge/io/package.h"
+#include "package_edit.h"
+
+namespace landbridge::io {
+namespace {
+
+using testing::ElementsAre;
+using timetable::CivilDate;
+using timetable::HeadwayShape;
+using timetable::PatternKind;
+using timetable::Weekday;
+using timetable::weekday_bit;
+using namespace test;
+
+const std::string kSvc = "services.csv";
+const std::string kCalls = "service_calls.csv";
+
+const Network& mini_net() {
+  static const LoadedPackage pkg = load_package(package_dir("mini-services"));
+  return pkg.network;
+}
+
+// The services files (and the manifest) of mini-services held in memory.
+PackageFiles services_files() {
+  PackageFiles p;
+  p.dir = package_dir("mini-services");
+  for (const std::string& name : {kSvc, kCalls, std::string("network.toml")}) {
+    std::ifstream in(p.dir / name, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    p.files[name] = ss.str();
+  }
+  return p;
+}
+
+std::vector<std::string> service_problems(const PackageFiles& p) {
+  Diagnostics diags;
+  (void)load_services(p, mini_net(), diags);
+  std::vector<std::string> out;
+  for (const Diagnostic& d : diags.list()) out.push_back(d.to_string());
+  return out;
+}
+
+NodeId node(const char* code) { return *mini_net().find_node(code); }
+
+// --- the valid package -----------------------------------------------------------------------
+
+TEST(Services, LoadsTheMiniPackage) {
+  Diagnostics diags;
+  const auto services = load_services(package_dir("mini-services"), mini_net(), diags);
+  ASSERT_TRUE(diags.empty()) << diags.list().front().to_string();
+  ASSERT_EQ(services.size(), 3u);
+
+  const auto& f1 = services[0];
+  EXPECT_EQ(f1.id, "F1");
+  EXPECT_EQ(f1.operator_name, "Test Feeder Line");
+  EXPECT_EQ(f1.carriage, (Carriage{Mode::feeder, Gauge::none}));
+  EXPECT_EQ(f1.pattern.kind, PatternKind::weekly);
+  EXPECT_EQ(f1.pattern.weekdays, weekday_bit(Weekday::tue) | weekday_bit(Weekday::fri));
+  EXPECT_EQ(f1.pattern.start_time, Minutes(600));
+  EXPECT_EQ(f1.pattern.utc_offset, Minutes(540));
+  EXPECT_EQ(f1.valid_from, (CivilDate{2026, 1, 1}));
+  EXPECT_EQ(f1.valid_to, (CivilDate{2026, 12, 31}));
+  EXPECT_THAT(f1.removed, ElementsAre(CivilDate{2026, 1, 2}));
+  EXPECT_EQ(f1.capacity_teu, 400);
+  EXPECT_EQ(f1.cutoff, Minutes(24 * 60));
+  EXPECT_EQ(f1.price_teu, usd(600));
+  EXPECT_EQ(f1.price_feu, usd(960));  // 600 x feu_teu_cost_ratio 1.6 of network.toml
+  EXPECT_EQ(mini_net().emission_factor(f1.factor).id, "feeder-test");
+  ASSERT_EQ(f1.calls.size(), 2u);
+  EXPECT_EQ(f1.calls[0].stop, node("JPHKT"));
+  EXPECT_EQ(f1.calls[0].departure, Minutes(0));
+  EXPECT_EQ(f1.calls[1].stop, node("CNLYG"));
+  EXPECT_EQ(f1.calls[1].arrival, Minutes(3 * 24 * 60));
+  // No distance written: the feeder link's.
+  EXPECT_EQ(f1.calls[1].distance, mini_net().link_distance(*mini_net().find_link("feeder-HKT-LYG")));
+
+  const auto& t1 = services[1];
+  EXPECT_EQ(t1.carriage, (Carriage{Mode::rail, Gauge::g1435}));
+  EXPECT_EQ(t1.pattern.kind, PatternKind::every_n_days);
+  EXPECT_EQ(t1.pattern.every_days, 7);
+  EXPECT_EQ(t1.pattern.anchor, (CivilDate{2026, 1, 5}));
+  EXPECT_FALSE(t1.valid_from.has_value());
+  EXPECT_THAT(t1.added, ElementsAre(CivilDate{2026, 1, 8}));
+  EXPECT_EQ(t1.price_feu, usd(2500));
+  EXPECT_EQ(t1.price_teu.value(), 156250);  // 2500 / 1.6 USD
+  ASSERT_EQ(t1.calls.size(), 3u);
+  EXPECT_EQ(t1.calls[1].arrival, Minutes(96 * 60));
+  EXPECT_EQ(t1.calls[1].departure, Minutes(100 * 60));
+  EXPECT_EQ(t1.calls[1].distance, mini_net().link_distance(*mini_net().find_link("rail-LYG-HRS")));
+  EXPECT_EQ(t1.calls[2].arrival, Minutes(103 * 60));  // bare number: hours
+  EXPECT_EQ(t1.calls[2].distance, Kilometres(60.0));   // written, not the link's
+
+  const auto& k1 = services[2];
+  EXPECT_EQ(k1.pattern.kind, PatternKind::when_full);
+  EXPECT_EQ(k1.pattern.anchor, (CivilDate{2026, 1, 3}));
+  EXPECT_EQ(k1.pattern.headway.shape, HeadwayShape::triangular);
+  EXPECT_EQ(k1.pattern.headway.mean, Minutes(60 * 60));
+  EXPECT_EQ(k1.pattern.headway.lo, Minutes(24 * 60));
+  EXPECT_EQ(k1.pattern.headway.hi, Minutes(14 * 24 * 60));
+  EXPECT_EQ(k1.cutoff, Minutes(12 * 60));
+  EXPECT_EQ(k1.price_teu, usd(900));
+  EXPECT_EQ(k1.price_feu, usd(1300));
+}
+
+TEST(Services, APackageWithoutServicesHasNone) {
+  Diagnostics diags;
+  EXPECT_TRUE(load_services(package_dir("mini"), mini_net(), diags).empty());
+  EXPECT_TRUE(diags.empty());
+}
+
+TEST(Services, OneFileWithoutTheOther) {
+  PackageFiles p = services_files();
+  p.files.erase(kCalls);
+  EXPECT_THAT(service_problems(p),
+              ElementsAre("service_calls.csv: missing file; services.csv needs service_calls.csv beside it"));
+}
+
+// --- one test per error class ----------------------------------------------------------------
+
+#define EXPECT_PROBLEMS(p, ...) EXPECT_THAT(service_problems(p), ElementsAre(__VA_ARGS__))
+
+TEST(ServicesErrors, UnknownNodeServiceAndFactor) {
+  PackageFiles p = services_files();
+  set_cell(p, kCalls, 6, "node", "CNHRX");
+  set_cell(p, kCalls, 9, "service", "K2");
+  set_cell(p, kSvc, 3, "emission_factor", "rail-tset");
+  EXPECT_PROBLEMS(p,
+                  "services.csv:3: field 'emission_factor': got 'rail-tset', expected an id from emission_factors.csv",
+                  "service_calls.csv:6: field 'node': got 'CNHRX', expected a node code from nodes.csv",
+                  "service_calls.csv:9: field 'service': got 'K2', expected a service id from services.csv",
+                  "services.csv:4: field 'id': got 'K1', expected at least two calls in service_calls.csv; found 1");
+}
+
+TEST(ServicesErrors, FactorOfAnotherMode) {
+  PackageFiles p = services_files();
+  set_cell(p, kSvc, 2, "emission_factor", "rail-test");
+  EXPECT_PROBLEMS(p,
+                  "services.csv:2: field 'emission_factor': got 'rail-test', expected a factor for mode feeder (this one is for rail)");
+}
+
+TEST(ServicesErrors, BadDayNames) {
+  PackageFiles p = services_files();
+  set_cell(p, kSvc, 2, "days", "Tue;Fry");
+  EXPECT_PROBLEMS(p,
+                  "services.csv:2: field 'days': got 'Fry', expected day names separated by ';' (Mon;Tue;Wed;Thu;Fri;Sat;Sun) or daily");
+}
+
+TEST(ServicesErrors, BadDates) {
+  PackageFiles p = services_files();
+  set_cell(p, kSvc, 2, "valid_to", "2026-02-30");
+  set_cell(p, kSvc, 3, "anchor", "5.1.2026");
+  set_cell(p, kSvc, 4, "added", "2026-03-01;2026-13-01");
+  EXPECT_PROBLEMS(p,
+                  "services.csv:2: field 'valid_to': got '2026-02-30', expected a calendar date YYYY-MM-DD (no such calendar day)",
+                  "services.csv:3: field 'anchor': got '5.1.2026', expected a calendar date YYYY-MM-DD",
+                  "services.csv:4: field 'added': got '2026-13-01', expected a calendar date YYYY-MM-DD (no such calendar day)");
+}
+
+TEST(ServicesErrors, ValidityEndsBeforeItStarts) {
+  PackageFiles p = services_files();
+  set_cell(p, kSvc, 2, "valid_to", "2025-12-31");
+  EXPECT_PROBLEMS(p,
+                  "services.csv:2: field 'valid_to': got '2025-12-31', expected a date on or after valid_from 2026-01-01");
+}
+
+TEST(ServicesErrors, OverlappingOrMissingPattern) {
+  PackageFiles p = services_files();
+  set_cell(p, kSvc, 2, "every", "7 d");
+  set_cell(p, kSvc, 3, "every", "");
+  EXPECT_PROBLEMS(p,
+                  "services.csv:2: field 'days': got 'days, every', overlapping pattern columns (days, every); expected exactly one of days, every or sails_when_full=yes",
+                  "services.csv:3: field 'days': missing pattern; expected exactly one of days, every or sails_when_full=yes");
+}
+
+TEST(ServicesErrors, PatternDetails) {
+  PackageFiles p = services_files();
+  set_cell(p, kSvc, 2, "anchor", "2026-01-06");
+  set_cell(p, kSvc, 3, "every", "36 h");
+  set_cell(p, kSvc, 4, "headway_range", "3..14 d");
+  EXPECT_PROBLEMS(p,
+                  "services.csv:2: field 'anchor': got '2026-01-06', expected empty: a service running on weekdays has no anchor",
+                  "services.csv:3: field 'every': got '36 h', expected a whole number of days, at least 1 (e.g. 10 d)",
+                  "services.csv:4: field 'headway_range': got '3..14 d', expected a range containing the mean headway 2.5 d");
+}
+
+TEST(ServicesErrors, NonConsecutiveSeq) {
+  PackageFiles p = services_files();
+  set_cell(p, kCalls, 7, "seq", "4");
+  EXPECT_PROBLEMS(p,
+                  "service_calls.csv:7: field 'seq': got '4', expected 3: the calls of service T1 are numbered 1..3 without gaps or repeats");
+}
+
+TEST(ServicesErrors, DecreasingOffsets) {
+  PackageFiles p = services_files();
+  set_cell(p, kCalls, 6, "depart", "90 h");
+  set_cell(p, kCalls, 9, "arrive", "0");
+  EXPECT_PROBLEMS(p,
+                  "service_calls.csv:6: field 'depart': got '3d18h', expected at least the arrival offset 4d",
+                  "service_calls.csv:9: field 'arrive': got '0m', expected an offset after the previous call's departure 0m (offsets must increase)");
+}
+
+TEST(ServicesErrors, FirstAndLastCallOffsets) {
+  PackageFiles p = services_files();
+  set_cell(p, kCalls, 2, "arrive", "1 h");
+  set_cell(p, kCalls, 6, "depart", "");
+  EXPECT_PROBLEMS(p,
+                  "service_calls.csv:2: field 'arrive': got '1h', expected empty on the first call",
+                  "service_calls.csv:2: field 'depart': got '0m', expected at least the arrival offset 1h",
+                  "service_calls.csv:6: field 'depart': missing value; expected the departure offset from the service start");
+}
+
+TEST(ServicesErrors, TooFewCalls) {
+  PackageFiles p = services_files();
+  comment_out(p, kCalls, 9);
+  EXPECT_PROBLEMS(p,
+                  "services.csv:4: field 'id': got 'K1', expected at least two calls in service_calls.csv; found 1");
+}
+
+TEST(ServicesErrors, NoLinkForADerivedDistance) {
+  PackageFiles p = services_files();
+  set_cell(p, kCalls, 7, "distance", "");
+  set_cell(p, kCalls, 7, "node", "KZALA");
+  EXPECT_PROBLEMS(p,
+                  "service_calls.csv:7: field 'distance': missing value; no rail:1435 link CNHRS -> KZALA in links.csv to take the distance from");
+}
+
+TEST(ServicesErrors, NegativeAndMalformedNumbers) {
+  PackageFiles p = services_files();
+  set_cell(p, kSvc, 2, "capacity_teu", "-5");
+  set_cell(p, kSvc, 3, "cost_feu", "2,500");
+  set_cell(p, kSvc, 4, "cutoff", "12 km");
+  set_cell(p, kCalls, 7, "distance", "-60 km");
+  EXPECT_PROBLEMS(p,
+                  "services.csv:2: field 'capacity_teu': got '-5', expected a whole number that is not negative",
+                  "services.csv:3: field 'cost_feu': got '2,500', unknown unit ',500'; expected a price in USD",
+                  "services.csv:4: field 'cutoff': got '12 km', unknown unit 'km'; expected a duration in h, min or d",
+                  "service_calls.csv:7: field 'distance': got '-60 km', expected a distance that is not negative");
+}
+
+TEST(ServicesErrors, ModeGaugeTimesAndOffsets) {
+  PackageFiles p = services_files();
+  set_cell(p, kSvc, 2, "gauge", "1520");
+  set_cell(p, kSvc, 3, "gauge", "");
+  set_cell(p, kSvc, 4, "start_time", "25:00");
+  set_cell(p, kSvc, 4, "utc_offset", "UTC+5");
+  EXPECT_PROBLEMS(p,
+                  "services.csv:2: field 'gauge': got '1520', expected an empty gauge for a feeder service",
+                  "services.csv:3: field 'gauge': missing value; a rail service needs a gauge: 1435, 1520 or 1067",
+                  "services.csv:4: field 'start_time': got '25:00', expected a local time of day HH:MM (00:00..23:59)",
+                  "services.csv:4: field 'utc_offset': got 'UTC+5', expected an offset from UTC such as +09:00 or -05:30");
+}
+
+TEST(ServicesErrors, PricesSourcesAndColumns) {
+  PackageFiles p = services_files();
+  set_cell(p, kSvc, 4, "cost_teu", "");
+  set_cell(p, kSvc, 4, "cost_feu", "");
+  set_cell(p, kSvc, 3, "sources", "S50;S404");
+  set_cell(p, kSvc, 2, "note", "");
+  set_cell(p, kSvc, 3, "id", "F1");
+  EXPECT_PROBLEMS(p,
+                  "services.csv:2: field 'note': missing value; a row with basis assumption states its method or assumption in note",
+                  "services.csv:3: field 'sources': got 'S404', expected a source key from sources.csv",
+                  "services.csv:3: field 'id': got 'F1', duplicate service id (first on line 2)",
+                  "services.csv:4: field 'cost_teu': missing value; expected cost_teu or cost_feu (or both)",
+                  // T1's row is now a duplicate F1 and is dropped, so its calls have no service.
+                  "service_calls.csv:5: field 'service': got 'T1', expected a service id from services.csv",
+                  "service_calls.csv:6: field 'service': got 'T1', expected a service id from services.csv",
+                  "service_calls.csv:7: field 'service': got 'T1', expected a service id from services.csv");
+  PackageFiles q = services_files();
+  add_column(q, kCalls, "platform");
+  drop_column(q, kSvc, "utc_offset");
+  EXPECT_PROBLEMS(q,
+                  "services.csv:1: field 'utc_offset': missing required column",
+                  "service_calls.csv:1: field 'platform': got 'platform', unknown column; expected one of service, seq, node, arrive, depart, distance or note");
+}
+
+TEST(ServicesErrors, OnlyOnePriceWithoutARatio) {
+  PackageFiles p = services_files();
+  p.files.erase("network.toml");
+  EXPECT_PROBLEMS(p,
+                  "services.csv:2: field 'cost_feu': missing value; only one price is given and network.toml sets no feu_teu_cost_ratio to derive the other",
+                  "services.csv:3: field 'cost_teu': missing value; only one price is given and network.toml sets no feu_teu_cost_ratio to derive the other");
+}
+
+TEST(ServicesErrors, TimetableValidateRunsOnEveryService) {
+  // Caught by timetable::validate, not by the row checks: an exponential headway shifted
+  // beyond its mean.
+  PackageFiles p = services_files();
+  set_cell(p, kSvc, 4, "headway_shape", "exponential");
+  set_cell(p, kSvc, 4, "headway_range", "3..14 d");
+  EXPECT_PROBLEMS(p,
+                  "services.csv:4: field 'headway': got '3d', expected the exponential shift lo <= mean");
+}
+
+}  // namespace
+}  // namespace landbridge::io
