@@ -1,0 +1,285 @@
+// Timetabled door-to-door planning on a small network built in the test.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "landbridge/schedule/planner.h"
+#include "landbridge/timetable/raptor.h"
+#include "landbridge/timetable/time.h"
+
+namespace landbridge::schedule {
+namespace {
+
+using timetable::CivilDate;
+using timetable::Weekday;
+
+// The network of these tests:
+//
+//   JPAAA --ferry 800 km--> KRBBB --road 300 km, 1 d, $700--> KRCCC
+//   JPAAA --ferry 1100 km----------------------------------->  KRCCC
+//   handling at KRBBB from ferry to road: 3 h, $100, 1 kg/t
+//
+// Services (times UTC):
+//   F1  JPAAA -> KRBBB  Tuesdays 10:00, arrives +20 h, cut-off 2 h, $900/TEU
+//   G1  JPAAA -> KRCCC  Saturdays 06:00, arrives +30 h, no cut-off, $1500/TEU
+// Both ferry links are covered by a service (timetable-only); the road is an untimed link.
+struct Fixture {
+  io::LoadedPackage pkg;
+  NodeId a, b, c;
+  EmissionFactorId ferry, road;
+};
+
+Fixture make_fixture() {
+  Fixture fx;
+  NetworkBuilder nb;
+  fx.ferry = nb.add_emission_factor({.id = "ferry", .mode = Mode::ferry, .wtw = GramsPerTonneKm(40.0), .ttw = GramsPerTonneKm(30.0)});
+  fx.road = nb.add_emission_factor({.id = "road", .mode = Mode::road, .wtw = GramsPerTonneKm(80.0), .ttw = GramsPerTonneKm(60.0)});
+  fx.a = nb.add_node({.code = "JPAAA", .name = "A", .country = "JP"});
+  fx.b = nb.add_node({.code = "KRBBB", .name = "B", .country = "KR"});
+  fx.c = nb.add_node({.code = "KRCCC", .name = "C", .country = "KR"});
+  nb.add_link({.id = "ferry-AB", .from = fx.a, .to = fx.b, .carriage = {Mode::ferry, Gauge::none},
+               .distance = Kilometres(800.0), .duration = hours(20), .cost_teu = usd(900), .factor = fx.ferry});
+  nb.add_link({.id = "ferry-AC", .from = fx.a, .to = fx.c, .carriage = {Mode::ferry, Gauge::none},
+               .distance = Kilometres(1100.0), .duration = hours(30), .cost_teu = usd(1500), .factor = fx.ferry});
+  nb.add_link({.id = "road-BC", .from = fx.b, .to = fx.c, .carriage = {Mode::road, Gauge::none},
+               .distance = Kilometres(300.0), .duration = days(1), .cost_teu = usd(700), .factor = fx.road});
+  nb.add_operation({.node = fx.b, .kind = OperationKind::handling,
+                    .arrive = *parse_carriage_pattern("ferry", true),
+                    .depart = *parse_carriage_pattern("road", false),
+                    .duration = Estimate<Minutes>::exact(hours(3)), .cost_teu = Estimate<UsdCents>::exact(usd(100)),
+                    .hub_kg_co2e_per_t = 1.0});
+  fx.pkg.network = nb.build();
+  return fx;
+}
+
+timetable::Service ferry_service(std::string id, NodeId from, NodeId to, Weekday day, Minutes at, Minutes ride,
+                                 Minutes cutoff, UsdCents price, EmissionFactorId f, Kilometres km) {
+  timetable::Service s;
+  s.id = std::move(id);
+  s.carriage = {Mode::ferry, Gauge::none};
+  s.calls = {{.stop = from}, {.stop = to, .arrival = ride, .distance = km}};
+  s.pattern.kind = timetable::PatternKind::weekly;
+  s.pattern.weekdays = timetable::weekday_bit(day);
+  s.pattern.start_time = at;
+  s.cutoff = cutoff;
+  s.price_teu = price;
+  s.price_feu = price * 2;
+  s.factor = f;
+  return s;
+}
+
+std::vector<timetable::Service> services(const Fixture& fx) {
+  return {ferry_service("F1", fx.a, fx.b, Weekday::tue, hours(10), hours(20), hours(2), usd(900), fx.ferry,
+                        Kilometres(800.0)),
+          ferry_service("G1", fx.a, fx.c, Weekday::sat, hours(6), hours(30), Minutes(0), usd(1500), fx.ferry,
+                        Kilometres(1100.0))};
+}
+
+Minutes at(int y, int m, int d, int hh = 0, int mm = 0) {
+  return timetable::to_instant(CivilDate{y, m, d}, hours(hh) + Minutes(mm));
+}
+
+ScheduledPlanner make_planner(const Fixture& fx) {
+  return ScheduledPlanner(fx.pkg, services(fx), at(2026, 11, 23), days(90));
+}
+
+ScheduledRequest request(std::string from, std::string to, Minutes ready) {
+  ScheduledRequest r;
+  r.from = std::move(from);
+  r.to = std::move(to);
+  r.depart = ready;
+  return r;
+}
+
+std::vector<std::string> services_of(const ScheduledItinerary& it) {
+  std::vector<std::string> out;
+  for (const auto& s : it.steps)
+    if (!s.service.empty()) out.push_back(s.service);
+  return out;
+}
+
+TEST(ScheduledPlanner, CalendarOfTheTests) {
+  EXPECT_EQ(timetable::weekday(CivilDate{2026, 12, 1}), Weekday::tue);
+  EXPECT_EQ(timetable::weekday(CivilDate{2026, 12, 5}), Weekday::sat);
+}
+
+TEST(ScheduledPlanner, LinksRunBySomeServiceAreTimetableOnly) {
+  const Fixture fx = make_fixture();
+  const ScheduledPlanner p = make_planner(fx);
+  ASSERT_EQ(p.untimed_links().size(), 1u);
+  EXPECT_EQ(fx.pkg.network.link_info(p.untimed_links()[0]).id, "road-BC");
+  EXPECT_THROW(ScheduledPlanner(fx.pkg, services(fx), at(2026, 11, 23), days(30)), Error);
+}
+
+TEST(ScheduledPlanner, ArrivingOnWednesdayWaitsSixDaysForTheTuesdayFerry) {
+  const Fixture fx = make_fixture();
+  ScheduledPlanner p = make_planner(fx);
+  const ScheduledResult r = p.plan(request("JPAAA", "KRBBB", at(2026, 12, 2)));
+  ASSERT_EQ(r.itineraries.size(), 1u);
+  const ScheduledItinerary& it = r.itineraries[0];
+  ASSERT_FALSE(it.steps.empty());
+  const ScheduledStep& wait = it.steps.front();
+  EXPECT_EQ(wait.kind, route::StepKind::node);
+  EXPECT_EQ(wait.operation, "wait");
+  EXPECT_EQ(wait.depart, at(2026, 12, 2));
+  // The wait lasts until the 10:00 sailing; the 2 h cut-off lies inside it.
+  EXPECT_EQ(wait.arrive_at, at(2026, 12, 8, 10));
+  EXPECT_EQ(wait.arrive_at - wait.depart, days(6) + hours(10));
+  EXPECT_EQ(wait.cutoff, hours(2));
+  const ScheduledStep& ride = it.steps[1];
+  EXPECT_EQ(ride.kind, route::StepKind::leg);
+  EXPECT_EQ(ride.service, "F1");
+  EXPECT_EQ(ride.depart, at(2026, 12, 8, 10));
+  EXPECT_EQ(ride.arrive_at, at(2026, 12, 9, 6));
+  EXPECT_EQ(it.arrival, at(2026, 12, 9, 6));
+  EXPECT_EQ(it.cost, usd(900));
+  // One TEU of 10 t (the network's default mass) over 800 km at 40 g/t-km, TTW at 30.
+  EXPECT_EQ(it.co2e.wtw, GramsCo2e(320'000));
+  EXPECT_EQ(it.co2e.ttw, GramsCo2e(240'000));
+}
+
+TEST(ScheduledPlanner, MissedCutOffTakesTheNextDeparture) {
+  const Fixture fx = make_fixture();
+  ScheduledPlanner p = make_planner(fx);
+  const ScheduledResult in_time = p.plan(request("JPAAA", "KRBBB", at(2026, 12, 1, 8)));
+  ASSERT_EQ(in_time.itineraries.size(), 1u);
+  EXPECT_EQ(in_time.itineraries[0].arrival, at(2026, 12, 2, 6));
+  const ScheduledResult missed = p.plan(request("JPAAA", "KRBBB", at(2026, 12, 1, 8, 1)));
+  ASSERT_EQ(missed.itineraries.size(), 1u);
+  EXPECT_EQ(missed.itineraries[0].arrival, at(2026, 12, 9, 6));
+}
+
+TEST(ScheduledPlanner, LaterDepartureDateGivesADifferentBestAnswer) {
+  const Fixture fx = make_fixture();
+  ScheduledPlanner p = make_planner(fx);
+  // Ready Monday: the Tuesday ferry to B, handling, then the road: Thu 09:00.
+  const ScheduledResult mon = p.plan(request("JPAAA", "KRCCC", at(2026, 11, 30)));
+  ASSERT_EQ(mon.itineraries.size(), 1u);
+  EXPECT_EQ(services_of(mon.itineraries[0]), std::vector<std::string>{"F1"});
+  EXPECT_EQ(mon.itineraries[0].arrival, at(2026, 12, 3, 9));
+  EXPECT_EQ(mon.itineraries[0].cost, usd(900 + 100 + 700));
+  // Ready Wednesday: next Tuesday is too late, the Saturday ferry to C wins (Sun 12:00).
+  const ScheduledResult wed = p.plan(request("JPAAA", "KRCCC", at(2026, 12, 2)));
+  ASSERT_EQ(wed.itineraries.size(), 1u);
+  EXPECT_EQ(services_of(wed.itineraries[0]), std::vector<std::string>{"G1"});
+  EXPECT_EQ(wed.itineraries[0].arrival, at(2026, 12, 6, 12));
+  // The Monday itinerary shows the transfer at B as a node step and the road as a leg.
+  const auto& steps = mon.itineraries[0].steps;
+  const auto handling = std::find_if(steps.begin(), steps.end(), [](const auto& s) { return s.operation == "handling"; });
+  ASSERT_NE(handling, steps.end());
+  EXPECT_EQ(handling->from, fx.b);
+  EXPECT_EQ(handling->arrive_at - handling->depart, hours(3));
+  EXPECT_EQ(steps.back().kind, route::StepKind::leg);
+  EXPECT_EQ(fx.pkg.network.link_info(steps.back().link).id, "road-BC");
+  EXPECT_EQ(mon.itineraries[0].via, (std::vector<NodeId>{fx.a, fx.b, fx.c}));
+}
+
+TEST(ScheduledPlanner, AgreesWithTheTimetableLayerAndItsParetoSet) {
+  const Fixture fx = make_fixture();
+  ScheduledPlanner p = make_planner(fx);
+  timetable::Raptor raptor(p.timetable());
+  std::mt19937 rng(7);
+  for (int i = 0; i < 60; ++i) {
+    const Minutes ready = at(2026, 11, 23) + Minutes(static_cast<std::int32_t>(rng() % (40 * 1440)));
+    const bool to_c = rng() % 2 == 0;
+    const NodeId target = to_c ? fx.c : fx.b;
+    ScheduledRequest req = request("JPAAA", to_c ? "KRCCC" : "KRBBB", ready);
+    const ScheduledResult ea = p.plan(req);
+    timetable::Query q{.origin = fx.a, .target = target, .ready = ready, .cargo = p.cargo(req.options)};
+    raptor.run(q);
+    ASSERT_EQ(ea.itineraries.size(), 1u);
+    EXPECT_EQ(ea.itineraries[0].arrival, raptor.delivered(target)) << timetable::format_iso8601(ready);
+    // The itinerary's steps are contiguous in time and add up to its totals.
+    Minutes t = ready;
+    UsdCents cost(0);
+    for (const auto& s : ea.itineraries[0].steps) {
+      EXPECT_EQ(s.depart, t);
+      t = s.arrive_at;
+      cost += s.cost;
+    }
+    EXPECT_EQ(t, ea.itineraries[0].arrival);
+    EXPECT_EQ(cost, ea.itineraries[0].cost);
+    req.pareto = true;
+    const ScheduledResult par = p.plan(req);
+    ASSERT_FALSE(par.itineraries.empty());
+    Minutes best = Minutes::max();
+    for (const auto& it : par.itineraries) best = std::min(best, it.arrival);
+    EXPECT_EQ(best, ea.itineraries[0].arrival);
+  }
+}
+
+TEST(ScheduledPlanner, WindowListsEveryOptimalDeparture) {
+  const Fixture fx = make_fixture();
+  ScheduledPlanner p = make_planner(fx);
+  ScheduledRequest req = request("JPAAA", "KRBBB", at(2026, 11, 30));
+  req.window = days(14);
+  const ScheduledResult r = p.plan(req);
+  // Boxes ready in [Mon 30 Nov, Mon 14 Dec] catch the sailings of 1, 8 and 15 Dec (a box
+  // ready at the window's end, 14 Dec, still makes the 15th); departures are the latest
+  // ready instants, clamped to the window's end.
+  ASSERT_EQ(r.itineraries.size(), 3u);
+  EXPECT_EQ(r.itineraries[0].departure, at(2026, 12, 1, 8));
+  EXPECT_EQ(r.itineraries[0].arrival, at(2026, 12, 2, 6));
+  EXPECT_EQ(r.itineraries[1].departure, at(2026, 12, 8, 8));
+  EXPECT_EQ(r.itineraries[1].arrival, at(2026, 12, 9, 6));
+  EXPECT_EQ(r.itineraries[2].departure, at(2026, 12, 14));
+  EXPECT_EQ(r.itineraries[2].arrival, at(2026, 12, 16, 6));
+  req.pareto = true;
+  const ScheduledResult rp = p.plan(req);
+  ASSERT_EQ(rp.itineraries.size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ(rp.itineraries[i].arrival, r.itineraries[i].arrival);
+}
+
+TEST(ScheduledPlanner, ConstraintsDropServicesAndLinks) {
+  const Fixture fx = make_fixture();
+  ScheduledPlanner p = make_planner(fx);
+  ScheduledRequest req = request("JPAAA", "KRCCC", at(2026, 11, 30));
+  req.avoid = {"KRBBB"};
+  const ScheduledResult r = p.plan(req);
+  EXPECT_EQ(r.dropped_services, std::vector<std::string>{"F1"});
+  ASSERT_EQ(r.itineraries.size(), 1u);
+  EXPECT_EQ(services_of(r.itineraries[0]), std::vector<std::string>{"G1"});
+  req.avoid = {"ferry"};
+  EXPECT_TRUE(p.plan(req).itineraries.empty());
+  req.avoid = {"KRCCC"};
+  EXPECT_THROW(p.plan(req), Error);
+  req.avoid = {};
+  req.depart = at(2027, 6, 1);
+  EXPECT_THROW(p.plan(req), Error);
+}
+
+TEST(ScheduledPlanner, JsonCarriesInstantsServicesAndWaits) {
+  const Fixture fx = make_fixture();
+  ScheduledPlanner p = make_planner(fx);
+  ScheduledRequest req = request("JPAAA", "KRCCC", at(2026, 11, 30));
+  req.pareto = true;
+  const ScheduledResult r = p.plan(req);
+  const nlohmann::json j = to_json(fx.pkg.network, r);
+  EXPECT_EQ(j["depart"], "2026-11-30T00:00Z");
+  ASSERT_FALSE(j["itineraries"].empty());
+  const auto& it = j["itineraries"][0];
+  EXPECT_EQ(it["depart"], timetable::format_iso8601(r.itineraries[0].departure));
+  EXPECT_EQ(it["arrive"], "2026-12-03T09:00Z");
+  bool saw_wait = false, saw_service = false;
+  for (const auto& st : it["steps"]) {
+    ASSERT_TRUE(st.contains("depart") && st.contains("arrive"));
+    EXPECT_TRUE(timetable::parse_iso8601(st["depart"].get<std::string>()).has_value());
+    EXPECT_TRUE(timetable::parse_iso8601(st["arrive"].get<std::string>()).has_value());
+    for (const char* key : {"kind", "from", "to", "at", "mode", "distance_km", "hours", "cost_usd", "co2e_kg"})
+      EXPECT_TRUE(st.contains(key)) << key;
+    if (st["kind"] == "node" && st["operation"] == "wait") saw_wait = true;
+    if (st["kind"] == "leg" && st["service"] == "F1") {
+      saw_service = true;
+      EXPECT_EQ(st["depart"], "2026-12-01T10:00Z");
+      EXPECT_EQ(st["arrive"], "2026-12-02T06:00Z");
+    }
+  }
+  EXPECT_TRUE(saw_wait);
+  EXPECT_TRUE(saw_service);
+  const std::string table = to_table(fx.pkg.network, r);
+  EXPECT_NE(table.find("departure (UTC)"), std::string::npos);
+  EXPECT_NE(table.find("2026-12-01T10:00Z"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace landbridge::schedule
