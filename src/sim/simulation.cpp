@@ -32,8 +32,8 @@ void Process::promise_type::unhandled_exception() noexcept {
 }
 
 void Process::SubStepAwaiter::await_resume() const {
+  if (!child) return;
   ProcessState* ps = child.promise().proc;
-  if (ps == nullptr) return;
   std::exception_ptr& e = ps->sim->cold_[ps->slot].error;
   if (e) std::rethrow_exception(std::exchange(e, nullptr));
 }

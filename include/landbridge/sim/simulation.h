@@ -202,7 +202,7 @@ class [[nodiscard]] Process {
   // co_await on a Process runs it as a sub-step of the awaiting process.
   struct SubStepAwaiter {
     Handle child;
-    bool await_ready() const noexcept { return false; }
+    bool await_ready() const noexcept { return !child; }  // an empty Process: nothing to run
     std::coroutine_handle<> await_suspend(Handle parent) noexcept;
     void await_resume() const;
   };
