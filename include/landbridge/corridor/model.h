@@ -1,0 +1,108 @@
+// Container-level discrete-event model of a corridor scenario on the sim kernel: every box is
+// generated per demand flow and follows its flow's static route (route::Planner), waiting for
+// scheduled or sails-when-full departures, gauge-change cranes, border clearance and handling.
+// What is and isn't modelled: docs/corridor-simulation.md.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "landbridge/corridor/scenario.h"
+#include "landbridge/model/network.h"
+#include "landbridge/sim/replications.h"
+
+namespace landbridge::corridor {
+
+// One delivered (or undelivered) box of a replication. Times in hours from the start.
+struct BoxRecord {
+  std::uint32_t id = 0;
+  std::uint32_t flow = 0;
+  double ready_h = 0;
+  double delivered_h = -1;         // -1: not delivered by the end of the run
+  double wait_departure_h = 0;     // waiting for a sailing / train / ferry
+  double wait_crane_h = 0;         // queueing for a gauge-change crane
+  double service_crane_h = 0;
+  double border_h = 0;
+  double handling_h = 0;
+  double closure_h = 0;            // held by a closure
+  double running_h = 0;            // on links
+  [[nodiscard]] double transit_h() const { return delivered_h - ready_h; }
+};
+
+struct FlowKpi {
+  double boxes = 0, teu = 0, mean_h = 0, p50_h = 0, p95_h = 0, max_h = 0, on_time = 0;
+  double undelivered = 0;
+};
+struct NodeKpi {             // a gauge-change crane resource
+  double cranes = 0, utilisation = 0, max_queue = 0, mean_wait_h = 0, p95_wait_h = 0;
+};
+struct ServiceKpi {          // departures on one link
+  double departures = 0, load_factor = 0, mean_wait_h = 0;
+};
+
+// KPIs of one replication, measured over [warm-up, horizon) (boxes by ready time).
+struct ReplicationResult {
+  std::vector<FlowKpi> flows;
+  std::vector<NodeKpi> nodes;
+  std::vector<ServiceKpi> services;
+  double throughput_teu_per_day = 0;   // measured boxes' TEU delivered / window days
+  double arrival_rate_per_day = 0;     // boxes ready in the window / window days
+  double mean_in_system = 0;           // time-average boxes in the system over the window
+  double mean_time_in_system_d = 0;    // mean transit of the window's boxes, days
+  std::uint64_t events = 0;
+};
+
+// A KPI across replications: group ("flow", "node", "service", "total"), key, metric name.
+struct SummaryRow {
+  std::string group, key, metric;
+  sim::Estimate estimate;
+};
+struct Summary {
+  std::size_t replications = 0;
+  std::vector<SummaryRow> rows;
+};
+
+class CorridorModel {
+ public:
+  // Plans each flow's route (fastest, with the flow's avoid items) and resolves services,
+  // cranes and closures. Throws ScenarioError naming the flow or item that does not resolve.
+  CorridorModel(const Network& net, Scenario scenario);
+  ~CorridorModel();
+  CorridorModel(CorridorModel&&) noexcept;
+  CorridorModel& operator=(CorridorModel&&) = delete;
+
+  // Runs replication r (substream r of every random variable). Fills `records` if given.
+  [[nodiscard]] ReplicationResult run(std::size_t r, std::vector<BoxRecord>* records = nullptr) const;
+
+  [[nodiscard]] const Scenario& scenario() const;
+  [[nodiscard]] std::size_t flow_count() const;
+  [[nodiscard]] std::string flow_label(std::size_t f) const;     // "JPHKT-DEDUI"
+  [[nodiscard]] std::string flow_corridor(std::size_t f) const;  // the planner's label
+  [[nodiscard]] double flow_planned_h(std::size_t f) const;      // static planned door-to-door
+  [[nodiscard]] std::vector<std::string> node_labels() const;     // crane resources
+  [[nodiscard]] std::vector<std::string> service_labels() const;  // link ids
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+// Runs `n` replications on `threads` threads (0 = all cores); identical whatever the count.
+// `progress(done, n)` is called (from worker threads, serialised) after each replication.
+std::vector<ReplicationResult> run_replications(const CorridorModel& model, std::size_t n,
+                                                unsigned threads,
+                                                const std::function<void(std::size_t, std::size_t)>& progress = {});
+
+// 95 % confidence intervals across replications of every KPI.
+Summary summarise(const CorridorModel& model, std::span<const ReplicationResult> reps);
+
+std::string summary_table(const CorridorModel& model, const Summary& s);
+std::string summary_json(const CorridorModel& model, const Summary& s);
+std::string records_csv(const CorridorModel& model, std::span<const BoxRecord> records);
+
+}  // namespace landbridge::corridor

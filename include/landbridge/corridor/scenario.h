@@ -1,0 +1,91 @@
+// Corridor simulation scenarios: demand flows, service policies, what-if overrides and
+// closures, read from a TOML file (format in docs/corridor-simulation.md).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "landbridge/core/error.h"
+
+namespace landbridge::corridor {
+
+// A scenario that cannot be read: the message names the file, line (when known) and field.
+class ScenarioError : public Error {
+ public:
+  using Error::Error;
+};
+
+enum class ReadyPattern : std::uint8_t { uniform, poisson };
+
+// One origin-destination demand flow (a row of the demand CSV).
+struct FlowSpec {
+  std::string origin;                // code, name or alias (route/locate.h)
+  std::string destination;
+  double teu_per_week = 0;
+  int teu_per_box = 1;               // 1 (TEU) or 2 (FEU)
+  ReadyPattern pattern = ReadyPattern::uniform;
+  std::vector<std::string> avoid;    // items for route::add_avoid (to pin the corridor)
+};
+
+// How vehicles leave on links of one mode.
+struct ServicePolicy {
+  enum class Kind : std::uint8_t {
+    schedule,   // departures every headway_h from offset_h; boxes that don't fit wait
+    when_full,  // leaves when min_teu are waiting or the oldest box waited max_wait_h
+  };
+  Kind kind = Kind::schedule;
+  double headway_h = 168;
+  double offset_h = 0;
+  double capacity_teu = 1e9;
+  double min_teu = 0;
+  double max_wait_h = 168;
+  int fleet = 0;                     // when_full: vessels cycling (0 = unlimited)
+};
+
+// Per-node what-if for the gauge-change cranes.
+struct NodeOverride {
+  std::string code;
+  int cranes = 0;                    // 0: the operation's `cranes`, else the scenario default
+  double cranes_factor = 1.0;        // multiplies the crane count (rounded, at least 1)
+  double moves_per_hour = 0;         // 0: service time from the operation's duration range
+};
+
+// A node, link or sea passage closed between two times (days from the start).
+struct Closure {
+  enum class Kind : std::uint8_t { node, link, passage };
+  Kind kind = Kind::node;
+  std::string what;
+  double from_day = 0;
+  double to_day = 0;
+};
+
+struct Scenario {
+  std::string name;
+  std::filesystem::path network_dir;   // empty: built-in package
+  std::filesystem::path demand_file;
+  std::vector<FlowSpec> flows;
+  double horizon_days = 365;           // boxes become ready in [0, horizon)
+  double warmup_days = 28;             // boxes ready before this are not measured
+  double drain_days = 120;             // the run continues this long after the horizon
+  int replications = 10;
+  std::uint64_t seed = 42;
+  double on_time_tolerance_h = 48;     // on time: transit <= static planned time + tolerance
+  int default_cranes = 4;              // gauge-change cranes where the data states none
+  ServicePolicy sea;                   // deep_sea and feeder links
+  ServicePolicy rail;                  // rail (and road) links where a train is formed
+  ServicePolicy ferry;
+  std::vector<NodeOverride> nodes;
+  std::vector<Closure> closures;
+};
+
+// Reads a scenario file and its demand CSV (paths relative to the scenario's folder).
+Scenario load_scenario(const std::filesystem::path& file);
+// Same from text; `file` is used in messages and to resolve relative paths.
+Scenario parse_scenario(std::string_view toml_text, const std::filesystem::path& file);
+// Demand CSV: origin,destination,teu_per_week,unit,pattern[,avoid] with a header line.
+std::vector<FlowSpec> parse_demand(std::string_view csv_text, const std::string& file);
+
+}  // namespace landbridge::corridor

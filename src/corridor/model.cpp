@@ -1,0 +1,634 @@
+// The corridor model: flows compiled into stages along their static routes, then one
+// replication = one sim::Simulation with a coroutine per box segment, per vehicle voyage,
+// per flow generator and per scheduled service.
+#include "landbridge/corridor/model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+#include <mutex>
+#include <unordered_map>
+
+#include "landbridge/route/planner.h"
+#include "landbridge/sim/distributions.h"
+#include "landbridge/sim/random.h"
+#include "landbridge/sim/resource.h"
+#include "landbridge/sim/simulation.h"
+
+namespace landbridge::corridor {
+namespace {
+
+using sim::kDay;
+using sim::kHour;
+
+enum class StageKind : std::uint8_t { handling, crane, border, run, depart };
+
+struct Stage {
+  StageKind kind = StageKind::run;
+  std::uint32_t node = 0;      // where the stage happens (leg: its tail)
+  std::uint32_t op = 0;        // handling / crane / border: the operation
+  std::uint32_t index = 0;     // crane: resource index; depart: service index; run: link
+  double travel_s = 0;         // run: link duration
+};
+
+struct FlowPlan {
+  FlowSpec spec;
+  std::string label, corridor;
+  double planned_h = 0;
+  std::vector<Stage> stages;
+};
+
+struct ServicePlan {
+  std::uint32_t link = 0;
+  std::uint32_t from_node = 0;
+  double travel_s = 0;
+  ServicePolicy policy;
+  std::string label;
+};
+
+struct CranePlan {
+  std::uint32_t node = 0;
+  int cranes = 1;
+  double moves_per_hour = 0;
+  std::string label;
+};
+
+using Intervals = std::vector<std::pair<double, double>>;  // closed [from, to) in seconds
+
+double open_at(const Intervals& iv, double t) {
+  bool moved = true;
+  while (moved) {
+    moved = false;
+    for (const auto& [a, b] : iv) {
+      if (t >= a && t < b) {
+        t = b;
+        moved = true;
+      }
+    }
+  }
+  return t;
+}
+
+double percentile(std::vector<double>& xs, double p) {  // nearest rank on a sorted copy
+  if (xs.empty()) return 0;
+  std::sort(xs.begin(), xs.end());
+  const auto k = static_cast<std::size_t>(std::ceil(p * static_cast<double>(xs.size())));
+  return xs[std::min(xs.size() - 1, k == 0 ? 0 : k - 1)];
+}
+
+}  // namespace
+
+struct CorridorModel::Impl {
+  const Network* net = nullptr;
+  Scenario sc;
+  std::vector<FlowPlan> flows;
+  std::vector<ServicePlan> services;
+  std::vector<CranePlan> cranes;
+  std::vector<Intervals> node_closed;  // by node
+  std::vector<Intervals> link_closed;  // by link
+};
+
+namespace {
+
+struct Box {
+  std::uint32_t flow = 0;
+  std::uint32_t stage = 0;
+  std::uint64_t vehicle = 0;     // the vehicle it last rode (0: none)
+  double teu = 1;
+  BoxRecord rec;
+};
+
+struct Waiting {
+  std::uint32_t box;
+  double since;
+};
+
+struct ServiceState {
+  std::deque<Waiting> queue;
+  double queued_teu = 0;
+  int vessels = 0;
+  double timer_at = -1;
+  double departures = 0, loaded_teu = 0, wait_sum = 0, wait_n = 0;
+};
+
+struct CraneState {
+  std::unique_ptr<sim::Resource> res;
+  double busy = 0, max_queue = 0;
+  std::vector<double> waits;
+};
+
+// One replication's state and processes.
+struct Run {
+  const CorridorModel::Impl& m;
+  std::size_t rep;
+  // Declared before `sim`: the kernel tears its processes down (releasing crane guards)
+  // while the resources still exist.
+  std::deque<Box> boxes;
+  std::vector<ServiceState> svc;
+  std::vector<CraneState> crane;
+  sim::Simulation sim;
+  sim::Mrg32k3a::State seed;
+  std::vector<sim::RandomStream> op_rng;  // one stream per operation
+  std::unordered_map<std::uint64_t, double> border_draw;  // (vehicle, node) -> hours
+  std::uint64_t vehicles = 0;
+  double w0, w1, end;                     // window and end of run, seconds
+  double in_system = 0, area = 0, last_t = 0;
+
+  Run(const CorridorModel::Impl& model, std::size_t r)
+      : m(model), rep(r), seed(sim::seed_from(model.sc.seed)) {
+    w0 = m.sc.warmup_days * kDay;
+    w1 = m.sc.horizon_days * kDay;
+    end = w1 + m.sc.drain_days * kDay;
+    svc.resize(m.services.size());
+    for (std::size_t i = 0; i < svc.size(); ++i) svc[i].vessels = m.services[i].policy.fleet;
+    crane.resize(m.cranes.size());
+    for (std::size_t i = 0; i < crane.size(); ++i) {
+      crane[i].res = std::make_unique<sim::Resource>(sim, static_cast<std::uint32_t>(m.cranes[i].cranes));
+    }
+    op_rng.reserve(m.net->operation_count());
+    for (std::size_t o = 0; o < m.net->operation_count(); ++o) op_rng.emplace_back(100000 + o, rep, seed);
+  }
+
+  [[nodiscard]] bool in_window(double t) const { return t >= w0 && t < w1; }
+
+  void level(double delta) {
+    const double t = sim.now();
+    const double a = std::max(last_t, w0), b = std::min(t, w1);
+    if (b > a) area += in_system * (b - a);
+    last_t = t;
+    in_system += delta;
+  }
+
+  double draw_op_h(std::uint32_t op) {
+    const auto& d = m.net->operation(OperationId(op)).duration;
+    const double lo = to_hours(d.lo), mode = to_hours(d.value), hi = to_hours(d.hi);
+    if (!(hi > lo)) return mode;
+    return sim::Triangular(lo, std::clamp(mode, lo, hi), hi)(op_rng[op]);
+  }
+
+  sim::Process generator(std::uint32_t f) {
+    const FlowSpec& spec = m.flows[f].spec;
+    sim::RandomStream rs(1 + f, rep, seed);
+    const double per_week = spec.teu_per_week / spec.teu_per_box;
+    if (spec.pattern == ReadyPattern::poisson) {
+      const sim::Exponential gap(sim::kWeek / per_week);
+      for (double t = gap(rs); t < w1; t += gap(rs)) {
+        co_await sim.until(t);
+        new_box(f);
+      }
+    } else {
+      double carry = 0;
+      std::vector<double> times;
+      for (double w = 0; w < w1; w += sim::kWeek) {
+        const double n = per_week + carry;
+        const auto k = static_cast<std::size_t>(std::floor(n));
+        carry = n - static_cast<double>(k);
+        times.clear();
+        for (std::size_t i = 0; i < k; ++i) times.push_back(w + rs.u01() * sim::kWeek);
+        std::sort(times.begin(), times.end());
+        for (double t : times) {
+          if (t >= w1) break;
+          co_await sim.until(t);
+          new_box(f);
+        }
+      }
+    }
+  }
+
+  void new_box(std::uint32_t f) {
+    Box b;
+    b.flow = f;
+    b.teu = m.flows[f].spec.teu_per_box;
+    b.rec.id = static_cast<std::uint32_t>(boxes.size());
+    b.rec.flow = f;
+    b.rec.ready_h = sim.now() / kHour;
+    boxes.push_back(b);
+    level(+1);
+    sim.spawn(box_process(b.rec.id));
+  }
+
+  sim::Process box_process(std::uint32_t id) {
+    const FlowPlan& fl = m.flows[boxes[id].flow];
+    while (boxes[id].stage < fl.stages.size()) {
+      const Stage& st = fl.stages[boxes[id].stage];
+      const double t0 = sim.now();
+      const double open = open_at(m.node_closed[st.node], t0);
+      if (open > t0) {
+        co_await sim.until(open);
+        boxes[id].rec.closure_h += (open - t0) / kHour;
+      }
+      switch (st.kind) {
+        case StageKind::handling: {
+          const double h = draw_op_h(st.op);
+          co_await sim.timeout(h * kHour);
+          boxes[id].rec.handling_h += h;
+          break;
+        }
+        case StageKind::crane: {
+          CraneState& c = crane[st.index];
+          const double q = static_cast<double>(c.res->queue_length()) +
+                           (c.res->in_use() >= c.res->capacity() ? 1.0 : 0.0);
+          const double tq = sim.now();
+          if (in_window(tq)) c.max_queue = std::max(c.max_queue, q);
+          auto guard = co_await c.res->request();
+          const double wait = sim.now() - tq;
+          const CranePlan& cp = m.cranes[st.index];
+          const double h = cp.moves_per_hour > 0 ? 2.0 / cp.moves_per_hour : draw_op_h(st.op);
+          const double s0 = sim.now(), s1 = s0 + h * kHour;
+          c.busy += std::max(0.0, std::min(s1, w1) - std::max(s0, w0));
+          if (in_window(tq)) c.waits.push_back(wait / kHour);
+          co_await sim.timeout(h * kHour);
+          guard.release();
+          boxes[id].rec.wait_crane_h += wait / kHour;
+          boxes[id].rec.service_crane_h += h;
+          break;
+        }
+        case StageKind::border: {
+          double h;
+          const std::uint64_t v = boxes[id].vehicle;
+          if (v == 0) {
+            h = draw_op_h(st.op);
+          } else {
+            const std::uint64_t key = (v << 24) | st.node;
+            auto it = border_draw.find(key);
+            if (it == border_draw.end()) it = border_draw.emplace(key, draw_op_h(st.op)).first;
+            h = it->second;
+          }
+          co_await sim.timeout(h * kHour);
+          boxes[id].rec.border_h += h;
+          break;
+        }
+        case StageKind::run: {
+          const double t1 = sim.now();
+          const double lo = open_at(m.link_closed[st.index], t1);
+          if (lo > t1) {
+            co_await sim.until(lo);
+            boxes[id].rec.closure_h += (lo - t1) / kHour;
+          }
+          co_await sim.timeout(st.travel_s);
+          boxes[id].rec.running_h += st.travel_s / kHour;
+          break;
+        }
+        case StageKind::depart: {
+          ServiceState& s = svc[st.index];
+          s.queue.push_back({id, sim.now()});
+          s.queued_teu += boxes[id].teu;
+          if (m.services[st.index].policy.kind == ServicePolicy::Kind::when_full) try_dispatch(st.index);
+          co_return;  // the voyage resumes the box at the next stage
+        }
+      }
+      ++boxes[id].stage;
+    }
+    boxes[id].rec.delivered_h = sim.now() / kHour;
+    level(-1);
+  }
+
+  [[nodiscard]] double reopen(std::uint32_t s, double t) const {
+    const ServicePlan& sp = m.services[s];
+    double u = t;
+    for (int k = 0; k < 8; ++k) {
+      const double a = open_at(m.node_closed[sp.from_node], u);
+      const double b = open_at(m.link_closed[sp.link], a);
+      if (b == u) break;
+      u = b;
+    }
+    return u;
+  }
+
+  sim::Process timer(std::uint32_t s, double at) {
+    co_await sim.until(at);
+    if (svc[s].timer_at == at) svc[s].timer_at = -1;
+    try_dispatch(s);
+  }
+
+  void arm(std::uint32_t s, double at) {
+    ServiceState& st = svc[s];
+    if (st.timer_at >= 0 && st.timer_at <= at) return;  // an earlier timer re-checks anyway
+    st.timer_at = at;
+    sim.spawn(timer(s, at));
+  }
+
+  void try_dispatch(std::uint32_t s) {
+    ServiceState& st = svc[s];
+    const ServicePolicy& p = m.services[s].policy;
+    while (!st.queue.empty()) {
+      const double now = sim.now();
+      const double open = reopen(s, now);
+      if (open > now) {
+        arm(s, open);
+        return;
+      }
+      if (p.fleet > 0 && st.vessels == 0) return;  // a returning vessel re-checks
+      const bool full = st.queued_teu >= p.min_teu;
+      const double due = st.queue.front().since + p.max_wait_h * kHour;
+      if (!full && now < due) {
+        arm(s, due);
+        return;
+      }
+      dispatch(s);
+    }
+  }
+
+  void dispatch(std::uint32_t s) {
+    ServiceState& st = svc[s];
+    const ServicePlan& sp = m.services[s];
+    std::vector<std::uint32_t> load;
+    double teu = 0;
+    while (!st.queue.empty()) {
+      const Waiting w = st.queue.front();
+      const double t = boxes[w.box].teu;
+      if (teu + t > sp.policy.capacity_teu) break;
+      teu += t;
+      st.queue.pop_front();
+      const double wait = sim.now() - w.since;
+      boxes[w.box].rec.wait_departure_h += wait / kHour;
+      if (in_window(w.since)) {
+        st.wait_sum += wait / kHour;
+        st.wait_n += 1;
+      }
+      load.push_back(w.box);
+    }
+    st.queued_teu -= teu;
+    if (in_window(sim.now())) {
+      st.departures += 1;
+      st.loaded_teu += teu;
+    }
+    if (load.empty()) return;
+    if (sp.policy.fleet > 0) {
+      --st.vessels;
+      sim.spawn(vessel_return(s));
+    }
+    sim.spawn(voyage(s, std::move(load), ++vehicles));
+  }
+
+  sim::Process voyage(std::uint32_t s, std::vector<std::uint32_t> load, std::uint64_t vehicle) {
+    const double travel = m.services[s].travel_s;
+    co_await sim.timeout(travel);
+    for (std::uint32_t b : load) {
+      boxes[b].rec.running_h += travel / kHour;
+      boxes[b].vehicle = vehicle;
+      ++boxes[b].stage;
+      sim.spawn(box_process(b));
+    }
+  }
+
+  sim::Process vessel_return(std::uint32_t s) {
+    co_await sim.timeout(2 * m.services[s].travel_s);
+    ++svc[s].vessels;
+    try_dispatch(s);
+  }
+
+  sim::Process scheduled(std::uint32_t s) {
+    const ServicePolicy& p = m.services[s].policy;
+    for (double t = p.offset_h * kHour; t < end; t += p.headway_h * kHour) {
+      co_await sim.until(t);
+      if (reopen(s, t) > t) continue;  // sailing cancelled
+      dispatch(s);
+    }
+  }
+
+  ReplicationResult go(std::vector<BoxRecord>* records) {
+    for (std::uint32_t f = 0; f < m.flows.size(); ++f) sim.spawn(generator(f));
+    for (std::uint32_t s = 0; s < m.services.size(); ++s) {
+      if (m.services[s].policy.kind == ServicePolicy::Kind::schedule) sim.spawn(scheduled(s));
+    }
+    sim.run_until(end);
+    level(0);
+    ReplicationResult r;
+    const double window_d = (w1 - w0) / kDay;
+    std::vector<std::vector<double>> transit(m.flows.size());
+    r.flows.resize(m.flows.size());
+    double delivered_teu = 0, n_measured = 0, sum_transit_d = 0, n_delivered = 0;
+    for (const Box& b : boxes) {
+      const double ready = b.rec.ready_h * kHour;
+      if (!in_window(ready)) continue;
+      FlowKpi& fk = r.flows[b.flow];
+      n_measured += 1;
+      fk.boxes += 1;
+      fk.teu += b.teu;
+      if (b.rec.delivered_h < 0) {
+        fk.undelivered += 1;
+        continue;
+      }
+      transit[b.flow].push_back(b.rec.transit_h());
+      delivered_teu += b.teu;
+      sum_transit_d += b.rec.transit_h() / 24.0;
+      n_delivered += 1;
+    }
+    for (std::size_t f = 0; f < m.flows.size(); ++f) {
+      auto& xs = transit[f];
+      FlowKpi& fk = r.flows[f];
+      if (xs.empty()) continue;
+      double sum = 0, on = 0;
+      for (double x : xs) {
+        sum += x;
+        if (x <= m.flows[f].planned_h + m.sc.on_time_tolerance_h) on += 1;
+      }
+      const auto n = static_cast<double>(xs.size());
+      fk.mean_h = sum / n;
+      fk.on_time = on / n;
+      fk.p50_h = percentile(xs, 0.5);
+      fk.p95_h = percentile(xs, 0.95);
+      fk.max_h = xs.back();
+    }
+    for (std::size_t c = 0; c < crane.size(); ++c) {
+      NodeKpi k;
+      k.cranes = m.cranes[c].cranes;
+      k.utilisation = crane[c].busy / (k.cranes * (w1 - w0));
+      k.max_queue = crane[c].max_queue;
+      auto& ws = crane[c].waits;
+      double sum = 0;
+      for (double w : ws) sum += w;
+      k.mean_wait_h = ws.empty() ? 0 : sum / static_cast<double>(ws.size());
+      k.p95_wait_h = percentile(ws, 0.95);
+      r.nodes.push_back(k);
+    }
+    for (std::size_t s = 0; s < svc.size(); ++s) {
+      ServiceKpi k;
+      k.departures = svc[s].departures;
+      k.load_factor = svc[s].departures > 0
+                          ? svc[s].loaded_teu / (svc[s].departures * m.services[s].policy.capacity_teu)
+                          : 0;
+      k.mean_wait_h = svc[s].wait_n > 0 ? svc[s].wait_sum / svc[s].wait_n : 0;
+      r.services.push_back(k);
+    }
+    r.throughput_teu_per_day = delivered_teu / window_d;
+    r.arrival_rate_per_day = n_measured / window_d;
+    r.mean_in_system = area / (w1 - w0);
+    r.mean_time_in_system_d = n_delivered > 0 ? sum_transit_d / n_delivered : 0;
+    r.events = sim.events();
+    if (records != nullptr) {
+      records->clear();
+      records->reserve(boxes.size());
+      for (const Box& b : boxes) records->push_back(b.rec);
+    }
+    return r;
+  }
+};
+
+}  // namespace
+
+CorridorModel::CorridorModel(const Network& net, Scenario scenario) : impl_(std::make_unique<Impl>()) {
+  Impl& m = *impl_;
+  m.net = &net;
+  m.sc = std::move(scenario);
+  route::Planner planner(net);
+  std::unordered_map<std::uint32_t, std::uint32_t> service_of_link, crane_of_node;
+  for (std::size_t f = 0; f < m.sc.flows.size(); ++f) {
+    FlowPlan fp;
+    fp.spec = m.sc.flows[f];
+    const std::string name = "demand row " + std::to_string(f + 1) + " (" + fp.spec.origin + " -> " +
+                             fp.spec.destination + ")";
+    route::RouteRequest req;
+    req.from = fp.spec.origin;
+    req.to = fp.spec.destination;
+    req.avoid = fp.spec.avoid;
+    req.alternatives = 1;
+    route::RouteResult res;
+    try {
+      res = planner.route(req);
+    } catch (const std::exception& e) {
+      throw ScenarioError(m.sc.demand_file.string() + ": " + name + ": " + e.what());
+    }
+    if (res.itineraries.empty()) throw ScenarioError(m.sc.demand_file.string() + ": " + name + ": no route");
+    const route::Itinerary& it = res.itineraries.front();
+    fp.label = net.node(it.from).code + "-" + net.node(it.to).code;
+    fp.corridor = it.label;
+    fp.planned_h = to_hours(it.total.duration);
+    bool fresh = true;  // the next rail leg forms a new train
+    std::optional<Mode> prev;
+    for (const route::Step& st : it.steps) {
+      Stage s;
+      if (st.kind == route::StepKind::node) {
+        s.node = st.at.v;
+        s.op = st.operation.v;
+        switch (st.op_kind) {
+          case OperationKind::dwell:
+            continue;  // replaced by the modelled wait for the departure
+          case OperationKind::handling:
+            s.kind = StageKind::handling;
+            fresh = true;
+            break;
+          case OperationKind::border:
+            s.kind = StageKind::border;
+            break;
+          case OperationKind::gauge_change: {
+            s.kind = StageKind::crane;
+            fresh = true;
+            auto [itc, added] = crane_of_node.try_emplace(s.node, static_cast<std::uint32_t>(m.cranes.size()));
+            if (added) {
+              CranePlan cp;
+              cp.node = s.node;
+              cp.label = net.node(st.at).code;
+              const OperationInfo& op = net.operation(st.operation);
+              int cranes = op.cranes > 0 ? op.cranes : m.sc.default_cranes;
+              double factor = 1;
+              cp.moves_per_hour = op.moves_per_hour;
+              for (const auto& o : m.sc.nodes) {
+                if (o.code != cp.label) continue;
+                if (o.cranes > 0) cranes = o.cranes;
+                factor = o.cranes_factor;
+                if (o.moves_per_hour > 0) cp.moves_per_hour = o.moves_per_hour;
+              }
+              cp.cranes = std::max(1, static_cast<int>(std::lround(cranes * factor)));
+              m.cranes.push_back(cp);
+            }
+            s.index = itc->second;
+            break;
+          }
+        }
+        fp.stages.push_back(s);
+        continue;
+      }
+      const Mode mode = st.carriage.mode;
+      s.node = st.from.v;
+      s.travel_s = to_hours(st.duration) * kHour;
+      const bool sea = mode == Mode::deep_sea || mode == Mode::feeder || mode == Mode::ferry;
+      const bool forms = mode == Mode::rail && (fresh || prev != mode);
+      if (sea || forms) {
+        s.kind = StageKind::depart;
+        auto [its, added] = service_of_link.try_emplace(st.link.v, static_cast<std::uint32_t>(m.services.size()));
+        if (added) {
+          ServicePlan sp;
+          sp.link = st.link.v;
+          sp.from_node = st.from.v;
+          sp.travel_s = s.travel_s;
+          sp.policy = mode == Mode::ferry ? m.sc.ferry : mode == Mode::rail ? m.sc.rail : m.sc.sea;
+          sp.label = net.link_info(st.link).id;
+          m.services.push_back(sp);
+        }
+        s.index = its->second;
+      } else {
+        s.kind = StageKind::run;
+        s.index = st.link.v;
+      }
+      fp.stages.push_back(s);
+      prev = mode;
+      fresh = false;
+    }
+    m.flows.push_back(std::move(fp));
+  }
+  for (const auto& o : m.sc.nodes) {
+    if (!net.find_node(o.code)) throw ScenarioError("nodes: field 'code': unknown node '" + o.code + "'");
+  }
+  m.node_closed.resize(net.node_count());
+  m.link_closed.resize(net.link_count());
+  for (const Closure& c : m.sc.closures) {
+    const std::pair<double, double> iv{c.from_day * kDay, c.to_day * kDay};
+    if (c.kind == Closure::Kind::node) {
+      auto n = net.find_node(c.what);
+      if (!n) throw ScenarioError("closures: field 'node': unknown node '" + c.what + "'");
+      m.node_closed[n->v].push_back(iv);
+    } else if (c.kind == Closure::Kind::link) {
+      auto l = net.find_link(c.what);
+      if (!l) throw ScenarioError("closures: field 'link': unknown link '" + c.what + "'");
+      m.link_closed[l->v].push_back(iv);
+    } else {
+      auto p = parse_passage(c.what);
+      if (!p) throw ScenarioError("closures: field 'passage': unknown passage '" + c.what + "'");
+      for (std::uint32_t l = 0; l < net.link_count(); ++l) {
+        if ((net.link_passages(LinkId(l)) & passage_bit(*p)) != 0) m.link_closed[l].push_back(iv);
+      }
+    }
+  }
+}
+
+CorridorModel::~CorridorModel() = default;
+CorridorModel::CorridorModel(CorridorModel&&) noexcept = default;
+
+ReplicationResult CorridorModel::run(std::size_t r, std::vector<BoxRecord>* records) const {
+  Run run(*impl_, r);
+  return run.go(records);
+}
+
+const Scenario& CorridorModel::scenario() const { return impl_->sc; }
+std::size_t CorridorModel::flow_count() const { return impl_->flows.size(); }
+std::string CorridorModel::flow_label(std::size_t f) const { return impl_->flows[f].label; }
+std::string CorridorModel::flow_corridor(std::size_t f) const { return impl_->flows[f].corridor; }
+double CorridorModel::flow_planned_h(std::size_t f) const { return impl_->flows[f].planned_h; }
+std::vector<std::string> CorridorModel::node_labels() const {
+  std::vector<std::string> out;
+  for (const auto& c : impl_->cranes) out.push_back(c.label);
+  return out;
+}
+std::vector<std::string> CorridorModel::service_labels() const {
+  std::vector<std::string> out;
+  for (const auto& s : impl_->services) out.push_back(s.label);
+  return out;
+}
+
+std::vector<ReplicationResult> run_replications(const CorridorModel& model, std::size_t n, unsigned threads,
+                                                const std::function<void(std::size_t, std::size_t)>& progress) {
+  std::mutex mu;
+  std::size_t done = 0;
+  return sim::run_replications(n, threads, [&](std::size_t r) {
+    ReplicationResult res = model.run(r);
+    if (progress) {
+      std::lock_guard lock(mu);
+      progress(++done, n);
+    }
+    return res;
+  });
+}
+
+}  // namespace landbridge::corridor

@@ -1,0 +1,270 @@
+// Scenario reading: TOML via toml++, demand as a small CSV. Every error names the field.
+#include "landbridge/corridor/scenario.h"
+
+#include <charconv>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <toml++/toml.h>
+
+namespace landbridge::corridor {
+namespace {
+
+std::string where(const std::string& file, const toml::node* n) {
+  if (n != nullptr && n->source().begin.line > 0) {
+    return file + ":" + std::to_string(n->source().begin.line);
+  }
+  return file;
+}
+
+[[noreturn]] void fail(const std::string& file, const toml::node* n, const std::string& field,
+                       const std::string& what) {
+  throw ScenarioError(where(file, n) + ": field '" + field + "': " + what);
+}
+
+void check_keys(const std::string& file, const toml::table& t, const std::string& prefix,
+                std::initializer_list<std::string_view> allowed) {
+  for (const auto& [k, v] : t) {
+    bool ok = false;
+    for (auto a : allowed) ok = ok || a == k.str();
+    if (!ok) fail(file, &v, prefix + std::string(k.str()), "unknown field");
+  }
+}
+
+double get_number(const std::string& file, const toml::table& t, const std::string& prefix,
+                  std::string_view key, double def, double min, double max) {
+  const toml::node* n = t.get(key);
+  if (n == nullptr) return def;
+  std::optional<double> v = n->value<double>();
+  const std::string field = prefix + std::string(key);
+  if (!v || !n->is_number()) fail(file, n, field, "expected a number");
+  if (!(*v >= min && *v <= max)) {
+    std::ostringstream os;
+    os << "got " << *v << ", expected a number in [" << min << ", " << max << "]";
+    fail(file, n, field, os.str());
+  }
+  return *v;
+}
+
+std::string get_string(const std::string& file, const toml::table& t, const std::string& prefix,
+                       std::string_view key, std::string def) {
+  const toml::node* n = t.get(key);
+  if (n == nullptr) return def;
+  if (!n->is_string()) fail(file, n, prefix + std::string(key), "expected a string");
+  return *n->value<std::string>();
+}
+
+ServicePolicy read_policy(const std::string& file, const toml::table& root, std::string_view mode,
+                          ServicePolicy p) {
+  const toml::node* n = root.at_path(std::string("services.") + std::string(mode)).node();
+  if (n == nullptr) return p;
+  const std::string prefix = "services." + std::string(mode) + ".";
+  const toml::table* t = n->as_table();
+  if (t == nullptr) fail(file, n, prefix.substr(0, prefix.size() - 1), "expected a table");
+  check_keys(file, *t, prefix,
+             {"policy", "headway_h", "offset_h", "capacity_teu", "min_teu", "max_wait_h", "fleet"});
+  const std::string kind = get_string(file, *t, prefix, "policy",
+                                      p.kind == ServicePolicy::Kind::schedule ? "schedule" : "when_full");
+  if (kind == "schedule") {
+    p.kind = ServicePolicy::Kind::schedule;
+  } else if (kind == "when_full") {
+    p.kind = ServicePolicy::Kind::when_full;
+  } else {
+    fail(file, t->get("policy"), prefix + "policy", "got '" + kind + "', expected schedule or when_full");
+  }
+  p.headway_h = get_number(file, *t, prefix, "headway_h", p.headway_h, 0.1, 1e5);
+  p.offset_h = get_number(file, *t, prefix, "offset_h", p.offset_h, 0, 1e5);
+  p.capacity_teu = get_number(file, *t, prefix, "capacity_teu", p.capacity_teu, 1, 1e9);
+  p.min_teu = get_number(file, *t, prefix, "min_teu", p.min_teu, 0, 1e9);
+  p.max_wait_h = get_number(file, *t, prefix, "max_wait_h", p.max_wait_h, 0, 1e5);
+  p.fleet = static_cast<int>(get_number(file, *t, prefix, "fleet", p.fleet, 0, 1e4));
+  if (p.min_teu > p.capacity_teu) {
+    fail(file, t->get("min_teu"), prefix + "min_teu", "larger than capacity_teu");
+  }
+  return p;
+}
+
+std::vector<std::string> split(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (c == sep) {
+      out.push_back(cur);
+      cur.clear();
+    } else if (c != '\r') {
+      cur += c;
+    }
+  }
+  out.push_back(cur);
+  for (auto& x : out) {
+    while (!x.empty() && x.front() == ' ') x.erase(x.begin());
+    while (!x.empty() && x.back() == ' ') x.pop_back();
+  }
+  return out;
+}
+
+std::string read_text(const std::filesystem::path& p, const std::string& what) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw ScenarioError(p.string() + ": cannot read " + what);
+  std::ostringstream os;
+  os << in.rdbuf();
+  return os.str();
+}
+
+}  // namespace
+
+std::vector<FlowSpec> parse_demand(std::string_view text, const std::string& file) {
+  std::vector<FlowSpec> flows;
+  std::istringstream in{std::string(text)};
+  std::string line;
+  int lineno = 0;
+  bool header = true;
+  auto bad = [&](const std::string& field, const std::string& what) {
+    throw ScenarioError(file + ":" + std::to_string(lineno) + ": field '" + field + "': " + what);
+  };
+  while (std::getline(in, line)) {
+    ++lineno;
+    const auto cells = split(line, ',');
+    if (line.empty() || line[0] == '#' || (cells.size() == 1 && cells[0].empty())) continue;
+    if (header) {
+      header = false;
+      const char* expect[] = {"origin", "destination", "teu_per_week", "unit", "pattern"};
+      for (std::size_t i = 0; i < 5; ++i) {
+        if (cells.size() <= i || cells[i] != expect[i]) {
+          bad("header", std::string("expected columns origin,destination,teu_per_week,unit,pattern[,avoid]"));
+        }
+      }
+      if (cells.size() > 6 || (cells.size() == 6 && cells[5] != "avoid")) bad("header", "expected optional 6th column avoid");
+      continue;
+    }
+    if (cells.size() < 5 || cells.size() > 6) bad("row", "expected 5 or 6 cells");
+    FlowSpec f;
+    f.origin = cells[0];
+    f.destination = cells[1];
+    if (f.origin.empty()) bad("origin", "empty");
+    if (f.destination.empty()) bad("destination", "empty");
+    const auto& w = cells[2];
+    auto [p, ec] = std::from_chars(w.data(), w.data() + w.size(), f.teu_per_week);
+    if (ec != std::errc() || p != w.data() + w.size() || !(f.teu_per_week > 0)) {
+      bad("teu_per_week", "got '" + w + "', expected a positive number");
+    }
+    if (cells[3] == "TEU" || cells[3] == "teu") {
+      f.teu_per_box = 1;
+    } else if (cells[3] == "FEU" || cells[3] == "feu") {
+      f.teu_per_box = 2;
+    } else {
+      bad("unit", "got '" + cells[3] + "', expected TEU or FEU");
+    }
+    if (cells[4] == "uniform") {
+      f.pattern = ReadyPattern::uniform;
+    } else if (cells[4] == "poisson") {
+      f.pattern = ReadyPattern::poisson;
+    } else {
+      bad("pattern", "got '" + cells[4] + "', expected uniform or poisson");
+    }
+    if (cells.size() == 6 && !cells[5].empty()) f.avoid = split(cells[5], ';');
+    flows.push_back(std::move(f));
+  }
+  if (flows.empty()) throw ScenarioError(file + ": no demand rows");
+  return flows;
+}
+
+Scenario parse_scenario(std::string_view text, const std::filesystem::path& path) {
+  const std::string file = path.string();
+  toml::table root;
+  try {
+    root = toml::parse(text, file);
+  } catch (const toml::parse_error& e) {
+    throw ScenarioError(file + ":" + std::to_string(e.source().begin.line) + ": " +
+                        std::string(e.description()));
+  }
+  check_keys(file, root, "", {"scenario", "services", "nodes", "closures"});
+  Scenario s;
+  s.sea = ServicePolicy{ServicePolicy::Kind::schedule, 168, 0, 1000, 0, 168, 0};
+  s.rail = ServicePolicy{ServicePolicy::Kind::when_full, 168, 0, 110, 82, 96, 0};
+  s.ferry = ServicePolicy{ServicePolicy::Kind::when_full, 168, 0, 100, 100, 240, 0};
+  const toml::node* sn = root.get("scenario");
+  if (sn == nullptr || !sn->is_table()) fail(file, sn, "scenario", "missing [scenario] table");
+  const toml::table& t = *sn->as_table();
+  check_keys(file, t, "scenario.",
+             {"name", "network", "demand", "horizon_days", "warmup_days", "drain_days", "replications",
+              "seed", "on_time_tolerance_h", "default_cranes"});
+  const std::filesystem::path base = path.parent_path();
+  s.name = get_string(file, t, "scenario.", "name", path.stem().string());
+  const std::string net = get_string(file, t, "scenario.", "network", "");
+  if (!net.empty()) s.network_dir = base / net;
+  const std::string demand = get_string(file, t, "scenario.", "demand", "");
+  if (demand.empty()) fail(file, sn, "scenario.demand", "missing (a CSV file of demand flows)");
+  s.demand_file = base / demand;
+  s.horizon_days = get_number(file, t, "scenario.", "horizon_days", s.horizon_days, 1, 3650);
+  s.warmup_days = get_number(file, t, "scenario.", "warmup_days", s.warmup_days, 0, 3650);
+  if (s.warmup_days >= s.horizon_days) {
+    fail(file, t.get("warmup_days"), "scenario.warmup_days", "must be below horizon_days");
+  }
+  s.drain_days = get_number(file, t, "scenario.", "drain_days", s.drain_days, 0, 3650);
+  s.replications = static_cast<int>(get_number(file, t, "scenario.", "replications", s.replications, 2, 1e6));
+  s.seed = static_cast<std::uint64_t>(get_number(file, t, "scenario.", "seed", 42, 0, 9e15));
+  s.on_time_tolerance_h = get_number(file, t, "scenario.", "on_time_tolerance_h", s.on_time_tolerance_h, 0, 1e5);
+  s.default_cranes = static_cast<int>(get_number(file, t, "scenario.", "default_cranes", s.default_cranes, 1, 1000));
+
+  if (const toml::node* sv = root.get("services")) {
+    if (!sv->is_table()) fail(file, sv, "services", "expected a table");
+    check_keys(file, *sv->as_table(), "services.", {"sea", "rail", "ferry"});
+  }
+  s.sea = read_policy(file, root, "sea", s.sea);
+  s.rail = read_policy(file, root, "rail", s.rail);
+  s.ferry = read_policy(file, root, "ferry", s.ferry);
+
+  if (const toml::node* nn = root.get("nodes")) {
+    const toml::array* a = nn->as_array();
+    if (a == nullptr) fail(file, nn, "nodes", "expected an array of tables [[nodes]]");
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      const toml::table* e = (*a)[i].as_table();
+      const std::string pre = "nodes[" + std::to_string(i) + "].";
+      if (e == nullptr) fail(file, &(*a)[i], pre, "expected a table");
+      check_keys(file, *e, pre, {"code", "cranes", "cranes_factor", "moves_per_hour"});
+      NodeOverride o;
+      o.code = get_string(file, *e, pre, "code", "");
+      if (o.code.empty()) fail(file, &(*a)[i], pre + "code", "missing");
+      o.cranes = static_cast<int>(get_number(file, *e, pre, "cranes", 0, 0, 1000));
+      o.cranes_factor = get_number(file, *e, pre, "cranes_factor", 1.0, 0.01, 100);
+      o.moves_per_hour = get_number(file, *e, pre, "moves_per_hour", 0, 0, 1e4);
+      s.nodes.push_back(o);
+    }
+  }
+  if (const toml::node* cn = root.get("closures")) {
+    const toml::array* a = cn->as_array();
+    if (a == nullptr) fail(file, cn, "closures", "expected an array of tables [[closures]]");
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      const toml::table* e = (*a)[i].as_table();
+      const std::string pre = "closures[" + std::to_string(i) + "].";
+      if (e == nullptr) fail(file, &(*a)[i], pre, "expected a table");
+      check_keys(file, *e, pre, {"node", "link", "passage", "from_day", "to_day"});
+      Closure c;
+      int kinds = 0;
+      for (auto [key, kind] : {std::pair{"node", Closure::Kind::node}, std::pair{"link", Closure::Kind::link},
+                               std::pair{"passage", Closure::Kind::passage}}) {
+        const std::string v = get_string(file, *e, pre, key, "");
+        if (!v.empty()) {
+          c.kind = kind;
+          c.what = v;
+          ++kinds;
+        }
+      }
+      if (kinds != 1) fail(file, &(*a)[i], pre + "node", "give exactly one of node, link, passage");
+      c.from_day = get_number(file, *e, pre, "from_day", -1, 0, 1e5);
+      c.to_day = get_number(file, *e, pre, "to_day", -1, 0, 1e5);
+      if (!e->get("from_day")) fail(file, &(*a)[i], pre + "from_day", "missing");
+      if (!(c.to_day > c.from_day)) fail(file, e->get("to_day"), pre + "to_day", "missing or not after from_day");
+      s.closures.push_back(c);
+    }
+  }
+  s.flows = parse_demand(read_text(s.demand_file, "the demand file"), s.demand_file.string());
+  return s;
+}
+
+Scenario load_scenario(const std::filesystem::path& file) {
+  return parse_scenario(read_text(file, "the scenario"), file);
+}
+
+}  // namespace landbridge::corridor
