@@ -1,16 +1,179 @@
+// Corridor model tests on the built-in Eurasian package with small inline scenarios.
 #include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
 
 #include "landbridge/corridor/model.h"
 #include "landbridge/io/package.h"
 
 namespace landbridge::corridor {
 namespace {
-TEST(Corridor, Smoke) {
-  auto pkg = io::load_package(io::default_package_dir());
-  Scenario sc = load_scenario(std::string(LANDBRIDGE_DATA_DIR) + "/../examples/scenarios/hakata-busan-europe.toml");
-  CorridorModel m(pkg.network, sc);
-  auto reps = run_replications(m, 3, 1);
-  std::printf("%s", summary_table(m, summarise(m, reps)).c_str());
+
+const Network& eurasia() {
+  static const io::LoadedPackage pkg = io::load_package(io::default_package_dir());
+  return pkg.network;
 }
+
+std::filesystem::path write_files(const std::string& name, const std::string& toml, const std::string& csv) {
+  const auto dir = std::filesystem::temp_directory_path() / "lb-corridor-test";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / (name + ".csv")) << csv;
+  std::ofstream(dir / (name + ".toml")) << toml;
+  return dir / (name + ".toml");
+}
+
+// One flow Lianyungang -> Moscow through the Khorgos gauge change (1435 -> 1520), trains of
+// 41..55 FEU, a weekly feeder-free start: the only queue that matters is KZHOR's cranes.
+const char* kDemand =
+    "origin,destination,teu_per_week,unit,pattern,avoid\n"
+    "CNLYG,RUMOW,300,FEU,poisson,RUZBK;KZDOS;deep_sea;ferry\n";
+
+std::string scenario_text(int khorgos_cranes, double horizon = 120) {
+  return "[scenario]\nname = \"t\"\ndemand = \"DEMAND\"\nhorizon_days = " + std::to_string(horizon) +
+         "\nwarmup_days = 20\ndrain_days = 60\nseed = 7\n"
+         "[services.rail]\npolicy = \"when_full\"\nmin_teu = 82\ncapacity_teu = 110\nmax_wait_h = 72\n"
+         "[[nodes]]\ncode = \"KZHOR\"\ncranes = " + std::to_string(khorgos_cranes) + "\n";
+}
+
+CorridorModel model_for(const std::string& name, const std::string& toml, const std::string& csv = kDemand) {
+  std::string t = toml;
+  t.replace(t.find("DEMAND"), 6, name + ".csv");
+  return CorridorModel(eurasia(), load_scenario(write_files(name, t, csv)));
+}
+
+std::size_t node_index(const CorridorModel& m, const std::string& code) {
+  const auto labels = m.node_labels();
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    if (labels[i] == code) return i;
+  }
+  ADD_FAILURE() << "no crane resource at " << code;
+  return 0;
+}
+
+TEST(CorridorModel, PlansTheFlowThroughKhorgos) {
+  const CorridorModel m = model_for("plan", scenario_text(4));
+  ASSERT_EQ(m.flow_count(), 1U);
+  EXPECT_EQ(m.flow_label(0), "CNLYG-RUMOW");
+  EXPECT_NE(m.flow_corridor(0).find("KZHOR"), std::string::npos) << m.flow_corridor(0);
+  EXPECT_GT(m.flow_planned_h(0), 100.0);
+  node_index(m, "KZHOR");
+}
+
+TEST(CorridorModel, SameSeedGivesBitIdenticalKpisWhateverTheThreadCount) {
+  const CorridorModel m = model_for("det", scenario_text(4));
+  const auto a = run_replications(m, 4, 1);
+  const auto b = run_replications(m, 4, 3);
+  const auto c = run_replications(m, 4, 1);
+  const Summary sa = summarise(m, a), sb = summarise(m, b), sc = summarise(m, c);
+  ASSERT_EQ(sa.rows.size(), sb.rows.size());
+  for (std::size_t i = 0; i < sa.rows.size(); ++i) {
+    // Bitwise: NaN-free KPIs compared with == on purpose.
+    EXPECT_EQ(sa.rows[i].estimate.mean, sb.rows[i].estimate.mean) << sa.rows[i].metric;
+    EXPECT_EQ(sa.rows[i].estimate.mean, sc.rows[i].estimate.mean) << sa.rows[i].metric;
+    EXPECT_EQ(sa.rows[i].estimate.stddev, sb.rows[i].estimate.stddev) << sa.rows[i].metric;
+  }
+  EXPECT_EQ(summary_json(m, sa), summary_json(m, sb));
+  // Different replications do differ (substream r per replication).
+  EXPECT_NE(a[0].flows[0].mean_h, a[1].flows[0].mean_h);
+}
+
+TEST(CorridorModel, LittlesLawHolds) {
+  const CorridorModel m = model_for("little", scenario_text(4, 400));
+  for (std::size_t r = 0; r < 3; ++r) {
+    const ReplicationResult res = m.run(r);
+    const double lw = res.arrival_rate_per_day * res.mean_time_in_system_d;
+    EXPECT_GT(res.mean_in_system, 10.0);
+    EXPECT_NEAR(res.mean_in_system, lw, 0.05 * lw) << "replication " << r;
+  }
+}
+
+TEST(CorridorModel, DoublingKhorgosCranesLowersTheP95Wait) {
+  const CorridorModel four = model_for("c4", scenario_text(4));
+  const CorridorModel eight = model_for("c8", scenario_text(8));
+  const std::size_t k4 = node_index(four, "KZHOR"), k8 = node_index(eight, "KZHOR");
+  for (std::size_t r = 0; r < 3; ++r) {  // common random numbers: same arrivals per replication
+    const ReplicationResult a = four.run(r), b = eight.run(r);
+    EXPECT_EQ(a.flows[0].boxes, b.flows[0].boxes);
+    EXPECT_EQ(a.nodes[k4].cranes, 4.0);
+    EXPECT_EQ(b.nodes[k8].cranes, 8.0);
+    EXPECT_LT(b.nodes[k8].p95_wait_h, a.nodes[k4].p95_wait_h) << "replication " << r;
+    EXPECT_LT(b.nodes[k8].utilisation, a.nodes[k4].utilisation);
+  }
+}
+
+TEST(CorridorModel, TrainsRespectTheirLengthAndRecordsAddUp) {
+  const CorridorModel m = model_for("rec", scenario_text(4));
+  std::vector<BoxRecord> recs;
+  const ReplicationResult r = m.run(0, &recs);
+  ASSERT_FALSE(recs.empty());
+  for (const ServiceKpi& s : r.services) {
+    EXPECT_LE(s.load_factor, 1.0);
+    EXPECT_GE(s.load_factor, 0.0);
+  }
+  for (const BoxRecord& b : recs) {
+    if (b.delivered_h < 0) continue;
+    const double parts = b.wait_departure_h + b.wait_crane_h + b.service_crane_h + b.border_h + b.handling_h +
+                         b.closure_h + b.running_h;
+    EXPECT_NEAR(parts, b.transit_h(), 1e-6) << "box " << b.id;
+    EXPECT_GE(b.transit_h(), 0.5 * m.flow_planned_h(0));
+  }
+  const std::string csv = records_csv(m, recs);
+  EXPECT_EQ(csv.substr(0, 18), "id,flow,ready_h,de");
+}
+
+TEST(CorridorModel, ClosingKhorgosHoldsBoxes) {
+  const std::string base = scenario_text(8);
+  const CorridorModel open = model_for("open", base);
+  const CorridorModel shut = model_for("shut", base + "[[closures]]\nnode = \"KZHOR\"\nfrom_day = 40\nto_day = 50\n");
+  std::vector<BoxRecord> ro, rs;
+  (void)open.run(0, &ro);
+  (void)shut.run(0, &rs);
+  double held = 0;
+  for (const BoxRecord& b : rs) held += b.closure_h;
+  for (const BoxRecord& b : ro) EXPECT_EQ(b.closure_h, 0.0);
+  EXPECT_GT(held, 100.0);
+}
+
+TEST(Scenario, BadFieldIsNamedWithFileAndLine) {
+  const auto p = write_files("bad", "[scenario]\ndemand = \"bad.csv\"\nhorizon_days = \"long\"\n", kDemand);
+  try {
+    (void)load_scenario(p);
+    FAIL() << "expected ScenarioError";
+  } catch (const ScenarioError& e) {
+    const std::string msg = e.what();
+    EXPECT_NE(msg.find("scenario.horizon_days"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("bad.toml:3"), std::string::npos) << msg;
+  }
+  const auto q = write_files("typo", "[scenario]\ndemand = \"typo.csv\"\nhorizn_days = 3\n", kDemand);
+  EXPECT_THROW(
+      {
+        try {
+          (void)load_scenario(q);
+        } catch (const ScenarioError& e) {
+          EXPECT_NE(std::string(e.what()).find("scenario.horizn_days"), std::string::npos) << e.what();
+          throw;
+        }
+      },
+      ScenarioError);
+  const auto u = write_files("unit", "[scenario]\ndemand = \"unit.csv\"\n",
+                             "origin,destination,teu_per_week,unit,pattern\nCNLYG,RUMOW,10,BOX,uniform\n");
+  try {
+    (void)load_scenario(u);
+    FAIL() << "expected ScenarioError";
+  } catch (const ScenarioError& e) {
+    EXPECT_NE(std::string(e.what()).find("unit.csv:2: field 'unit'"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Scenario, ExampleScenarioLoads) {
+  const Scenario s = load_scenario(std::filesystem::path(LANDBRIDGE_DATA_DIR) / ".." / "examples" / "scenarios" /
+                                   "hakata-busan-europe.toml");
+  EXPECT_EQ(s.flows.size(), 5U);
+  EXPECT_EQ(s.ferry.fleet, 2);
+  EXPECT_EQ(s.rail.capacity_teu, 110);
+}
+
 }  // namespace
 }  // namespace landbridge::corridor
