@@ -132,6 +132,33 @@ TEST(Services, OneFileWithoutTheOther) {
               ElementsAre("service_calls.csv: missing file; services.csv needs service_calls.csv beside it"));
 }
 
+TEST(Services, ReferencePackageLoadsCleanly) {
+  const LoadedPackage pkg = load_package(default_package_dir());
+  Diagnostics diags;
+  const auto services = load_services(pkg.dir, pkg.network, diags);
+  std::vector<std::string> problems;
+  for (const Diagnostic& d : diags.list()) problems.push_back(d.to_string());
+  EXPECT_THAT(problems, testing::IsEmpty());
+  EXPECT_GE(services.size(), 40u);
+  const auto find = [&](const std::string& id) -> const timetable::Service& {
+    const auto it = std::find_if(services.begin(), services.end(), [&](const auto& s) { return s.id == id; });
+    EXPECT_NE(it, services.end()) << id;
+    return *it;
+  };
+  // Kuryk - Alat ferry sails when full: typically every 2-3 days, 1 day to 2 weeks [S35].
+  const auto& ferry = find("CAS-KUR-ALA");
+  EXPECT_EQ(ferry.pattern.kind, PatternKind::when_full);
+  EXPECT_EQ(ferry.pattern.headway.mean, Minutes(60 * 60));
+  EXPECT_EQ(ferry.pattern.headway.hi, Minutes(14 * 24 * 60));
+  // Black Sea feeder every ten days [S41].
+  EXPECT_EQ(find("BSF-PTI-CND").pattern.every_days, 10);
+  // The Lianyungang train reaches Horgos on day 4 [S50]: its offsets are the link durations.
+  const auto& lyg = find("RAIL-LYG-HOR");
+  EXPECT_EQ(lyg.calls.size(), 6u);
+  EXPECT_GE(lyg.calls.back().arrival, Minutes(4 * 24 * 60));
+  EXPECT_LT(lyg.calls.back().arrival, Minutes(5 * 24 * 60));
+}
+
 // --- one test per error class ----------------------------------------------------------------
 
 #define EXPECT_PROBLEMS(p, ...) EXPECT_THAT(service_problems(p), ElementsAre(__VA_ARGS__))
