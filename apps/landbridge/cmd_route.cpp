@@ -7,6 +7,11 @@
 #include "landbridge/route/locate.h"
 #include "landbridge/route/planner.h"
 #include "landbridge/route/report.h"
+#ifdef LANDBRIDGE_HAVE_SCHEDULE
+#include "landbridge/io/services.h"
+#include "landbridge/schedule/planner.h"
+#include "landbridge/timetable/time.h"
+#endif
 
 namespace landbridge::cli {
 namespace {
@@ -18,6 +23,8 @@ struct RouteArgs {
   int count = 1, alternatives = 3;
   int max_transshipments = -1;
   double value_of_time = 0, carbon_price = 0;
+  std::string depart, window;  // timetabled routing (--depart), range query (--window)
+  int max_trips = 12;
 };
 
 // Explains an empty result: is it the constraints, or is there no connection at all?
@@ -42,6 +49,71 @@ std::string no_route_reason(route::Planner& planner, const route::RouteRequest& 
   if (r.options.max_transshipments) why += fmt::format("; at most {} transshipments", *r.options.max_transshipments);
   if (!req.avoid.empty()) why += fmt::format("; avoiding {}", fmt::join(req.avoid, ", "));
   return why;
+}
+
+// landbridge route FROM TO --depart T [--pareto] [--window 7d]: timetabled itineraries on the
+// package's services.
+void route_scheduled(const RouteArgs& a) {
+#ifdef LANDBRIDGE_HAVE_SCHEDULE
+  std::string why;
+  const auto depart = timetable::parse_iso8601(a.depart, &why);
+  if (!depart) {
+    fmt::print(stderr, "error: --depart {}: {}\n", a.depart, why);
+    throw CLI::RuntimeError(kUsage);
+  }
+  std::optional<Minutes> window;
+  if (!a.window.empty()) {
+    window = timetable::parse_duration(a.window, &why);
+    if (!window) {
+      fmt::print(stderr, "error: --window {}: {}\n", a.window, why);
+      throw CLI::RuntimeError(kUsage);
+    }
+  }
+  const io::LoadedPackage pkg = load_network(a.network);
+  Diagnostics diags;
+  std::vector<timetable::Service> services = io::load_services(pkg.dir, pkg.network, diags);
+  diags.throw_if_any();
+  if (services.empty()) {
+    fmt::print(stderr, "error: this package has no services ({}): timetabled routing (--depart) needs {} and {}\n",
+               pkg.dir.string(), io::kServicesFile, io::kServiceCallsFile);
+    throw CLI::RuntimeError(kUsage);
+  }
+  // The timetable starts at the departure day and covers the window plus 120 days of travel.
+  const Minutes day_start = timetable::to_instant(timetable::to_civil(*depart).date);
+  const Minutes horizon = days(120) + window.value_or(Minutes(0));
+  schedule::ScheduledPlanner planner(pkg, std::move(services), day_start, horizon);
+  schedule::ScheduledRequest req;
+  req.from = a.from;
+  req.to = a.to;
+  req.depart = *depart;
+  req.pareto = a.pareto;
+  req.window = window;
+  req.avoid = a.avoid;
+  req.max_trips = a.max_trips;
+  req.options.shipment = {*emissions::parse_container_unit(a.unit), a.count};
+  if (a.max_transshipments >= 0) req.options.max_transshipments = a.max_transshipments;
+  schedule::ScheduledResult result;
+  try {
+    result = planner.plan(req);
+  } catch (const route::LocateError& e) {
+    fmt::print(stderr, "error: {}\n", e.what());
+    throw CLI::RuntimeError(kUsage);
+  }
+  if (result.itineraries.empty()) {
+    fmt::print(stderr, "no route: no timetabled itinerary from {} to {} ready {}{}\n",
+               pkg.network.node(result.from).code, pkg.network.node(result.to).code,
+               timetable::format_iso8601(*depart), window ? " within the window" : "");
+    throw CLI::RuntimeError(kNoRoute);
+  }
+  if (a.json)
+    std::cout << schedule::to_json(pkg.network, result).dump(2) << '\n';
+  else
+    std::cout << schedule::to_table(pkg.network, result);
+#else
+  (void)a;
+  fmt::print(stderr, "error: this build has no timetabled routing (the schedule layer is missing)\n");
+  throw CLI::RuntimeError(kUsage);
+#endif
 }
 
 }  // namespace
@@ -75,8 +147,22 @@ void register_route(CLI::App& app) {
   cmd->add_option("--carbon-price", a->carbon_price, "USD per tonne CO2e, for --optimize generalized")
       ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--json", a->json, "Print JSON instead of a table");
+  cmd->add_option("--depart", a->depart,
+                  "Timetabled routing on the package's services: the box is ready at this instant "
+                  "(2026-12-01T08:00, UTC unless a zone is given; a date alone is 00:00 UTC)")
+      ->type_name("TIME");
+  cmd->add_option("--window", a->window, "With --depart: every optimal journey departing within this span (7d, 36h)")
+      ->type_name("DURATION");
+  cmd->add_option("--max-trips", a->max_trips, "With --depart: at most N services ridden")
+      ->check(CLI::Range(0, 32))
+      ->capture_default_str();
 
   cmd->callback([a] {
+    if (!a->depart.empty()) return route_scheduled(*a);
+    if (!a->window.empty()) {
+      fmt::print(stderr, "error: --window needs --depart\n");
+      throw CLI::RuntimeError(kUsage);
+    }
     const io::LoadedPackage pkg = load_network(a->network);
     route::Planner planner(pkg);
     route::RouteRequest req;

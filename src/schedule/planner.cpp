@@ -247,9 +247,11 @@ ScheduledResult ScheduledPlanner::plan(const ScheduledRequest& req) {
   }
   if (o.max_transshipments)
     std::erase_if(js, [&](const timetable::Journey& j) { return j.transshipments > *o.max_transshipments; });
-  std::stable_sort(js.begin(), js.end(), [](const timetable::Journey& a, const timetable::Journey& b) {
-    return std::tie(a.departure, a.arrival, a.cost, a.co2e, a.trips) <
-           std::tie(b.departure, b.arrival, b.cost, b.co2e, b.trips);
+  // Windows list by departure ("which day should I ship?"), single queries by arrival.
+  const bool by_departure = req.window.has_value();
+  std::stable_sort(js.begin(), js.end(), [by_departure](const timetable::Journey& a, const timetable::Journey& b) {
+    const Minutes da = by_departure ? a.departure : Minutes(0), db = by_departure ? b.departure : Minutes(0);
+    return std::tie(da, a.arrival, a.cost, a.co2e, a.trips) < std::tie(db, b.arrival, b.cost, b.co2e, b.trips);
   });
   for (const timetable::Journey& j : js) res.itineraries.push_back(make(*tt, *untimed, j, c));
   return res;

@@ -87,7 +87,7 @@ struct ScheduledResult {
   bool pareto = false;
   route::RouteOptions options;       // as applied
   std::vector<std::string> dropped_services;  // services left out by the constraints
-  std::vector<ScheduledItinerary> itineraries;  // by departure, then arrival, cost, CO2e
+  std::vector<ScheduledItinerary> itineraries;  // by arrival, cost, CO2e, trips (windows: departure first)
 };
 
 class ScheduledPlanner {
