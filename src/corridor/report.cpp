@@ -95,10 +95,10 @@ std::string records_csv(const CorridorModel& model, std::span<const BoxRecord> r
         "handling_h,closure_h,running_h\n";
   char buf[320];
   for (const BoxRecord& b : records) {
-    const bool done = b.delivered_h >= 0;
-    std::snprintf(buf, sizeof buf, "%u,%s,%.3f,%s,%s,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f\n", b.id,
-                  model.flow_label(b.flow).c_str(), b.ready_h, done ? std::to_string(b.delivered_h).c_str() : "",
-                  done ? std::to_string(b.transit_h()).c_str() : "", b.wait_departure_h, b.wait_crane_h,
+    char done[64] = ",";  // delivered_h,transit_h: empty when not delivered
+    if (b.delivered_h >= 0) std::snprintf(done, sizeof done, "%.3f,%.3f", b.delivered_h, b.transit_h());
+    std::snprintf(buf, sizeof buf, "%u,%s,%.3f,%s,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f\n", b.id,
+                  model.flow_label(b.flow).c_str(), b.ready_h, done, b.wait_departure_h, b.wait_crane_h,
                   b.service_crane_h, b.border_h, b.handling_h, b.closure_h, b.running_h);
     os << buf;
   }
