@@ -336,5 +336,49 @@ TEST(ServicesErrors, TimetableValidateRunsOnEveryService) {
                   "services.csv:4: field 'headway': got '3d', expected the exponential shift lo <= mean");
 }
 
+// Random single-cell edits: the loader never throws, every problem names one of the two files
+// and a line, and every service it still returns passes timetable::validate.
+TEST(ServicesErrors, RandomCellEditsAreReportedNotThrown) {
+  const std::vector<std::string> junk = {"",      "-1",         "x",         "1e400", "2026-02-29", "Mon;Xyz", "yes",
+                                         "0",     "10 d",       "25:61",     "+99:00", "S404",      "KZXXX",   "1..0 d",
+                                         "rail",  "\"a\"\"b\"", "2026-01-01", "nan",    "3 km",      "1435",    "daily"};
+  const PackageFiles base = services_files();
+  std::uint64_t state = 12345;
+  const auto next = [&](std::uint64_t n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (state >> 33) % n;
+  };
+  const std::vector<std::pair<std::string, std::vector<int>>> rows = {{kSvc, {2, 3, 4}}, {kCalls, {2, 3, 5, 6, 7, 8, 9}}};
+  int with_problems = 0;
+  for (int round = 0; round < 300; ++round) {
+    PackageFiles p = base;
+    const auto& [file, lines] = rows[next(rows.size())];
+    const auto header = split_cells(split_lines(p.files.at(file)).at(0));
+    const int line = lines[next(lines.size())];
+    const std::string& column = header[next(header.size())];
+    const std::string& value = junk[next(junk.size())];
+    set_cell(p, file, line, column, value);
+    Diagnostics diags;
+    std::vector<timetable::Service> services;
+    ASSERT_NO_THROW(services = load_services(p, mini_net(), diags)) << file << ":" << line << " " << column << "=" << value;
+    for (const Diagnostic& d : diags.list()) {
+      EXPECT_TRUE(d.file == kSvc || d.file == kCalls) << d.to_string();
+      EXPECT_GT(d.line, 0) << d.to_string();
+      EXPECT_FALSE(d.message.empty());
+    }
+    for (const auto& s : services) {
+      Diagnostics v;
+      timetable::validate(s, mini_net().node_count(), v);
+      EXPECT_TRUE(v.empty()) << s.id << " after " << column << "=" << value;
+    }
+    with_problems += diags.empty() ? 0 : 1;
+    // Nothing reported means nothing lost: all three services load.
+    if (diags.empty()) {
+      EXPECT_EQ(services.size(), 3u) << file << ":" << line << " " << column << "=" << value;
+    }
+  }
+  EXPECT_GT(with_problems, 100);  // the edits do break things
+}
+
 }  // namespace
 }  // namespace landbridge::io
