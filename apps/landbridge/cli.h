@@ -26,5 +26,6 @@ io::LoadedPackage load_network(const std::string& dir);
 void register_validate(CLI::App& app);
 void register_export(CLI::App& app);
 void register_route(CLI::App& app);
+void register_chart(CLI::App& app);
 
 }  // namespace landbridge::cli

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
       "Exit codes: 0 ok, 1 invalid input (validate), 2 usage or unknown location, 3 no route, 4 internal error.\n"
       "Run 'landbridge SUBCOMMAND --help' for the options of each subcommand.");
   cli::register_route(app);
+  cli::register_chart(app);
   cli::register_validate(app);
   cli::register_export(app);
   try {

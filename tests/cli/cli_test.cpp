@@ -194,3 +194,24 @@ TEST(Cli, ExportGeojsonIsAFeatureCollection) {
 
 }  // namespace
 }  // namespace landbridge
+
+namespace landbridge {
+namespace {
+
+TEST(Cli, ChartWritesSvgAndJsonOfTheParetoSet) {
+  CliRun svg = run("chart JPHKT DEDUI");
+  ASSERT_EQ(svg.code, 0) << svg.err;
+  EXPECT_NE(svg.out.find("<svg"), std::string::npos);
+  EXPECT_NE(svg.out.find("all-sea via Suez"), std::string::npos);
+  EXPECT_NE(svg.out.find("</svg>"), std::string::npos);
+  CliRun json = run("chart JPHKT DEDUI --json");
+  ASSERT_EQ(json.code, 0) << json.err;
+  auto j = nlohmann::json::parse(json.out);
+  CliRun pareto = run("route JPHKT DEDUI --pareto --json");
+  EXPECT_EQ(j["series"].size(), nlohmann::json::parse(pareto.out)["itineraries"].size());
+  CliRun bad = run("chart JPHKT Nowhere");
+  EXPECT_EQ(bad.code, 2);
+}
+
+}  // namespace
+}  // namespace landbridge

@@ -1,0 +1,85 @@
+// landbridge chart FROM TO --out tcd.svg: the UN ESCAP time/cost–distance chart of the
+// itineraries between two places (docs/tcd-chart.md).
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iostream>
+
+#include "cli.h"
+#include "landbridge/chart/series.h"
+#include "landbridge/chart/svg.h"
+#include "landbridge/route/locate.h"
+#include "landbridge/route/planner.h"
+
+namespace landbridge::cli {
+
+void register_chart(CLI::App& app) {
+  struct Args {
+    std::string network, from, to, out, unit = "teu";
+    std::vector<std::string> avoid;
+    int alternatives = 0, count = 1;
+    bool json = false, co2 = false;
+  };
+  auto a = std::make_shared<Args>();
+  auto* cmd = app.add_subcommand("chart", "Time/cost–distance chart (UN ESCAP) of the routes between two places");
+  cmd->add_option("FROM", a->from, "Origin: UN/LOCODE or name")->required();
+  cmd->add_option("TO", a->to, "Destination: UN/LOCODE or name")->required();
+  add_network_option(*cmd, a->network);
+  cmd->add_option("--out,-o", a->out, "SVG file to write (default: standard output)")->type_name("FILE");
+  cmd->add_flag("--json", a->json, "Write the chart data as JSON instead of SVG (what the web page draws)");
+  cmd->add_option("--alternatives,-k", a->alternatives,
+                  "Chart the K best corridors by time instead of the Pareto set")
+      ->check(CLI::Range(1, 12));
+  cmd->add_option("--avoid", a->avoid, "As for route: passages, modes, countries or places")
+      ->delimiter(',')
+      ->type_name("LIST");
+  cmd->add_option("--unit", a->unit, "Container unit: teu or feu")
+      ->check(CLI::IsMember({"teu", "feu", "TEU", "FEU"}))
+      ->capture_default_str();
+  cmd->add_option("--count", a->count, "Number of containers")->check(CLI::Range(1, 1'000'000));
+  cmd->add_flag("--co2", a->co2, "Add a third panel with cumulative CO2e");
+
+  cmd->callback([a] {
+    const io::LoadedPackage pkg = load_network(a->network);
+    route::Planner planner(pkg);
+    route::RouteRequest req;
+    req.from = a->from;
+    req.to = a->to;
+    req.pareto = a->alternatives == 0;
+    req.alternatives = std::max(1, a->alternatives);
+    req.avoid = a->avoid;
+    req.options.shipment = {*emissions::parse_container_unit(a->unit), a->count};
+    route::RouteResult result;
+    try {
+      result = planner.route(req);
+    } catch (const route::LocateError& e) {
+      fmt::print(stderr, "error: {}\n", e.what());
+      throw CLI::RuntimeError(kUsage);
+    }
+    if (result.itineraries.empty()) {
+      fmt::print(stderr, "no route from {} to {} with these constraints\n", a->from, a->to);
+      throw CLI::RuntimeError(kNoRoute);
+    }
+    const auto series = chart::series_from(pkg.network, result);
+    std::string text;
+    if (a->json) {
+      text = chart::to_json(series).dump(2) + "\n";
+    } else {
+      chart::ChartOptions opts;
+      opts.title = chart::title_for(pkg.network, result);
+      opts.subtitle = req.pareto ? "Pareto set over time, cost and CO\u2082e" : "best corridors by time";
+      opts.co2e_panel = a->co2;
+      text = chart::render_svg(series, opts);
+    }
+    if (a->out.empty() || a->out == "-") {
+      std::cout << text;
+      return;
+    }
+    std::ofstream f(a->out, std::ios::binary);
+    if (!f) throw Error(fmt::format("cannot write '{}'", a->out));
+    f << text;
+    fmt::print(stderr, "wrote {} ({} itineraries)\n", a->out, series.size());
+  });
+}
+
+}  // namespace landbridge::cli
