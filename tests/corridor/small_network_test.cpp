@@ -1,0 +1,83 @@
+// The corridor model on a three-node inline network with deterministic durations, where every
+// box's waits can be worked out by hand.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+
+#include "landbridge/corridor/model.h"
+#include "testing.h"  // tests/route: parse_network
+
+namespace landbridge::corridor {
+namespace {
+
+// Trains of 10 TEU leave CNAAA when full, run 10 h to the gauge change at KZBBB (one 2 h
+// lift per box, then a 5 h border clearance per train), and a new 1520 train of 10 boxes
+// leaves for PLCCC (20 h) once all 10 are across.
+const char* kNet = R"(
+node CNAAA Origin
+node KZBBB Gauge change
+node PLCCC Destination
+link ab CNAAA KZBBB rail:1435 100km 10h 100usd
+link bc KZBBB PLCCC rail:1520 100km 20h 100usd
+op KZBBB gauge_change rail:1435 rail:1520 2h 10usd
+op KZBBB border rail:1435 rail:1520 5h 10usd
+)";
+
+Scenario small(int cranes) {
+  Scenario s;
+  s.name = "small";
+  s.flows.push_back({.origin = "CNAAA", .destination = "PLCCC", .teu_per_week = 10, .teu_per_box = 1,
+                     .pattern = ReadyPattern::uniform, .avoid = {}});
+  s.horizon_days = 70;
+  s.warmup_days = 7;
+  s.drain_days = 30;
+  s.rail = ServicePolicy{ServicePolicy::Kind::when_full, 168, 0, 10, 10, 1000, 0};
+  s.nodes.push_back({.code = "KZBBB", .cranes = cranes, .cranes_factor = 1, .moves_per_hour = 0});
+  return s;
+}
+
+TEST(CorridorSmallNetwork, OneCraneServesATrainOneBoxAfterTheOther) {
+  const Network net = route::testing::parse_network(kNet);
+  const CorridorModel m(net, small(1));
+  EXPECT_DOUBLE_EQ(m.flow_planned_h(0), 10 + 2 + 5 + 20);
+  std::vector<BoxRecord> recs;
+  const ReplicationResult r = m.run(0, &recs);
+  ASSERT_GE(recs.size(), 90U);
+  std::map<double, int> crane_waits;  // wait -> boxes
+  for (const BoxRecord& b : recs) {
+    ASSERT_GE(b.delivered_h, 0) << "box " << b.id;
+    EXPECT_NEAR(b.service_crane_h, 2.0, 1e-9);
+    EXPECT_NEAR(b.border_h, 5.0, 1e-9);
+    EXPECT_NEAR(b.running_h, 30.0, 1e-9);
+    ++crane_waits[std::round(b.wait_crane_h * 1e6) / 1e6];  // clock sums carry rounding
+    // Box k of a train waits 2k h for the crane, then 5 h at the border, then 18 - 2k h for
+    // the other boxes of its next train: 2 + 5 + 18 = 25 h at KZBBB whatever k.
+    const double first_train_wait = b.wait_departure_h - (18.0 - b.wait_crane_h);
+    EXPECT_NEAR(b.transit_h(), first_train_wait + 10 + 25 + 20, 1e-6) << "box " << b.id;
+  }
+  // Ten boxes per train: the waits 0, 2, ..., 18 h equally often.
+  ASSERT_EQ(crane_waits.size(), 10U);
+  for (int k = 0; k < 10; ++k) EXPECT_EQ(crane_waits[2.0 * k], crane_waits[0.0]) << k;
+  ASSERT_EQ(r.nodes.size(), 1U);
+  EXPECT_NEAR(r.nodes[0].mean_wait_h, 9.0, 1e-9);
+  EXPECT_NEAR(r.nodes[0].p95_wait_h, 18.0, 1e-9);
+  EXPECT_DOUBLE_EQ(r.nodes[0].max_queue, 9.0);
+  for (const ServiceKpi& s : r.services) EXPECT_DOUBLE_EQ(s.load_factor, 1.0);
+}
+
+TEST(CorridorSmallNetwork, TwoCranesHalveTheQueue) {
+  const Network net = route::testing::parse_network(kNet);
+  const CorridorModel m(net, small(2));
+  std::vector<BoxRecord> recs;
+  const ReplicationResult r = m.run(0, &recs);
+  EXPECT_NEAR(r.nodes[0].mean_wait_h, 4.0, 1e-9);  // pairs wait 0, 2, 4, 6, 8
+  EXPECT_NEAR(r.nodes[0].p95_wait_h, 8.0, 1e-9);
+  for (const BoxRecord& b : recs) {
+    const double first_train_wait = b.wait_departure_h - (8.0 - b.wait_crane_h);
+    EXPECT_NEAR(b.transit_h(), first_train_wait + 10 + 2 + 5 + 8 + 20, 1e-6) << "box " << b.id;
+  }
+}
+
+}  // namespace
+}  // namespace landbridge::corridor
