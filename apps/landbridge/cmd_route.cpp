@@ -61,6 +61,10 @@ void route_scheduled(const RouteArgs& a) {
     fmt::print(stderr, "error: --depart {}: {}\n", a.depart, why);
     throw CLI::RuntimeError(kUsage);
   }
+  if (a.optimize != "time" || a.alternatives != 3) {
+    fmt::print(stderr, "error: --optimize and --alternatives apply to static routes; with --depart use --pareto\n");
+    throw CLI::RuntimeError(kUsage);
+  }
   std::optional<Minutes> window;
   if (!a.window.empty()) {
     window = timetable::parse_duration(a.window, &why);

@@ -162,12 +162,12 @@ std::string to_table(const Network& net, const ScheduledResult& r) {
                        ++rank, label(net, it), iso(it.departure), iso(it.arrival),
                        timetable::format_duration(it.arrival - it.ready), to_usd(it.cost), to_kg(it.co2e.wtw), it.trips,
                        it.transshipments);
-    out += fmt::format("  {:<18} {:<6} {:<6} {:<22} {:<18} {:<18} {:>9} {:>10} {:>10}\n", "step", "from", "to",
+    out += fmt::format("  {:<20} {:<6} {:<6} {:<22} {:<18} {:<18} {:>9} {:>10} {:>10}\n", "step", "from", "to",
                        "service / link", "departure (UTC)", "arrival (UTC)", "duration", "cost USD", "CO2e kg");
     for (const ScheduledStep& s : it.steps) {
       std::string what = s.kind == route::StepKind::leg ? std::string(to_string(s.carriage.mode)) : s.operation;
       std::string ref = !s.service.empty() ? s.service : s.link.valid() ? net.link_info(s.link).id : std::string();
-      out += fmt::format("  {:<18} {:<6} {:<6} {:<22} {:<18} {:<18} {:>9} {:>10.2f} {:>10.1f}\n", what,
+      out += fmt::format("  {:<20} {:<6} {:<6} {:<22} {:<18} {:<18} {:>9} {:>10.2f} {:>10.1f}\n", what,
                          net.node(s.from).code, net.node(s.to).code, ref, iso(s.depart), iso(s.arrive_at),
                          timetable::format_duration(s.arrive_at - s.depart), to_usd(s.cost), to_kg(s.co2e.wtw));
     }
