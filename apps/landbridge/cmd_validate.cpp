@@ -1,7 +1,9 @@
-// landbridge validate DIR: prints every problem of a network package; exit 1 if any.
+// landbridge validate DIR: prints every problem of a network package (and, once the network
+// itself loads, of its services); exit 1 if any.
 #include <fmt/format.h>
 
 #include "cli.h"
+#include "landbridge/io/services.h"
 
 namespace landbridge::cli {
 
@@ -11,13 +13,21 @@ void register_validate(CLI::App& app) {
   cmd->add_option("DIR", *dir, "Network package folder (default: the built-in package)")->type_name("DIR");
   cmd->callback([dir] {
     const std::filesystem::path p = dir->empty() ? io::default_package_dir() : std::filesystem::path(*dir);
-    const auto problems = io::validate_package(p);
+    std::vector<Diagnostic> problems = io::validate_package(p);
+    std::size_t services = 0;
+    if (problems.empty()) {
+      // Services refer to nodes, links and emission factors: check them against the loaded network.
+      const io::LoadedPackage pkg = io::load_package(p);
+      Diagnostics diags;
+      services = io::load_services(p, pkg.network, diags).size();
+      problems = diags.list();
+    }
     for (const Diagnostic& d : problems) fmt::print("{}\n", d.to_string());
     if (!problems.empty()) {
       fmt::print(stderr, "{}: {} problem{}\n", p.string(), problems.size(), problems.size() == 1 ? "" : "s");
       throw CLI::RuntimeError(kInvalidInput);
     }
-    fmt::print(stderr, "{}: valid\n", p.string());
+    fmt::print(stderr, "{}: valid ({} services)\n", p.string(), services);
   });
 }
 
