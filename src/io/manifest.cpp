@@ -1,6 +1,7 @@
 #include "manifest.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <toml++/toml.h>
 
 #include <array>
@@ -103,8 +104,10 @@ Manifest parse_manifest(std::string_view text, Diagnostics& diags) {
     if (!known) {
       std::vector<Candidate> cands;
       for (auto k : kKeys) cands.push_back({std::string(k), {}, {}});
+      std::vector<std::string> names(kKeys.begin(), kKeys.end());
       diags.add(file, line_of(node), std::string(key.str()), "",
-                "unknown key; expected one of the keys in docs/network-package.md" + did_you_mean(key.str(), cands, budget));
+                fmt::format("unknown key; expected one of {}", fmt::join(names, ", ")) +
+                    did_you_mean(key.str(), cands, budget));
     }
   }
 

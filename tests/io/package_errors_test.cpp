@@ -422,8 +422,10 @@ TEST(PackageErrors, BadManifest) {
                           "loaded TEU",
                           "network.toml:4: field 'format': got 'landbridge-network/2', expected exactly "
                           "\"landbridge-network/1\"",
-                          "network.toml:8: field 'mass_per_teu': unknown key; expected one of the keys in "
-                          "docs/network-package.md (did you mean mass_per_teu_t or mass_per_teu_source?)"));
+                          "network.toml:8: field 'mass_per_teu': unknown key; expected one of format, name, "
+                          "version, description, marnet, marnet_avoid, mass_per_teu_t, mass_per_teu_source, "
+                          "feu_teu_cost_ratio, feu_teu_cost_ratio_source, feu_teu_cost_ratio_note (did you mean "
+                          "mass_per_teu_t or mass_per_teu_source?)"));
 }
 
 TEST(PackageErrors, ManifestTypesAndSyntax) {

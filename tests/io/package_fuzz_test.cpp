@@ -8,7 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <random>
 #include <sstream>
 
@@ -188,7 +190,9 @@ TEST(PackageFuzz, RandomMutationsLoadOrFailWithDiagnostics) {
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
   const PackageFiles base = test::mini();
   int loaded = 0, rejected = 0;
-  constexpr int kRuns = 3000;
+  // LANDBRIDGE_FUZZ_RUNS overrides the count: fewer under sanitizers, more for a long soak.
+  const char* env = std::getenv("LANDBRIDGE_FUZZ_RUNS");
+  const int kRuns = env != nullptr ? std::max(1, std::atoi(env)) : 3000;
   for (int run = 0; run < kRuns; ++run) {
     const std::uint64_t seed = 0x1a2b3c4dULL + static_cast<std::uint64_t>(run);
     Rng r(seed);
