@@ -16,7 +16,7 @@ using timetable::Weekday;
 // The network of these tests:
 //
 //   JPAAA --ferry 800 km--> KRBBB --road 300 km, 1 d, $700--> KRCCC
-//   JPAAA --ferry 1100 km----------------------------------->  KRCCC
+//   JPAAA --ferry 1100 km, through Malacca ------------------->  KRCCC
 //   handling at KRBBB from ferry to road: 3 h, $100, 1 kg/t
 //
 // Services (times UTC):
@@ -40,7 +40,8 @@ Fixture make_fixture() {
   nb.add_link({.id = "ferry-AB", .from = fx.a, .to = fx.b, .carriage = {Mode::ferry, Gauge::none},
                .distance = Kilometres(800.0), .duration = hours(20), .cost_teu = usd(900), .factor = fx.ferry});
   nb.add_link({.id = "ferry-AC", .from = fx.a, .to = fx.c, .carriage = {Mode::ferry, Gauge::none},
-               .distance = Kilometres(1100.0), .duration = hours(30), .cost_teu = usd(1500), .factor = fx.ferry});
+               .distance = Kilometres(1100.0), .duration = hours(30), .cost_teu = usd(1500), .factor = fx.ferry,
+               .passages = passage_bit(Passage::malacca)});
   nb.add_link({.id = "road-BC", .from = fx.b, .to = fx.c, .carriage = {Mode::road, Gauge::none},
                .distance = Kilometres(300.0), .duration = days(1), .cost_teu = usd(700), .factor = fx.road});
   nb.add_operation({.node = fx.b, .kind = OperationKind::handling,
@@ -208,6 +209,43 @@ TEST(ScheduledPlanner, AgreesWithTheTimetableLayerAndItsParetoSet) {
   }
 }
 
+// Slow and obvious: every departure of every service over the horizon, day by day.
+Minutes brute_force_to_c(const std::vector<timetable::Service>& svs, Minutes ready, const Fixture& fx) {
+  Minutes best = Minutes::max();
+  for (std::int32_t d = timetable::epoch_day(CivilDate{2026, 11, 23}); d < timetable::epoch_day(CivilDate{2027, 2, 21}); ++d) {
+    for (const auto& s : svs) {
+      if (!(s.pattern.weekdays & timetable::weekday_bit(timetable::weekday_of_epoch_day(d)))) continue;
+      const Minutes dep = timetable::to_instant(timetable::date_of_epoch_day(d), s.pattern.start_time);
+      if (dep - s.cutoff < ready) continue;
+      Minutes arr = dep + s.calls.back().arrival;
+      if (s.calls.back().stop == fx.b) arr += hours(3) + days(1);  // handling, then the road
+      best = std::min(best, arr);
+    }
+  }
+  return best;
+}
+
+TEST(ScheduledPlanner, EarliestArrivalMatchesEnumerationOnRandomTimetables) {
+  const Fixture fx = make_fixture();
+  std::mt19937 rng(11);
+  for (int round = 0; round < 20; ++round) {
+    auto svs = services(fx);
+    for (auto& s : svs) {
+      s.pattern.weekdays = static_cast<timetable::WeekdaySet>(1 + rng() % 127);
+      s.pattern.start_time = Minutes(static_cast<std::int32_t>(rng() % 1440));
+      s.calls.back().arrival = hours(1) + Minutes(static_cast<std::int32_t>(rng() % (4 * 1440)));
+      s.cutoff = Minutes(static_cast<std::int32_t>(rng() % 600));
+    }
+    ScheduledPlanner p(fx.pkg, svs, at(2026, 11, 23), days(90));
+    for (int i = 0; i < 20; ++i) {
+      const Minutes ready = at(2026, 11, 23) + Minutes(static_cast<std::int32_t>(rng() % (30 * 1440)));
+      const ScheduledResult r = p.plan(request("JPAAA", "KRCCC", ready));
+      ASSERT_EQ(r.itineraries.size(), 1u);
+      EXPECT_EQ(r.itineraries[0].arrival, brute_force_to_c(svs, ready, fx)) << round << " " << i;
+    }
+  }
+}
+
 TEST(ScheduledPlanner, WindowListsEveryOptimalDeparture) {
   const Fixture fx = make_fixture();
   ScheduledPlanner p = make_planner(fx);
@@ -241,6 +279,15 @@ TEST(ScheduledPlanner, ConstraintsDropServicesAndLinks) {
   EXPECT_EQ(services_of(r.itineraries[0]), std::vector<std::string>{"G1"});
   req.avoid = {"ferry"};
   EXPECT_TRUE(p.plan(req).itineraries.empty());
+  // G1 sails the Malacca link: closing the passage drops it, F1 and the road remain.
+  req.avoid = {"malacca"};
+  req.depart = at(2026, 12, 2);
+  const ScheduledResult no_malacca = p.plan(req);
+  EXPECT_EQ(no_malacca.dropped_services, std::vector<std::string>{"G1"});
+  ASSERT_EQ(no_malacca.itineraries.size(), 1u);
+  EXPECT_EQ(services_of(no_malacca.itineraries[0]), std::vector<std::string>{"F1"});
+  EXPECT_EQ(no_malacca.itineraries[0].arrival, at(2026, 12, 10, 9));
+  req.depart = at(2026, 11, 30);
   req.avoid = {"KRCCC"};
   EXPECT_THROW(p.plan(req), Error);
   req.avoid = {};
