@@ -107,6 +107,7 @@ int main(int argc, char** argv) {
   run("timetabled earliest arrival", false, std::nullopt);
   run("timetabled Pareto", true, std::nullopt);
   run("timetabled 7d window (EA)", false, days(7));
+  run("timetabled 7d window Pareto", true, days(7));
   {
     std::vector<double> v;
     std::size_t found = 0;
