@@ -63,7 +63,8 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& file, Diagnos
   if (text.find('\0') != std::string_view::npos) {
     int line = 1;
     for (char c : text) {
-      if (c == '\n') ++line;
+      if (c == '\n')
+        ++line;
       else if (c == '\0' && nul_lines.insert(line).second)
         diags.add(file, line, "", "", "contains a NUL byte; expected UTF-8 text");
     }
@@ -86,7 +87,8 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& file, Diagnos
       try {
         split_line(line, cells);
       } catch (const ::io::error::escaped_string_not_closed&) {
-        diags.add(file, ln, "", "", "a quoted field is not closed; expected a closing \" on the same line");
+        diags.add(file, ln, "", "",
+                  "a quoted field is not closed; expected a closing \" on the same line");
         continue;
       }
       if (t.header_line_ == 0) {
@@ -94,11 +96,14 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& file, Diagnos
         t.header_ = cells;
         for (std::size_t i = 0; i < cells.size(); ++i) {
           if (cells[i].empty()) {
-            diags.add(file, ln, "", "", fmt::format("column {} of the header has no name; expected a column name", i + 1));
+            diags.add(
+                file, ln, "", "",
+                fmt::format("column {} of the header has no name; expected a column name", i + 1));
             continue;
           }
           if (!t.index_.emplace(cells[i], i).second)
-            diags.add(file, ln, cells[i], "", "column appears twice in the header; expected each column once");
+            diags.add(file, ln, cells[i], "",
+                      "column appears twice in the header; expected each column once");
         }
         continue;
       }
@@ -106,9 +111,10 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& file, Diagnos
       for (const auto& c : cells) all_empty = all_empty && c.empty();
       if (all_empty) continue;  // a spreadsheet's empty row ",,,,"
       if (cells.size() != t.header_.size()) {
-        diags.add(file, ln, "", "",
-                  fmt::format("row has {} field{}, expected {} as in the header (line {})", cells.size(),
-                              cells.size() == 1 ? "" : "s", t.header_.size(), t.header_line_));
+        diags.add(
+            file, ln, "", "",
+            fmt::format("row has {} field{}, expected {} as in the header (line {})", cells.size(),
+                        cells.size() == 1 ? "" : "s", t.header_.size(), t.header_line_));
         continue;
       }
       t.rows_.push_back({ln, cells});
@@ -118,7 +124,8 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& file, Diagnos
     diags.add(file, static_cast<int>(reader.get_file_line()), "", "",
               "line is too long (over 16 MiB); expected a CSV row");
   }
-  if (t.header_line_ == 0) diags.add(file, 0, "", "", "file is empty; expected a header line naming the columns");
+  if (t.header_line_ == 0)
+    diags.add(file, 0, "", "", "file is empty; expected a header line naming the columns");
   return t;
 }
 

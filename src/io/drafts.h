@@ -53,15 +53,15 @@ struct LinkDraft {
   std::optional<NodeId> from, to;  // indices into Drafts::nodes
   std::optional<Carriage> carriage;
   std::optional<DistanceKind> distance_kind;
-  double distance_km = 0.0;        // given: parsed; great_circle / marnet: computed later
-  double detour = 1.0;             // F of gc*F
-  bool distance_ok = false;        // distance_km holds the link's distance
+  double distance_km = 0.0;  // given: parsed; great_circle / marnet: computed later
+  double detour = 1.0;       // F of gc*F
+  bool distance_ok = false;  // distance_km holds the link's distance
   std::optional<Range> distance_range;
   std::string distance_text;
-  std::optional<Figure> duration_h;     // written duration (hours)
-  std::optional<Figure> speed_kmh;      // written speed (km/h)
-  bool time_ok = false;                 // exactly one of duration / speed parsed
-  std::optional<Figure> hours;          // the running time, written or derived from speed
+  std::optional<Figure> duration_h;          // written duration (hours)
+  std::optional<Figure> speed_kmh;           // written speed (km/h)
+  bool time_ok = false;                      // exactly one of duration / speed parsed
+  std::optional<Figure> hours;               // the running time, written or derived from speed
   std::optional<Figure> cost_teu, cost_feu;  // USD, after deriving the missing one
   bool cost_ok = false;
   std::optional<EmissionFactorId> factor;

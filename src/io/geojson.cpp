@@ -12,27 +12,43 @@
 namespace landbridge::io {
 namespace {
 
-double round6(double x) { return std::round(x * 1e6) / 1e6; }
+double round6(double x) {
+  return std::round(x * 1e6) / 1e6;
+}
 
 void write_string(std::string& out, std::string_view s) {
   out += '"';
   for (char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-        else out += c;
+        if (static_cast<unsigned char>(c) < 0x20)
+          out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+        else
+          out += c;
     }
   }
   out += '"';
 }
 
 // [lon, lat], rounded to 1e-6 degrees (about 0.1 m).
-void write_position(std::string& out, LatLon p) { out += fmt::format("[{},{}]", round6(p.lon), round6(p.lat)); }
+void write_position(std::string& out, LatLon p) {
+  out += fmt::format("[{},{}]", round6(p.lon), round6(p.lat));
+}
 
 void write_line(std::string& out, const std::vector<LatLon>& part) {
   out += '[';
@@ -85,7 +101,9 @@ std::vector<std::vector<LatLon>> split_at_antimeridian(std::span<const LatLon> p
     const double ua = u;
     const double ub = ua + normalize_lon(pts[i].lon - pts[i - 1].lon);
     const double lat_b = pts[i].lat;
-    const auto lat_at = [&](double boundary) { return lat_a + (boundary - ua) / (ub - ua) * (lat_b - lat_a); };
+    const auto lat_at = [&](double boundary) {
+      return lat_a + (boundary - ua) / (ub - ua) * (lat_b - lat_a);
+    };
     while (ub > cell + 180.0) {  // eastwards over the antimeridian
       const double lat = lat_at(cell + 180.0);
       push({lat, 180.0});
@@ -181,8 +199,10 @@ void export_geojson(const LoadedPackage& pkg, std::ostream& os) {
     p.str("from", net.node(net.link_from(l)).code);
     p.str("to", net.node(net.link_to(l)).code);
     p.str("mode", to_string(c.mode));
-    if (c.gauge == Gauge::none) p.null("gauge");
-    else p.str("gauge", to_string(c.gauge));
+    if (c.gauge == Gauge::none)
+      p.null("gauge");
+    else
+      p.str("gauge", to_string(c.gauge));
     p.num("distance_km", std::round(net.link_distance(l).value() * 1000.0) / 1000.0);
     p.num("hours", std::round(to_hours(net.link_duration(l)) * 100.0) / 100.0);
     p.num("cost_usd_teu", to_usd(net.link_cost_teu(l)));

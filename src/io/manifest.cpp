@@ -13,15 +13,21 @@
 namespace landbridge::io::detail {
 namespace {
 
-constexpr std::array<std::string_view, 11> kKeys = {
-    "format",         "name",
-    "version",        "description",
-    "marnet",         "marnet_avoid",
-    "mass_per_teu_t", "mass_per_teu_source",
-    "feu_teu_cost_ratio", "feu_teu_cost_ratio_source",
-    "feu_teu_cost_ratio_note"};
+constexpr std::array<std::string_view, 11> kKeys = {"format",
+                                                    "name",
+                                                    "version",
+                                                    "description",
+                                                    "marnet",
+                                                    "marnet_avoid",
+                                                    "mass_per_teu_t",
+                                                    "mass_per_teu_source",
+                                                    "feu_teu_cost_ratio",
+                                                    "feu_teu_cost_ratio_source",
+                                                    "feu_teu_cost_ratio_note"};
 
-int line_of(const toml::node& n) { return static_cast<int>(n.source().begin.line); }
+int line_of(const toml::node& n) {
+  return static_cast<int>(n.source().begin.line);
+}
 
 // What a TOML value looks like, for the "got '...'" part of a message.
 std::string describe(const toml::node& n) {
@@ -42,12 +48,15 @@ class Reader {
   std::optional<std::string> str(std::string_view key, bool required, int* line = nullptr) {
     const toml::node* n = t_.get(key);
     if (n == nullptr) {
-      if (required) d_.add(std::string(kManifestFile), 0, std::string(key), "", "missing required key; expected a string");
+      if (required)
+        d_.add(std::string(kManifestFile), 0, std::string(key), "",
+               "missing required key; expected a string");
       return std::nullopt;
     }
     if (line) *line = line_of(*n);
     if (const auto* s = n->as_string()) return s->get();
-    d_.add(std::string(kManifestFile), line_of(*n), std::string(key), describe(*n), "expected a string in quotes");
+    d_.add(std::string(kManifestFile), line_of(*n), std::string(key), describe(*n),
+           "expected a string in quotes");
     return std::nullopt;
   }
 
@@ -56,14 +65,16 @@ class Reader {
     const toml::node* n = t_.get(key);
     if (n == nullptr) {
       if (required)
-        d_.add(std::string(kManifestFile), 0, std::string(key), "", fmt::format("missing required key; expected {}", kind.what));
+        d_.add(std::string(kManifestFile), 0, std::string(key), "",
+               fmt::format("missing required key; expected {}", kind.what));
       return std::nullopt;
     }
     std::optional<double> v;
     if (const auto* i = n->as_integer()) v = static_cast<double>(i->get());
     if (const auto* f = n->as_floating_point()) v = f->get();
     if (!v) {
-      d_.add(std::string(kManifestFile), line_of(*n), std::string(key), describe(*n), fmt::format("expected {} (a number)", kind.what));
+      d_.add(std::string(kManifestFile), line_of(*n), std::string(key), describe(*n),
+             fmt::format("expected {} (a number)", kind.what));
       return std::nullopt;
     }
     const QuantityResult r = parse_quantity(fmt::format("{}", *v), kind);
@@ -79,7 +90,8 @@ class Reader {
   Diagnostics& d_;
 };
 
-const QuantityKind kMassPerTeu{"a mass in tonnes per loaded TEU", quantity::rate.units, 0.0, 100.0, true};
+const QuantityKind kMassPerTeu{"a mass in tonnes per loaded TEU", quantity::rate.units, 0.0, 100.0,
+                               true};
 const QuantityKind kCostRatio{"a ratio of FEU to TEU price", quantity::rate.units, 0.0, 10.0, true};
 
 }  // namespace
@@ -114,7 +126,8 @@ Manifest parse_manifest(std::string_view text, Diagnostics& diags) {
   Reader r(t, diags);
   if (auto format = r.str("format", true)) {
     if (*format != kFormat)
-      diags.add(file, line_of(*t.get("format")), "format", shown(*format), fmt::format("expected exactly \"{}\"", kFormat));
+      diags.add(file, line_of(*t.get("format")), "format", shown(*format),
+                fmt::format("expected exactly \"{}\"", kFormat));
   }
   if (auto v = r.str("name", true)) m.name = *v;
   if (auto v = r.str("version", true)) m.version = *v;
@@ -125,14 +138,18 @@ Manifest parse_manifest(std::string_view text, Diagnostics& diags) {
     m.marnet_line = line;
   }
   if (const toml::node* avoid = t.get("marnet_avoid")) {
-    const std::string expected = "expected an array of sea passage names, e.g. [\"northwest\", \"suez\"]: " + passage_names();
+    const std::string expected =
+        "expected an array of sea passage names, e.g. [\"northwest\", \"suez\"]: " +
+        passage_names();
     if (const toml::array* arr = avoid->as_array()) {
       m.marnet_avoid = 0;
       for (const toml::node& item : *arr) {
         const auto* name = item.as_string();
         const auto p = name ? parse_passage(name->get()) : std::nullopt;
-        if (p) m.marnet_avoid |= passage_bit(*p);
-        else diags.add(file, line_of(item), "marnet_avoid", describe(item), expected);
+        if (p)
+          m.marnet_avoid |= passage_bit(*p);
+        else
+          diags.add(file, line_of(item), "marnet_avoid", describe(item), expected);
       }
     } else {
       diags.add(file, line_of(*avoid), "marnet_avoid", describe(*avoid), expected);
@@ -149,10 +166,13 @@ Manifest parse_manifest(std::string_view text, Diagnostics& diags) {
     m.feu_teu_cost_ratio_source_line = line;
   }
   if (auto v = r.str("feu_teu_cost_ratio_note", false)) m.feu_teu_cost_ratio_note = trim(*v);
-  if (m.feu_teu_cost_ratio && m.feu_teu_cost_ratio_source.empty() && m.feu_teu_cost_ratio_note.empty())
-    diags.add(file, line_of(*t.get("feu_teu_cost_ratio")), "feu_teu_cost_ratio", describe(*t.get("feu_teu_cost_ratio")),
-              "cites nothing; expected a source key in feu_teu_cost_ratio_source or an assumption in "
-              "feu_teu_cost_ratio_note");
+  if (m.feu_teu_cost_ratio && m.feu_teu_cost_ratio_source.empty() &&
+      m.feu_teu_cost_ratio_note.empty())
+    diags.add(
+        file, line_of(*t.get("feu_teu_cost_ratio")), "feu_teu_cost_ratio",
+        describe(*t.get("feu_teu_cost_ratio")),
+        "cites nothing; expected a source key in feu_teu_cost_ratio_source or an assumption in "
+        "feu_teu_cost_ratio_note");
   return m;
 }
 

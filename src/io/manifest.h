@@ -15,11 +15,11 @@ inline constexpr std::string_view kManifestFile = "network.toml";
 inline constexpr std::string_view kFormat = "landbridge-network/1";
 
 struct Manifest {
-  bool parsed = false;                   // the file was there and is valid TOML
+  bool parsed = false;  // the file was there and is valid TOML
   std::string name;
   std::string version;
   std::string description;
-  std::optional<std::string> marnet;     // folder of the maritime graph, relative to the package
+  std::optional<std::string> marnet;  // folder of the maritime graph, relative to the package
   int marnet_line = 0;
   // Passages closed for every `marnet` route on top of a link's avoid_passages. By default the
   // Northwest Passage, which the graph has but container lines do not sail (as searoute-py).

@@ -8,7 +8,9 @@ std::shared_ptr<const sea::MaritimeGraph> load_marnet(const std::filesystem::pat
   return std::make_shared<const sea::MaritimeGraph>(sea::MaritimeGraph::load(dir));
 }
 
-std::filesystem::path builtin_marnet_dir() { return sea::default_marnet_dir(); }
+std::filesystem::path builtin_marnet_dir() {
+  return sea::default_marnet_dir();
+}
 
 struct MarnetRouter::Impl {
   const sea::MaritimeGraph& g;
@@ -28,9 +30,12 @@ std::string MarnetRouter::port_label(PortId p) const {
   return fmt::format("{} ({})", port.locode, port.name);
 }
 
-LatLon MarnetRouter::port_pos(PortId p) const { return impl_->g.port(p).pos; }
+LatLon MarnetRouter::port_pos(PortId p) const {
+  return impl_->g.port(p).pos;
+}
 
-std::optional<sea::SeaPath> MarnetRouter::route(PortId from, PortId to, PassageSet closed, bool with_geometry) {
+std::optional<sea::SeaPath> MarnetRouter::route(PortId from, PortId to, PassageSet closed,
+                                                bool with_geometry) {
   return impl_->router.route(from, to, closed, with_geometry);
 }
 

@@ -6,8 +6,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <array>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <set>
@@ -32,15 +32,16 @@ std::size_t file_rank(const std::string& file) {
   return static_cast<std::size_t>(it - kFileNames.begin());
 }
 
-void link_error(Diagnostics& diags, const LinkDraft& l, std::string_view field, std::string_view value,
-                std::string message) {
+void link_error(Diagnostics& diags, const LinkDraft& l, std::string_view field,
+                std::string_view value, std::string message) {
   diags.add(std::string(kLinksFile), l.line, std::string(field), shown(value), std::move(message));
 }
 
 std::string carriage_text(std::uint8_t code) {
   if (code == kCarriageStart) return "start";
   if (code == kCarriageEnd) return "end";
-  return to_string(Carriage{static_cast<Mode>(code / kGaugeCount), static_cast<Gauge>(code % kGaugeCount)});
+  return to_string(
+      Carriage{static_cast<Mode>(code / kGaugeCount), static_cast<Gauge>(code % kGaugeCount)});
 }
 
 bool contains(const Range& r, double v) {
@@ -60,7 +61,8 @@ void check_reverse_ids(const Drafts& d, Diagnostics& diags) {
     auto it = first.find(l.id + "~r");
     if (it != first.end())
       link_error(diags, l, "id", l.id,
-                 fmt::format("expected an id whose reverse '{}~r' is free: line {} uses it", l.id, it->second));
+                 fmt::format("expected an id whose reverse '{}~r' is free: line {} uses it", l.id,
+                             it->second));
   }
 }
 
@@ -75,8 +77,9 @@ void great_circle_distances(Drafts& d, Diagnostics& diags) {
     const double km = great_circle(a.info.pos, b.info.pos).value() * l.detour;
     if (km > quantity::distance.max) {
       link_error(diags, l, "distance", l.distance_text,
-                 fmt::format("gives {}; expected {} of at most {}", format_quantity(km, quantity::distance),
-                             quantity::distance.what, format_quantity(quantity::distance.max, quantity::distance)));
+                 fmt::format("gives {}; expected {} of at most {}",
+                             format_quantity(km, quantity::distance), quantity::distance.what,
+                             format_quantity(quantity::distance.max, quantity::distance)));
       continue;
     }
     l.distance_km = km;
@@ -84,7 +87,8 @@ void great_circle_distances(Drafts& d, Diagnostics& diags) {
   }
 }
 
-std::shared_ptr<const sea::MaritimeGraph> sea_distances(Drafts& d, const PackageFiles& files, const LoadOptions& opts,
+std::shared_ptr<const sea::MaritimeGraph> sea_distances(Drafts& d, const PackageFiles& files,
+                                                        const LoadOptions& opts,
                                                         Diagnostics& diags) {
   std::vector<LinkDraft*> todo;
   for (LinkDraft& l : d.links) {
@@ -95,20 +99,26 @@ std::shared_ptr<const sea::MaritimeGraph> sea_distances(Drafts& d, const Package
   if (todo.empty()) return nullptr;
   std::shared_ptr<const sea::MaritimeGraph> graph;
   if (opts.marnet != nullptr) {
-    graph = std::shared_ptr<const sea::MaritimeGraph>(opts.marnet, [](const sea::MaritimeGraph*) {});
+    graph =
+        std::shared_ptr<const sea::MaritimeGraph>(opts.marnet, [](const sea::MaritimeGraph*) {});
   } else {
-    const std::filesystem::path dir = d.manifest.marnet ? files.dir / *d.manifest.marnet : builtin_marnet_dir();
+    const std::filesystem::path dir =
+        d.manifest.marnet ? files.dir / *d.manifest.marnet : builtin_marnet_dir();
     try {
       graph = load_marnet(dir);
     } catch (const LoadError& e) {
-      diags.add(std::string(kManifestFile), d.manifest.marnet_line, "marnet", shown(d.manifest.marnet.value_or("")),
-                fmt::format("cannot load the maritime graph from {} (problems follow); expected a folder with "
-                            "marnet_searoute.geojson and ports.geojson",
-                            dir.string()));
+      diags.add(
+          std::string(kManifestFile), d.manifest.marnet_line, "marnet",
+          shown(d.manifest.marnet.value_or("")),
+          fmt::format(
+              "cannot load the maritime graph from {} (problems follow); expected a folder with "
+              "marnet_searoute.geojson and ports.geojson",
+              dir.string()));
       for (const Diagnostic& diag : e.diagnostics()) diags.add(diag);
       return nullptr;
     } catch (const std::exception& e) {
-      diags.add(std::string(kManifestFile), d.manifest.marnet_line, "marnet", shown(d.manifest.marnet.value_or("")),
+      diags.add(std::string(kManifestFile), d.manifest.marnet_line, "marnet",
+                shown(d.manifest.marnet.value_or("")),
                 fmt::format("cannot load the maritime graph from {} ({}); expected a folder with "
                             "marnet_searoute.geojson and ports.geojson",
                             dir.string(), e.what()));
@@ -123,25 +133,29 @@ std::shared_ptr<const sea::MaritimeGraph> sea_distances(Drafts& d, const Package
     const PortId pa = router.port_for(a.code, a.pos);
     const PortId pb = router.port_for(b.code, b.pos);
     if (pa == pb) {
-      link_error(diags, *l, "distance", "marnet",
-                 fmt::format("both ends use the marnet port {}; expected a distance in km, nm or mi for this link",
-                             router.port_label(pa)));
+      link_error(
+          diags, *l, "distance", "marnet",
+          fmt::format(
+              "both ends use the marnet port {}; expected a distance in km, nm or mi for this link",
+              router.port_label(pa)));
       continue;
     }
     const PassageSet closed = l->avoid | d.manifest.marnet_avoid;
     auto path = router.route(pa, pb, closed, false);
     if (!path) {
       link_error(diags, *l, "distance", "marnet",
-                 fmt::format("no sea route from {} to {} on the maritime graph{}; expected a distance in km, nm or mi",
+                 fmt::format("no sea route from {} to {} on the maritime graph{}; expected a "
+                             "distance in km, nm or mi",
                              router.port_label(pa), router.port_label(pb),
                              closed ? " avoiding " + passage_list(closed) : std::string()));
       continue;
     }
     const double km = path->distance.value();
     if (!(km <= quantity::distance.max)) {
-      link_error(diags, *l, "distance", "marnet",
-                 fmt::format("gives {}; expected at most {}", format_quantity(km, quantity::distance),
-                             format_quantity(quantity::distance.max, quantity::distance)));
+      link_error(
+          diags, *l, "distance", "marnet",
+          fmt::format("gives {}; expected at most {}", format_quantity(km, quantity::distance),
+                      format_quantity(quantity::distance.max, quantity::distance)));
       continue;
     }
     l->distance_km = km;
@@ -158,7 +172,8 @@ std::shared_ptr<const sea::MaritimeGraph> sea_distances(Drafts& d, const Package
 void link_times(Drafts& d, Diagnostics& diags) {
   for (LinkDraft& l : d.links) {
     if (!l.distance_ok) continue;
-    if (l.distance_kind != DistanceKind::given && l.distance_range && !contains(*l.distance_range, l.distance_km))
+    if (l.distance_kind != DistanceKind::given && l.distance_range &&
+        !contains(*l.distance_range, l.distance_km))
       link_error(diags, l, "distance_range", l.distance_range->text,
                  fmt::format("expected a range that contains the computed distance ({} by {})",
                              format_quantity(l.distance_km, quantity::distance), l.distance_text));
@@ -182,7 +197,8 @@ void link_times(Drafts& d, Diagnostics& diags) {
       const double dhi = l.distance_range ? l.distance_range->hi : l.distance_km;
       const double vlo = v.range ? v.range->lo : v.value;
       const double vhi = v.range ? v.range->hi : v.value;
-      Range r{std::min(dlo / vhi, h.value), std::max(dhi / vlo, h.value), "derived from distance and speed"};
+      Range r{std::min(dlo / vhi, h.value), std::max(dhi / vlo, h.value),
+              "derived from distance and speed"};
       if (r.hi <= quantity::duration.max) h.range = r;
     }
     l.hours = h;
@@ -220,12 +236,13 @@ void check_operations(const Drafts& d, Diagnostics& diags) {
   for (std::size_t i = 0; i < d.ops.size(); ++i) {
     const OpDraft& o = d.ops[i];
     if (!o.node || !o.kind || !o.arrive || !o.depart) continue;
-    const std::string key = fmt::format("{}|{}|{}|{}", o.node->get(), to_string(*o.kind), o.arrive->to_string(true),
-                                        o.depart->to_string(false));
+    const std::string key = fmt::format("{}|{}|{}|{}", o.node->get(), to_string(*o.kind),
+                                        o.arrive->to_string(true), o.depart->to_string(false));
     auto [it, fresh] = first.emplace(key, o.line);
     if (!fresh) {
       diags.add(ops_file, o.line, "node", d.nodes[o.node->get()].info.code,
-                fmt::format("expected one row per node, kind, arrive and depart: line {} has the same {} operation",
+                fmt::format("expected one row per node, kind, arrive and depart: line {} has the "
+                            "same {} operation",
                             it->second, to_string(*o.kind)));
       duplicates.insert(i);
       continue;
@@ -263,13 +280,16 @@ void check_operations(const Drafts& d, Diagnostics& diags) {
             if (!reported.insert({i0, i1}).second) continue;
             const OpDraft& o0 = d.ops[i0];
             const OpDraft& o1 = d.ops[i1];
-            diags.add(ops_file, o1.line, "", "",
-                      fmt::format("ambiguous {} operations at {}: this row ('{} -> {}') and line {} ('{} -> {}') both "
-                                  "match the transfer {} -> {} with specificity {}; expected one most specific "
-                                  "operation per kind (make one pattern more specific)",
-                                  to_string(o1.info.kind), code, o1.arrive->to_string(true),
-                                  o1.depart->to_string(false), o0.line, o0.arrive->to_string(true),
-                                  o0.depart->to_string(false), carriage_text(a), carriage_text(dep), best[k]));
+            diags.add(
+                ops_file, o1.line, "", "",
+                fmt::format(
+                    "ambiguous {} operations at {}: this row ('{} -> {}') and line {} ('{} -> {}') "
+                    "both "
+                    "match the transfer {} -> {} with specificity {}; expected one most specific "
+                    "operation per kind (make one pattern more specific)",
+                    to_string(o1.info.kind), code, o1.arrive->to_string(true),
+                    o1.depart->to_string(false), o0.line, o0.arrive->to_string(true),
+                    o0.depart->to_string(false), carriage_text(a), carriage_text(dep), best[k]));
           }
         }
       }
@@ -283,16 +303,20 @@ void check_operations(const Drafts& d, Diagnostics& diags) {
     for (std::uint8_t a : carriages[v].arrive) {
       if (a >= kCarriageCodes || static_cast<Mode>(a / kGaugeCount) != Mode::rail) continue;
       for (std::uint8_t dep : carriages[v].depart) {
-        if (dep >= kCarriageCodes || static_cast<Mode>(dep / kGaugeCount) != Mode::rail || dep == a) continue;
+        if (dep >= kCarriageCodes || static_cast<Mode>(dep / kGaugeCount) != Mode::rail || dep == a)
+          continue;
         bool covered = false;
         for (std::size_t i : match_operations(here, a, dep, nullptr))
           covered = covered || here[i]->kind == OperationKind::gauge_change;
         if (covered) continue;
         const NodeDraft& n = d.nodes[v];
-        diags.add(std::string(kNodesFile), n.line, "code", n.info.code,
-                  fmt::format("{} arrives and {} departs here, but no gauge_change operation covers that transfer; "
-                              "expected a row in operations.csv such as '{},gauge_change,{},{},...'",
-                              carriage_text(a), carriage_text(dep), n.info.code, carriage_text(a), carriage_text(dep)));
+        diags.add(
+            std::string(kNodesFile), n.line, "code", n.info.code,
+            fmt::format("{} arrives and {} departs here, but no gauge_change operation covers that "
+                        "transfer; "
+                        "expected a row in operations.csv such as '{},gauge_change,{},{},...'",
+                        carriage_text(a), carriage_text(dep), n.info.code, carriage_text(a),
+                        carriage_text(dep)));
       }
     }
   }
@@ -302,7 +326,8 @@ void check_operations(const Drafts& d, Diagnostics& diags) {
 
 template <class Q, class F>
 Estimate<Q> estimate(const Figure& f, F to_q) {
-  return {to_q(f.value), to_q(f.range ? f.range->lo : f.value), to_q(f.range ? f.range->hi : f.value)};
+  return {to_q(f.value), to_q(f.range ? f.range->lo : f.value),
+          to_q(f.range ? f.range->hi : f.value)};
 }
 
 LoadedPackage build(Drafts& d, std::shared_ptr<const sea::MaritimeGraph> graph) {
@@ -362,7 +387,8 @@ LoadedPackage build(Drafts& d, std::shared_ptr<const sea::MaritimeGraph> graph) 
   return pkg;
 }
 
-std::optional<LoadedPackage> load(const PackageFiles& files, const LoadOptions& opts, Diagnostics& diags) {
+std::optional<LoadedPackage> load(const PackageFiles& files, const LoadOptions& opts,
+                                  Diagnostics& diags) {
   Drafts d;
   const auto content = [&](const std::string& name) -> const std::string* {
     auto it = files.files.find(name);
@@ -372,12 +398,14 @@ std::optional<LoadedPackage> load(const PackageFiles& files, const LoadOptions& 
   if (const std::string* m = content(std::string(kManifestFile)))
     d.manifest = parse_manifest(*m, diags);
   else
-    diags.add(std::string(kManifestFile), 0, "", "", "file is missing; expected the package manifest");
+    diags.add(std::string(kManifestFile), 0, "", "",
+              "file is missing; expected the package manifest");
 
   const auto table = [&](std::string_view name) {
     const std::string n(name);
     if (const std::string* text = content(n)) return CsvTable::parse(*text, n, diags);
-    diags.add(n, 0, "", "", "file is missing; expected it in the package folder (docs/network-package.md)");
+    diags.add(n, 0, "", "",
+              "file is missing; expected it in the package folder (docs/network-package.md)");
     return CsvTable{};
   };
   const CsvTable sources = table(kSourcesFile);
@@ -417,7 +445,9 @@ std::vector<Diagnostic> sorted(const Diagnostics& diags) {
 
 }  // namespace
 
-const std::vector<std::string>& package_file_names() { return kFileNames; }
+const std::vector<std::string>& package_file_names() {
+  return kFileNames;
+}
 
 PackageFiles read_package_files(const std::filesystem::path& dir) {
   PackageFiles p;
@@ -445,7 +475,8 @@ LoadedPackage load_package(const PackageFiles& files, const LoadOptions& opts) {
 LoadedPackage load_package(const std::filesystem::path& dir, const LoadOptions& opts) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec))
-    throw LoadError({{dir.string(), 0, "", "", "not a folder; expected a network package folder holding network.toml"}});
+    throw LoadError({{dir.string(), 0, "", "",
+                      "not a folder; expected a network package folder holding network.toml"}});
   return load_package(read_package_files(dir), opts);
 }
 
@@ -455,10 +486,12 @@ std::vector<Diagnostic> validate_package(const PackageFiles& files, const LoadOp
   return sorted(diags);
 }
 
-std::vector<Diagnostic> validate_package(const std::filesystem::path& dir, const LoadOptions& opts) {
+std::vector<Diagnostic> validate_package(const std::filesystem::path& dir,
+                                         const LoadOptions& opts) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec))
-    return {{dir.string(), 0, "", "", "not a folder; expected a network package folder holding network.toml"}};
+    return {{dir.string(), 0, "", "",
+             "not a folder; expected a network package folder holding network.toml"}};
   return validate_package(read_package_files(dir), opts);
 }
 

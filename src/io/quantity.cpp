@@ -15,10 +15,13 @@ namespace {
 
 constexpr double kMilesKm = 1.609344;
 
-constexpr std::array<Unit, 3> kDistanceUnits{{{"km", 1.0}, {"nm", kKmPerNauticalMile}, {"mi", kMilesKm}}};
+constexpr std::array<Unit, 3> kDistanceUnits{
+    {{"km", 1.0}, {"nm", kKmPerNauticalMile}, {"mi", kMilesKm}}};
 constexpr std::array<Unit, 3> kDurationUnits{{{"h", 1.0}, {"min", 1.0 / 60.0}, {"d", 24.0}}};
-constexpr std::array<Unit, 3> kSpeedSeaUnits{{{"kn", kKmPerNauticalMile}, {"km/h", 1.0}, {"km/d", 1.0 / 24.0}}};
-constexpr std::array<Unit, 3> kSpeedLandUnits{{{"km/h", 1.0}, {"km/d", 1.0 / 24.0}, {"kn", kKmPerNauticalMile}}};
+constexpr std::array<Unit, 3> kSpeedSeaUnits{
+    {{"kn", kKmPerNauticalMile}, {"km/h", 1.0}, {"km/d", 1.0 / 24.0}}};
+constexpr std::array<Unit, 3> kSpeedLandUnits{
+    {{"km/h", 1.0}, {"km/d", 1.0 / 24.0}, {"kn", kKmPerNauticalMile}}};
 constexpr std::array<Unit, 1> kMoneyUnits{{{"USD", 1.0}}};
 constexpr std::array<Unit, 1> kHubUnits{{{"kg/t", 1.0}}};
 constexpr std::array<Unit, 1> kIntensityUnits{{{"g/tkm", 1.0}}};
@@ -46,7 +49,8 @@ NumberText split_number(std::string_view text, const QuantityKind& kind) {
     r.not_a_number = true;
     r.error = kind.units.front().symbol.empty()
                   ? fmt::format("expected {} (a number)", kind.what)
-                  : fmt::format("expected {}: a number with an optional unit ({})", kind.what, unit_list(kind));
+                  : fmt::format("expected {}: a number with an optional unit ({})", kind.what,
+                                unit_list(kind));
     return r;
   }
   if (ec == std::errc::result_out_of_range) {
@@ -75,8 +79,10 @@ QuantityResult to_base(double number, std::string_view unit, const QuantityKind&
       if (cand.symbol == unit) u = &cand;
     if (u == nullptr) {
       r.error = kind.units.front().symbol.empty()
-                    ? fmt::format("expected {}: a plain number without a unit ('{}')", kind.what, detail::shown(unit))
-                    : fmt::format("unknown unit '{}'; expected {} in {}", detail::shown(unit), kind.what, unit_list(kind));
+                    ? fmt::format("expected {}: a plain number without a unit ('{}')", kind.what,
+                                  detail::shown(unit))
+                    : fmt::format("unknown unit '{}'; expected {} in {}", detail::shown(unit),
+                                  kind.what, unit_list(kind));
       return r;
     }
   }
@@ -93,7 +99,8 @@ QuantityResult to_base(double number, std::string_view unit, const QuantityKind&
       r.error = kind.positive ? fmt::format("expected {} greater than 0", kind.what)
                               : fmt::format("expected {} that is not negative", kind.what);
     else
-      r.error = fmt::format("expected {} of at most {}", kind.what, format_quantity(kind.max, kind));
+      r.error =
+          fmt::format("expected {} of at most {}", kind.what, format_quantity(kind.max, kind));
   }
   return r;
 }
@@ -145,9 +152,9 @@ RangeResult parse_range(std::string_view text, const QuantityKind& kind) {
   RangeResult r;
   const std::string_view t = detail::trim(text);
   const auto dots = t.find("..");
-  const std::string example = fmt::format(
-      "expected a range LO..HI of {} (e.g. '10..20{}{}')", kind.what,
-      kind.units.front().symbol.empty() ? "" : " ", kind.units.front().symbol);
+  const std::string example =
+      fmt::format("expected a range LO..HI of {} (e.g. '10..20{}{}')", kind.what,
+                  kind.units.front().symbol.empty() ? "" : " ", kind.units.front().symbol);
   if (dots == std::string_view::npos) {
     r.error = example;
     return r;

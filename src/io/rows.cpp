@@ -25,8 +25,8 @@ struct Schema {
   std::span<const std::string_view> ranged;  // quantity columns that may have a `<name>_range`
 };
 
-constexpr std::array<Column, 5> kSourceColumns{{
-    {"key", true}, {"title", true}, {"url", false}, {"date", true}, {"note", false}}};
+constexpr std::array<Column, 5> kSourceColumns{
+    {{"key", true}, {"title", true}, {"url", false}, {"date", true}, {"note", false}}};
 constexpr std::array<Column, 11> kNodeColumns{{{"code", true},
                                                {"name", true},
                                                {"country", true},
@@ -80,8 +80,8 @@ constexpr std::array<Column, 14> kOpColumns{{{"node", true},
                                              {"basis", false},
                                              {"sources", false},
                                              {"note", false}}};
-constexpr std::array<std::string_view, 6> kOpRanged{"duration", "cost_teu", "cost_feu",
-                                                    "hub_co2e", "capacity_teu_day", "moves_per_hour"};
+constexpr std::array<std::string_view, 6> kOpRanged{
+    "duration", "cost_teu", "cost_feu", "hub_co2e", "capacity_teu_day", "moves_per_hour"};
 
 // Unknown and missing columns, reported on the header line.
 void check_header(const CsvTable& t, const Schema& s, Diagnostics& diags) {
@@ -92,7 +92,8 @@ void check_header(const CsvTable& t, const Schema& s, Diagnostics& diags) {
   std::size_t budget = kSuggestionBudget;
   for (const std::string& h : t.header()) {
     if (h.empty()) continue;
-    const bool ok = std::any_of(known.begin(), known.end(), [&](const Candidate& c) { return c.key == h; });
+    const bool ok =
+        std::any_of(known.begin(), known.end(), [&](const Candidate& c) { return c.key == h; });
     if (!ok) {
       std::vector<std::string> names;
       for (const Column& c : s.columns) names.emplace_back(c.name);
@@ -104,7 +105,8 @@ void check_header(const CsvTable& t, const Schema& s, Diagnostics& diags) {
   }
   for (const Column& c : s.columns)
     if (c.required && !t.column(c.name))
-      diags.add(t.file(), t.header_line(), std::string(c.name), "", "required column is missing from the header");
+      diags.add(t.file(), t.header_line(), std::string(c.name), "",
+                "required column is missing from the header");
 }
 
 // --- one row -----------------------------------------------------------------------------
@@ -164,7 +166,8 @@ class Row {
   }
 
   // `<col>_range`, when written.
-  std::optional<Range> range(std::string_view col, const QuantityKind& kind, bool* bad = nullptr) const {
+  std::optional<Range> range(std::string_view col, const QuantityKind& kind,
+                             bool* bad = nullptr) const {
     const std::string rc = std::string(col) + "_range";
     auto c = cell(rc);
     if (!c || c->empty()) return std::nullopt;
@@ -178,14 +181,14 @@ class Row {
   }
 
   // Reports a range that does not contain the value the engine routes on.
-  void check_contains(std::string_view col, const std::optional<Range>& r, double value, const QuantityKind& kind,
-                      std::string_view what_value = {}) const {
+  void check_contains(std::string_view col, const std::optional<Range>& r, double value,
+                      const QuantityKind& kind, std::string_view what_value = {}) const {
     if (!r) return;
     const double tol = 1e-9 * std::max({1.0, std::abs(r->lo), std::abs(r->hi)});
     if (value >= r->lo - tol && value <= r->hi + tol) return;
     error(std::string(col) + "_range", r->text,
-          fmt::format("expected a range that contains the value of '{}' ({}{})", col, format_quantity(value, kind),
-                      what_value));
+          fmt::format("expected a range that contains the value of '{}' ({}{})", col,
+                      format_quantity(value, kind), what_value));
   }
 
   // A figure: the value in `col` with its optional range, checked against each other.
@@ -197,12 +200,15 @@ class Row {
     return Figure{*v, r};
   }
   // Same for an optional column; `present` tells an empty cell from a bad one.
-  std::optional<Figure> figure_maybe(std::string_view col, const QuantityKind& kind, bool* present) const {
+  std::optional<Figure> figure_maybe(std::string_view col, const QuantityKind& kind,
+                                     bool* present) const {
     Maybe m = maybe(col, kind);
     auto r = range(col, kind);
     *present = m.present;
     if (!m.present) {
-      if (r) error(std::string(col) + "_range", r->text, fmt::format("a range needs a value in '{}'", col));
+      if (r)
+        error(std::string(col) + "_range", r->text,
+              fmt::format("a range needs a value in '{}'", col));
       return std::nullopt;
     }
     if (!m.value) return std::nullopt;
@@ -238,12 +244,14 @@ class Row {
     // A key that did not resolve was reported already; only flag rows that cite nothing.
     if (!split_list(text("sources")).empty()) return;
     error("sources", "",
-          "the row's basis is 'sourced' (the default when basis is empty) but it cites no source; expected a "
+          "the row's basis is 'sourced' (the default when basis is empty) but it cites no source; "
+          "expected a "
           "key from sources.csv, or basis 'computed' / 'assumption' with a note");
   }
 
  private:
-  std::optional<double> parse(std::string_view col, std::string_view text, const QuantityKind& kind) const {
+  std::optional<double> parse(std::string_view col, std::string_view text,
+                              const QuantityKind& kind) const {
     QuantityResult r = parse_quantity(text, kind);
     if (!r.ok()) {
       error(col, text, r.error);
@@ -264,7 +272,8 @@ class UniqueKeys {
   bool add(const Row& row, std::string_view col, const std::string& key, std::string_view what) {
     auto [it, fresh] = first_line_.emplace(key, row.line());
     if (!fresh)
-      row.error(col, key, fmt::format("expected a unique {} (already used on line {})", what, it->second));
+      row.error(col, key,
+                fmt::format("expected a unique {} (already used on line {})", what, it->second));
     return fresh;
   }
 
@@ -316,8 +325,8 @@ bool is_date(std::string_view s) {
 
 bool is_timezone(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' || c == '_' ||
-           c == '-' || c == '+';
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' ||
+           c == '_' || c == '-' || c == '+';
   });
 }
 
@@ -326,7 +335,8 @@ std::optional<NodeId> node_ref(const Row& row, std::string_view col, Drafts& d) 
   if (!code) return std::nullopt;
   auto it = d.node_by_code.find(std::string(*code));
   if (it != d.node_by_code.end()) return it->second;
-  row.error(col, *code, "expected a node code from nodes.csv" + d.suggest(*code, d.node_candidates));
+  row.error(col, *code,
+            "expected a node code from nodes.csv" + d.suggest(*code, d.node_candidates));
   return std::nullopt;
 }
 
@@ -339,8 +349,9 @@ std::optional<Mode> mode_cell(const Row& row) {
 }
 
 std::string pattern_help(bool arrive_side) {
-  return fmt::format("a pattern: *, {}, sea, a mode ({}) or rail:GAUGE (rail:1435, rail:1520, rail:1067)",
-                     arrive_side ? "start" : "end", mode_names());
+  return fmt::format(
+      "a pattern: *, {}, sea, a mode ({}) or rail:GAUGE (rail:1435, rail:1520, rail:1067)",
+      arrive_side ? "start" : "end", mode_names());
 }
 
 }  // namespace
@@ -366,8 +377,7 @@ void read_sources(const CsvTable& t, Drafts& d, Diagnostics& diags) {
     if (auto title = row.required("title", "what the source is")) s.title = std::string(*title);
     s.url = std::string(row.text("url"));
     if (auto date = row.required("date", "a date YYYY, YYYY-MM or YYYY-MM-DD")) {
-      if (!is_date(*date))
-        row.error("date", *date, "expected a date YYYY, YYYY-MM or YYYY-MM-DD");
+      if (!is_date(*date)) row.error("date", *date, "expected a date YYYY, YYYY-MM or YYYY-MM-DD");
       s.date = std::string(*date);
     }
     s.note = std::string(row.text("note"));
@@ -382,7 +392,8 @@ void check_manifest_sources(Drafts& d, Diagnostics& diags) {
               "expected a source key from sources.csv" + d.suggest(key, d.source_candidates));
   };
   check(d.manifest.mass_per_teu_source, "mass_per_teu_source", d.manifest.mass_per_teu_source_line);
-  check(d.manifest.feu_teu_cost_ratio_source, "feu_teu_cost_ratio_source", d.manifest.feu_teu_cost_ratio_source_line);
+  check(d.manifest.feu_teu_cost_ratio_source, "feu_teu_cost_ratio_source",
+        d.manifest.feu_teu_cost_ratio_source_line);
 }
 
 // --- nodes.csv ---------------------------------------------------------------------------
@@ -399,9 +410,10 @@ void read_nodes(const CsvTable& t, Drafts& d, Diagnostics& diags) {
       n.info.code = std::string(*code);
       code_ok = is_locode(*code);
       if (!code_ok)
-        row.error("code", *code,
-                  "expected a UN/LOCODE: 2 capital letters (country) and 3 capital letters or digits 2-9 "
-                  "(^[A-Z]{2}[A-Z2-9]{3}$)");
+        row.error(
+            "code", *code,
+            "expected a UN/LOCODE: 2 capital letters (country) and 3 capital letters or digits 2-9 "
+            "(^[A-Z]{2}[A-Z2-9]{3}$)");
       if (codes.add(row, "code", n.info.code, "node code")) {
         d.node_by_code.emplace(n.info.code, NodeId::from(d.nodes.size()));
       }
@@ -410,15 +422,18 @@ void read_nodes(const CsvTable& t, Drafts& d, Diagnostics& diags) {
     if (auto country = row.required("country", "an ISO 3166-1 alpha-2 country code")) {
       n.info.country = std::string(*country);
       if (!is_country(*country))
-        row.error("country", *country, "expected an ISO 3166-1 alpha-2 country code (2 capital letters)");
+        row.error("country", *country,
+                  "expected an ISO 3166-1 alpha-2 country code (2 capital letters)");
       else if (code_ok && n.info.code.compare(0, 2, *country) != 0)
         row.error("country", *country,
-                  fmt::format("expected {}, the first two letters of the code {}", n.info.code.substr(0, 2),
-                              n.info.code));
+                  fmt::format("expected {}, the first two letters of the code {}",
+                              n.info.code.substr(0, 2), n.info.code));
     }
     if (auto kind = row.required("kind", "a node kind: " + node_kind_names())) {
-      if (auto k = parse_node_kind(*kind)) n.info.kind = *k;
-      else row.error("kind", *kind, "expected a node kind: " + node_kind_names());
+      if (auto k = parse_node_kind(*kind))
+        n.info.kind = *k;
+      else
+        row.error("kind", *kind, "expected a node kind: " + node_kind_names());
     }
     auto lat = row.need("lat", quantity::latitude);
     auto lon = row.need("lon", quantity::longitude);
@@ -459,7 +474,8 @@ void read_factors(const CsvTable& t, Drafts& d, Diagnostics& diags) {
       }
     }
     if (auto m = mode_cell(row)) f.info.mode = *m;
-    if (auto desc = row.required("description", "a description of the vehicle class")) f.info.description = std::string(*desc);
+    if (auto desc = row.required("description", "a description of the vehicle class"))
+      f.info.description = std::string(*desc);
     auto wtw = row.figure_need("wtw", quantity::intensity);
     auto ttw = row.figure_need("ttw", quantity::intensity);
     if (wtw) f.info.wtw = GramsPerTonneKm(wtw->value);
@@ -487,7 +503,8 @@ void link_distance(const Row& row, LinkDraft& l, std::optional<Mode> mode) {
   if (*text == "marnet") {
     if (mode && !is_maritime(*mode)) {
       row.error("distance", *text,
-                fmt::format("marnet is for maritime links (deep_sea, feeder, ferry); expected a distance (km, nm or "
+                fmt::format("marnet is for maritime links (deep_sea, feeder, ferry); expected a "
+                            "distance (km, nm or "
                             "mi) or gc*F for a {} link",
                             to_string(*mode)));
       return;
@@ -498,7 +515,8 @@ void link_distance(const Row& row, LinkDraft& l, std::optional<Mode> mode) {
   if (text->starts_with("gc")) {
     std::string_view rest = trim(text->substr(2));
     if (!rest.starts_with('*')) {
-      row.error("distance", *text, "expected gc*F: great-circle distance times a detour factor F, e.g. gc*1.3");
+      row.error("distance", *text,
+                "expected gc*F: great-circle distance times a detour factor F, e.g. gc*1.3");
       return;
     }
     const QuantityResult f = parse_quantity(trim(rest.substr(1)), quantity::detour_factor);
@@ -513,7 +531,9 @@ void link_distance(const Row& row, LinkDraft& l, std::optional<Mode> mode) {
   const QuantityResult q = parse_quantity(*text, quantity::distance);
   if (!q.ok()) {
     row.error("distance", *text,
-              q.not_a_number ? "expected a distance with an optional unit (km, nm or mi), marnet or gc*F" : q.error);
+              q.not_a_number
+                  ? "expected a distance with an optional unit (km, nm or mi), marnet or gc*F"
+                  : q.error);
     return;
   }
   l.distance_kind = DistanceKind::given;
@@ -537,7 +557,8 @@ void read_links(const CsvTable& t, Drafts& d, Diagnostics& diags) {
     l.from = node_ref(row, "from", d);
     l.to = node_ref(row, "to", d);
     if (l.from && l.to && *l.from == *l.to)
-      row.error("to", row.text("to"), "expected a node other than 'from': a link joins two different nodes");
+      row.error("to", row.text("to"),
+                "expected a node other than 'from': a link joins two different nodes");
 
     const std::optional<Mode> mode = mode_cell(row);
     const std::string_view gauge_text = row.text("gauge");
@@ -545,14 +566,16 @@ void read_links(const CsvTable& t, Drafts& d, Diagnostics& diags) {
       const std::optional<Gauge> g = parse_gauge(gauge_text);
       if (*mode == Mode::rail) {
         if (gauge_text.empty())
-          row.error("gauge", "", "missing value, expected a track gauge for a rail link: 1435, 1520 or 1067");
+          row.error("gauge", "",
+                    "missing value, expected a track gauge for a rail link: 1435, 1520 or 1067");
         else if (!g)
           row.error("gauge", gauge_text, "expected a track gauge: 1435, 1520 or 1067");
         else
           l.carriage = Carriage{*mode, *g};
       } else if (!gauge_text.empty()) {
         row.error("gauge", gauge_text,
-                  fmt::format("expected an empty gauge for a {} link (gauges are for rail links)", to_string(*mode)));
+                  fmt::format("expected an empty gauge for a {} link (gauges are for rail links)",
+                              to_string(*mode)));
       } else {
         l.carriage = Carriage{*mode, Gauge::none};
       }
@@ -564,14 +587,17 @@ void read_links(const CsvTable& t, Drafts& d, Diagnostics& diags) {
       row.check_contains("distance", l.distance_range, l.distance_km, quantity::distance);
 
     // Running time: a duration, or a speed the duration is derived from.
-    const QuantityKind& speed_kind = (mode && is_maritime(*mode)) ? quantity::speed_sea : quantity::speed_land;
+    const QuantityKind& speed_kind =
+        (mode && is_maritime(*mode)) ? quantity::speed_sea : quantity::speed_land;
     bool has_duration = false, has_speed = false;
     auto duration = row.figure_maybe("duration", quantity::duration, &has_duration);
     auto speed = row.figure_maybe("speed", speed_kind, &has_speed);
     if (has_duration && has_speed) {
       row.error("speed", row.text("speed"), "expected either a duration or a speed, not both");
     } else if (!has_duration && !has_speed) {
-      row.error("duration", "", "missing value, expected a duration, or a speed in 'speed' (duration = distance / speed)");
+      row.error("duration", "",
+                "missing value, expected a duration, or a speed in 'speed' (duration = distance / "
+                "speed)");
     } else {
       l.duration_h = duration;
       l.speed_kmh = speed;
@@ -584,14 +610,16 @@ void read_links(const CsvTable& t, Drafts& d, Diagnostics& diags) {
     auto feu = row.figure_maybe("cost_feu", quantity::money, &has_feu);
     const auto ratio = d.manifest.feu_teu_cost_ratio;
     if (!has_teu && !has_feu) {
-      row.error("cost_teu", "", "missing value, expected a price per TEU in cost_teu or per FEU in cost_feu");
+      row.error("cost_teu", "",
+                "missing value, expected a price per TEU in cost_teu or per FEU in cost_feu");
     } else if (has_teu != has_feu && !ratio) {
       // Without a readable manifest the ratio is unknown rather than missing.
       if (d.manifest.parsed)
         row.error(has_teu ? "cost_feu" : "cost_teu", "",
-                fmt::format("missing value, expected a price per {}: network.toml sets no feu_teu_cost_ratio to "
-                            "derive it from {}",
-                            has_teu ? "FEU" : "TEU", has_teu ? "cost_teu" : "cost_feu"));
+                  fmt::format("missing value, expected a price per {}: network.toml sets no "
+                              "feu_teu_cost_ratio to "
+                              "derive it from {}",
+                              has_teu ? "FEU" : "TEU", has_teu ? "cost_teu" : "cost_feu"));
     } else if ((!has_teu || teu) && (!has_feu || feu)) {
       const auto scale = [](const Figure& f, double k) {
         Figure out{f.value * k, f.range};
@@ -603,38 +631,47 @@ void read_links(const CsvTable& t, Drafts& d, Diagnostics& diags) {
       };
       l.cost_teu = has_teu ? *teu : scale(*feu, 1.0 / *ratio);
       l.cost_feu = has_feu ? *feu : scale(*teu, *ratio);
-      l.cost_ok = l.cost_teu->value <= quantity::money.max && l.cost_feu->value <= quantity::money.max;
+      l.cost_ok =
+          l.cost_teu->value <= quantity::money.max && l.cost_feu->value <= quantity::money.max;
       if (!l.cost_ok)
         row.error(has_teu ? "cost_teu" : "cost_feu", row.text(has_teu ? "cost_teu" : "cost_feu"),
                   fmt::format("derived price is over {}; expected a smaller price",
                               format_quantity(quantity::money.max, quantity::money)));
     }
 
-    if (auto f = row.required("emission_factor", "an emission factor id from emission_factors.csv")) {
+    if (auto f =
+            row.required("emission_factor", "an emission factor id from emission_factors.csv")) {
       auto it = d.factor_by_id.find(std::string(*f));
       if (it != d.factor_by_id.end())
         l.factor = it->second;
       else
         row.error("emission_factor", *f,
-                  "expected an emission factor id from emission_factors.csv" + d.suggest(*f, d.factor_candidates));
+                  "expected an emission factor id from emission_factors.csv" +
+                      d.suggest(*f, d.factor_candidates));
     }
 
     bool has_capacity = false;
-    if (auto c = row.figure_maybe("capacity_teu_day", quantity::capacity, &has_capacity)) l.capacity = c->value;
+    if (auto c = row.figure_maybe("capacity_teu_day", quantity::capacity, &has_capacity))
+      l.capacity = c->value;
 
     const std::string_view bidi = row.text("bidirectional");
-    if (bidi == "yes") l.bidirectional = true;
-    else if (!bidi.empty() && bidi != "no") row.error("bidirectional", bidi, "expected yes or no (empty means no)");
+    if (bidi == "yes")
+      l.bidirectional = true;
+    else if (!bidi.empty() && bidi != "no")
+      row.error("bidirectional", bidi, "expected yes or no (empty means no)");
 
     const std::string_view avoid = row.text("avoid_passages");
     if (!avoid.empty() && mode && !is_maritime(*mode)) {
-      row.error("avoid_passages", avoid,
-                fmt::format("expected no passages for a {} link (avoid_passages is for maritime links)",
-                            to_string(*mode)));
+      row.error(
+          "avoid_passages", avoid,
+          fmt::format("expected no passages for a {} link (avoid_passages is for maritime links)",
+                      to_string(*mode)));
     } else {
       for (const std::string& p : split_list(avoid)) {
-        if (auto ps = parse_passage(p)) l.avoid |= passage_bit(*ps);
-        else row.error("avoid_passages", p, "expected a sea passage: " + passage_names());
+        if (auto ps = parse_passage(p))
+          l.avoid |= passage_bit(*ps);
+        else
+          row.error("avoid_passages", p, "expected a sea passage: " + passage_names());
       }
     }
 
@@ -690,9 +727,10 @@ void read_operations(const CsvTable& t, Drafts& d, Diagnostics& diags) {
     if (has_teu != has_feu && !ratio) {
       if (d.manifest.parsed)
         row.error(has_teu ? "cost_feu" : "cost_teu", "",
-                fmt::format("missing value, expected a price per {}: network.toml sets no feu_teu_cost_ratio to "
-                            "derive it from {}",
-                            has_teu ? "FEU" : "TEU", has_teu ? "cost_teu" : "cost_feu"));
+                  fmt::format("missing value, expected a price per {}: network.toml sets no "
+                              "feu_teu_cost_ratio to "
+                              "derive it from {}",
+                              has_teu ? "FEU" : "TEU", has_teu ? "cost_teu" : "cost_feu"));
     } else if ((has_teu || has_feu) && (!has_teu || teu) && (!has_feu || feu)) {
       const auto est = [](const Figure& f, double k) {
         return Estimate<UsdCents>{usd(f.value * k), usd((f.range ? f.range->lo : f.value) * k),
@@ -700,16 +738,21 @@ void read_operations(const CsvTable& t, Drafts& d, Diagnostics& diags) {
       };
       info.cost_teu = has_teu ? est(*teu, 1.0) : est(*feu, 1.0 / *ratio);
       info.cost_feu = has_feu ? est(*feu, 1.0) : est(*teu, *ratio);
-      if (to_usd(info.cost_feu.hi) > quantity::money.max || to_usd(info.cost_teu.hi) > quantity::money.max)
+      if (to_usd(info.cost_feu.hi) > quantity::money.max ||
+          to_usd(info.cost_teu.hi) > quantity::money.max)
         row.error(has_teu ? "cost_teu" : "cost_feu", row.text(has_teu ? "cost_teu" : "cost_feu"),
                   fmt::format("derived price is over {}; expected a smaller price",
                               format_quantity(quantity::money.max, quantity::money)));
     }
     bool present = false;
-    if (auto f = row.figure_maybe("hub_co2e", quantity::hub_intensity, &present)) info.hub_kg_co2e_per_t = f->value;
-    if (auto f = row.figure_maybe("capacity_teu_day", quantity::capacity, &present)) info.capacity_teu_per_day = f->value;
-    if (auto f = row.figure_maybe("moves_per_hour", quantity::rate, &present)) info.moves_per_hour = f->value;
-    if (auto c = row.maybe("cranes", quantity::count); c.value) info.cranes = static_cast<int>(*c.value);
+    if (auto f = row.figure_maybe("hub_co2e", quantity::hub_intensity, &present))
+      info.hub_kg_co2e_per_t = f->value;
+    if (auto f = row.figure_maybe("capacity_teu_day", quantity::capacity, &present))
+      info.capacity_teu_per_day = f->value;
+    if (auto f = row.figure_maybe("moves_per_hour", quantity::rate, &present))
+      info.moves_per_hour = f->value;
+    if (auto c = row.maybe("cranes", quantity::count); c.value)
+      info.cranes = static_cast<int>(*c.value);
     info.sources = row.sources(d);
     row.check_cites(row.basis(), info.sources);
     info.note = std::string(row.text("note"));

@@ -61,7 +61,9 @@ std::string shown(std::string_view value) {
 
 namespace {
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 bool iequal(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -109,14 +111,16 @@ std::string join_or(std::span<const std::string> items) {
   return out;
 }
 
-std::string did_you_mean(std::string_view value, std::span<const Candidate> candidates, std::size_t& budget) {
+std::string did_you_mean(std::string_view value, std::span<const Candidate> candidates,
+                         std::size_t& budget) {
   // Suggestions are for typos; long values are not typos of short keys (and would make the
   // edit distance expensive).
   if (value.empty() || value.size() > 64 || candidates.empty() || budget == 0) return {};
   std::size_t cost = 0;
   for (const Candidate& c : candidates) {
     cost += (value.size() + 1) * (std::min<std::size_t>(c.key.size(), 65) + 1);
-    for (const std::string& name : c.names) cost += (value.size() + 1) * (std::min<std::size_t>(name.size(), 65) + 1);
+    for (const std::string& name : c.names)
+      cost += (value.size() + 1) * (std::min<std::size_t>(name.size(), 65) + 1);
   }
   if (cost > budget) {
     budget = 0;
@@ -138,7 +142,8 @@ std::string did_you_mean(std::string_view value, std::span<const Candidate> cand
       // One contains the other and is at least half as long ("rail-elec" in "rail-electric").
       const std::size_t shorter = std::min(value.size(), c.key.size());
       const std::size_t longer = std::max(value.size(), c.key.size());
-      if (shorter >= 3 && 2 * shorter >= longer && (icontains(c.key, value) || icontains(value, c.key)))
+      if (shorter >= 3 && 2 * shorter >= longer &&
+          (icontains(c.key, value) || icontains(value, c.key)))
         best = std::min<std::size_t>(best, 2);
     }
     for (const std::string& name : c.names) {
@@ -159,7 +164,8 @@ std::string did_you_mean(std::string_view value, std::span<const Candidate> cand
         hits.push_back({100, i});
   }
   if (hits.empty()) return {};
-  std::stable_sort(hits.begin(), hits.end(), [](const Scored& a, const Scored& b) { return a.score < b.score; });
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const Scored& a, const Scored& b) { return a.score < b.score; });
   std::vector<std::string> shown_items;
   for (std::size_t k = 0; k < hits.size() && k < 3; ++k) {
     const Candidate& c = candidates[hits[k].index];

@@ -33,7 +33,8 @@ struct Candidate {
 // Each call spends from `budget` the work its edit distances take (character pairs compared);
 // when that is more than is left it suggests nothing and empties the budget, so a file of a
 // million bad references against a big package stays fast.
-std::string did_you_mean(std::string_view value, std::span<const Candidate> candidates, std::size_t& budget);
+std::string did_you_mean(std::string_view value, std::span<const Candidate> candidates,
+                         std::size_t& budget);
 
 // Edit-distance work (character pairs) one package load may spend on suggestions: well under
 // a second.

@@ -1,14 +1,14 @@
 // GeoJSON export: parse the output back and compare it with the package it came from.
+#include "landbridge/io/geojson.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
 
-#include "landbridge/io/geojson.h"
 #include "landbridge/io/package.h"
 #include "package_edit.h"
 
@@ -24,7 +24,8 @@ json exported(const LoadedPackage& p) {
   return json::parse(out.str());
 }
 
-const json& feature(const json& fc, std::string_view kind, std::string_view key, std::string_view value) {
+const json& feature(const json& fc, std::string_view kind, std::string_view key,
+                    std::string_view value) {
   for (const json& f : fc["features"])
     if (f["properties"]["feature"] == kind && f["properties"][std::string(key)] == value) return f;
   ADD_FAILURE() << "no " << kind << " with " << key << " = " << value;
@@ -40,10 +41,12 @@ std::vector<std::vector<LatLon>> lines_of(const json& geometry) {
     for (const json& c : coords) l.push_back({c[1].get<double>(), c[0].get<double>()});
     return l;
   };
-  if (geometry["type"] == "LineString") out.push_back(line(geometry["coordinates"]));
+  if (geometry["type"] == "LineString")
+    out.push_back(line(geometry["coordinates"]));
   else if (geometry["type"] == "MultiLineString")
     for (const json& part : geometry["coordinates"]) out.push_back(line(part));
-  else ADD_FAILURE() << "unexpected geometry " << geometry["type"];
+  else
+    ADD_FAILURE() << "unexpected geometry " << geometry["type"];
   return out;
 }
 
@@ -167,7 +170,8 @@ TEST(GeoJson, SplitterKeepsEveryPointOnRandomLines) {
       }
       for (std::size_t i = 0; i < parts[k].size(); ++i) {
         const LatLon q = parts[k][i];
-        const bool cut_point = (i == 0 && k > 0) || (i + 1 == parts[k].size() && k + 1 < parts.size());
+        const bool cut_point =
+            (i == 0 && k > 0) || (i + 1 == parts[k].size() && k + 1 < parts.size());
         if (!cut_point) joined.push_back(q);
       }
     }
@@ -203,7 +207,8 @@ TEST(GeoJson, SeaLinksFollowTheirRouteAndAreCutAtTheAntimeridian) {
   EXPECT_EQ(suez[0].back(), n.node(*n.find_node("NLRTM")).pos);
   // Its length along the drawn line is the sea distance, within the node-to-port hops.
   double km = 0;
-  for (std::size_t i = 1; i < suez[0].size(); ++i) km += great_circle(suez[0][i - 1], suez[0][i]).value();
+  for (std::size_t i = 1; i < suez[0].size(); ++i)
+    km += great_circle(suez[0][i - 1], suez[0][i]).value();
   const double sea_km = n.link_distance(*n.find_link("suez-LYG-RTM")).value();
   EXPECT_NEAR(km, sea_km, 0.02 * sea_km);
   // Tokyo - Los Angeles crosses the Pacific and the antimeridian.

@@ -17,7 +17,9 @@ inline std::filesystem::path package_dir(const std::string& name) {
   return std::filesystem::path(LANDBRIDGE_TEST_DATA_DIR) / "packages" / name;
 }
 
-inline PackageFiles mini() { return read_package_files(package_dir("mini")); }
+inline PackageFiles mini() {
+  return read_package_files(package_dir("mini"));
+}
 
 inline std::vector<std::string> split_lines(const std::string& text) {
   std::vector<std::string> lines;
@@ -95,12 +97,14 @@ inline void set_cell(PackageFiles& p, const std::string& file, int line, const s
   p.files[file] = join_lines(lines);
 }
 
-inline std::string get_cell(const PackageFiles& p, const std::string& file, int line, const std::string& column) {
+inline std::string get_cell(const PackageFiles& p, const std::string& file, int line,
+                            const std::string& column) {
   auto lines = split_lines(p.files.at(file));
   const auto header = split_cells(lines.at(0));
   const auto it = std::find(header.begin(), header.end(), column);
   if (it == header.end()) return {};
-  return split_cells(lines.at(static_cast<std::size_t>(line - 1))).at(static_cast<std::size_t>(it - header.begin()));
+  return split_cells(lines.at(static_cast<std::size_t>(line - 1)))
+      .at(static_cast<std::size_t>(it - header.begin()));
 }
 
 // Replaces a whole physical line.
@@ -129,7 +133,8 @@ inline int append_line(PackageFiles& p, const std::string& file, const std::stri
 inline void drop_column(PackageFiles& p, const std::string& file, const std::string& column) {
   auto lines = split_lines(p.files.at(file));
   const auto header = split_cells(lines.at(0));
-  const auto idx = static_cast<std::size_t>(std::find(header.begin(), header.end(), column) - header.begin());
+  const auto idx =
+      static_cast<std::size_t>(std::find(header.begin(), header.end(), column) - header.begin());
   ASSERT_LT(idx, header.size());
   for (auto& l : lines) {
     if (l.empty() || l[0] == '#') continue;

@@ -3,21 +3,19 @@
 // for a problem in a CSV row, a line that exists in that file. Never another exception, a
 // crash or a hang. A loaded package must export valid GeoJSON.
 #include <gtest/gtest.h>
-
 #include <malloc.h>
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
 
 #include "landbridge/io/geojson.h"
 #include "landbridge/io/package.h"
-#include "package_edit.h"
 #include "landbridge/sea/maritime_graph.h"
+#include "package_edit.h"
 
 namespace landbridge::io {
 namespace {
@@ -35,15 +33,29 @@ class Rng {
 
 // Cell values that hit the loader's special cases.
 const std::vector<std::string> kTokens = {
-    "", " ", "-1", "0", "1e999", "-0", "nan", "inf", "-inf", "1e-320", "99999999999", "3.5.6", "1,5",
-    "12 km", "5 nm", "3 d", "15 min", "14 kn", "900 km/d", "0 kn", "329 USD", "20 g/tkm", "1 kg/t",
-    "1..2", "2..1", "..", "1..", "..5", "1...2", "4..6 d", "marnet", "gc*", "gc*1.2", "gc*0", "gc*nan",
-    "gc *  2", "rail:1520", "rail:1435", "rail:9", "*", "start", "end", "sea", "rail", "feeder", "ferry",
-    "deep_sea", "road", "yes", "no", "maybe", "suez", "suez;cape", "bogus", "S06", "S99", "S06;S06;x",
-    "KZHOR", "CNLYG", "KZXXX", "JPHKT", "Khorgos", "kzhor", "1435", "1520", "1067", "sourced", "computed",
-    "assumption", "handling", "gauge_change", "border", "dwell", "seaport", "hub", "rail-test", "\"",
-    "\"\"", "\"a,b\"", "\"x\"\"y\"", "#", "# c", ";;", "\xC3\xA9t\xC3\xA9", "\xC3", "\xFF\xFE", "a\tb",
-    "Asia/Almaty", "2020-02-30", "2024-02-29", "9999", std::string(300, 'x')};
+    "",           " ",          "-1",           "0",
+    "1e999",      "-0",         "nan",          "inf",
+    "-inf",       "1e-320",     "99999999999",  "3.5.6",
+    "1,5",        "12 km",      "5 nm",         "3 d",
+    "15 min",     "14 kn",      "900 km/d",     "0 kn",
+    "329 USD",    "20 g/tkm",   "1 kg/t",       "1..2",
+    "2..1",       "..",         "1..",          "..5",
+    "1...2",      "4..6 d",     "marnet",       "gc*",
+    "gc*1.2",     "gc*0",       "gc*nan",       "gc *  2",
+    "rail:1520",  "rail:1435",  "rail:9",       "*",
+    "start",      "end",        "sea",          "rail",
+    "feeder",     "ferry",      "deep_sea",     "road",
+    "yes",        "no",         "maybe",        "suez",
+    "suez;cape",  "bogus",      "S06",          "S99",
+    "S06;S06;x",  "KZHOR",      "CNLYG",        "KZXXX",
+    "JPHKT",      "Khorgos",    "kzhor",        "1435",
+    "1520",       "1067",       "sourced",      "computed",
+    "assumption", "handling",   "gauge_change", "border",
+    "dwell",      "seaport",    "hub",          "rail-test",
+    "\"",         "\"\"",       "\"a,b\"",      "\"x\"\"y\"",
+    "#",          "# c",        ";;",           "\xC3\xA9t\xC3\xA9",
+    "\xC3",       "\xFF\xFE",   "a\tb",         "Asia/Almaty",
+    "2020-02-30", "2024-02-29", "9999",         std::string(300, 'x')};
 
 std::string random_bytes(Rng& r, std::size_t n) {
   std::string s;
@@ -64,7 +76,7 @@ void mutate(PackageFiles& p, Rng& r) {
     return lines[r.below(lines.size())];
   };
   switch (r.below(10)) {  // line-level edits (8, 9: none)
-    case 0: {  // replace a cell by a token
+    case 0: {             // replace a cell by a token
       std::string& l = pick_line();
       auto cells = test::split_cells(l);
       cells[r.below(cells.size())] = kTokens[r.below(kTokens.size())];
@@ -94,10 +106,13 @@ void mutate(PackageFiles& p, Rng& r) {
       break;
     }
     case 4:  // duplicate a line
-      if (!lines.empty()) lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(r.below(lines.size())), pick_line());
+      if (!lines.empty())
+        lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(r.below(lines.size())),
+                     pick_line());
       break;
     case 5:  // delete a line
-      if (!lines.empty()) lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(r.below(lines.size())));
+      if (!lines.empty())
+        lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(r.below(lines.size())));
       break;
     case 6:  // swap two lines
       if (!lines.empty()) std::swap(lines[r.below(lines.size())], lines[r.below(lines.size())]);
@@ -111,7 +126,8 @@ void mutate(PackageFiles& p, Rng& r) {
       }
       break;
     }
-    default: break;
+    default:
+      break;
   }
   text = test::join_lines(lines);
   switch (r.below(8)) {  // byte-level edits of the whole text (5..7: none)
@@ -130,7 +146,8 @@ void mutate(PackageFiles& p, Rng& r) {
     case 4:
       if (r.chance(10)) p.files.erase(it);  // a missing file
       break;
-    default: break;
+    default:
+      break;
   }
 }
 
@@ -154,7 +171,8 @@ void check_one(const PackageFiles& p, std::uint64_t seed, int& loaded, int& reje
     std::ostringstream out;
     export_geojson(pkg, out);
     const auto json = nlohmann::json::parse(out.str());
-    EXPECT_EQ(json["features"].size(), pkg.network.node_count() + pkg.network.link_count()) << "seed " << seed;
+    EXPECT_EQ(json["features"].size(), pkg.network.node_count() + pkg.network.link_count())
+        << "seed " << seed;
     return;
   } catch (const LoadError& e) {
     ++rejected;
@@ -168,7 +186,8 @@ void check_one(const PackageFiles& p, std::uint64_t seed, int& loaded, int& reje
     ASSERT_FALSE(d.message.empty());
     if (d.file.ends_with(".csv")) {
       auto it = p.files.find(d.file);
-      const bool whole_file = d.message.starts_with("file is missing") || d.message.starts_with("file is empty");
+      const bool whole_file =
+          d.message.starts_with("file is missing") || d.message.starts_with("file is empty");
       if (whole_file) {
         ASSERT_EQ(d.line, 0);
       } else {

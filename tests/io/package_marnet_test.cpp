@@ -19,9 +19,13 @@ const sea::MaritimeGraph& graph() {
   return g;
 }
 
-LoadOptions with_graph() { return {&graph()}; }
+LoadOptions with_graph() {
+  return {&graph()};
+}
 
-PackageFiles mini_sea() { return read_package_files(package_dir("mini-sea")); }
+PackageFiles mini_sea() {
+  return read_package_files(package_dir("mini-sea"));
+}
 
 PortId port(std::string_view locode) {
   auto p = graph().find_port(locode);
@@ -79,10 +83,12 @@ TEST(PackageMarnet, ManifestChoosesTheAlwaysClosedPassages) {
   EXPECT_EQ(open.network.link_passages(suez), passage_bit(Passage::bering) | kNorthwest);
   EXPECT_EQ(open.sea_avoid[suez], 0u);
   set_line(files, "network.toml", 9, "marnet_avoid = [\"northwest\", \"arctic\", 3]");
-  EXPECT_THAT(problems(files, with_graph()),
-              ElementsAre(testing::StartsWith("network.toml:9: field 'marnet_avoid': got 'arctic', expected an array of "
-                                              "sea passage names"),
-                          testing::StartsWith("network.toml:9: field 'marnet_avoid': got '3', expected")));
+  EXPECT_THAT(
+      problems(files, with_graph()),
+      ElementsAre(testing::StartsWith(
+                      "network.toml:9: field 'marnet_avoid': got 'arctic', expected an array of "
+                      "sea passage names"),
+                  testing::StartsWith("network.toml:9: field 'marnet_avoid': got '3', expected")));
 }
 
 TEST(PackageMarnet, NodeWithoutAPortUsesTheNearestPort) {
@@ -112,31 +118,41 @@ TEST(PackageMarnet, ManifestNamesTheGraphFolderRelativeToThePackage) {
   set_line(p, "network.toml", 9, "marnet = \"no/such/folder\"");
   const auto list = problems(p);
   ASSERT_EQ(list.size(), 2u);
-  EXPECT_THAT(list[0], testing::StartsWith("network.toml:9: field 'marnet': got 'no/such/folder', cannot load the "
-                                           "maritime graph from "));
+  EXPECT_THAT(list[0], testing::StartsWith(
+                           "network.toml:9: field 'marnet': got 'no/such/folder', cannot load the "
+                           "maritime graph from "));
   // ... followed by what the sea layer found.
   EXPECT_THAT(list[1], testing::HasSubstr("no/such/folder/marnet_searoute.geojson"));
 }
 
 TEST(PackageMarnet, NoSeaRouteIsAnError) {
   PackageFiles p = mini_sea();
-  // The Caspian reaches the oceans only through the Volga-Don canal, the Black Sea and the Bosporus.
-  append_line(p, "links.csv", "caspian-AAU-RTM,KZAAU,NLRTM,deep_sea,marnet,,16 kn,1,ship-test,no,bosporus,assumption,,");
-  EXPECT_THAT(problems(p, with_graph()),
-              ElementsAre("links.csv:7: field 'distance': got 'marnet', no sea route from KZAAU (Aktau) to NLRTM "
-                          "(Rotterdam) on the maritime graph avoiding bosporus+northwest; expected a distance in km, nm "
-                          "or mi"));
+  // The Caspian reaches the oceans only through the Volga-Don canal, the Black Sea and the
+  // Bosporus.
+  append_line(
+      p, "links.csv",
+      "caspian-AAU-RTM,KZAAU,NLRTM,deep_sea,marnet,,16 kn,1,ship-test,no,bosporus,assumption,,");
+  EXPECT_THAT(
+      problems(p, with_graph()),
+      ElementsAre(
+          "links.csv:7: field 'distance': got 'marnet', no sea route from KZAAU (Aktau) to NLRTM "
+          "(Rotterdam) on the maritime graph avoiding bosporus+northwest; expected a distance in "
+          "km, nm "
+          "or mi"));
 }
 
 TEST(PackageMarnet, BothEndsOnOnePort) {
   PackageFiles p = mini_sea();
   append_line(p, "nodes.csv", "NLXRT,Rotterdam Waalhaven,NL,seaport,51.90,4.44,assumption,");
-  append_line(p, "links.csv", "hop-RTM-XRT,NLRTM,NLXRT,feeder,marnet,1 h,,1,feeder-test,no,,assumption,,");
+  append_line(p, "links.csv",
+              "hop-RTM-XRT,NLRTM,NLXRT,feeder,marnet,1 h,,1,feeder-test,no,,assumption,,");
   const std::string label = graph().port(graph().nearest_port({51.90, 4.44})).locode;
   ASSERT_EQ(label, "NLRTM");
-  EXPECT_THAT(problems(p, with_graph()),
-              ElementsAre("links.csv:7: field 'distance': got 'marnet', both ends use the marnet port NLRTM "
-                          "(Rotterdam); expected a distance in km, nm or mi for this link"));
+  EXPECT_THAT(
+      problems(p, with_graph()),
+      ElementsAre(
+          "links.csv:7: field 'distance': got 'marnet', both ends use the marnet port NLRTM "
+          "(Rotterdam); expected a distance in km, nm or mi for this link"));
 }
 
 }  // namespace

@@ -1,12 +1,13 @@
 // Loading the valid test package (tests/data/packages/mini) and checking what the loader
 // computed against the figures written in its files.
+#include "landbridge/io/package.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 
 #include "landbridge/core/geo.h"
-#include "landbridge/io/package.h"
 #include "package_edit.h"
 
 namespace landbridge::io {
@@ -15,7 +16,9 @@ namespace {
 using test::mini;
 using test::package_dir;
 
-const Network& net_of(const LoadedPackage& p) { return p.network; }
+const Network& net_of(const LoadedPackage& p) {
+  return p.network;
+}
 
 LinkId link(const Network& n, std::string_view id) {
   auto l = n.find_link(id);
@@ -23,7 +26,9 @@ LinkId link(const Network& n, std::string_view id) {
   return l.value_or(LinkId(0));
 }
 
-LatLon pos(const Network& n, std::string_view code) { return n.node(*n.find_node(code)).pos; }
+LatLon pos(const Network& n, std::string_view code) {
+  return n.node(*n.find_node(code)).pos;
+}
 
 TEST(Package, MiniLoadsWithEveryRowAndReverseLinks) {
   const LoadedPackage p = load_package(package_dir("mini"));
@@ -112,7 +117,8 @@ TEST(Package, WrittenFiguresAndUnits) {
 TEST(Package, RangesFillTheEstimates) {
   const LoadedPackage p = load_package(package_dir("mini"));
   const Network& n = p.network;
-  const LinkInfo& ferry = n.link_info(link(n, "ferry-AAU-ALA"));  // 436 km in 436..508 km, 20 h in 18..22 h
+  const LinkInfo& ferry =
+      n.link_info(link(n, "ferry-AAU-ALA"));  // 436 km in 436..508 km, 20 h in 18..22 h
   EXPECT_EQ(ferry.distance.value, Kilometres(436.0));
   EXPECT_EQ(ferry.distance.lo, Kilometres(436.0));
   EXPECT_EQ(ferry.distance.hi, Kilometres(508.0));
@@ -211,8 +217,10 @@ TEST(Package, DefaultPackageFollowsTheDataDirectory) {
   EXPECT_EQ(default_package_dir(), std::filesystem::path(LANDBRIDGE_DATA_DIR) / "eurasia");
   ::setenv("LANDBRIDGE_DATA_DIR", "/srv/landbridge", 1);
   EXPECT_EQ(default_package_dir(), std::filesystem::path("/srv/landbridge/eurasia"));
-  if (before) ::setenv("LANDBRIDGE_DATA_DIR", saved.c_str(), 1);
-  else ::unsetenv("LANDBRIDGE_DATA_DIR");
+  if (before)
+    ::setenv("LANDBRIDGE_DATA_DIR", saved.c_str(), 1);
+  else
+    ::unsetenv("LANDBRIDGE_DATA_DIR");
 }
 
 TEST(Package, MissingFolder) {
@@ -222,7 +230,8 @@ TEST(Package, MissingFolder) {
   } catch (const LoadError& e) {
     ASSERT_EQ(e.diagnostics().size(), 1u);
     EXPECT_THAT(e.diagnostics()[0].to_string(),
-                testing::EndsWith("no-such-package: not a folder; expected a network package folder holding network.toml"));
+                testing::EndsWith("no-such-package: not a folder; expected a network package "
+                                  "folder holding network.toml"));
   }
 }
 

@@ -1,8 +1,8 @@
 // Numbers with units in package cells.
+#include "landbridge/io/quantity.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
-#include "landbridge/io/quantity.h"
 
 namespace landbridge::io {
 namespace {
@@ -24,7 +24,7 @@ TEST(Quantity, UnitsConvertToTheBaseUnit) {
   EXPECT_DOUBLE_EQ(ok("550nm", quantity::distance), 550 * 1.852);
   EXPECT_DOUBLE_EQ(ok("10 mi", quantity::distance), 16.09344);
   EXPECT_DOUBLE_EQ(ok("1018", quantity::distance), 1018);  // km by default
-  EXPECT_DOUBLE_EQ(ok("1.5", quantity::duration), 1.5);     // hours by default
+  EXPECT_DOUBLE_EQ(ok("1.5", quantity::duration), 1.5);    // hours by default
   EXPECT_DOUBLE_EQ(ok("90 min", quantity::duration), 1.5);
   EXPECT_DOUBLE_EQ(ok("4 d", quantity::duration), 96);
   EXPECT_DOUBLE_EQ(ok("18 kn", quantity::speed_sea), 18 * 1.852);  // base km/h
@@ -49,14 +49,17 @@ TEST(Quantity, NumberSpellings) {
 
 TEST(Quantity, Errors) {
   EXPECT_EQ(error("", quantity::distance), "missing value, expected a distance");
-  EXPECT_EQ(error("far", quantity::distance), "expected a distance: a number with an optional unit (km, nm or mi)");
+  EXPECT_EQ(error("far", quantity::distance),
+            "expected a distance: a number with an optional unit (km, nm or mi)");
   EXPECT_TRUE(parse_quantity("far", quantity::distance).not_a_number);
   EXPECT_FALSE(parse_quantity("5 kms", quantity::distance).not_a_number);
   EXPECT_EQ(error("nan", quantity::distance), "expected a distance, not NaN");
   EXPECT_EQ(error("-inf", quantity::duration), "expected a duration that is finite");
   EXPECT_EQ(error("1e999", quantity::duration), "the number is out of range; expected a duration");
-  EXPECT_EQ(error("5 kms", quantity::distance), "unknown unit 'kms'; expected a distance in km, nm or mi");
-  EXPECT_EQ(error("1,200", quantity::distance), "unknown unit ',200'; expected a distance in km, nm or mi");
+  EXPECT_EQ(error("5 kms", quantity::distance),
+            "unknown unit 'kms'; expected a distance in km, nm or mi");
+  EXPECT_EQ(error("1,200", quantity::distance),
+            "unknown unit ',200'; expected a distance in km, nm or mi");
   EXPECT_EQ(error("-1", quantity::money), "expected a price that is not negative");
   EXPECT_EQ(error("0", quantity::speed_land), "expected a speed greater than 0");
   EXPECT_EQ(error("91", quantity::latitude), "expected a latitude in [-90, 90]");
@@ -64,7 +67,8 @@ TEST(Quantity, Errors) {
   EXPECT_EQ(error("3 TEU", quantity::capacity),
             "expected a capacity in TEU per day: a plain number without a unit ('TEU')");
   EXPECT_EQ(error("366 d", quantity::duration), "expected a duration of at most 8760 h");
-  EXPECT_EQ(error("20 kn", quantity::distance), "unknown unit 'kn'; expected a distance in km, nm or mi");
+  EXPECT_EQ(error("20 kn", quantity::distance),
+            "unknown unit 'kn'; expected a distance in km, nm or mi");
 }
 
 TEST(Quantity, Ranges) {
@@ -83,10 +87,13 @@ TEST(Quantity, Ranges) {
   ASSERT_TRUE(same.ok());
   EXPECT_EQ(same.lo, same.hi);
 
-  EXPECT_EQ(parse_range("4-6 d", quantity::duration).error, "expected a range LO..HI of a duration (e.g. '10..20 h')");
-  EXPECT_EQ(parse_range("..6", quantity::duration).error, "expected a range LO..HI of a duration (e.g. '10..20 h')");
+  EXPECT_EQ(parse_range("4-6 d", quantity::duration).error,
+            "expected a range LO..HI of a duration (e.g. '10..20 h')");
+  EXPECT_EQ(parse_range("..6", quantity::duration).error,
+            "expected a range LO..HI of a duration (e.g. '10..20 h')");
   EXPECT_EQ(parse_range("6..4", quantity::duration).error, "expected a range LO..HI with LO <= HI");
-  EXPECT_EQ(parse_range("-1..4", quantity::duration).error, "range start: expected a duration that is not negative");
+  EXPECT_EQ(parse_range("-1..4", quantity::duration).error,
+            "range start: expected a duration that is not negative");
   EXPECT_EQ(parse_range("1..4 parsecs", quantity::distance).error,
             "range start: unknown unit 'parsecs'; expected a distance in km, nm or mi");
   EXPECT_FALSE(parse_range("1..2..3", quantity::distance).ok());

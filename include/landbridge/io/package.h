@@ -65,7 +65,8 @@ LoadedPackage load_package(const std::filesystem::path& dir, const LoadOptions& 
 LoadedPackage load_package(const PackageFiles& files, const LoadOptions& opts = {});
 
 // Validates without keeping the result: the list of problems (empty when the package is good).
-std::vector<Diagnostic> validate_package(const std::filesystem::path& dir, const LoadOptions& opts = {});
+std::vector<Diagnostic> validate_package(const std::filesystem::path& dir,
+                                         const LoadOptions& opts = {});
 std::vector<Diagnostic> validate_package(const PackageFiles& files, const LoadOptions& opts = {});
 
 // The built-in reference package: $LANDBRIDGE_DATA_DIR/eurasia when that variable is set,

@@ -18,28 +18,28 @@ struct Unit {
 };
 
 struct QuantityKind {
-  std::string_view what;         // "a distance", for messages
-  std::span<const Unit> units;   // first = default when none is written; base unit has to_base 1
-  double min = 0.0;              // smallest allowed value in base units
-  double max = 0.0;              // largest allowed value in base units (plausibility / overflow guard)
-  bool positive = false;         // value must be > min (not just >= min)
-  bool integer = false;          // whole numbers only
+  std::string_view what;        // "a distance", for messages
+  std::span<const Unit> units;  // first = default when none is written; base unit has to_base 1
+  double min = 0.0;             // smallest allowed value in base units
+  double max = 0.0;             // largest allowed value in base units (overflow guard)
+  bool positive = false;        // value must be > min (not just >= min)
+  bool integer = false;         // whole numbers only
 };
 
 namespace quantity {
-extern const QuantityKind distance;        // km (default), nm, mi; <= 50,000 km
-extern const QuantityKind duration;        // h (default), min, d; <= 365 d
-extern const QuantityKind speed_sea;       // kn (default), km/h, km/d; > 0, base km/h
-extern const QuantityKind speed_land;      // km/h (default), km/d, kn; > 0, base km/h
-extern const QuantityKind money;           // USD; <= 10,000,000 USD
-extern const QuantityKind hub_intensity;   // kg/t (kg CO2e per tonne handled)
-extern const QuantityKind intensity;       // g/tkm (g CO2e per tonne-km)
-extern const QuantityKind capacity;        // TEU per day, plain number
-extern const QuantityKind count;           // whole number >= 0 (cranes)
-extern const QuantityKind rate;            // plain number >= 0 (moves per hour)
-extern const QuantityKind latitude;        // degrees in [-90, 90]
-extern const QuantityKind longitude;       // degrees in [-180, 180]
-extern const QuantityKind detour_factor;   // the F of gc*F, in [1, 10]
+extern const QuantityKind distance;       // km (default), nm, mi; <= 50,000 km
+extern const QuantityKind duration;       // h (default), min, d; <= 365 d
+extern const QuantityKind speed_sea;      // kn (default), km/h, km/d; > 0, base km/h
+extern const QuantityKind speed_land;     // km/h (default), km/d, kn; > 0, base km/h
+extern const QuantityKind money;          // USD; <= 10,000,000 USD
+extern const QuantityKind hub_intensity;  // kg/t (kg CO2e per tonne handled)
+extern const QuantityKind intensity;      // g/tkm (g CO2e per tonne-km)
+extern const QuantityKind capacity;       // TEU per day, plain number
+extern const QuantityKind count;          // whole number >= 0 (cranes)
+extern const QuantityKind rate;           // plain number >= 0 (moves per hour)
+extern const QuantityKind latitude;       // degrees in [-90, 90]
+extern const QuantityKind longitude;      // degrees in [-180, 180]
+extern const QuantityKind detour_factor;  // the F of gc*F, in [1, 10]
 }  // namespace quantity
 
 struct QuantityResult {
