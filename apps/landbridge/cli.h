@@ -6,6 +6,7 @@
 #include <string>
 
 #include "landbridge/io/package.h"
+#include "landbridge/schedule/planner.h"
 
 namespace landbridge::cli {
 
@@ -22,6 +23,27 @@ enum Exit : int {
 void add_network_option(CLI::App& cmd, std::string& dir);
 // Loads the package named by --network (or the built-in one). Throws LoadError.
 io::LoadedPackage load_network(const std::string& dir);
+
+// A timetabled query as the route and chart commands take it from their options.
+struct ScheduledQuery {
+  std::string network, from, to;
+  std::string depart;   // ISO 8601 date or date-time (UTC unless an offset is given)
+  std::string window;   // "" or a duration such as 7d
+  std::string unit = "teu";
+  std::vector<std::string> avoid;
+  int count = 1;
+  bool pareto = false;
+  int max_trips = 12;
+  int max_transshipments = -1;  // < 0: no limit
+};
+struct ScheduledAnswer {
+  io::LoadedPackage pkg;
+  schedule::ScheduledResult result;
+};
+// Loads the package and its services, plans, and turns every user error into a printed message
+// and CLI::RuntimeError with the documented exit code (2 usage / unknown place / no services,
+// 3 no itinerary).
+ScheduledAnswer plan_scheduled(const ScheduledQuery& q);
 
 void register_validate(CLI::App& app);
 void register_export(CLI::App& app);

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli.h"
+#include "landbridge/chart/scheduled.h"
 #include "landbridge/chart/series.h"
 #include "landbridge/chart/svg.h"
 #include "landbridge/route/locate.h"
@@ -13,14 +14,32 @@
 
 namespace landbridge::cli {
 
-void register_chart(CLI::App& app) {
-  struct Args {
-    std::string network, from, to, out, unit = "teu";
+namespace {
+
+struct ChartArgs {
+    std::string network, from, to, out, unit = "teu", depart;
     std::vector<std::string> avoid;
     int alternatives = 0, count = 1;
-    bool json = false, co2 = false;
-  };
-  auto a = std::make_shared<Args>();
+  bool json = false, co2 = false;
+};
+
+// SVG (or the chart data as JSON) to --out or standard output.
+void write_chart(const std::vector<chart::ChartSeries>& series, const chart::ChartOptions& opts, const ChartArgs& a) {
+  const std::string text = a.json ? chart::to_json(series).dump(2) + "\n" : chart::render_svg(series, opts);
+  if (a.out.empty() || a.out == "-") {
+    std::cout << text;
+    return;
+  }
+  std::ofstream f(a.out, std::ios::binary);
+  if (!f) throw Error(fmt::format("cannot write '{}'", a.out));
+  f << text;
+  fmt::print(stderr, "wrote {} ({} itineraries)\n", a.out, series.size());
+}
+
+}  // namespace
+
+void register_chart(CLI::App& app) {
+  auto a = std::make_shared<ChartArgs>();
   auto* cmd = app.add_subcommand("chart", "Time/cost–distance chart (UN ESCAP) of the routes between two places");
   cmd->add_option("FROM", a->from, "Origin: UN/LOCODE or name")->required();
   cmd->add_option("TO", a->to, "Destination: UN/LOCODE or name")->required();
@@ -38,8 +57,29 @@ void register_chart(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--count", a->count, "Number of containers")->check(CLI::Range(1, 1'000'000));
   cmd->add_flag("--co2", a->co2, "Add a third panel with cumulative CO2e");
+  cmd->add_option("--depart", a->depart,
+                  "Chart the timetabled Pareto set for boxes ready at this time (2026-12-01 or 2026-12-01T08:00)")
+      ->type_name("TIME");
 
   cmd->callback([a] {
+    if (!a->depart.empty()) {
+      if (a->alternatives) {
+        fmt::print(stderr, "error: --alternatives applies to static routes; --depart charts the Pareto set\n");
+        throw CLI::RuntimeError(kUsage);
+      }
+      const ScheduledAnswer ans = plan_scheduled({.network = a->network, .from = a->from, .to = a->to,
+                                                  .depart = a->depart, .unit = a->unit, .avoid = a->avoid,
+                                                  .count = a->count, .pareto = true});
+      const Network& net = ans.pkg.network;
+      chart::ChartOptions opts;
+      opts.title = fmt::format("{} {} \u2192 {} {} \u00b7 {} {}", net.node(ans.result.from).code,
+                               net.node(ans.result.from).name, net.node(ans.result.to).code, net.node(ans.result.to).name,
+                               a->count, a->unit == "feu" || a->unit == "FEU" ? "FEU" : "TEU");
+      opts.subtitle = fmt::format("timetabled Pareto set, ready {}", a->depart);
+      opts.co2e_panel = a->co2;
+      write_chart(chart::series_from(net, ans.result), opts, *a);
+      return;
+    }
     const io::LoadedPackage pkg = load_network(a->network);
     route::Planner planner(pkg);
     route::RouteRequest req;
@@ -60,25 +100,11 @@ void register_chart(CLI::App& app) {
       fmt::print(stderr, "no route from {} to {} with these constraints\n", a->from, a->to);
       throw CLI::RuntimeError(kNoRoute);
     }
-    const auto series = chart::series_from(pkg.network, result);
-    std::string text;
-    if (a->json) {
-      text = chart::to_json(series).dump(2) + "\n";
-    } else {
-      chart::ChartOptions opts;
-      opts.title = chart::title_for(pkg.network, result);
-      opts.subtitle = req.pareto ? "Pareto set over time, cost and CO\u2082e" : "best corridors by time";
-      opts.co2e_panel = a->co2;
-      text = chart::render_svg(series, opts);
-    }
-    if (a->out.empty() || a->out == "-") {
-      std::cout << text;
-      return;
-    }
-    std::ofstream f(a->out, std::ios::binary);
-    if (!f) throw Error(fmt::format("cannot write '{}'", a->out));
-    f << text;
-    fmt::print(stderr, "wrote {} ({} itineraries)\n", a->out, series.size());
+    chart::ChartOptions opts;
+    opts.title = chart::title_for(pkg.network, result);
+    opts.subtitle = req.pareto ? "Pareto set over time, cost and CO\u2082e" : "best corridors by time";
+    opts.co2e_panel = a->co2;
+    write_chart(chart::series_from(pkg.network, result), opts, *a);
   });
 }
 

@@ -7,11 +7,7 @@
 #include "landbridge/route/locate.h"
 #include "landbridge/route/planner.h"
 #include "landbridge/route/report.h"
-#ifdef LANDBRIDGE_HAVE_SCHEDULE
-#include "landbridge/io/services.h"
 #include "landbridge/schedule/planner.h"
-#include "landbridge/timetable/time.h"
-#endif
 
 namespace landbridge::cli {
 namespace {
@@ -54,70 +50,18 @@ std::string no_route_reason(route::Planner& planner, const route::RouteRequest& 
 // landbridge route FROM TO --depart T [--pareto] [--window 7d]: timetabled itineraries on the
 // package's services.
 void route_scheduled(const RouteArgs& a) {
-#ifdef LANDBRIDGE_HAVE_SCHEDULE
-  std::string why;
-  const auto depart = timetable::parse_iso8601(a.depart, &why);
-  if (!depart) {
-    fmt::print(stderr, "error: --depart {}: {}\n", a.depart, why);
-    throw CLI::RuntimeError(kUsage);
-  }
   if (a.optimize != "time" || a.alternatives != 3) {
     fmt::print(stderr, "error: --optimize and --alternatives apply to static routes; with --depart use --pareto\n");
     throw CLI::RuntimeError(kUsage);
   }
-  std::optional<Minutes> window;
-  if (!a.window.empty()) {
-    window = timetable::parse_duration(a.window, &why);
-    if (!window) {
-      fmt::print(stderr, "error: --window {}: {}\n", a.window, why);
-      throw CLI::RuntimeError(kUsage);
-    }
-  }
-  const io::LoadedPackage pkg = load_network(a.network);
-  Diagnostics diags;
-  std::vector<timetable::Service> services = io::load_services(pkg.dir, pkg.network, diags);
-  diags.throw_if_any();
-  if (services.empty()) {
-    fmt::print(stderr, "error: this package has no services ({}): timetabled routing (--depart) needs {} and {}\n",
-               pkg.dir.string(), io::kServicesFile, io::kServiceCallsFile);
-    throw CLI::RuntimeError(kUsage);
-  }
-  // The timetable starts at the departure day and covers the window plus 120 days of travel.
-  const Minutes day_start = timetable::to_instant(timetable::to_civil(*depart).date);
-  const Minutes horizon = days(120) + window.value_or(Minutes(0));
-  schedule::ScheduledPlanner planner(pkg, std::move(services), day_start, horizon);
-  schedule::ScheduledRequest req;
-  req.from = a.from;
-  req.to = a.to;
-  req.depart = *depart;
-  req.pareto = a.pareto;
-  req.window = window;
-  req.avoid = a.avoid;
-  req.max_trips = a.max_trips;
-  req.options.shipment = {*emissions::parse_container_unit(a.unit), a.count};
-  if (a.max_transshipments >= 0) req.options.max_transshipments = a.max_transshipments;
-  schedule::ScheduledResult result;
-  try {
-    result = planner.plan(req);
-  } catch (const route::LocateError& e) {
-    fmt::print(stderr, "error: {}\n", e.what());
-    throw CLI::RuntimeError(kUsage);
-  }
-  if (result.itineraries.empty()) {
-    fmt::print(stderr, "no route: no timetabled itinerary from {} to {} ready {}{}\n",
-               pkg.network.node(result.from).code, pkg.network.node(result.to).code,
-               timetable::format_iso8601(*depart), window ? " within the window" : "");
-    throw CLI::RuntimeError(kNoRoute);
-  }
+  ScheduledQuery q{.network = a.network, .from = a.from, .to = a.to, .depart = a.depart, .window = a.window,
+                   .unit = a.unit, .avoid = a.avoid, .count = a.count, .pareto = a.pareto,
+                   .max_trips = a.max_trips, .max_transshipments = a.max_transshipments};
+  const ScheduledAnswer ans = plan_scheduled(q);
   if (a.json)
-    std::cout << schedule::to_json(pkg.network, result).dump(2) << '\n';
+    std::cout << schedule::to_json(ans.pkg.network, ans.result).dump(2) << '\n';
   else
-    std::cout << schedule::to_table(pkg.network, result);
-#else
-  (void)a;
-  fmt::print(stderr, "error: this build has no timetabled routing (the schedule layer is missing)\n");
-  throw CLI::RuntimeError(kUsage);
-#endif
+    std::cout << schedule::to_table(ans.pkg.network, ans.result);
 }
 
 }  // namespace

@@ -22,6 +22,13 @@ struct CliRun {
   std::string err;  // stderr
 };
 
+// "route JPHKT DEDUI --depart 2026-12-DD --pareto --json" for a day of December 2026.
+std::string fmt_day(int day) {
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "route JPHKT DEDUI --depart 2026-12-%02d --pareto --json", day);
+  return buf;
+}
+
 CliRun run(const std::string& args) {
   const auto err_file = std::filesystem::temp_directory_path() / "landbridge_cli_test_stderr.txt";
   const std::string cmd = std::string(LANDBRIDGE_CLI) + " " + args + " 2>" + err_file.string();
@@ -211,6 +218,68 @@ TEST(Cli, ChartWritesSvgAndJsonOfTheParetoSet) {
   EXPECT_EQ(j["series"].size(), nlohmann::json::parse(pareto.out)["itineraries"].size());
   CliRun bad = run("chart JPHKT Nowhere");
   EXPECT_EQ(bad.code, 2);
+}
+
+}  // namespace
+}  // namespace landbridge
+
+namespace landbridge {
+namespace {
+
+// Timetabled routing: steps carry departures, arrivals and services; waiting is a step; a
+// later ready date can change the best answer.
+TEST(Cli, DepartGivesTimetabledItineraries) {
+  CliRun r = run("route JPHKT DEDUI --depart 2026-12-01 --pareto --json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_GE(j["itineraries"].size(), 2u);
+  bool saw_wait = false, saw_service = false;
+  for (const auto& it : j["itineraries"])
+    for (const auto& s : it["steps"]) {
+      ASSERT_TRUE(s.contains("depart") && s.contains("arrive")) << s.dump();
+      EXPECT_LE(s["depart"].get<std::string>(), s["arrive"].get<std::string>());
+      saw_wait |= s["kind"] == "node" && s.value("operation", "") == "wait";
+      saw_service |= s["kind"] == "leg" && s.contains("service") && s["service"].is_string() &&
+                     !s["service"].get<std::string>().empty();
+    }
+  EXPECT_TRUE(saw_wait);
+  EXPECT_TRUE(saw_service);
+
+  // Some ready date in the following two weeks has a different fastest itinerary (other
+  // services or another arrival pattern), because the services run on given weekdays.
+  auto fastest = [](const std::string& out) {
+    auto jj = nlohmann::json::parse(out);
+    std::string services;
+    for (const auto& s : jj["itineraries"][0]["steps"])
+      if (s.contains("service") && s["service"].is_string()) services += s["service"].get<std::string>() + ",";
+    return services;
+  };
+  const std::string first = fastest(r.out);
+  bool differs = false;
+  for (int day = 2; day <= 14 && !differs; ++day) {
+    CliRun later = run(fmt_day(day));
+    ASSERT_EQ(later.code, 0) << later.err;
+    differs = fastest(later.out) != first;
+  }
+  EXPECT_TRUE(differs);
+}
+
+TEST(Cli, DepartWithoutPackageServicesOrBadDateIsAUsageError) {
+  EXPECT_EQ(run("route JPHKT DEDUI --depart 2026-13-01").code, 2);
+  EXPECT_EQ(run("route JPHKT DEDUI --window 7d").code, 2);
+  const std::string mini = std::string(LANDBRIDGE_TEST_DATA_DIR) + "/packages/mini";
+  CliRun r = run("route JPHKT DEDUI --network " + mini + " --depart 2026-12-01");
+  EXPECT_NE(r.code, 0);
+}
+
+TEST(Cli, ChartDepartDrawsWaits) {
+  CliRun r = run("chart JPHKT DEDUI --depart 2026-12-01 --json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  bool wait = false;
+  for (const auto& s : j["series"])
+    for (const auto& p : s["points"]) wait |= p["kind"] == "wait";
+  EXPECT_TRUE(wait);
 }
 
 }  // namespace
