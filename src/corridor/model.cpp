@@ -325,11 +325,12 @@ struct Run {
         arm(s, due);
         return;
       }
-      dispatch(s);
+      if (!dispatch(s)) return;
     }
   }
 
-  void dispatch(std::uint32_t s) {
+  // Loads and sends one vehicle; false when nothing could be loaded.
+  bool dispatch(std::uint32_t s) {
     ServiceState& st = svc[s];
     const ServicePlan& sp = m.services[s];
     std::vector<std::uint32_t> load;
@@ -353,12 +354,13 @@ struct Run {
       st.departures += 1;
       st.loaded_teu += teu;
     }
-    if (load.empty()) return;
+    if (load.empty()) return false;
     if (sp.policy.fleet > 0) {
       --st.vessels;
       sim.spawn(vessel_return(s));
     }
     sim.spawn(voyage(s, std::move(load), ++vehicles));
+    return true;
   }
 
   sim::Process voyage(std::uint32_t s, std::vector<std::uint32_t> load, std::uint64_t vehicle) {
@@ -383,7 +385,7 @@ struct Run {
     for (double t = p.offset_h * kHour; t < end; t += p.headway_h * kHour) {
       co_await sim.until(t);
       if (reopen(s, t) > t) continue;  // sailing cancelled
-      dispatch(s);
+      (void)dispatch(s);
     }
   }
 
@@ -558,6 +560,11 @@ CorridorModel::CorridorModel(const Network& net, Scenario scenario) : impl_(std:
           m.services.push_back(sp);
         }
         s.index = its->second;
+        if (m.services[s.index].policy.capacity_teu < fp.spec.teu_per_box) {
+          throw ScenarioError(name + ": a " + std::to_string(fp.spec.teu_per_box) + " TEU box does not fit the " +
+                              std::to_string(m.services[s.index].policy.capacity_teu) + " TEU capacity of " +
+                              m.services[s.index].label + " (field 'capacity_teu')");
+        }
       } else {
         s.kind = StageKind::run;
         s.index = st.link.v;

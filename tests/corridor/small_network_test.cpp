@@ -79,5 +79,19 @@ TEST(CorridorSmallNetwork, TwoCranesHalveTheQueue) {
   }
 }
 
+TEST(CorridorSmallNetwork, ABoxLargerThanTheTrainIsAnError) {
+  const Network net = route::testing::parse_network(kNet);
+  Scenario s = small(1);
+  s.flows[0].teu_per_box = 2;
+  s.rail.capacity_teu = 1;
+  s.rail.min_teu = 1;
+  try {
+    const CorridorModel m(net, s);
+    FAIL() << "expected ScenarioError";
+  } catch (const ScenarioError& e) {
+    EXPECT_NE(std::string(e.what()).find("capacity_teu"), std::string::npos) << e.what();
+  }
+}
+
 }  // namespace
 }  // namespace landbridge::corridor
