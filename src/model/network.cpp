@@ -45,6 +45,7 @@ std::vector<std::size_t> match_operations(std::span<const OperationInfo* const> 
                                           std::uint8_t depart, std::optional<OperationKind>* ambiguous_kind) {
   std::array<int, kOperationKindCount> best_spec;
   std::array<std::size_t, kOperationKindCount> best;
+  std::array<bool, kOperationKindCount> tied{};  // the best of a kind is shared by two operations
   best_spec.fill(-1);
   best.fill(0);
   for (std::size_t i = 0; i < ops.size(); ++i) {
@@ -55,10 +56,14 @@ std::vector<std::size_t> match_operations(std::span<const OperationInfo* const> 
     if (spec > best_spec[k]) {
       best_spec[k] = spec;
       best[k] = i;
-    } else if (spec == best_spec[k] && ambiguous_kind) {
-      *ambiguous_kind = o.kind;
+      tied[k] = false;
+    } else if (spec == best_spec[k]) {
+      tied[k] = true;
     }
   }
+  if (ambiguous_kind)
+    for (std::size_t k = 0; k < kOperationKindCount; ++k)
+      if (tied[k]) *ambiguous_kind = static_cast<OperationKind>(k);
   std::vector<std::size_t> out;
   for (std::size_t k = 0; k < kOperationKindCount; ++k)
     if (best_spec[k] >= 0) out.push_back(best[k]);

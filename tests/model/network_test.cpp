@@ -58,6 +58,32 @@ TEST(Network, TransferCombinesMostSpecificOperationPerKind) {
   EXPECT_FALSE(ending.transshipment);
 }
 
+// A tie between two less specific operations is no ambiguity when a more specific one wins,
+// whatever the row order.
+TEST(Network, AmbiguityOnlyForTiesAtTheWinningSpecificity) {
+  auto op = [](const char* a, const char* d) {
+    OperationInfo o;
+    o.kind = OperationKind::border;
+    o.arrive = *parse_carriage_pattern(a, true);
+    o.depart = *parse_carriage_pattern(d, false);
+    return o;
+  };
+  const auto r1520 = Carriage{Mode::rail, Gauge::g1520}.code();
+  const OperationInfo any_rail = op("*", "rail"), rail_any = op("rail", "*"), exact = op("rail:1520", "rail:1520");
+  for (const auto& order : std::vector<std::vector<const OperationInfo*>>{
+           {&any_rail, &rail_any, &exact}, {&exact, &any_rail, &rail_any}, {&any_rail, &exact, &rail_any}}) {
+    std::optional<OperationKind> amb;
+    auto m = match_operations(order, r1520, r1520, &amb);
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_EQ(order[m[0]], &exact);
+    EXPECT_FALSE(amb.has_value());
+  }
+  std::optional<OperationKind> amb;
+  std::vector<const OperationInfo*> tie{&any_rail, &rail_any};
+  match_operations(tie, r1520, r1520, &amb);
+  EXPECT_EQ(amb, OperationKind::border);
+}
+
 TEST(Network, BuilderRejectsStructuralMistakes) {
   NetworkBuilder b;
   auto f = b.add_emission_factor({.id = "rail", .mode = Mode::rail});
