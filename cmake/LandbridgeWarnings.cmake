@@ -24,7 +24,8 @@ function(landbridge_add_test name)
   target_compile_definitions(test_${name} PRIVATE
     LANDBRIDGE_DATA_DIR="${LANDBRIDGE_DATA_DIR}"
     LANDBRIDGE_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared"
-    LANDBRIDGE_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data")
+    LANDBRIDGE_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
+    LANDBRIDGE_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   landbridge_set_warnings(test_${name})
   gtest_discover_tests(test_${name} DISCOVERY_TIMEOUT 60)
 endfunction()

@@ -49,5 +49,6 @@ void register_validate(CLI::App& app);
 void register_export(CLI::App& app);
 void register_route(CLI::App& app);
 void register_chart(CLI::App& app);
+void register_simulate(CLI::App& app);
 
 }  // namespace landbridge::cli

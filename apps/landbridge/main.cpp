@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
       "Run 'landbridge SUBCOMMAND --help' for the options of each subcommand.");
   cli::register_route(app);
   cli::register_chart(app);
+  cli::register_simulate(app);
   cli::register_validate(app);
   cli::register_export(app);
   try {

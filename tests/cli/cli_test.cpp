@@ -284,3 +284,28 @@ TEST(Cli, ChartDepartDrawsWaits) {
 
 }  // namespace
 }  // namespace landbridge
+
+namespace landbridge {
+namespace {
+
+TEST(Cli, SimulateIsReproducibleAcrossThreadCountsAndRejectsBadScenarios) {
+  const std::string scenario = std::string(LANDBRIDGE_SOURCE_DIR) + "/examples/scenarios/hakata-busan-europe.toml";
+  CliRun one = run("simulate " + scenario + " --replications 3 --seed 7 --threads 1 --json");
+  CliRun three = run("simulate " + scenario + " --replications 3 --seed 7 --threads 3 --json");
+  ASSERT_EQ(one.code, 0) << one.err;
+  EXPECT_EQ(one.out, three.out);
+  EXPECT_TRUE(nlohmann::json::parse(one.out).is_object());
+  namespace fs = std::filesystem;
+  const fs::path bad = fs::temp_directory_path() / "landbridge_cli_bad_scenario.toml";
+  {
+    std::ofstream f(bad);
+    f << "[scenario]\nname = \"x\"\nhorizon_dayz = 10\n";
+  }
+  CliRun r = run("simulate " + bad.string());
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("horizon_dayz"), std::string::npos) << r.err;
+  fs::remove(bad);
+}
+
+}  // namespace
+}  // namespace landbridge
