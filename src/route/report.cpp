@@ -5,13 +5,12 @@
 #include <fmt/ranges.h>
 
 namespace landbridge::route {
-namespace {
 
-using nlohmann::json;
 
 double round_to(double v, double step) { return std::round(v / step) * step; }
 
-json passage_array(PassageSet s) {
+nlohmann::json passages_json(PassageSet s) {
+  using nlohmann::json;
   json a = json::array();
   for (int p = 0; p < kPassageCount; ++p)
     if (s & (PassageSet{1} << p)) a.push_back(std::string(to_string(static_cast<Passage>(p))));
@@ -24,13 +23,18 @@ std::string carriage_code_name(std::uint8_t code) {
   return to_string(Carriage{static_cast<Mode>(code / kGaugeCount), static_cast<Gauge>(code % kGaugeCount)});
 }
 
-void put_figures(json& j, Kilometres d, Minutes t, UsdCents c, const emissions::Co2e& e) {
+void put_figures(nlohmann::json& j, Kilometres d, Minutes t, UsdCents c, const emissions::Co2e& e) {
   j["distance_km"] = round_to(d.value(), 0.1);
   j["hours"] = round_to(to_hours(t), 0.01);
   j["cost_usd"] = to_usd(c);
   j["co2e_kg"] = to_kg(e.wtw);
   j["co2e_ttw_kg"] = to_kg(e.ttw);
 }
+
+namespace {
+
+using nlohmann::json;
+
 
 // 1234567.891 -> "1,234,567.9" with `decimals` decimals.
 std::string grouped(double v, int decimals) {
@@ -62,7 +66,7 @@ json to_json(const Network& net, const Itinerary& it) {
   for (const CorridorToken& t : it.signature) corridor.push_back(to_string(net, t));
   j["corridor"] = corridor;
   j["transshipments"] = it.transshipments;
-  j["passages"] = passage_array(it.passages);
+  j["passages"] = passages_json(it.passages);
   j["days"] = round_to(to_days(it.total.duration), 0.01);
   json steps = json::array();
   for (const Step& s : it.steps) {
@@ -75,7 +79,7 @@ json to_json(const Network& net, const Itinerary& it) {
       st["mode"] = std::string(to_string(s.carriage.mode));
       st["gauge"] = s.carriage.gauge == Gauge::none ? json(nullptr) : json(std::string(to_string(s.carriage.gauge)));
       st["link"] = net.link_info(s.link).id;
-      st["passages"] = passage_array(s.passages);
+      st["passages"] = passages_json(s.passages);
     } else {
       st["from"] = net.node(s.at).code;
       st["to"] = net.node(s.at).code;
@@ -114,7 +118,7 @@ json to_json(const Network& net, const RouteResult& r) {
   c["avoid_nodes"] = nodes;
   c["avoid_countries"] = r.options.avoid_countries;
   c["avoid_modes"] = modes;
-  c["avoid_passages"] = passage_array(r.options.avoid_passages);
+  c["avoid_passages"] = passages_json(r.options.avoid_passages);
   c["max_transshipments"] = r.options.max_transshipments ? json(*r.options.max_transshipments) : json(nullptr);
   j["constraints"] = c;
   json rerouted = json::array(), dropped = json::array();

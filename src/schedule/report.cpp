@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "landbridge/route/report.h"
 #include "landbridge/schedule/planner.h"
 #include "landbridge/timetable/time.h"
 
@@ -11,28 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-double round_to(double v, double step) { return std::round(v / step) * step; }
-
-json passage_array(PassageSet s) {
-  json a = json::array();
-  for (int p = 0; p < kPassageCount; ++p)
-    if (s & (PassageSet{1} << p)) a.push_back(std::string(to_string(static_cast<Passage>(p))));
-  return a;
-}
-
-std::string carriage_code_name(std::uint8_t code) {
-  if (code == kCarriageStart) return "start";
-  if (code == kCarriageEnd) return "end";
-  return to_string(Carriage{static_cast<Mode>(code / kGaugeCount), static_cast<Gauge>(code % kGaugeCount)});
-}
-
-void put_figures(json& j, Kilometres d, Minutes t, UsdCents c, const emissions::Co2e& e) {
-  j["distance_km"] = round_to(d.value(), 0.1);
-  j["hours"] = round_to(to_hours(t), 0.01);
-  j["cost_usd"] = to_usd(c);
-  j["co2e_kg"] = to_kg(e.wtw);
-  j["co2e_ttw_kg"] = to_kg(e.ttw);
-}
 
 std::string iso(Minutes t) { return timetable::format_iso8601(t); }
 
@@ -65,7 +44,7 @@ json to_json(const Network& net, const ScheduledResult& r) {
   j["pareto"] = r.pareto;
   j["timetabled"] = true;
   j["depart"] = iso(r.depart);
-  j["window_days"] = r.window ? json(round_to(to_days(*r.window), 0.01)) : json(nullptr);
+  j["window_days"] = r.window ? json(route::round_to(to_days(*r.window), 0.01)) : json(nullptr);
   j["unit"] = std::string(emissions::to_string(r.options.shipment.unit));
   j["count"] = r.options.shipment.count;
   json c;
@@ -77,7 +56,7 @@ json to_json(const Network& net, const ScheduledResult& r) {
   c["avoid_nodes"] = nodes;
   c["avoid_countries"] = r.options.avoid_countries;
   c["avoid_modes"] = modes;
-  c["avoid_passages"] = passage_array(r.options.avoid_passages);
+  c["avoid_passages"] = route::passages_json(r.options.avoid_passages);
   c["max_transshipments"] = r.options.max_transshipments ? json(*r.options.max_transshipments) : json(nullptr);
   j["constraints"] = c;
   j["rerouted"] = json::array();
@@ -102,12 +81,12 @@ json to_json(const Network& net, const ScheduledResult& r) {
       pass |= s.passages;
       if (!s.service.empty()) services.push_back(s.service);
     }
-    ij["passages"] = passage_array(pass);
+    ij["passages"] = route::passages_json(pass);
     ij["services"] = services;
     ij["ready"] = iso(it.ready);
     ij["depart"] = iso(it.departure);
     ij["arrive"] = iso(it.arrival);
-    ij["days"] = round_to(to_days(it.arrival - it.ready), 0.01);
+    ij["days"] = route::round_to(to_days(it.arrival - it.ready), 0.01);
     json steps = json::array();
     for (const ScheduledStep& s : it.steps) {
       json st;
@@ -120,28 +99,28 @@ json to_json(const Network& net, const ScheduledResult& r) {
         st["gauge"] = s.carriage.gauge == Gauge::none ? json(nullptr) : json(std::string(to_string(s.carriage.gauge)));
         st["link"] = s.link.valid() ? json(net.link_info(s.link).id) : json(nullptr);
         st["service"] = s.service.empty() ? json(nullptr) : json(s.service);
-        st["passages"] = passage_array(s.passages);
+        st["passages"] = route::passages_json(s.passages);
       } else {
         st["at"] = net.node(s.from).code;
         st["mode"] = nullptr;
         st["operation"] = s.operation;
         if (s.operation == "wait") {
-          st["cutoff_hours"] = round_to(to_hours(s.cutoff), 0.01);
+          st["cutoff_hours"] = route::round_to(to_hours(s.cutoff), 0.01);
         } else {
           // The static keys "arrive"/"depart" (carriages) hold instants here; carriages move.
-          st["arrive_by"] = carriage_code_name(s.arrive);
-          st["depart_by"] = carriage_code_name(s.depart_code);
+          st["arrive_by"] = route::carriage_code_name(s.arrive);
+          st["depart_by"] = route::carriage_code_name(s.depart_code);
         }
       }
       st["depart"] = iso(s.depart);
       st["arrive"] = iso(s.arrive_at);
-      put_figures(st, s.distance, s.arrive_at - s.depart, s.cost, s.co2e);
+      route::put_figures(st, s.distance, s.arrive_at - s.depart, s.cost, s.co2e);
       steps.push_back(std::move(st));
     }
     ij["steps"] = steps;
     json total;
-    put_figures(total, it.distance, it.arrival - it.ready, it.cost, it.co2e);
-    total["days"] = round_to(to_days(it.arrival - it.ready), 0.01);
+    route::put_figures(total, it.distance, it.arrival - it.ready, it.cost, it.co2e);
+    total["days"] = route::round_to(to_days(it.arrival - it.ready), 0.01);
     ij["total"] = total;
     its.push_back(std::move(ij));
   }
