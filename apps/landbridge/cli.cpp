@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include "landbridge/io/services.h"
-#include "landbridge/route/locate.h"
 #include "landbridge/timetable/time.h"
 
 namespace landbridge::cli {
@@ -57,12 +56,7 @@ ScheduledAnswer plan_scheduled(const ScheduledQuery& q) {
   req.max_trips = q.max_trips;
   req.options.shipment = {*emissions::parse_container_unit(q.unit), q.count};
   if (q.max_transshipments >= 0) req.options.max_transshipments = q.max_transshipments;
-  try {
-    ans.result = planner.plan(req);
-  } catch (const route::LocateError& e) {
-    fmt::print(stderr, "error: {}\n", e.what());
-    throw CLI::RuntimeError(kUsage);
-  }
+  ans.result = planner.plan(req);  // unknown places: exit 2 (main.cpp)
   if (ans.result.itineraries.empty()) {
     fmt::print(stderr, "no route: no timetabled itinerary from {} to {} ready {}{}\n",
                pkg.network.node(ans.result.from).code, pkg.network.node(ans.result.to).code,

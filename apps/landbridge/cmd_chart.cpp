@@ -9,7 +9,6 @@
 #include "landbridge/chart/scheduled.h"
 #include "landbridge/chart/series.h"
 #include "landbridge/chart/svg.h"
-#include "landbridge/route/locate.h"
 #include "landbridge/route/planner.h"
 
 namespace landbridge::cli {
@@ -89,13 +88,7 @@ void register_chart(CLI::App& app) {
     req.alternatives = std::max(1, a->alternatives);
     req.avoid = a->avoid;
     req.options.shipment = {*emissions::parse_container_unit(a->unit), a->count};
-    route::RouteResult result;
-    try {
-      result = planner.route(req);
-    } catch (const route::LocateError& e) {
-      fmt::print(stderr, "error: {}\n", e.what());
-      throw CLI::RuntimeError(kUsage);
-    }
+    const route::RouteResult result = planner.route(req);  // unknown places: exit 2 (main.cpp)
     if (result.itineraries.empty()) {
       fmt::print(stderr, "no route from {} to {} with these constraints\n", a->from, a->to);
       throw CLI::RuntimeError(kNoRoute);

@@ -4,7 +4,6 @@
 #include <iostream>
 
 #include "cli.h"
-#include "landbridge/route/locate.h"
 #include "landbridge/route/planner.h"
 #include "landbridge/route/report.h"
 #include "landbridge/schedule/planner.h"
@@ -124,13 +123,7 @@ void register_route(CLI::App& app) {
     if (a->max_transshipments >= 0) req.options.max_transshipments = a->max_transshipments;
     req.options.prices = {a->value_of_time, a->carbon_price};
 
-    route::RouteResult result;
-    try {
-      result = planner.route(req);
-    } catch (const route::LocateError& e) {
-      fmt::print(stderr, "error: {}\n", e.what());
-      throw CLI::RuntimeError(kUsage);
-    }
+    const route::RouteResult result = planner.route(req);  // unknown places: exit 2 (main.cpp)
     if (result.itineraries.empty()) {
       fmt::print(stderr, "no route: {}\n", no_route_reason(planner, req, result));
       throw CLI::RuntimeError(kNoRoute);

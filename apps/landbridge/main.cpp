@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "landbridge/core/error.h"
+#include "landbridge/route/locate.h"
 
 int main(int argc, char** argv) {
   using namespace landbridge;
@@ -31,6 +32,9 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
+    return cli::kUsage;
+  } catch (const route::LocateError& e) {
+    fmt::print(stderr, "error: {}\n", e.what());  // names the place and suggests close ones
     return cli::kUsage;
   } catch (const LoadError& e) {
     for (const Diagnostic& d : e.diagnostics()) fmt::print(stderr, "error: {}\n", d.to_string());
