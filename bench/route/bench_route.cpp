@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "landbridge/core/splitmix.h"
 #include "landbridge/io/package.h"
 #include "landbridge/route/alternatives.h"
 #include "landbridge/route/graph.h"
@@ -37,17 +38,8 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-struct SplitMix64 {
-  std::uint64_t s;
-  std::uint64_t next() {
-    std::uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  std::uint32_t below(std::uint32_t n) { return static_cast<std::uint32_t>(next() % n); }
-  double noise() { return 0.75 + 0.5 * static_cast<double>(next() % 10001) / 10000.0; }  // [0.75, 1.25]
-};
+// Multiplicative noise in [0.75, 1.25] for generated link figures.
+double noise(SplitMix64& rng) { return 0.75 + 0.5 * static_cast<double>(rng.next() % 10001) / 10000.0; }
 
 double percentile(std::vector<double> v, double q) {
   std::sort(v.begin(), v.end());
@@ -71,10 +63,10 @@ Network corridor_grid(int width, int height, int countries, std::uint64_t seed) 
                   .country = country});
     }
   auto link = [&](NodeId f, NodeId t, Carriage c, double km, double kmh, double usd_per_km, EmissionFactorId fac) {
-    const double n = rng.noise();
+    const double n = noise(rng);
     b.add_link({.id = "", .from = f, .to = t, .carriage = c, .distance = Kilometres(km * n),
-                .duration = hours(km * n / kmh * rng.noise()), .cost_teu = usd(km * n * usd_per_km * rng.noise()),
-                .cost_feu = usd(km * n * usd_per_km * 1.5 * rng.noise()), .factor = fac});
+                .duration = hours(km * n / kmh * noise(rng)), .cost_teu = usd(km * n * usd_per_km * noise(rng)),
+                .cost_feu = usd(km * n * usd_per_km * 1.5 * noise(rng)), .factor = fac});
   };
   // Rail along every row; road along every third row; rail cross-links between rows every
   // fifth column. Both directions.
@@ -99,8 +91,8 @@ Network corridor_grid(int width, int height, int countries, std::uint64_t seed) 
       }
   auto op = [&](NodeId n, OperationKind k, const char* arrive, const char* depart, double h, double usd_cost, double hub) {
     b.add_operation({.node = n, .kind = k, .arrive = *parse_carriage_pattern(arrive, true),
-                     .depart = *parse_carriage_pattern(depart, false), .duration = Estimate<Minutes>::exact(hours(h * rng.noise())),
-                     .cost_teu = Estimate<UsdCents>::exact(usd(usd_cost * rng.noise())),
+                     .depart = *parse_carriage_pattern(depart, false), .duration = Estimate<Minutes>::exact(hours(h * noise(rng))),
+                     .cost_teu = Estimate<UsdCents>::exact(usd(usd_cost * noise(rng))),
                      .cost_feu = Estimate<UsdCents>::exact(usd(usd_cost * 1.5)), .hub_kg_co2e_per_t = hub});
   };
   for (int y = 0; y < height; ++y)

@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "landbridge/core/splitmix.h"
 #include "landbridge/sea/maritime_graph.h"
 
 using namespace landbridge;
@@ -32,25 +33,6 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-// splitmix64: portable, seedable, same sequence everywhere.
-struct SplitMix64 {
-  std::uint64_t s;
-  std::uint64_t next() {
-    std::uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  // Uniform in [0, n) by rejection (no modulo bias).
-  std::uint32_t below(std::uint32_t n) {
-    const std::uint64_t limit = std::numeric_limits<std::uint64_t>::max() -
-                                std::numeric_limits<std::uint64_t>::max() % n;
-    for (;;) {
-      const std::uint64_t x = next();
-      if (x < limit) return static_cast<std::uint32_t>(x % n);
-    }
-  }
-};
 
 double micros(Clock::duration d) { return std::chrono::duration<double, std::micro>(d).count(); }
 

@@ -5,27 +5,12 @@
 #include <string>
 
 #include "landbridge/chart/series.h"
+#include "landbridge/core/splitmix.h"
 
 namespace landbridge::chart::testing {
 
-// SplitMix64: the same numbers on every compiler.
-class Rng {
- public:
-  explicit Rng(std::uint64_t seed) : s_(seed) {}
-  std::uint64_t next() {
-    std::uint64_t z = (s_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  // Uniform integer in [lo, hi] (modulo bias is irrelevant for tests).
-  std::int64_t between(std::int64_t lo, std::int64_t hi) {
-    return lo + static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(hi - lo + 1));
-  }
-
- private:
-  std::uint64_t s_;
-};
+// Seeded portable draws (core/splitmix.h).
+using Rng = SplitMix64;
 
 // Writes a series step by step with increments:
 //   SeriesWriter("all-sea", "JPHKT").node("handling", 10, 0).leg("deep_sea", "NLRTM", 20000, 780, 3500, 1500)

@@ -11,18 +11,6 @@
 
 namespace landbridge::route::testing {
 
-std::uint64_t Rng::next() {
-  std::uint64_t z = (s_ += 0x9E3779B97F4A7C15ull);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-  return z ^ (z >> 31);
-}
-
-std::int64_t Rng::between(std::int64_t lo, std::int64_t hi) {
-  const auto span = static_cast<std::uint64_t>(hi - lo) + 1;
-  return lo + static_cast<std::int64_t>(next() % span);
-}
-
 Network random_network(Rng& rng, const RandomNetworkSpec& spec) {
   NetworkBuilder b;
   b.mass_per_teu(Tonnes(static_cast<double>(rng.between(8, 14))));

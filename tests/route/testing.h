@@ -9,23 +9,14 @@
 #include <string_view>
 #include <vector>
 
+#include "landbridge/core/splitmix.h"
 #include "landbridge/model/network.h"
 #include "landbridge/route/options.h"
 
 namespace landbridge::route::testing {
 
-// SplitMix64: portable, the same numbers on every compiler.
-class Rng {
- public:
-  explicit Rng(std::uint64_t seed) : s_(seed) {}
-  std::uint64_t next();
-  // Uniform integer in [lo, hi].
-  std::int64_t between(std::int64_t lo, std::int64_t hi);
-  bool chance(int percent) { return between(0, 99) < percent; }
-
- private:
-  std::uint64_t s_;
-};
+// Seeded portable draws (core/splitmix.h).
+using Rng = SplitMix64;
 
 // A network from readable text, one item per line ('#' starts a comment):
 //   mass 10                                   tonnes per TEU (default 10)

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "landbridge/core/splitmix.h"
 #include "landbridge/sea/maritime_graph.h"
 
 namespace landbridge::sea::test {
@@ -51,24 +52,8 @@ inline const MaritimeGraph& builtin_marnet() {
   return g;
 }
 
-// splitmix64, uniform below n by rejection: the same draws on every platform.
-struct SplitMix64 {
-  std::uint64_t s;
-  std::uint64_t next() {
-    std::uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  std::uint32_t below(std::uint32_t n) {
-    const std::uint64_t limit = std::numeric_limits<std::uint64_t>::max() -
-                                std::numeric_limits<std::uint64_t>::max() % n;
-    for (;;) {
-      const std::uint64_t x = next();
-      if (x < limit) return static_cast<std::uint32_t>(x % n);
-    }
-  }
-};
+// Seeded portable draws (core/splitmix.h).
+using landbridge::SplitMix64;
 
 // Textbook Dijkstra on the uncontracted graph: lane distance from `src` to every vertex,
 // skipping segments of closed passages. Infinity where unreachable.
