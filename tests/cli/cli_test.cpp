@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "../support/scratch.h"
 #include "landbridge/io/package.h"
 #include "landbridge/sea/maritime_graph.h"
 
@@ -30,7 +31,7 @@ std::string fmt_day(int day) {
 }
 
 CliRun run(const std::string& args) {
-  const auto err_file = std::filesystem::temp_directory_path() / "landbridge_cli_test_stderr.txt";
+  const auto err_file = testing_support::scratch_dir() / "stderr.txt";
   const std::string cmd = std::string(LANDBRIDGE_CLI) + " " + args + " 2>" + err_file.string();
   CliRun r;
   FILE* p = popen(cmd.c_str(), "r");
@@ -175,7 +176,7 @@ TEST(Cli, NamesWorkLikeCodes) {
 TEST(Cli, ValidateReportsFileAndLineAndExitsOne) {
   namespace fs = std::filesystem;
   const fs::path src = fs::path(LANDBRIDGE_TEST_DATA_DIR) / "packages" / "mini";
-  const fs::path dir = fs::temp_directory_path() / "landbridge_cli_broken_pkg";
+  const fs::path dir = testing_support::scratch_dir() / "broken_pkg";
   fs::remove_all(dir);
   fs::copy(src, dir, fs::copy_options::recursive);
   {
@@ -296,7 +297,7 @@ TEST(Cli, SimulateIsReproducibleAcrossThreadCountsAndRejectsBadScenarios) {
   EXPECT_EQ(one.out, three.out);
   EXPECT_TRUE(nlohmann::json::parse(one.out).is_object());
   namespace fs = std::filesystem;
-  const fs::path bad = fs::temp_directory_path() / "landbridge_cli_bad_scenario.toml";
+  const fs::path bad = testing_support::scratch_dir() / "bad_scenario.toml";
   {
     std::ofstream f(bad);
     f << "[scenario]\nname = \"x\"\nhorizon_dayz = 10\n";

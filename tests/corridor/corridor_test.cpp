@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "../support/scratch.h"
 #include "landbridge/corridor/model.h"
 #include "landbridge/io/package.h"
 
@@ -17,7 +18,7 @@ const Network& eurasia() {
 }
 
 std::filesystem::path write_files(const std::string& name, const std::string& toml, const std::string& csv) {
-  const auto dir = std::filesystem::temp_directory_path() / "lb-corridor-test";
+  const auto dir = testing_support::scratch_dir();
   std::filesystem::create_directories(dir);
   std::ofstream(dir / (name + ".csv")) << csv;
   std::ofstream(dir / (name + ".toml")) << toml;

@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <optional>
+#include <ostream>
 #include <string>
 
 #include "landbridge/core/error.h"
@@ -108,6 +109,8 @@ struct BadLanes {
   std::string field;          // expected diagnostic field
   std::string message_part;   // expected in the diagnostic message
 };
+
+void PrintTo(const BadLanes& bad, std::ostream* os) { *os << bad.field << ": " << bad.message_part; }
 
 class MalformedLanes : public ::testing::TestWithParam<BadLanes> {};
 

@@ -12,15 +12,16 @@
 #include <string>
 #include <vector>
 
+#include "../support/scratch.h"
 #include "landbridge/core/splitmix.h"
 #include "landbridge/sea/maritime_graph.h"
 
 namespace landbridge::sea::test {
 
-// A marnet folder written from inline GeoJSON text, in the test's temporary directory.
+// A marnet folder written from inline GeoJSON text, in the running test's own scratch folder.
 inline std::filesystem::path write_marnet(const std::string& name, const std::string& lanes,
                                           const std::string& ports) {
-  const auto dir = std::filesystem::path(::testing::TempDir()) / ("landbridge_sea_" + name);
+  const auto dir = landbridge::testing_support::scratch_dir() / name;
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "marnet_searoute.geojson") << lanes;
   std::ofstream(dir / "ports.geojson") << ports;
