@@ -5,7 +5,8 @@
 set -euo pipefail
 pkgs=(build-essential cmake g++ git
       libgtest-dev libgmock-dev libbenchmark-dev
-      nlohmann-json3-dev libcli11-dev libfmt-dev libfccp-dev libtomlplusplus-dev)
+      nlohmann-json3-dev libcli11-dev libfmt-dev libfccp-dev libtomlplusplus-dev
+      libhowardhinnant-date-dev tzdata)
 if [[ "${1:-}" == "--bench" ]]; then
   pkgs+=(python3 python3-numpy python3-networkx python3-igraph python3-simpy3)
 fi
