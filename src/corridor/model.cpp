@@ -111,10 +111,54 @@ struct ServiceState {
   double departures = 0, loaded_teu = 0, wait_sum = 0, wait_n = 0;
 };
 
+// A step function of time (boxes waiting) folded into fixed buckets: time-average and max.
+struct QueueTrace {
+  double dt = 0, last_t = 0, q = 0;
+  std::vector<double> area;
+  std::vector<float> max;
+
+  void init(double bucket_s, double end_s) {
+    dt = bucket_s;
+    const auto n = static_cast<std::size_t>(std::ceil(end_s / bucket_s));
+    area.assign(std::max<std::size_t>(n, 1), 0.0);
+    max.assign(area.size(), 0.0F);
+  }
+  [[nodiscard]] std::size_t bucket(double t) const {
+    return std::min(area.size() - 1, static_cast<std::size_t>(t / dt));
+  }
+  void advance(double t) {  // the level q holds over [last_t, t)
+    if (!(t > last_t)) return;
+    for (std::size_t i = bucket(last_t);; ++i) {
+      const double b_end = i + 1 == area.size() ? t : std::min(t, static_cast<double>(i + 1) * dt);
+      if (b_end > last_t) {
+        area[i] += q * (b_end - last_t);
+        max[i] = std::max(max[i], static_cast<float>(q));
+        last_t = b_end;
+      }
+      if (last_t >= t) break;
+    }
+  }
+  void change(double t, double delta) {
+    advance(t);
+    q += delta;
+    const std::size_t i = bucket(t);
+    max[i] = std::max(max[i], static_cast<float>(q));
+  }
+  [[nodiscard]] std::vector<float> means(double end_s) const {
+    std::vector<float> out(area.size());
+    for (std::size_t i = 0; i < area.size(); ++i) {
+      const double a = static_cast<double>(i) * dt, b = std::min(end_s, a + dt);
+      out[i] = b > a ? static_cast<float>(area[i] / (b - a)) : 0.0F;
+    }
+    return out;
+  }
+};
+
 struct CraneState {
   std::unique_ptr<sim::Resource> res;
   double busy = 0, max_queue = 0;
   std::vector<double> waits;
+  QueueTrace trace;
 };
 
 // One replication's state and processes.
@@ -144,6 +188,7 @@ struct Run {
     crane.resize(m.cranes.size());
     for (std::size_t i = 0; i < crane.size(); ++i) {
       crane[i].res = std::make_unique<sim::Resource>(sim, static_cast<std::uint32_t>(m.cranes[i].cranes));
+      crane[i].trace.init(m.sc.queue_sample_h * kHour, end);
     }
     op_rng.reserve(m.net->operation_count());
     for (std::size_t o = 0; o < m.net->operation_count(); ++o) op_rng.emplace_back(100000 + o, rep, seed);
@@ -230,7 +275,10 @@ struct Run {
                            (c.res->in_use() >= c.res->capacity() ? 1.0 : 0.0);
           const double tq = sim.now();
           if (in_window(tq)) c.max_queue = std::max(c.max_queue, q);
+          const bool queues = c.res->in_use() >= c.res->capacity() || c.res->queue_length() > 0;
+          if (queues) c.trace.change(tq, +1);
           auto guard = co_await c.res->request();
+          if (queues) c.trace.change(sim.now(), -1);
           const double wait = sim.now() - tq;
           const CranePlan& cp = m.cranes[st.index];
           const double h = cp.moves_per_hour > 0 ? 2.0 / cp.moves_per_hour : draw_op_h(st.op);
@@ -400,6 +448,7 @@ struct Run {
     const double window_d = (w1 - w0) / kDay;
     std::vector<std::vector<double>> transit(m.flows.size());
     r.flows.resize(m.flows.size());
+    r.flow_transit_h.resize(m.flows.size());
     double delivered_teu = 0, n_measured = 0, sum_transit_d = 0, n_delivered = 0;
     for (const Box& b : boxes) {
       const double ready = b.rec.ready_h * kHour;
@@ -413,6 +462,7 @@ struct Run {
         continue;
       }
       transit[b.flow].push_back(b.rec.transit_h());
+      r.flow_transit_h[b.flow].push_back(static_cast<float>(b.rec.transit_h()));
       delivered_teu += b.teu;
       sum_transit_d += b.rec.transit_h() / 24.0;
       n_delivered += 1;
@@ -444,6 +494,9 @@ struct Run {
       k.mean_wait_h = ws.empty() ? 0 : sum / static_cast<double>(ws.size());
       k.p95_wait_h = percentile(ws, 0.95);
       r.nodes.push_back(k);
+      crane[c].trace.advance(end);
+      r.node_queue_mean.push_back(crane[c].trace.means(end));
+      r.node_queue_max.push_back(std::move(crane[c].trace.max));
     }
     for (std::size_t s = 0; s < svc.size(); ++s) {
       ServiceKpi k;

@@ -188,7 +188,7 @@ Scenario parse_scenario(std::string_view text, const std::filesystem::path& path
   const toml::table& t = *sn->as_table();
   check_keys(file, t, "scenario.",
              {"name", "network", "demand", "horizon_days", "warmup_days", "drain_days", "replications",
-              "seed", "on_time_tolerance_h", "default_cranes"});
+              "seed", "on_time_tolerance_h", "default_cranes", "queue_sample_h"});
   const std::filesystem::path base = path.parent_path();
   s.name = get_string(file, t, "scenario.", "name", path.stem().string());
   const std::string net = get_string(file, t, "scenario.", "network", "");
@@ -206,6 +206,7 @@ Scenario parse_scenario(std::string_view text, const std::filesystem::path& path
   s.seed = static_cast<std::uint64_t>(get_number(file, t, "scenario.", "seed", 42, 0, 9e15));
   s.on_time_tolerance_h = get_number(file, t, "scenario.", "on_time_tolerance_h", s.on_time_tolerance_h, 0, 1e5);
   s.default_cranes = static_cast<int>(get_number(file, t, "scenario.", "default_cranes", s.default_cranes, 1, 1000));
+  s.queue_sample_h = get_number(file, t, "scenario.", "queue_sample_h", s.queue_sample_h, 0.1, 1e4);
 
   if (const toml::node* sv = root.get("services")) {
     if (!sv->is_table()) fail(file, sv, "services", "expected a table");

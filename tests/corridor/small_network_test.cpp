@@ -2,6 +2,7 @@
 // box's waits can be worked out by hand.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -91,6 +92,72 @@ TEST(CorridorSmallNetwork, ABoxLargerThanTheTrainIsAnError) {
   } catch (const ScenarioError& e) {
     EXPECT_NE(std::string(e.what()).find("capacity_teu"), std::string::npos) << e.what();
   }
+}
+
+// The queue series against a slow rebuild from the records: box b waits for the crane over
+// [arrival, arrival + wait_crane_h), arrival = ready + first train's wait + 10 h of running.
+// For each bucket: the time-average is the summed overlap / width, the max is the count at
+// the bucket's start or at any arrival inside it. Widths 1 h (aligned with the 2 h lifts)
+// and 5 h (not aligned).
+TEST(CorridorSmallNetwork, QueueSeriesMatchesARebuildFromTheRecords) {
+  const Network net = route::testing::parse_network(kNet);
+  for (double dt : {1.0, 5.0}) {
+    Scenario s = small(1);
+    s.queue_sample_h = dt;
+    const CorridorModel m(net, s);
+    std::vector<BoxRecord> recs;
+    const ReplicationResult r = m.run(0, &recs);
+    ASSERT_EQ(r.node_queue_mean.size(), 1U);
+    ASSERT_EQ(r.node_queue_max.size(), 1U);
+    const double end_h = (s.horizon_days + s.drain_days) * 24;
+    const auto n = static_cast<std::size_t>(std::ceil(end_h / dt));
+    ASSERT_EQ(r.node_queue_mean[0].size(), n);
+    ASSERT_EQ(r.node_queue_max[0].size(), n);
+    std::vector<std::pair<double, double>> waits;  // [from, to) in hours, only boxes that queued
+    for (const BoxRecord& b : recs) {
+      const double first_train_wait = b.wait_departure_h - (18.0 - b.wait_crane_h);
+      const double at = b.ready_h + first_train_wait + 10;
+      if (b.wait_crane_h > 1e-9) waits.emplace_back(at, at + b.wait_crane_h);
+    }
+    auto count_at = [&](double t) {
+      int c = 0;
+      for (const auto& [a, b] : waits) c += (a <= t + 1e-9 && t + 1e-9 < b) ? 1 : 0;
+      return c;
+    };
+    double peak = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const double a = static_cast<double>(i) * dt, b = std::min(end_h, a + dt);
+      double overlap = 0;
+      int mx = count_at(a);
+      for (const auto& [x, y] : waits) {
+        overlap += std::max(0.0, std::min(y, b) - std::max(x, a));
+        if (x >= a && x < b) mx = std::max(mx, count_at(x));
+      }
+      EXPECT_NEAR(r.node_queue_mean[0][i], overlap / (b - a), 1e-4) << "dt " << dt << " bucket " << i;
+      EXPECT_EQ(r.node_queue_max[0][i], static_cast<float>(mx)) << "dt " << dt << " bucket " << i;
+      peak = std::max(peak, static_cast<double>(r.node_queue_max[0][i]));
+    }
+    EXPECT_EQ(peak, 9.0);  // a train of 10: one on the crane, nine waiting
+  }
+}
+
+TEST(CorridorSmallNetwork, TransitSamplesAreTheMeasuredBoxes) {
+  const Network net = route::testing::parse_network(kNet);
+  const CorridorModel m(net, small(1));
+  std::vector<BoxRecord> recs;
+  const ReplicationResult r = m.run(0, &recs);
+  ASSERT_EQ(r.flow_transit_h.size(), 1U);
+  std::vector<float> expect;
+  for (const BoxRecord& b : recs) {
+    if (b.ready_h >= 7 * 24 && b.ready_h < 70 * 24 && b.delivered_h >= 0) {
+      expect.push_back(static_cast<float>(b.transit_h()));
+    }
+  }
+  EXPECT_EQ(r.flow_transit_h[0], expect);
+  EXPECT_EQ(static_cast<double>(expect.size()), r.flows[0].boxes - r.flows[0].undelivered);
+  std::vector<float> sorted = expect;
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_NEAR(sorted.back(), r.flows[0].max_h, 1e-3);
 }
 
 }  // namespace

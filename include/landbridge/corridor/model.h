@@ -54,6 +54,19 @@ struct ReplicationResult {
   double mean_in_system = 0;           // time-average boxes in the system over the window
   double mean_time_in_system_d = 0;    // mean transit of the window's boxes, days
   std::uint64_t events = 0;
+
+  // Plot data (stable layout; drawn by the CLI / plots as histograms and time series).
+  // flow_transit_h[f]: door-to-door hours of every measured (ready in the window) and
+  // delivered box of flow f, in ready-time order; its size is flows[f].boxes - undelivered.
+  std::vector<std::vector<float>> flow_transit_h;
+  // Per gauge-change node (same order as `nodes` / node_labels()), the boxes waiting for a
+  // crane (not yet being served) over the whole run [0, horizon + drain), in buckets of
+  // Scenario::queue_sample_h hours: bucket i covers [i*dt, (i+1)*dt). Two views of the same
+  // step function, because block trains arrive in bursts that a point sample every dt hours
+  // would mostly miss: node_queue_mean[n][i] is the time-average over the bucket,
+  // node_queue_max[n][i] the largest value reached in it.
+  std::vector<std::vector<float>> node_queue_mean;
+  std::vector<std::vector<float>> node_queue_max;
 };
 
 // A KPI across replications: group ("flow", "node", "service", "total"), key, metric name.

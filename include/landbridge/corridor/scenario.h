@@ -74,6 +74,7 @@ struct Scenario {
   std::uint64_t seed = 42;
   double on_time_tolerance_h = 48;     // on time: transit <= static planned time + tolerance
   int default_cranes = 4;              // gauge-change cranes where the data states none
+  double queue_sample_h = 6;           // bucket width of ReplicationResult::node_queue_*
   ServicePolicy sea;                   // deep_sea and feeder links
   ServicePolicy rail;                  // rail (and road) links where a train is formed
   ServicePolicy ferry;
