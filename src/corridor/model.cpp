@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <map>
 #include <mutex>
 #include <unordered_map>
 
@@ -14,6 +15,7 @@
 #include "landbridge/sim/random.h"
 #include "landbridge/sim/resource.h"
 #include "landbridge/sim/simulation.h"
+#include "landbridge/timetable/time.h"
 
 namespace landbridge::corridor {
 namespace {
@@ -38,12 +40,22 @@ struct FlowPlan {
   std::vector<Stage> stages;
 };
 
+// One timetabled departure on a link: a trip of a service leaving the link's tail.
+struct Departure {
+  double dep_s = 0, arr_s = 0;     // leaves the tail, reaches the head (sim seconds)
+  double capacity_teu = 0;         // on board this leg, boxes staying on included
+  double cutoff_s = 0;             // boxes must have queued this long before dep_s
+  std::uint32_t trip = 0;          // the vehicle (service start), shared by its legs
+};
+
 struct ServicePlan {
   std::uint32_t link = 0;
   std::uint32_t from_node = 0;
   double travel_s = 0;
   ServicePolicy policy;
   std::string label;
+  std::vector<Departure> deps;                          // timetable: by dep_s
+  std::unordered_map<std::uint32_t, std::uint32_t> dep_of_trip;  // trip -> index in deps
 };
 
 struct CranePlan {
@@ -86,14 +98,20 @@ struct CorridorModel::Impl {
   std::vector<CranePlan> cranes;
   std::vector<Intervals> node_closed;  // by node
   std::vector<Intervals> link_closed;  // by link
+  std::uint32_t trips = 0;             // timetabled vehicles (service starts) in the run
 };
 
 namespace {
+
+constexpr std::uint32_t kNoTrip = 0xffffffffU;
+constexpr std::uint64_t kTripVehicle = 1ULL << 30;  // vehicle ids of timetabled trips
 
 struct Box {
   std::uint32_t flow = 0;
   std::uint32_t stage = 0;
   std::uint64_t vehicle = 0;     // the vehicle it last rode (0: none)
+  std::uint32_t trip = kNoTrip;  // timetabled trip it is on board of
+  std::int32_t cont = -1;        // on board: the trip's departure on the next leg
   double teu = 1;
   BoxRecord rec;
 };
@@ -108,7 +126,7 @@ struct ServiceState {
   double queued_teu = 0;
   int vessels = 0;
   double timer_at = -1;
-  double departures = 0, loaded_teu = 0, wait_sum = 0, wait_n = 0;
+  double departures = 0, loaded_teu = 0, capacity_teu = 0, wait_sum = 0, wait_n = 0;
 };
 
 // A step function of time (boxes waiting) folded into fixed buckets: time-average and max.
@@ -174,6 +192,7 @@ struct Run {
   sim::Mrg32k3a::State seed;
   std::vector<sim::RandomStream> op_rng;  // one stream per operation
   std::unordered_map<std::uint64_t, double> border_draw;  // (vehicle, node) -> hours
+  std::vector<double> onboard;            // TEU on board of each timetabled trip
   std::uint64_t vehicles = 0;
   double w0, w1, end;                     // window and end of run, seconds
   double in_system = 0, area = 0, last_t = 0;
@@ -184,6 +203,7 @@ struct Run {
     w1 = m.sc.horizon_days * kDay;
     end = w1 + m.sc.drain_days * kDay;
     svc.resize(m.services.size());
+    onboard.assign(m.trips, 0.0);
     for (std::size_t i = 0; i < svc.size(); ++i) svc[i].vessels = m.services[i].policy.fleet;
     crane.resize(m.cranes.size());
     for (std::size_t i = 0; i < crane.size(); ++i) {
@@ -292,6 +312,7 @@ struct Run {
           break;
         }
         case StageKind::border: {
+          if (boxes[id].cont >= 0) break;  // staying on a timetabled train: in its dwell
           double h;
           const std::uint64_t v = boxes[id].vehicle;
           if (v == 0) {
@@ -318,6 +339,18 @@ struct Run {
           break;
         }
         case StageKind::depart: {
+          const ServicePlan& sp = m.services[st.index];
+          if (sp.policy.kind == ServicePolicy::Kind::timetable && boxes[id].cont >= 0) {
+            const Departure& d = sp.deps[static_cast<std::size_t>(boxes[id].cont)];
+            if (sim.now() <= d.dep_s && reopen(st.index, d.dep_s) == d.dep_s) {
+              const double t1 = sim.now();  // on board through the call's dwell and the leg
+              co_await sim.until(d.arr_s);
+              boxes[id].rec.running_h += (d.arr_s - t1) / kHour;
+              arrive(id, d.trip);
+              continue;
+            }
+            alight(id);  // the train was held or cancelled: wait for the next departure
+          }
           ServiceState& s = svc[st.index];
           s.queue.push_back({id, sim.now()});
           s.queued_teu += boxes[id].teu;
@@ -401,6 +434,7 @@ struct Run {
     if (in_window(sim.now())) {
       st.departures += 1;
       st.loaded_teu += teu;
+      st.capacity_teu += sp.policy.capacity_teu;
     }
     if (load.empty()) return false;
     if (sp.policy.fleet > 0) {
@@ -428,6 +462,77 @@ struct Run {
     try_dispatch(s);
   }
 
+  void alight(std::uint32_t id) {
+    Box& b = boxes[id];
+    if (b.trip != kNoTrip) onboard[b.trip] -= b.teu;
+    b.trip = kNoTrip;
+    b.cont = -1;
+  }
+
+  // A box reaches the head of a timetabled leg on `trip`: it stays on board when its next
+  // leg (past any border stage) is a departure of the same trip, else it gets off.
+  void arrive(std::uint32_t id, std::uint32_t trip) {
+    Box& b = boxes[id];
+    b.vehicle = kTripVehicle + trip;
+    b.trip = trip;
+    b.cont = -1;
+    ++b.stage;
+    const auto& stages = m.flows[b.flow].stages;
+    std::size_t j = b.stage;
+    while (j < stages.size() && stages[j].kind == StageKind::border) ++j;
+    if (j < stages.size() && stages[j].kind == StageKind::depart) {
+      const ServicePlan& sp = m.services[stages[j].index];
+      if (sp.policy.kind == ServicePolicy::Kind::timetable) {
+        auto it = sp.dep_of_trip.find(trip);
+        if (it != sp.dep_of_trip.end()) b.cont = static_cast<std::int32_t>(it->second);
+      }
+    }
+    if (b.cont < 0) alight(id);
+  }
+
+  // Runs the departures of a timetabled link: at each, boards waiting boxes (FIFO, those
+  // there by the cut-off) while the trip has room on this leg.
+  sim::Process timetabled(std::uint32_t s) {
+    const ServicePlan& sp = m.services[s];
+    ServiceState& st = svc[s];
+    for (const Departure& d : sp.deps) {
+      co_await sim.until(d.dep_s);
+      if (reopen(s, d.dep_s) > d.dep_s) continue;  // held by a closure: cancelled
+      std::vector<std::uint32_t> load;
+      while (!st.queue.empty()) {
+        const Waiting w = st.queue.front();
+        const double t = boxes[w.box].teu;
+        if (w.since > d.dep_s - d.cutoff_s || onboard[d.trip] + t > d.capacity_teu) break;
+        st.queue.pop_front();
+        st.queued_teu -= t;
+        onboard[d.trip] += t;
+        const double wait = sim.now() - w.since;
+        boxes[w.box].rec.wait_departure_h += wait / kHour;
+        if (in_window(w.since)) {
+          st.wait_sum += wait / kHour;
+          st.wait_n += 1;
+        }
+        boxes[w.box].trip = d.trip;
+        load.push_back(w.box);
+      }
+      if (in_window(sim.now())) {
+        st.departures += 1;
+        st.loaded_teu += onboard[d.trip];
+        st.capacity_teu += d.capacity_teu;
+      }
+      if (!load.empty()) sim.spawn(ride(d, std::move(load)));
+    }
+  }
+
+  sim::Process ride(const Departure& d, std::vector<std::uint32_t> load) {
+    co_await sim.until(d.arr_s);
+    for (std::uint32_t b : load) {
+      boxes[b].rec.running_h += (d.arr_s - d.dep_s) / kHour;
+      arrive(b, d.trip);
+      sim.spawn(box_process(b));
+    }
+  }
+
   sim::Process scheduled(std::uint32_t s) {
     const ServicePolicy& p = m.services[s].policy;
     for (double t = p.offset_h * kHour; t < end; t += p.headway_h * kHour) {
@@ -441,6 +546,7 @@ struct Run {
     for (std::uint32_t f = 0; f < m.flows.size(); ++f) sim.spawn(generator(f));
     for (std::uint32_t s = 0; s < m.services.size(); ++s) {
       if (m.services[s].policy.kind == ServicePolicy::Kind::schedule) sim.spawn(scheduled(s));
+      if (m.services[s].policy.kind == ServicePolicy::Kind::timetable) sim.spawn(timetabled(s));
     }
     sim.run_until(end);
     level(0);
@@ -501,9 +607,7 @@ struct Run {
     for (std::size_t s = 0; s < svc.size(); ++s) {
       ServiceKpi k;
       k.departures = svc[s].departures;
-      k.load_factor = svc[s].departures > 0
-                          ? svc[s].loaded_teu / (svc[s].departures * m.services[s].policy.capacity_teu)
-                          : 0;
+      k.load_factor = svc[s].departures > 0 ? svc[s].loaded_teu / svc[s].capacity_teu : 0;
       k.mean_wait_h = svc[s].wait_n > 0 ? svc[s].wait_sum / svc[s].wait_n : 0;
       r.services.push_back(k);
     }
@@ -521,14 +625,52 @@ struct Run {
   }
 };
 
+// Fills sp.deps with every trip of `services` that runs the link (consecutive calls at its
+// tail and head with its carriage) and leaves in [0, end of run).
+void add_departures(const Network& net, const Scenario& sc, std::span<const timetable::Service> services,
+                    LinkId link, ServicePlan& sp,
+                    std::map<std::pair<std::size_t, std::int32_t>, std::uint32_t>& trip_of_start) {
+  const NodeId a = net.link_from(link), b = net.link_to(link);
+  const Carriage c = net.link_carriage(link);
+  const Minutes t0 = timetable::to_instant(*timetable::parse_date(sc.start_date));
+  const double end_s = (sc.horizon_days + sc.drain_days) * kDay;
+  const Minutes t1 = t0 + Minutes(static_cast<std::int32_t>(std::ceil(end_s / 60.0)));
+  std::vector<Minutes> starts;
+  for (std::size_t si = 0; si < services.size(); ++si) {
+    const timetable::Service& sv = services[si];
+    if (!(sv.carriage == c)) continue;
+    for (std::size_t k = 0; k + 1 < sv.calls.size(); ++k) {
+      if (sv.calls[k].stop != a || sv.calls[k + 1].stop != b) continue;
+      timetable::service_starts(sv, t0 - sv.calls[k].departure, t1 - sv.calls[k].departure, starts);
+      for (const Minutes x : starts) {
+        Departure d;
+        d.dep_s = static_cast<double>((x + sv.calls[k].departure - t0).value()) * 60.0;
+        d.arr_s = static_cast<double>((x + sv.calls[k + 1].arrival - t0).value()) * 60.0;
+        if (d.dep_s < 0 || d.dep_s >= end_s) continue;
+        d.capacity_teu = sv.capacity_teu > 0 ? sv.capacity_teu : sp.policy.capacity_teu;
+        d.cutoff_s = static_cast<double>(sv.cutoff.value()) * 60.0;
+        auto [it, added] = trip_of_start.try_emplace({si, x.value()}, static_cast<std::uint32_t>(trip_of_start.size()));
+        d.trip = it->second;
+        sp.deps.push_back(d);
+      }
+    }
+  }
+  std::sort(sp.deps.begin(), sp.deps.end(), [](const Departure& x, const Departure& y) {
+    return x.dep_s != y.dep_s ? x.dep_s < y.dep_s : x.trip < y.trip;
+  });
+  for (std::uint32_t i = 0; i < sp.deps.size(); ++i) sp.dep_of_trip.emplace(sp.deps[i].trip, i);
+}
+
 }  // namespace
 
-CorridorModel::CorridorModel(const Network& net, Scenario scenario) : impl_(std::make_unique<Impl>()) {
+CorridorModel::CorridorModel(const Network& net, Scenario scenario, std::span<const timetable::Service> services)
+    : impl_(std::make_unique<Impl>()) {
   Impl& m = *impl_;
   m.net = &net;
   m.sc = std::move(scenario);
   route::Planner planner(net);
   std::unordered_map<std::uint32_t, std::uint32_t> service_of_link, crane_of_node;
+  std::map<std::pair<std::size_t, std::int32_t>, std::uint32_t> trip_of_start;  // (service, start)
   for (std::size_t f = 0; f < m.sc.flows.size(); ++f) {
     FlowPlan fp;
     fp.spec = m.sc.flows[f];
@@ -599,7 +741,10 @@ CorridorModel::CorridorModel(const Network& net, Scenario scenario) : impl_(std:
       s.node = st.from.v;
       s.travel_s = to_hours(st.duration) * kHour;
       const bool sea = mode == Mode::deep_sea || mode == Mode::feeder || mode == Mode::ferry;
-      const bool forms = mode == Mode::rail && (fresh || prev != mode);
+      // Timetabled rail: every leg is a departure, so a box can stay on a through train or
+      // change trains where the timetable makes it.
+      const bool forms =
+          mode == Mode::rail && (fresh || prev != mode || m.sc.rail.kind == ServicePolicy::Kind::timetable);
       if (sea || forms) {
         s.kind = StageKind::depart;
         auto [its, added] = service_of_link.try_emplace(st.link.v, static_cast<std::uint32_t>(m.services.size()));
@@ -610,9 +755,25 @@ CorridorModel::CorridorModel(const Network& net, Scenario scenario) : impl_(std:
           sp.travel_s = s.travel_s;
           sp.policy = mode == Mode::ferry ? m.sc.ferry : mode == Mode::rail ? m.sc.rail : m.sc.sea;
           sp.label = net.link_info(st.link).id;
-          m.services.push_back(sp);
+          if (sp.policy.kind == ServicePolicy::Kind::timetable) {
+            add_departures(net, m.sc, services, st.link, sp, trip_of_start);
+            if (sp.deps.empty()) {
+              throw ScenarioError(name + ": link " + sp.label + " (" + std::string(to_string(mode)) + " " +
+                                  net.node(st.from).code + " -> " + net.node(st.to).code +
+                                  ") has no timetabled departure in the run: no service of the package "
+                                  "calls there in turn (policy 'timetable'; use 'schedule' or 'when_full' "
+                                  "for this mode, or keep the flow off the link with 'avoid')");
+            }
+          }
+          m.services.push_back(std::move(sp));
         }
         s.index = its->second;
+        for (const Departure& d : m.services[s.index].deps) {
+          if (d.capacity_teu < fp.spec.teu_per_box) {
+            throw ScenarioError(name + ": a " + std::to_string(fp.spec.teu_per_box) + " TEU box does not fit a " +
+                                std::to_string(d.capacity_teu) + " TEU departure on " + m.services[s.index].label);
+          }
+        }
         if (m.services[s.index].policy.capacity_teu < fp.spec.teu_per_box) {
           throw ScenarioError(name + ": a " + std::to_string(fp.spec.teu_per_box) + " TEU box does not fit the " +
                               std::to_string(m.services[s.index].policy.capacity_teu) + " TEU capacity of " +
@@ -631,6 +792,7 @@ CorridorModel::CorridorModel(const Network& net, Scenario scenario) : impl_(std:
   for (const auto& o : m.sc.nodes) {
     if (!net.find_node(o.code)) throw ScenarioError("nodes: field 'code': unknown node '" + o.code + "'");
   }
+  m.trips = static_cast<std::uint32_t>(trip_of_start.size());
   m.node_closed.resize(net.node_count());
   m.link_closed.resize(net.link_count());
   for (const Closure& c : m.sc.closures) {

@@ -7,6 +7,8 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "landbridge/timetable/time.h"
+
 namespace landbridge::corridor {
 namespace {
 
@@ -64,13 +66,18 @@ ServicePolicy read_policy(const std::string& file, const toml::table& root, std:
   check_keys(file, *t, prefix,
              {"policy", "headway_h", "offset_h", "capacity_teu", "min_teu", "max_wait_h", "fleet"});
   const std::string kind = get_string(file, *t, prefix, "policy",
-                                      p.kind == ServicePolicy::Kind::schedule ? "schedule" : "when_full");
+                                      p.kind == ServicePolicy::Kind::schedule    ? "schedule"
+                                      : p.kind == ServicePolicy::Kind::when_full ? "when_full"
+                                                                                 : "timetable");
   if (kind == "schedule") {
     p.kind = ServicePolicy::Kind::schedule;
   } else if (kind == "when_full") {
     p.kind = ServicePolicy::Kind::when_full;
+  } else if (kind == "timetable") {
+    p.kind = ServicePolicy::Kind::timetable;
   } else {
-    fail(file, t->get("policy"), prefix + "policy", "got '" + kind + "', expected schedule or when_full");
+    fail(file, t->get("policy"), prefix + "policy",
+         "got '" + kind + "', expected schedule, when_full or timetable");
   }
   p.headway_h = get_number(file, *t, prefix, "headway_h", p.headway_h, 0.1, 1e5);
   p.offset_h = get_number(file, *t, prefix, "offset_h", p.offset_h, 0, 1e5);
@@ -188,7 +195,7 @@ Scenario parse_scenario(std::string_view text, const std::filesystem::path& path
   const toml::table& t = *sn->as_table();
   check_keys(file, t, "scenario.",
              {"name", "network", "demand", "horizon_days", "warmup_days", "drain_days", "replications",
-              "seed", "on_time_tolerance_h", "default_cranes", "queue_sample_h"});
+              "seed", "on_time_tolerance_h", "default_cranes", "queue_sample_h", "start_date"});
   const std::filesystem::path base = path.parent_path();
   s.name = get_string(file, t, "scenario.", "name", path.stem().string());
   const std::string net = get_string(file, t, "scenario.", "network", "");
@@ -207,6 +214,10 @@ Scenario parse_scenario(std::string_view text, const std::filesystem::path& path
   s.on_time_tolerance_h = get_number(file, t, "scenario.", "on_time_tolerance_h", s.on_time_tolerance_h, 0, 1e5);
   s.default_cranes = static_cast<int>(get_number(file, t, "scenario.", "default_cranes", s.default_cranes, 1, 1000));
   s.queue_sample_h = get_number(file, t, "scenario.", "queue_sample_h", s.queue_sample_h, 0.1, 1e4);
+  s.start_date = get_string(file, t, "scenario.", "start_date", s.start_date);
+  if (std::string why; !timetable::parse_date(s.start_date, &why)) {
+    fail(file, t.get("start_date"), "scenario.start_date", "got '" + s.start_date + "': " + why);
+  }
 
   if (const toml::node* sv = root.get("services")) {
     if (!sv->is_table()) fail(file, sv, "services", "expected a table");

@@ -8,6 +8,7 @@
 #include "../support/scratch.h"
 #include "landbridge/corridor/model.h"
 #include "landbridge/io/package.h"
+#include "landbridge/io/services.h"
 
 namespace landbridge::corridor {
 namespace {
@@ -174,6 +175,38 @@ TEST(Scenario, ExampleScenarioLoads) {
   EXPECT_EQ(s.flows.size(), 5U);
   EXPECT_EQ(s.ferry.fleet, 2);
   EXPECT_EQ(s.rail.capacity_teu, 110);
+}
+
+// The example scenario with every mode on the package's timetable (services.csv), at 40 % of
+// its demand: the package runs two 100-TEU Lianyungang - Khorgos trains a week, less than the
+// full example's 440 TEU a week, so the full demand would pile up at Lianyungang.
+TEST(CorridorModel, ExampleRunsOnThePackageTimetable) {
+  Diagnostics diags;
+  const auto services = io::load_services(io::default_package_dir(), eurasia(), diags);
+  ASSERT_FALSE(services.empty());
+  Scenario s = load_scenario(std::filesystem::path(LANDBRIDGE_DATA_DIR) / ".." / "examples" / "scenarios" /
+                             "hakata-busan-europe.toml");
+  s.sea.kind = s.rail.kind = s.ferry.kind = ServicePolicy::Kind::timetable;
+  for (FlowSpec& f : s.flows) f.teu_per_week *= 0.4;
+  const CorridorModel m(eurasia(), s, services);
+  std::vector<BoxRecord> recs;
+  const ReplicationResult r = m.run(0, &recs);
+  for (std::size_t f = 0; f < m.flow_count(); ++f) {
+    EXPECT_GT(r.flows[f].boxes, 50.0) << m.flow_label(f);
+    EXPECT_EQ(r.flows[f].undelivered, 0.0) << m.flow_label(f);
+    EXPECT_GT(r.flows[f].mean_h, 0.8 * m.flow_planned_h(f)) << m.flow_label(f);
+    EXPECT_LT(r.flows[f].mean_h, 3.0 * m.flow_planned_h(f)) << m.flow_label(f);
+  }
+  for (const ServiceKpi& k : r.services) {
+    EXPECT_GT(k.departures, 0.0);
+    EXPECT_LE(k.load_factor, 1.0 + 1e-12);
+  }
+  for (const BoxRecord& b : recs) {
+    if (b.delivered_h < 0) continue;
+    const double parts = b.wait_departure_h + b.wait_crane_h + b.service_crane_h + b.border_h + b.handling_h +
+                         b.closure_h + b.running_h;
+    EXPECT_NEAR(parts, b.transit_h(), 1e-6) << "box " << b.id;
+  }
 }
 
 }  // namespace

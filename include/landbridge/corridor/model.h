@@ -14,6 +14,7 @@
 #include "landbridge/corridor/scenario.h"
 #include "landbridge/model/network.h"
 #include "landbridge/sim/replications.h"
+#include "landbridge/timetable/service.h"
 
 namespace landbridge::corridor {
 
@@ -83,7 +84,11 @@ class CorridorModel {
  public:
   // Plans each flow's route (fastest, with the flow's avoid items) and resolves services,
   // cranes and closures. Throws ScenarioError naming the flow or item that does not resolve.
-  CorridorModel(const Network& net, Scenario scenario);
+  // `services` (io::load_services of the same package) are needed where a mode's policy is
+  // `timetable`: every link of that mode on a flow's route must be run by at least one service
+  // (consecutive calls with the link's ends and carriage), else a ScenarioError names the
+  // link and the flow. The network must outlive the model; the services are read here.
+  CorridorModel(const Network& net, Scenario scenario, std::span<const timetable::Service> services = {});
   ~CorridorModel();
   CorridorModel(CorridorModel&&) noexcept;
   CorridorModel& operator=(CorridorModel&&) = delete;

@@ -35,6 +35,8 @@ struct ServicePolicy {
   enum class Kind : std::uint8_t {
     schedule,   // departures every headway_h from offset_h; boxes that don't fit wait
     when_full,  // leaves when min_teu are waiting or the oldest box waited max_wait_h
+    timetable,  // the package's services: each trip leaves at its timetabled time with the
+                // service's capacity_teu (capacity_teu here where the service states none)
   };
   Kind kind = Kind::schedule;
   double headway_h = 168;
@@ -75,6 +77,7 @@ struct Scenario {
   double on_time_tolerance_h = 48;     // on time: transit <= static planned time + tolerance
   int default_cranes = 4;              // gauge-change cranes where the data states none
   double queue_sample_h = 6;           // bucket width of ReplicationResult::node_queue_*
+  std::string start_date = "2026-01-05"; // civil date (UTC) of time 0: timetabled departures
   ServicePolicy sea;                   // deep_sea and feeder links
   ServicePolicy rail;                  // rail (and road) links where a train is formed
   ServicePolicy ferry;
