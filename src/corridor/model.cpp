@@ -24,6 +24,7 @@ using sim::kDay;
 using sim::kHour;
 
 enum class StageKind : std::uint8_t { handling, crane, border, run, depart };
+constexpr std::uint32_t kNoPath = 0xffffffffU;
 
 struct Stage {
   StageKind kind = StageKind::run;
@@ -31,6 +32,7 @@ struct Stage {
   std::uint32_t op = 0;        // handling / crane / border: the operation
   std::uint32_t index = 0;     // crane: resource index; depart: service index; run: link
   double travel_s = 0;         // run: link duration
+  std::uint32_t path = kNoPath;  // run / depart on a rail link with a line capacity
 };
 
 struct FlowPlan {
@@ -54,8 +56,16 @@ struct ServicePlan {
   double travel_s = 0;
   ServicePolicy policy;
   std::string label;
+  std::uint32_t path = kNoPath;                         // line capacity of the link
   std::vector<Departure> deps;                          // timetable: by dep_s
   std::unordered_map<std::uint32_t, std::uint32_t> dep_of_trip;  // trip -> index in deps
+};
+
+// Line capacity of a rail link: one train path every spacing_s, at k * spacing_s.
+struct PathPlan {
+  std::uint32_t link = 0;
+  double trains_per_day = 0, spacing_s = 0;
+  std::string label;
 };
 
 struct CranePlan {
@@ -96,6 +106,7 @@ struct CorridorModel::Impl {
   std::vector<FlowPlan> flows;
   std::vector<ServicePlan> services;
   std::vector<CranePlan> cranes;
+  std::vector<PathPlan> paths;
   std::vector<Intervals> node_closed;  // by node
   std::vector<Intervals> link_closed;  // by link
   std::uint32_t trips = 0;             // timetabled vehicles (service starts) in the run
@@ -172,6 +183,12 @@ struct QueueTrace {
   }
 };
 
+struct PathState {
+  double last = -1e300;              // the latest slot taken
+  double trains = 0, wait_sum = 0;
+  std::vector<double> waits;         // hours, trains in the window
+};
+
 struct CraneState {
   std::unique_ptr<sim::Resource> res;
   double busy = 0, max_queue = 0;
@@ -193,6 +210,8 @@ struct Run {
   std::vector<sim::RandomStream> op_rng;  // one stream per operation
   std::unordered_map<std::uint64_t, double> border_draw;  // (vehicle, node) -> hours
   std::vector<double> onboard;            // TEU on board of each timetabled trip
+  std::vector<PathState> path;
+  std::unordered_map<std::uint64_t, double> path_slot;   // (vehicle, link) -> slot time
   std::uint64_t vehicles = 0;
   double w0, w1, end;                     // window and end of run, seconds
   double in_system = 0, area = 0, last_t = 0;
@@ -204,6 +223,7 @@ struct Run {
     end = w1 + m.sc.drain_days * kDay;
     svc.resize(m.services.size());
     onboard.assign(m.trips, 0.0);
+    path.resize(m.paths.size());
     for (std::size_t i = 0; i < svc.size(); ++i) svc[i].vessels = m.services[i].policy.fleet;
     crane.resize(m.cranes.size());
     for (std::size_t i = 0; i < crane.size(); ++i) {
@@ -334,6 +354,14 @@ struct Run {
             co_await sim.until(lo);
             boxes[id].rec.closure_h += (lo - t1) / kHour;
           }
+          if (st.path != kNoPath) {
+            const std::uint64_t v = boxes[id].vehicle != 0 ? boxes[id].vehicle : (1ULL << 39) + id;
+            const double t2 = sim.now(), at = slot(st.path, v);
+            if (at > t2) {
+              co_await sim.until(at);
+              boxes[id].rec.wait_path_h += (at - t2) / kHour;
+            }
+          }
           co_await sim.timeout(st.travel_s);
           boxes[id].rec.running_h += st.travel_s / kHour;
           break;
@@ -447,6 +475,13 @@ struct Run {
 
   sim::Process voyage(std::uint32_t s, std::vector<std::uint32_t> load, std::uint64_t vehicle) {
     const double travel = m.services[s].travel_s;
+    if (m.services[s].path != kNoPath) {
+      const double t0 = sim.now(), at = slot(m.services[s].path, vehicle);
+      if (at > t0) {
+        co_await sim.until(at);
+        for (std::uint32_t b : load) boxes[b].rec.wait_path_h += (at - t0) / kHour;
+      }
+    }
     co_await sim.timeout(travel);
     for (std::uint32_t b : load) {
       boxes[b].rec.running_h += travel / kHour;
@@ -460,6 +495,27 @@ struct Run {
     co_await sim.timeout(2 * m.services[s].travel_s);
     ++svc[s].vessels;
     try_dispatch(s);
+  }
+
+  // The path slot of `vehicle` on path p: the first one a train of it asked for, else the
+  // earliest free slot from now (requests come in time order, so the taken slots from now on
+  // are contiguous and the next free one follows the latest taken).
+  double slot(std::uint32_t p, std::uint64_t vehicle) {
+    const PathPlan& pp = m.paths[p];
+    const std::uint64_t key = (vehicle << 24) | pp.link;
+    auto it = path_slot.find(key);
+    if (it != path_slot.end()) return it->second;
+    PathState& ps = path[p];
+    const double now = sim.now();
+    const double t = std::max(std::ceil(now / pp.spacing_s) * pp.spacing_s, ps.last + pp.spacing_s);
+    ps.last = t;
+    if (in_window(now)) {
+      ps.trains += 1;
+      ps.wait_sum += (t - now) / kHour;
+      ps.waits.push_back((t - now) / kHour);
+    }
+    path_slot.emplace(key, t);
+    return t;
   }
 
   void alight(std::uint32_t id) {
@@ -611,6 +667,15 @@ struct Run {
       k.mean_wait_h = svc[s].wait_n > 0 ? svc[s].wait_sum / svc[s].wait_n : 0;
       r.services.push_back(k);
     }
+    for (std::size_t p = 0; p < path.size(); ++p) {
+      LinkKpi k;
+      k.trains_per_day = m.paths[p].trains_per_day;
+      k.trains = path[p].trains;
+      k.utilisation = k.trains / (k.trains_per_day * window_d);
+      k.mean_wait_h = k.trains > 0 ? path[p].wait_sum / k.trains : 0;
+      k.p95_wait_h = percentile(path[p].waits, 0.95);
+      r.links.push_back(k);
+    }
     r.throughput_teu_per_day = delivered_teu / window_d;
     r.arrival_rate_per_day = n_measured / window_d;
     r.mean_in_system = area / (w1 - w0);
@@ -669,7 +734,7 @@ CorridorModel::CorridorModel(const Network& net, Scenario scenario, std::span<co
   m.net = &net;
   m.sc = std::move(scenario);
   route::Planner planner(net);
-  std::unordered_map<std::uint32_t, std::uint32_t> service_of_link, crane_of_node;
+  std::unordered_map<std::uint32_t, std::uint32_t> service_of_link, crane_of_node, path_of_link;
   std::map<std::pair<std::size_t, std::int32_t>, std::uint32_t> trip_of_start;  // (service, start)
   for (std::size_t f = 0; f < m.sc.flows.size(); ++f) {
     FlowPlan fp;
@@ -739,6 +804,20 @@ CorridorModel::CorridorModel(const Network& net, Scenario scenario, std::span<co
       }
       const Mode mode = st.carriage.mode;
       s.node = st.from.v;
+      if (mode == Mode::rail && m.sc.rail.kind != ServicePolicy::Kind::timetable) {
+        const LinkInfo& li = net.link_info(st.link);
+        double tpd = m.sc.rail.capacity_teu > 0 && li.capacity_teu_per_day > 0
+                         ? li.capacity_teu_per_day / m.sc.rail.capacity_teu
+                         : 0;
+        for (const LinkOverride& o : m.sc.links) {
+          if (o.id == li.id) tpd = o.trains_per_day;
+        }
+        if (tpd > 0) {
+          auto [itp, added] = path_of_link.try_emplace(st.link.v, static_cast<std::uint32_t>(m.paths.size()));
+          if (added) m.paths.push_back({st.link.v, tpd, kDay / tpd, li.id});
+          s.path = itp->second;
+        }
+      }
       s.travel_s = to_hours(st.duration) * kHour;
       const bool sea = mode == Mode::deep_sea || mode == Mode::feeder || mode == Mode::ferry;
       // Timetabled rail: every leg is a departure, so a box can stay on a through train or
@@ -755,6 +834,7 @@ CorridorModel::CorridorModel(const Network& net, Scenario scenario, std::span<co
           sp.travel_s = s.travel_s;
           sp.policy = mode == Mode::ferry ? m.sc.ferry : mode == Mode::rail ? m.sc.rail : m.sc.sea;
           sp.label = net.link_info(st.link).id;
+          sp.path = s.path;
           if (sp.policy.kind == ServicePolicy::Kind::timetable) {
             add_departures(net, m.sc, services, st.link, sp, trip_of_start);
             if (sp.deps.empty()) {
@@ -788,6 +868,13 @@ CorridorModel::CorridorModel(const Network& net, Scenario scenario, std::span<co
       fresh = false;
     }
     m.flows.push_back(std::move(fp));
+  }
+  for (const auto& o : m.sc.links) {
+    const auto l = net.find_link(o.id);
+    if (!l) throw ScenarioError("links: field 'id': unknown link '" + o.id + "'");
+    if (net.link_carriage(*l).mode != Mode::rail) {
+      throw ScenarioError("links: field 'id': '" + o.id + "' is not a rail link (trains_per_day is for rail)");
+    }
   }
   for (const auto& o : m.sc.nodes) {
     if (!net.find_node(o.code)) throw ScenarioError("nodes: field 'code': unknown node '" + o.code + "'");
@@ -831,6 +918,11 @@ double CorridorModel::flow_planned_h(std::size_t f) const { return impl_->flows[
 std::vector<std::string> CorridorModel::node_labels() const {
   std::vector<std::string> out;
   for (const auto& c : impl_->cranes) out.push_back(c.label);
+  return out;
+}
+std::vector<std::string> CorridorModel::link_labels() const {
+  std::vector<std::string> out;
+  for (const auto& p : impl_->paths) out.push_back(p.label);
   return out;
 }
 std::vector<std::string> CorridorModel::service_labels() const {

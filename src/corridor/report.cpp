@@ -40,6 +40,14 @@ Summary summarise(const CorridorModel& model, std::span<const ReplicationResult>
     add("service", svcs[v], "load_factor", [v](const ReplicationResult& r) { return r.services[v].load_factor; });
     add("service", svcs[v], "mean_wait_h", [v](const ReplicationResult& r) { return r.services[v].mean_wait_h; });
   }
+  const auto links = model.link_labels();
+  for (std::size_t l = 0; l < links.size(); ++l) {
+    add("link", links[l], "trains_per_day", [l](const ReplicationResult& r) { return r.links[l].trains_per_day; });
+    add("link", links[l], "trains", [l](const ReplicationResult& r) { return r.links[l].trains; });
+    add("link", links[l], "utilisation", [l](const ReplicationResult& r) { return r.links[l].utilisation; });
+    add("link", links[l], "mean_path_wait_h", [l](const ReplicationResult& r) { return r.links[l].mean_wait_h; });
+    add("link", links[l], "p95_path_wait_h", [l](const ReplicationResult& r) { return r.links[l].p95_wait_h; });
+  }
   add("total", "all", "throughput_teu_per_day", [](const ReplicationResult& r) { return r.throughput_teu_per_day; });
   add("total", "all", "arrival_rate_per_day", [](const ReplicationResult& r) { return r.arrival_rate_per_day; });
   add("total", "all", "mean_in_system", [](const ReplicationResult& r) { return r.mean_in_system; });
@@ -92,14 +100,14 @@ std::string summary_json(const CorridorModel& model, const Summary& s) {
 std::string records_csv(const CorridorModel& model, std::span<const BoxRecord> records) {
   std::ostringstream os;
   os << "id,flow,ready_h,delivered_h,transit_h,wait_departure_h,wait_crane_h,service_crane_h,border_h,"
-        "handling_h,closure_h,running_h\n";
+        "handling_h,closure_h,running_h,wait_path_h\n";
   char buf[320];
   for (const BoxRecord& b : records) {
     char done[64] = ",";  // delivered_h,transit_h: empty when not delivered
     if (b.delivered_h >= 0) std::snprintf(done, sizeof done, "%.3f,%.3f", b.delivered_h, b.transit_h());
-    std::snprintf(buf, sizeof buf, "%u,%s,%.3f,%s,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f\n", b.id,
+    std::snprintf(buf, sizeof buf, "%u,%s,%.3f,%s,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f\n", b.id,
                   model.flow_label(b.flow).c_str(), b.ready_h, done, b.wait_departure_h, b.wait_crane_h,
-                  b.service_crane_h, b.border_h, b.handling_h, b.closure_h, b.running_h);
+                  b.service_crane_h, b.border_h, b.handling_h, b.closure_h, b.running_h, b.wait_path_h);
     os << buf;
   }
   return os.str();

@@ -185,7 +185,7 @@ Scenario parse_scenario(std::string_view text, const std::filesystem::path& path
     throw ScenarioError(file + ":" + std::to_string(e.source().begin.line) + ": " +
                         std::string(e.description()));
   }
-  check_keys(file, root, "", {"scenario", "services", "nodes", "closures"});
+  check_keys(file, root, "", {"scenario", "services", "nodes", "links", "closures"});
   Scenario s;
   s.sea = ServicePolicy{ServicePolicy::Kind::schedule, 168, 0, 1000, 0, 168, 0};
   s.rail = ServicePolicy{ServicePolicy::Kind::when_full, 168, 0, 110, 82, 96, 0};
@@ -242,6 +242,22 @@ Scenario parse_scenario(std::string_view text, const std::filesystem::path& path
       o.cranes_factor = get_number(file, *e, pre, "cranes_factor", 1.0, 0.01, 100);
       o.moves_per_hour = get_number(file, *e, pre, "moves_per_hour", 0, 0, 1e4);
       s.nodes.push_back(o);
+    }
+  }
+  if (const toml::node* ln = root.get("links")) {
+    const toml::array* a = ln->as_array();
+    if (a == nullptr) fail(file, ln, "links", "expected an array of tables [[links]]");
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      const toml::table* e = (*a)[i].as_table();
+      const std::string pre = "links[" + std::to_string(i) + "].";
+      if (e == nullptr) fail(file, &(*a)[i], pre, "expected a table");
+      check_keys(file, *e, pre, {"id", "trains_per_day"});
+      LinkOverride o;
+      o.id = get_string(file, *e, pre, "id", "");
+      if (o.id.empty()) fail(file, &(*a)[i], pre + "id", "missing");
+      if (!e->get("trains_per_day")) fail(file, &(*a)[i], pre + "trains_per_day", "missing");
+      o.trains_per_day = get_number(file, *e, pre, "trains_per_day", 0, 0.01, 1e4);
+      s.links.push_back(o);
     }
   }
   if (const toml::node* cn = root.get("closures")) {

@@ -117,7 +117,7 @@ TEST(CorridorModel, TrainsRespectTheirLengthAndRecordsAddUp) {
   for (const BoxRecord& b : recs) {
     if (b.delivered_h < 0) continue;
     const double parts = b.wait_departure_h + b.wait_crane_h + b.service_crane_h + b.border_h + b.handling_h +
-                         b.closure_h + b.running_h;
+                         b.closure_h + b.running_h + b.wait_path_h;
     EXPECT_NEAR(parts, b.transit_h(), 1e-6) << "box " << b.id;
     EXPECT_GE(b.transit_h(), 0.5 * m.flow_planned_h(0));
   }
@@ -136,6 +136,30 @@ TEST(CorridorModel, ClosingKhorgosHoldsBoxes) {
   for (const BoxRecord& b : rs) held += b.closure_h;
   for (const BoxRecord& b : ro) EXPECT_EQ(b.closure_h, 0.0);
   EXPECT_GT(held, 100.0);
+}
+
+// Line capacity on the 1520 line out of Khorgos: fewer train paths a day, longer waits for a
+// path and longer transits, with the same boxes (common random numbers).
+TEST(CorridorModel, FewerTrainPathsLengthenThePathWait) {
+  const std::string base = scenario_text(8);
+  const CorridorModel one = model_for("paths1", base + "[[links]]\nid = \"rail-KZHOR-RUMOW\"\ntrains_per_day = 1\n");
+  const CorridorModel half = model_for("paths05", base + "[[links]]\nid = \"rail-KZHOR-RUMOW\"\ntrains_per_day = 0.5\n");
+  ASSERT_EQ(one.link_labels(), std::vector<std::string>{"rail-KZHOR-RUMOW"});
+  for (std::size_t r = 0; r < 3; ++r) {
+    const ReplicationResult a = one.run(r), b = half.run(r);
+    EXPECT_EQ(a.flows[0].boxes, b.flows[0].boxes);
+    ASSERT_EQ(a.links.size(), 1U);
+    EXPECT_GT(a.links[0].trains, 10.0);
+    EXPECT_LT(a.links[0].mean_wait_h, b.links[0].mean_wait_h) << "replication " << r;
+    EXPECT_LT(a.flows[0].p95_h, b.flows[0].p95_h) << "replication " << r;
+    EXPECT_NEAR(b.links[0].utilisation, 2 * a.links[0].utilisation, 0.1);
+  }
+  try {
+    (void)model_for("badlink", base + "[[links]]\nid = \"rail-NOWHERE\"\ntrains_per_day = 3\n");
+    FAIL() << "expected ScenarioError";
+  } catch (const ScenarioError& e) {
+    EXPECT_NE(std::string(e.what()).find("rail-NOWHERE"), std::string::npos) << e.what();
+  }
 }
 
 TEST(Scenario, BadFieldIsNamedWithFileAndLine) {
@@ -204,7 +228,7 @@ TEST(CorridorModel, ExampleRunsOnThePackageTimetable) {
   for (const BoxRecord& b : recs) {
     if (b.delivered_h < 0) continue;
     const double parts = b.wait_departure_h + b.wait_crane_h + b.service_crane_h + b.border_h + b.handling_h +
-                         b.closure_h + b.running_h;
+                         b.closure_h + b.running_h + b.wait_path_h;
     EXPECT_NEAR(parts, b.transit_h(), 1e-6) << "box " << b.id;
   }
 }

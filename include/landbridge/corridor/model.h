@@ -30,6 +30,7 @@ struct BoxRecord {
   double border_h = 0;
   double handling_h = 0;
   double closure_h = 0;            // held by a closure
+  double wait_path_h = 0;          // its train waiting for a path slot (line capacity)
   double running_h = 0;            // on links
   [[nodiscard]] double transit_h() const { return delivered_h - ready_h; }
 };
@@ -44,12 +45,20 @@ struct NodeKpi {             // a gauge-change crane resource
 struct ServiceKpi {          // departures on one link
   double departures = 0, load_factor = 0, mean_wait_h = 0;
 };
+struct LinkKpi {             // a rail link with a line capacity (trains_per_day)
+  double trains_per_day = 0;
+  double trains = 0;         // trains entering the link in the window
+  double utilisation = 0;    // trains / (trains_per_day x window days)
+  double mean_wait_h = 0;    // per train: wait for a path slot
+  double p95_wait_h = 0;
+};
 
 // KPIs of one replication, measured over [warm-up, horizon) (boxes by ready time).
 struct ReplicationResult {
   std::vector<FlowKpi> flows;
   std::vector<NodeKpi> nodes;
   std::vector<ServiceKpi> services;
+  std::vector<LinkKpi> links;          // order of link_labels()
   double throughput_teu_per_day = 0;   // measured boxes' TEU delivered / window days
   double arrival_rate_per_day = 0;     // boxes ready in the window / window days
   double mean_in_system = 0;           // time-average boxes in the system over the window
@@ -103,6 +112,7 @@ class CorridorModel {
   [[nodiscard]] double flow_planned_h(std::size_t f) const;      // static planned door-to-door
   [[nodiscard]] std::vector<std::string> node_labels() const;     // crane resources
   [[nodiscard]] std::vector<std::string> service_labels() const;  // link ids
+  [[nodiscard]] std::vector<std::string> link_labels() const;     // rail links with a line capacity
 
   struct Impl;
 

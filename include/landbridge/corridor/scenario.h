@@ -55,6 +55,12 @@ struct NodeOverride {
   double moves_per_hour = 0;         // 0: service time from the operation's duration range
 };
 
+// Line capacity of a rail link: train paths a day (path slots every 24 / trains_per_day h).
+struct LinkOverride {
+  std::string id;                    // link id (links.csv)
+  double trains_per_day = 0;         // > 0
+};
+
 // A node, link or sea passage closed between two times (days from the start).
 struct Closure {
   enum class Kind : std::uint8_t { node, link, passage };
@@ -82,6 +88,7 @@ struct Scenario {
   ServicePolicy rail;                  // rail (and road) links where a train is formed
   ServicePolicy ferry;
   std::vector<NodeOverride> nodes;
+  std::vector<LinkOverride> links;     // line capacity per rail link (what-if or stated)
   std::vector<Closure> closures;
 };
 
