@@ -1,6 +1,7 @@
 #include "landbridge/timetable/mc_raptor.h"
 
 #include <algorithm>
+#include <bit>
 #include <limits>
 #include <tuple>
 
@@ -22,8 +23,8 @@ std::int32_t add_sat(std::int64_t a, std::int64_t b) {
 }  // namespace
 
 constexpr std::int64_t kUnreachable = std::numeric_limits<std::int64_t>::max() / 4;
-constexpr std::int32_t kUnreachableTrips = std::numeric_limits<std::int32_t>::max() / 4;
 constexpr std::int32_t kNoTransfer = std::numeric_limits<std::int32_t>::max();
+constexpr std::uint32_t kNoGroup = std::numeric_limits<std::uint32_t>::max();
 
 McRaptor::McRaptor(const Timetable& tt)
     : tt_(tt),
@@ -35,41 +36,89 @@ McRaptor::McRaptor(const Timetable& tt)
   build_bound_graph();
 }
 
+void McRaptor::RadixHeap::clear() {
+  for (auto& b : buckets_) b.clear();
+  last_ = 0;
+  size_ = 0;
+}
+
+namespace {
+std::size_t radix_bucket(std::uint64_t key, std::uint64_t last) {
+  return key == last ? 0 : static_cast<std::size_t>(64 - std::countl_zero(key ^ last));
+}
+}  // namespace
+
+void McRaptor::RadixHeap::push(std::uint64_t key, std::uint32_t value) {
+  buckets_[radix_bucket(key, last_)].push_back({key, value});
+  ++size_;
+}
+
+std::pair<std::uint64_t, std::uint32_t> McRaptor::RadixHeap::pop() {
+  if (buckets_[0].empty()) {
+    std::size_t i = 1;
+    while (buckets_[i].empty()) ++i;
+    auto& b = buckets_[i];
+    std::uint64_t m = b.front().first;
+    for (const auto& e : b) m = std::min(m, e.first);
+    last_ = m;
+    for (const auto& e : b) buckets_[radix_bucket(e.first, last_)].push_back(e);
+    b.clear();
+  }
+  const auto e = buckets_[0].back();
+  buckets_[0].pop_back();
+  --size_;
+  return e;
+}
+
 void McRaptor::build_bound_graph() {
   const std::size_t n_stops = tt_.stop_count();
-  const std::size_t n_nodes = n_stops + tt_.route_stop_count();
-  std::vector<std::pair<std::uint32_t, InEdge>> edges;  // (head, edge)
-  min_ride_.assign(tt_.route_stop_count(), 0);
+  const std::size_t n_rs = tt_.route_stop_count();
+  min_ride_.assign(n_rs, 0);
+  rs_stop_.assign(n_rs, NodeId::invalid());
+  rs_route_.assign(n_rs, 0);
+  rs_group_.assign(n_rs, kNoGroup);
+  std::vector<std::uint32_t> alight_count(n_stops + 1, 0);
   for (std::uint32_t ri = 0; ri < tt_.route_count(); ++ri) {
     const RouteId r(ri);
     const auto stops = tt_.route_stops(r);
     const auto n = static_cast<std::uint32_t>(stops.size());
     for (std::uint32_t pos = 0; pos < n; ++pos) {
       const std::uint32_t rs = tt_.route_stop_index(r, pos);
-      const auto node = static_cast<std::uint32_t>(n_stops + rs);
+      rs_stop_[rs] = stops[pos];
+      rs_route_[rs] = ri;
       if (pos > 0) {
-        std::int32_t ride = std::numeric_limits<std::int32_t>::max();
+        std::int64_t ride = std::numeric_limits<std::int32_t>::max();
         for (std::uint32_t j = 0; j < tt_.route_trip_count(r); ++j)
-          ride = std::min(ride, (tt_.arrival(r, j, pos) - tt_.departure(r, j, pos - 1)).value());
+          ride = std::min<std::int64_t>(ride, (tt_.arrival(r, j, pos) - tt_.departure(r, j, pos - 1)).value());
         min_ride_[rs] = ride;
-        edges.push_back({node, {node - 1, rs, 0, EdgeKind::ride}});
-        edges.push_back({stops[pos].get(), {node, rs, 0, EdgeKind::alight}});
+        ++alight_count[stops[pos].get() + 1];
       }
-      if (pos + 1 < n) edges.push_back({node, {stops[pos].get(), ri, tt_.board_group(r, pos).get(), EdgeKind::board}});
+      if (pos + 1 < n) rs_group_[rs] = tt_.board_group(r, pos).get();
     }
   }
-  for (std::uint32_t li = 0; li < tt_.link_count(); ++li) {
-    const UntimedLink& l = tt_.link(UntimedLinkId(li));
-    edges.push_back({l.to.get(), {l.from.get(), li, tt_.link_group(UntimedLinkId(li)).get(), EdgeKind::link}});
+  // Per stop: the route positions (after the first) where a box may alight there, with the
+  // route-stop index of the route's first stop, so that a backward search walks the route.
+  alight_begin_.assign(n_stops + 1, 0);
+  for (std::size_t i = 0; i < n_stops; ++i) alight_begin_[i + 1] = alight_begin_[i] + alight_count[i + 1];
+  alight_.resize(alight_begin_.back());
+  std::vector<std::uint32_t> fill(alight_begin_.begin(), alight_begin_.end() - 1);
+  for (std::uint32_t ri = 0; ri < tt_.route_count(); ++ri) {
+    const RouteId r(ri);
+    const auto stops = tt_.route_stops(r);
+    const std::uint32_t first = tt_.route_stop_index(r, 0);
+    for (std::uint32_t pos = 1; pos < stops.size(); ++pos) alight_[fill[stops[pos].get()]++] = {first + pos, first};
   }
-  in_begin_.assign(n_nodes + 1, 0);
-  for (const auto& e : edges) ++in_begin_[e.first + 1];
-  for (std::size_t i = 0; i < n_nodes; ++i) in_begin_[i + 1] += in_begin_[i];
-  in_edges_.resize(edges.size());
-  std::vector<std::uint32_t> fill(in_begin_.begin(), in_begin_.end() - 1);
-  for (const auto& e : edges) in_edges_[fill[e.first]++] = e.second;
-  bound_.resize(n_nodes);
-  dist_.resize(n_nodes);
+  // Per stop: the untimed links that arrive there.
+  link_in_begin_.assign(n_stops + 1, 0);
+  for (std::uint32_t li = 0; li < tt_.link_count(); ++li) ++link_in_begin_[tt_.link(UntimedLinkId(li)).to.get() + 1];
+  for (std::size_t i = 0; i < n_stops; ++i) link_in_begin_[i + 1] += link_in_begin_[i];
+  link_in_.resize(tt_.link_count());
+  fill.assign(link_in_begin_.begin(), link_in_begin_.end() - 1);
+  for (std::uint32_t li = 0; li < tt_.link_count(); ++li) link_in_[fill[tt_.link(UntimedLinkId(li)).to.get()]++] = li;
+
+  bound_.resize(n_stops + n_rs);
+  board_w_.resize(n_rs);
+  link_w_.resize(tt_.link_count());
   group_min_time_.assign(tt_.group_count(), 0);
   for (std::uint32_t g = 0; g < tt_.group_count(); ++g) {
     std::int32_t m = std::numeric_limits<std::int32_t>::max();
@@ -78,98 +127,99 @@ void McRaptor::build_bound_graph() {
   }
 }
 
-// Backward searches from the target on the bound graph, one per criterion: Dijkstra for
-// time, cost and CO2e, a 0-1 breadth-first search for trips.
-void McRaptor::compute_bounds() {
-  const Cargo& cargo = q_.cargo;
-  enum Criterion { kTime, kCost, kCo2, kTrips };
-  {
-    std::fill(dist_.begin(), dist_.end(), kUnreachable);
-    layer_.assign(1, q_.target.get());
-    dist_[q_.target.get()] = 0;
-    for (std::int64_t d = 0; !layer_.empty(); ++d) {
-      next_layer_.clear();
-      for (std::size_t i = 0; i < layer_.size(); ++i) {  // the layer grows by 0-weight edges
-        const std::uint32_t v = layer_[i];
-        if (dist_[v] != d) continue;
-        for (std::uint32_t e = in_begin_[v]; e < in_begin_[v + 1]; ++e) {
-          const InEdge& in = in_edges_[e];
-          if (in.kind == EdgeKind::board && (route_price_[in.ref] < 0 || group_min_time_[in.group] == kNoTransfer))
-            continue;
-          if (in.kind == EdgeKind::link && group_min_time_[in.group] == kNoTransfer) continue;
-          const std::int64_t nd = d + (in.kind == EdgeKind::board ? 1 : 0);
-          if (nd < dist_[in.from]) {
-            dist_[in.from] = nd;
-            (nd == d ? layer_ : next_layer_).push_back(in.from);
-          }
-        }
-      }
-      std::swap(layer_, next_layer_);
+// Backward Dijkstra from the target over stops, with a monotone radix heap. Route positions
+// never enter the heap: when a stop is settled, each route that alights there is walked
+// backwards from that position, adding ride weights, until a position already holds a value
+// as good (it was walked from a stop settled earlier, and so were the positions before it);
+// each position improved offers its boarding weight to its stop. Weights are >= 0, so the
+// result is the exact shortest distance on the bound graph: bound_[i].*field for stops
+// [0, N) and route positions N + route-stop index. `ride`: per route-stop, the weight of the
+// ride from the previous stop (nullptr: 0); board_w_: per route-stop, the boarding weight
+// (< 0: cannot board); link_w_: per link (< 0: unusable).
+void McRaptor::backward_search(std::int64_t Bound::*field, const std::int64_t* ride) {
+  const std::size_t n_stops = tt_.stop_count();
+  for (Bound& b : bound_) b.*field = kUnreachable;
+  const auto dist = [&](std::size_t i) -> std::int64_t& { return bound_[i].*field; };
+  const auto node = [&](std::size_t rs) -> std::int64_t& { return bound_[n_stops + rs].*field; };
+  heap_.clear();
+  dist(q_.target.get()) = 0;
+  heap_.push(0, q_.target.get());
+  const auto relax = [&](std::uint32_t stop, std::int64_t nd) {
+    if (nd < dist(stop)) {
+      dist(stop) = nd;
+      heap_.push(static_cast<std::uint64_t>(nd), stop);
     }
-    for (std::size_t i = 0; i < dist_.size(); ++i)
-      bound_[i].trips = dist_[i] >= kUnreachable ? kUnreachableTrips : static_cast<std::int32_t>(dist_[i]);
-  }
-  for (int c = kTime; c <= kCo2; ++c) {
-    std::fill(dist_.begin(), dist_.end(), kUnreachable);
-    heap_.clear();
-    dist_[q_.target.get()] = 0;
-    heap_.push_back({0, q_.target.get()});
-    while (!heap_.empty()) {
-      std::pop_heap(heap_.begin(), heap_.end(), std::greater<>());
-      const auto [d, v] = heap_.back();
-      heap_.pop_back();
-      if (d > dist_[v]) continue;
-      for (std::uint32_t e = in_begin_[v]; e < in_begin_[v + 1]; ++e) {
-        const InEdge& in = in_edges_[e];
-        std::int64_t w = 0;
-        switch (in.kind) {
-          case EdgeKind::alight: break;
-          case EdgeKind::ride:
-            if (c == kTime) w = min_ride_[in.ref];
-            if (c == kCo2) w = seg_co2_[in.ref];
-            break;
-          case EdgeKind::board:
-            if (route_price_[in.ref] < 0 || group_min_time_[in.group] == kNoTransfer) continue;
-            if (c == kTime) w = group_min_time_[in.group] + tt_.route_cutoff(RouteId(in.ref)).value();
-            if (c == kCost) w = route_price_[in.ref] + group_min_cost_[in.group];
-            if (c == kCo2) w = group_min_co2_[in.group];
-            break;
-          case EdgeKind::link: {
-            if (group_min_time_[in.group] == kNoTransfer) continue;
-            const UntimedLinkId l(in.ref);
-            const UntimedLink& link = tt_.link(l);
-            if (c == kTime) w = group_min_time_[in.group] + link.duration.value();
-            if (c == kCost) w = group_min_cost_[in.group] + cargo.price(link.cost_teu, link.cost_feu).value();
-            if (c == kCo2) w = group_min_co2_[in.group] + cargo.transport(link.distance, tt_.link_intensity(l)).value();
-            break;
-          }
-        }
-        const std::int64_t nd = d + w;
-        if (nd < dist_[in.from]) {
-          dist_[in.from] = nd;
-          heap_.push_back({nd, in.from});
-          std::push_heap(heap_.begin(), heap_.end(), std::greater<>());
-        }
-      }
+  };
+  while (!heap_.empty()) {
+    const auto [key, v] = heap_.pop();
+    const auto d = static_cast<std::int64_t>(key);
+    if (d > dist(v)) continue;
+    for (std::uint32_t i = link_in_begin_[v]; i < link_in_begin_[v + 1]; ++i) {
+      const std::uint32_t l = link_in_[i];
+      if (link_w_[l] >= 0) relax(tt_.link(UntimedLinkId(l)).from.get(), d + link_w_[l]);
     }
-    for (std::size_t i = 0; i < dist_.size(); ++i) {
-      switch (c) {
-        case kTime: bound_[i].time = dist_[i]; break;
-        case kCost: bound_[i].cost = dist_[i]; break;
-        default: bound_[i].co2 = dist_[i]; break;
+    for (std::uint32_t i = alight_begin_[v]; i < alight_begin_[v + 1]; ++i) {
+      const auto [rs, first] = alight_[i];
+      if (d >= node(rs)) continue;
+      node(rs) = d;
+      std::int64_t x = d;
+      for (std::uint32_t q = rs; q-- > first;) {
+        x += ride == nullptr ? 0 : ride[q + 1];
+        if (x >= node(q)) break;
+        node(q) = x;
+        if (board_w_[q] >= 0) relax(rs_stop_[q].get(), x + board_w_[q]);
       }
     }
   }
 }
 
+// Lower bounds to the target, one backward search per criterion.
+void McRaptor::compute_bounds() {
+  const Cargo& cargo = q_.cargo;
+  const std::size_t n_rs = tt_.route_stop_count();
+  const auto boardable = [&](std::uint32_t rs) {
+    return rs_group_[rs] != kNoGroup && route_price_[rs_route_[rs]] >= 0 && group_min_time_[rs_group_[rs]] != kNoTransfer;
+  };
+  const auto link_ok = [&](std::uint32_t l) {
+    return group_min_time_[tt_.link_group(UntimedLinkId(l)).get()] != kNoTransfer;
+  };
+  // Trips: boarding costs one, everything else nothing.
+  for (std::uint32_t rs = 0; rs < n_rs; ++rs) board_w_[rs] = boardable(rs) ? 1 : -1;
+  for (std::uint32_t l = 0; l < tt_.link_count(); ++l) link_w_[l] = link_ok(l) ? 0 : -1;
+  backward_search(&Bound::trips, nullptr);
+  // Time.
+  for (std::uint32_t rs = 0; rs < n_rs; ++rs)
+    board_w_[rs] = boardable(rs) ? group_min_time_[rs_group_[rs]] + tt_.route_cutoff(RouteId(rs_route_[rs])).value() : -1;
+  for (std::uint32_t l = 0; l < tt_.link_count(); ++l)
+    link_w_[l] = link_ok(l) ? group_min_time_[tt_.link_group(UntimedLinkId(l)).get()] + tt_.link(UntimedLinkId(l)).duration.value()
+                            : -1;
+  backward_search(&Bound::time, min_ride_.data());
+  // Cost: rides are paid at boarding.
+  for (std::uint32_t rs = 0; rs < n_rs; ++rs)
+    board_w_[rs] = boardable(rs) ? route_price_[rs_route_[rs]] + group_min_cost_[rs_group_[rs]] : -1;
+  for (std::uint32_t l = 0; l < tt_.link_count(); ++l) {
+    const UntimedLink& link = tt_.link(UntimedLinkId(l));
+    link_w_[l] = link_ok(l) ? group_min_cost_[tt_.link_group(UntimedLinkId(l)).get()] + cargo.price(link.cost_teu, link.cost_feu).value() : -1;
+  }
+  backward_search(&Bound::cost, nullptr);
+  // CO2e.
+  for (std::uint32_t rs = 0; rs < n_rs; ++rs) board_w_[rs] = boardable(rs) ? group_min_co2_[rs_group_[rs]] : -1;
+  for (std::uint32_t l = 0; l < tt_.link_count(); ++l) {
+    const UntimedLinkId id(l);
+    const UntimedLink& link = tt_.link(id);
+    link_w_[l] = link_ok(l) ? group_min_co2_[tt_.link_group(UntimedLinkId(l)).get()] + cargo.transport(link.distance, tt_.link_intensity(id)).value() : -1;
+  }
+  backward_search(&Bound::co2, seg_co2_.data());
+}
+
 bool McRaptor::pruned(std::uint32_t node, std::int32_t arr, std::int64_t cost, std::int64_t co2,
                       std::uint8_t round) const {
   const Bound& b = bound_[node];
-  if (b.trips == kUnreachableTrips) return true;  // the target cannot be reached from here
+  if (b.trips >= kUnreachable) return true;  // the target cannot be reached from here
   const std::int64_t t = arr + b.time;
   if (t > limit_.value()) return true;
   const std::int64_t c = cost + b.cost, e = co2 + b.co2;
-  const std::int32_t k = round + b.trips;
+  const std::int64_t k = round + b.trips;
   for (const TargetLabel& x : target_) {
     if (x.arr > t) break;  // sorted by arrival
     if (x.trips <= k && x.cost <= c && x.co2 <= e) {

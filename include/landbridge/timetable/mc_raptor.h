@@ -26,6 +26,7 @@
 // I ship?").
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -88,10 +89,10 @@ class McRaptor {
   // Lower bounds to the target per node of the bound graph: stops [0, N), then route
   // positions N + route_stop_index. kUnreachable where the target cannot be reached.
   struct Bound {
-    std::int64_t time, cost, co2;
-    std::int32_t trips;
+    std::int64_t time, cost, co2, trips;
   };
   void build_bound_graph();
+  void backward_search(std::int64_t Bound::*field, const std::int64_t* ride);
   void compute_bounds();
   [[nodiscard]] bool pruned(std::uint32_t node, std::int32_t arr, std::int64_t cost, std::int64_t co2,
                             std::uint8_t round) const;
@@ -113,21 +114,37 @@ class McRaptor {
   Query q_{};
   Minutes ready_{0};
   Minutes limit_{0};
-  // Bound graph, reversed (incoming edges per node), built once per timetable.
-  enum class EdgeKind : std::uint8_t { alight, ride, board, link };
-  struct InEdge {
-    std::uint32_t from;
-    std::uint32_t ref;    // ride: route-stop index of the segment's end; board: route; link: link
-    std::uint32_t group;  // board, link: the transfer group the box leaves from
-    EdgeKind kind;
+  // Bound graph (stops and route positions), built once per timetable.
+  struct AlightAt {
+    std::uint32_t rs;     // route-stop index of a position after the first
+    std::uint32_t first;  // route-stop index of the route's first position
   };
-  std::vector<std::uint32_t> in_begin_;     // per node, offsets into in_edges_
-  std::vector<InEdge> in_edges_;
-  std::vector<std::int32_t> min_ride_;      // per route-stop: shortest running time from the previous stop
-  std::vector<Bound> bound_;                // per node, for the current query
-  std::vector<std::int64_t> dist_;          // Dijkstra scratch
-  std::vector<std::pair<std::int64_t, std::uint32_t>> heap_;
-  std::vector<std::uint32_t> layer_, next_layer_;  // breadth-first scratch (trip bounds)
+  std::vector<std::uint32_t> alight_begin_;  // per stop, offsets into alight_
+  std::vector<AlightAt> alight_;
+  std::vector<std::uint32_t> link_in_begin_;  // per stop, offsets into link_in_
+  std::vector<std::uint32_t> link_in_;        // links arriving at the stop
+  std::vector<NodeId> rs_stop_;               // per route-stop: the stop
+  std::vector<std::uint32_t> rs_route_;       // per route-stop: the route
+  std::vector<std::uint32_t> rs_group_;       // per route-stop: boarding group, or none at the last stop
+  std::vector<std::int64_t> min_ride_;        // per route-stop: shortest running time from the previous stop
+  std::vector<std::int64_t> board_w_;         // per route-stop: boarding weight of the current criterion, < 0: none
+  std::vector<std::int64_t> link_w_;          // per link: weight of the current criterion, < 0: unusable
+  std::vector<Bound> bound_;                  // per node, for the current query
+  // Monotone priority queue for the backward searches (radix heap: keys never drop below
+  // the last one popped, so entries sit in buckets by the highest bit they differ in).
+  class RadixHeap {
+   public:
+    void clear();
+    [[nodiscard]] bool empty() const { return size_ == 0; }
+    void push(std::uint64_t key, std::uint32_t value);
+    std::pair<std::uint64_t, std::uint32_t> pop();
+
+   private:
+    std::array<std::vector<std::pair<std::uint64_t, std::uint32_t>>, 65> buckets_;
+    std::uint64_t last_ = 0;
+    std::size_t size_ = 0;
+  };
+  RadixHeap heap_;
 
   std::vector<std::int64_t> seg_co2_;     // per route-stop: CO2e of the ride from the previous stop, for the cargo
   std::vector<std::int64_t> route_price_;  // per route: price for the cargo; -1 if the cargo does not fit
