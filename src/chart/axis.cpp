@@ -46,6 +46,40 @@ Axis make_axis(double data_max, int max_ticks, double headroom) {
   return a;
 }
 
+Axis make_axis_between(double lo, double hi, int max_ticks) {
+  if (max_ticks < 2 || !std::isfinite(lo) || !std::isfinite(hi) || lo > hi)
+    throw Error(fmt::format("make_axis_between: need finite lo <= hi and max_ticks >= 2, got [{}, {}] and {}", lo, hi,
+                            max_ticks));
+  if (lo == hi) {
+    const double half = lo == 0 ? 0.5 : std::pow(10.0, std::floor(std::log10(std::fabs(lo)))) / 2;
+    if (lo == 0) {
+      hi = 1;
+    } else {
+      lo -= half;
+      hi += half;
+    }
+  }
+  Axis a;
+  // Rounding outwards adds up to two steps: take the next 1-2-5 step until the range fits.
+  a.step = nice_step(hi - lo, max_ticks);
+  for (;;) {
+    a.min = std::floor(lo / a.step + 1e-9) * a.step;
+    a.max = std::ceil(hi / a.step - 1e-9) * a.step;
+    if (a.min > lo) a.min -= a.step;  // the tolerance must not cut the data
+    if (a.max < hi) a.max += a.step;
+    if (intervals(a.max - a.min, a.step) <= max_ticks) break;
+    const double mag = std::pow(10.0, std::floor(std::log10(a.step) + 1e-9));
+    const double m = std::round(a.step / mag);
+    a.step = (m < 2 ? 2 : m < 5 ? 5 : 10) * mag;
+  }
+  if (a.min == 0) a.min = 0;  // no "-0"
+  a.ticks.clear();
+  const long long n = intervals(a.max - a.min, a.step);
+  for (long long i = 0; i <= n; ++i) a.ticks.push_back(a.min + static_cast<double>(i) * a.step);
+  a.decimals = a.step >= 1 ? 0 : static_cast<int>(std::ceil(-std::log10(a.step) - 1e-9));
+  return a;
+}
+
 std::string format_number(double v, int decimals) {
   std::string s = fmt::format("{:.{}f}", std::fabs(v), decimals);
   if (s.find_first_not_of("0.") == std::string::npos) return s;  // no "-0"

@@ -677,6 +677,10 @@ void write_legend(Out o, const Plan& p, const std::vector<ChartSeries>& series, 
 
 }  // namespace
 
+std::string_view series_colour(std::size_t i) { return kPalette[i % kPalette.size()]; }
+double estimate_text_width(std::string_view s, double fs) { return text_width(s, fs); }
+std::string fit_text_width(std::string_view s, double fs, double max_w) { return fit_text(s, fs, max_w); }
+
 ChartLayout layout_chart(const std::vector<ChartSeries>& series, const ChartOptions& opts) {
   return plan(series, opts).layout;
 }

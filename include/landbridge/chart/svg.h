@@ -21,6 +21,7 @@
 // fixed decimals, so the same input gives the same bytes. Text is XML-escaped.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -81,5 +82,14 @@ std::string render_svg(const std::vector<ChartSeries>& series, const ChartOption
 
 // Escapes & < > " ' for XML text and attribute values.
 std::string xml_escape(std::string_view s);
+
+// Shared with the other SVG charts (histogram.h, timeseries.h), so they look alike:
+// The colour of series i (0-based): the chart's seven Okabe–Ito colours, cycling.
+std::string_view series_colour(std::size_t i);
+// Estimated width in px of `s` (UTF-8) at font size `fs` px, from character classes; errs on
+// the wide side for DejaVu Sans / Liberation Sans.
+double estimate_text_width(std::string_view s, double fs);
+// `s` cut to fit `max_w` px at font size `fs`, ending with an ellipsis when cut.
+std::string fit_text_width(std::string_view s, double fs, double max_w);
 
 }  // namespace landbridge::chart
