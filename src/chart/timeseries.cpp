@@ -1,0 +1,435 @@
+// Bands across replications and SVG writing of time series.
+//
+// Same house style as svg.cpp and histogram.cpp: positions first (Layout), then one pass of
+// writing with fixed decimals; text extents are estimated, not measured.
+#include "landbridge/chart/timeseries.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+
+#include "landbridge/chart/axis.h"
+#include "landbridge/chart/histogram.h"
+#include "landbridge/chart/svg.h"
+#include "landbridge/core/error.h"
+
+namespace landbridge::chart {
+
+SeriesBand band_of(const TimeSeries& s) {
+  if (!std::isfinite(s.t0) || !(s.dt > 0) || !std::isfinite(s.dt))
+    throw Error(fmt::format("time series \"{}\": need a finite t0 and dt > 0, got {} and {}", s.label, s.t0, s.dt));
+  SeriesBand b;
+  b.replications = s.replications.size();
+  if (s.replications.empty()) return b;
+  const std::size_t n = s.replications.front().size();
+  for (std::size_t r = 0; r < s.replications.size(); ++r) {
+    if (s.replications[r].size() != n)
+      throw Error(fmt::format("time series \"{}\": replication {} has {} samples, replication 1 has {}", s.label, r + 1,
+                              s.replications[r].size(), n));
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!std::isfinite(s.replications[r][i]))
+        throw Error(fmt::format("time series \"{}\": replication {}, sample {}: not a finite number ({})", s.label, r + 1,
+                                i, s.replications[r][i]));
+    }
+  }
+  const bool single = s.replications.size() == 1;
+  b.band = single ? Band::none : s.band;
+  std::vector<double> at(s.replications.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t r = 0; r < s.replications.size(); ++r) at[r] = s.replications[r][i];
+    std::sort(at.begin(), at.end());
+    double c = 0;
+    if (s.centre == Centre::median) {
+      c = nearest_rank(at, 0.5);
+    } else {
+      for (double v : at) c += v;  // in sorted order: the same sum whatever the replication order
+      c /= static_cast<double>(at.size());
+    }
+    b.centre.push_back(c);
+    switch (b.band) {
+      case Band::p5_p95:
+        b.lo.push_back(nearest_rank(at, 0.05));
+        b.hi.push_back(nearest_rank(at, 0.95));
+        break;
+      case Band::min_max:
+        b.lo.push_back(at.front());
+        b.hi.push_back(at.back());
+        break;
+      case Band::none:
+        b.lo.push_back(c);
+        b.hi.push_back(c);
+        break;
+    }
+    if (i == 0 || c > b.peak_centre) {
+      b.peak_centre = c;
+      b.peak_t = s.t0 + static_cast<double>(i) * s.dt;
+    }
+    b.peak_any = i == 0 ? at.back() : std::max(b.peak_any, at.back());
+  }
+  return b;
+}
+
+namespace {
+
+constexpr const char* kInk = "#222222";
+constexpr const char* kMuted = "#666666";
+constexpr const char* kGrid = "#e4e4e4";
+constexpr double kLeft = 84, kRight = 28;
+
+using Out = std::back_insert_iterator<std::string>;
+
+void write_text(Out o, double x, double y, std::string_view text, std::string_view attrs) {
+  fmt::format_to(o, "<text x=\"{:.1f}\" y=\"{:.1f}\"{}>{}</text>\n", x, y, attrs, xml_escape(text));
+}
+
+const char* band_key(Band b) {
+  switch (b) {
+    case Band::p5_p95: return "p5_p95";
+    case Band::min_max: return "min_max";
+    case Band::none: return "none";
+  }
+  return "";
+}
+
+struct IntervalLabel {
+  std::size_t index = 0;
+  double x0 = 0, x1 = 0;
+  int row = 0;
+  std::string text;
+};
+
+struct Layout {
+  double width = 0, height = 0;
+  double x0 = 0, x1 = 0, y0 = 0, y1 = 0;  // plot area
+  Axis x, y;
+  double title_y = 30, subtitle_y = 50;
+  double band_top = 0, row_h = 0;
+  double x_labels_y = 0, x_title_y = 0, legend_y = 0, legend_row = 20;
+  std::vector<SeriesBand> bands;
+  std::vector<IntervalLabel> labels;
+
+  [[nodiscard]] double px(double v) const { return x0 + (v - x.min) / (x.max - x.min) * (x1 - x0); }
+  [[nodiscard]] double py(double v) const { return y1 - (v - y.min) / (y.max - y.min) * (y1 - y0); }
+};
+
+Layout plan(const TimeSeriesSpec& spec) {
+  if (spec.series.empty()) throw Error("time series chart: nothing to draw (no series)");
+  if (!(spec.width >= 480) || !(spec.plot_height >= 120) || !(spec.font_size >= 6))
+    throw Error(fmt::format(
+        "time series chart: width >= 480, plot height >= 120 and font size >= 6 px expected, got {}, {}, {}",
+        spec.width, spec.plot_height, spec.font_size));
+  for (const ReferenceLine& r : spec.references)
+    if (!std::isfinite(r.y)) throw Error(fmt::format("time series chart: reference line \"{}\" at {}", r.label, r.y));
+  for (const ShadedInterval& iv : spec.intervals)
+    if (!std::isfinite(iv.from) || !std::isfinite(iv.to) || iv.from > iv.to)
+      throw Error(fmt::format("time series chart: interval \"{}\" from {} to {}: need finite from <= to", iv.label,
+                              iv.from, iv.to));
+  const double fs = spec.font_size;
+  Layout L;
+  L.width = spec.width;
+  L.x0 = kLeft;
+  L.x1 = spec.width - kRight;
+  bool any = false;
+  double t_lo = 0, t_hi = 0, v_lo = 0, v_hi = 0;
+  for (const TimeSeries& s : spec.series) {
+    L.bands.push_back(band_of(s));
+    const SeriesBand& b = L.bands.back();
+    if (b.centre.empty()) continue;
+    const double end = s.t0 + static_cast<double>(b.centre.size() - 1) * s.dt;
+    t_lo = any ? std::min(t_lo, s.t0) : s.t0;
+    t_hi = any ? std::max(t_hi, end) : end;
+    for (std::size_t i = 0; i < b.centre.size(); ++i) {
+      v_lo = std::min({v_lo, b.lo[i], b.centre[i]});
+      v_hi = std::max({v_hi, b.hi[i], b.centre[i]});
+    }
+    any = true;
+  }
+  if (!any) {  // nothing sampled: the intervals, or a unit axis
+    for (std::size_t k = 0; k < spec.intervals.size(); ++k) {
+      t_lo = k == 0 ? spec.intervals[k].from : std::min(t_lo, spec.intervals[k].from);
+      t_hi = k == 0 ? spec.intervals[k].to : std::max(t_hi, spec.intervals[k].to);
+    }
+  }
+  for (const ReferenceLine& r : spec.references) {
+    v_lo = std::min(v_lo, r.y);
+    v_hi = std::max(v_hi, r.y);
+  }
+  const int x_ticks = std::max(2, static_cast<int>((L.x1 - L.x0) / 80));
+  // Time from 0 when the data start at or after 0 (a year from day 0 reads best that way).
+  L.x = t_lo >= 0 ? make_axis(t_hi, x_ticks, 0) : make_axis_between(t_lo, t_hi, x_ticks);
+  const int y_ticks = std::max(2, static_cast<int>(spec.plot_height / 50));
+  L.y = v_lo >= 0 ? make_axis(v_hi, y_ticks, 0.08) : make_axis_between(v_lo, v_hi + 0.04 * (v_hi - v_lo), y_ticks);
+
+  // Interval labels above the plot: centred over the (clipped) interval, lowest free row.
+  L.row_h = std::round(fs * 1.3) + 2;
+  std::vector<IntervalLabel> labels;
+  for (std::size_t k = 0; k < spec.intervals.size(); ++k) {
+    const ShadedInterval& iv = spec.intervals[k];
+    if (iv.label.empty() || iv.to < L.x.min || iv.from > L.x.max) continue;
+    IntervalLabel il;
+    il.index = k;
+    il.text = iv.label;
+    const double w = estimate_text_width(il.text, fs);
+    const double cx = (L.px(std::max(iv.from, L.x.min)) + L.px(std::min(iv.to, L.x.max))) / 2;
+    il.x0 = std::clamp(cx - w / 2, L.x0 - 20, L.x1 + kRight - 4 - w);
+    il.x1 = il.x0 + w;
+    labels.push_back(std::move(il));
+  }
+  std::stable_sort(labels.begin(), labels.end(), [](const IntervalLabel& a, const IntervalLabel& b) { return a.x0 < b.x0; });
+  int rows = 0;
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    for (int r = 0;; ++r) {
+      const bool clash = std::any_of(labels.begin(), labels.begin() + static_cast<std::ptrdiff_t>(i), [&](const IntervalLabel& o) {
+        return o.row == r && o.x0 < labels[i].x1 + 6 && labels[i].x0 < o.x1 + 6;
+      });
+      if (!clash) {
+        labels[i].row = r;
+        rows = std::max(rows, r + 1);
+        break;
+      }
+    }
+  }
+  // The first row filled is the one nearest the plot (rows are drawn top down).
+  for (IntervalLabel& il : labels) il.row = rows - 1 - il.row;
+  L.labels = std::move(labels);
+  const double top = spec.subtitle.empty() ? 48 : 68;
+  L.band_top = top;
+  L.y0 = top + static_cast<double>(rows) * L.row_h + (rows > 0 ? 6 : 0);
+  L.y1 = L.y0 + spec.plot_height;
+  L.x_labels_y = L.y1 + fs + 6;
+  L.x_title_y = L.y1 + 2 * fs + 16;
+  L.legend_y = L.x_title_y + 14;
+  L.height = std::ceil(L.legend_y + L.legend_row * static_cast<double>(spec.series.size()) + 12);
+  return L;
+}
+
+// Path data through (t_i, v_i); equal neighbours merge into one segment.
+void trace(std::string& d, const Layout& L, const TimeSeries& s, const std::vector<double>& v, bool step, bool forward,
+           bool move_first) {
+  const std::size_t n = v.size();
+  const auto X = [&](std::size_t i) { return L.px(s.t0 + static_cast<double>(i) * s.dt); };
+  auto out = std::back_inserter(d);
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::size_t i = forward ? k : n - 1 - k;
+    const bool first = k == 0, last = k + 1 == n;
+    if (first) {
+      fmt::format_to(out, "{}{:.2f} {:.2f}", move_first ? "M" : "L", X(i), L.py(v[i]));
+      continue;
+    }
+    const std::size_t prev = forward ? i - 1 : i + 1;
+    if (step) {
+      // Forward: hold the previous value to this sample, then jump. Backward: the mirror
+      // image, so that a band's lower edge retraces the same steps.
+      if (forward) {
+        const bool same = v[i] == v[prev];
+        if (same && !last) continue;  // the run goes on; a later H covers it
+        fmt::format_to(out, "H{:.2f}", X(i));
+        if (!same) fmt::format_to(out, "V{:.2f}", L.py(v[i]));
+      } else {
+        // Walking back from sample prev (> i) to i: the value v[i] holds over [t_i, t_prev).
+        if (v[i] != v[prev]) fmt::format_to(out, "V{:.2f}", L.py(v[i]));
+        const bool run = !last && v[i - 1] == v[i];
+        if (!run) fmt::format_to(out, "H{:.2f}", X(i));
+      }
+    } else {
+      const bool collinear = !last && v[prev] == v[i] && v[forward ? i + 1 : i - 1] == v[i];
+      if (collinear) continue;
+      fmt::format_to(out, "L{:.2f} {:.2f}", X(i), L.py(v[i]));
+    }
+  }
+}
+
+// A figure in the legend: whole numbers as such (queue lengths), else one decimal more than the
+// axis ticks (at least one, at most three).
+std::string figure(double v, int decimals) {
+  if (v == std::round(v)) return format_number(v, 0);
+  return format_number(v, std::clamp(decimals + 1, 1, 3));
+}
+
+}  // namespace
+
+std::string render_timeseries(const TimeSeriesSpec& spec) {
+  const Layout L = plan(spec);
+  const double fs = spec.font_size;
+  const bool step = spec.interpolation == Interpolation::step;
+  const std::string title = spec.title.empty() ? std::string("Time series") : spec.title;
+  std::string out;
+  out.reserve(64 * 1024);
+  Out o(out);
+  fmt::format_to(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  fmt::format_to(o,
+                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0:.0f}\" height=\"{1:.0f}\" viewBox=\"0 0 {0:.0f} "
+                 "{1:.0f}\" font-family=\"sans-serif\" font-size=\"{2:.0f}\">\n",
+                 L.width, L.height, fs);
+  fmt::format_to(o, "<title>{}</title>\n", xml_escape(title));
+  fmt::format_to(o, "<desc>{}</desc>\n",
+                 xml_escape(fmt::format("{} over {}: {} series, {} joined by {}; shaded bands span the replications.",
+                                        spec.y_title, spec.x_title, spec.series.size(), "samples",
+                                        step ? "steps" : "lines")));
+  fmt::format_to(o, "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
+  write_text(o, kLeft - 40, L.title_y, title,
+             fmt::format(" font-size=\"{:.0f}\" font-weight=\"bold\" fill=\"{}\"", fs * 1.5, kInk));
+  if (!spec.subtitle.empty()) write_text(o, kLeft - 40, L.subtitle_y, spec.subtitle, fmt::format(" fill=\"{}\"", kMuted));
+
+  // Shaded intervals first, under everything; their labels above the plot.
+  for (std::size_t k = 0; k < spec.intervals.size(); ++k) {
+    const ShadedInterval& iv = spec.intervals[k];
+    const double a = std::clamp(iv.from, L.x.min, L.x.max), b = std::clamp(iv.to, L.x.min, L.x.max);
+    if (iv.to < L.x.min || iv.from > L.x.max) continue;
+    fmt::format_to(o,
+                   "<rect class=\"interval\" data-from=\"{}\" data-to=\"{}\" x=\"{:.2f}\" y=\"{:.2f}\" width=\"{:.2f}\" "
+                   "height=\"{:.2f}\" fill=\"#000000\" fill-opacity=\"0.07\"/>\n",
+                   format_number(iv.from, 6), format_number(iv.to, 6), L.px(a), L.y0,
+                   std::max(L.px(b) - L.px(a), 1.0), L.y1 - L.y0);
+  }
+  for (const IntervalLabel& il : L.labels) {
+    const ShadedInterval& iv = spec.intervals[il.index];
+    const double baseline = L.band_top + (il.row + 1) * L.row_h - fs * 0.3;
+    const double cx = (L.px(std::max(iv.from, L.x.min)) + L.px(std::min(iv.to, L.x.max))) / 2;
+    fmt::format_to(o, "<path class=\"interval-leader\" d=\"M{:.2f} {:.2f}V{:.2f}\" stroke=\"#999999\" stroke-width=\"0.8\"/>\n",
+                   cx, baseline + 4, L.y0);
+    write_text(o, il.x0, baseline, il.text,
+               fmt::format(" class=\"interval-label\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"3\" "
+                           "stroke-linejoin=\"round\" paint-order=\"stroke\"",
+                           kInk));
+  }
+
+  // Frame.
+  std::string grid;
+  for (double t : L.x.ticks) fmt::format_to(std::back_inserter(grid), "M{:.2f} {:.1f}V{:.1f}", L.px(t), L.y0, L.y1);
+  for (double t : L.y.ticks) fmt::format_to(std::back_inserter(grid), "M{:.1f} {:.2f}H{:.1f}", L.x0, L.py(t), L.x1);
+  fmt::format_to(o, "<path class=\"grid\" d=\"{}\" stroke=\"{}\" stroke-width=\"1\" fill=\"none\"/>\n", grid, kGrid);
+  for (double t : L.y.ticks)
+    write_text(o, L.x0 - 6, L.py(t) + fs * 0.35, format_number(t, L.y.decimals), " class=\"y-tick\" text-anchor=\"end\"");
+  for (double t : L.x.ticks)
+    write_text(o, L.px(t), L.x_labels_y, format_number(t, L.x.decimals), " class=\"x-tick\" text-anchor=\"middle\"");
+  write_text(o, (L.x0 + L.x1) / 2, L.x_title_y, spec.x_title,
+             fmt::format(" class=\"x-title\" text-anchor=\"middle\" fill=\"{}\"", kInk));
+  fmt::format_to(o,
+                 "<text class=\"y-title\" transform=\"translate({:.1f} {:.1f}) rotate(-90)\" text-anchor=\"middle\" "
+                 "fill=\"{}\">{}</text>\n",
+                 L.x0 - 58, (L.y0 + L.y1) / 2, kInk, xml_escape(spec.y_title));
+
+  // Bands under lines, series 1 last (on top).
+  const std::size_t ns = spec.series.size();
+  for (std::size_t s = ns; s-- > 0;) {
+    const SeriesBand& b = L.bands[s];
+    if (b.centre.empty()) continue;
+    const TimeSeries& ts = spec.series[s];
+    fmt::format_to(o, "<g class=\"series\" data-series=\"{}\">\n", s + 1);
+    if (b.band != Band::none) {
+      std::string d;
+      trace(d, L, ts, b.hi, step, true, true);
+      trace(d, L, ts, b.lo, step, false, false);
+      d += "Z";
+      fmt::format_to(o, "<path class=\"band\" d=\"{}\" fill=\"{}\" fill-opacity=\"0.22\" stroke=\"none\"/>\n", d,
+                     series_colour(s));
+    }
+    std::string d;
+    trace(d, L, ts, b.centre, step, true, true);
+    fmt::format_to(o,
+                   "<path class=\"centre\" d=\"{}\" stroke=\"{}\" stroke-width=\"1.6\" fill=\"none\" "
+                   "stroke-linejoin=\"round\"/>\n",
+                   d, series_colour(s));
+    fmt::format_to(o, "</g>\n");
+  }
+  fmt::format_to(o, "<path class=\"axis\" d=\"M{:.1f} {:.1f}V{:.1f}H{:.1f}\" stroke=\"#444444\" fill=\"none\"/>\n", L.x0,
+                 L.y0, L.y1, L.x1);
+
+  // Reference lines, labelled at the right end, above the line.
+  for (const ReferenceLine& r : spec.references) {
+    const double y = L.py(r.y);
+    fmt::format_to(o,
+                   "<path class=\"reference\" data-y=\"{}\" d=\"M{:.1f} {:.2f}H{:.1f}\" stroke=\"{}\" stroke-width=\"1.2\" "
+                   "stroke-dasharray=\"6 3\"/>\n",
+                   format_number(r.y, 6), L.x0, y, L.x1, kInk);
+    if (!r.label.empty())
+      write_text(o, L.x1 - 4, y - 4, fit_text_width(r.label, fs, L.x1 - L.x0 - 8),
+                 fmt::format(" class=\"reference-label\" text-anchor=\"end\" fill=\"{}\" stroke=\"#ffffff\" "
+                             "stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"",
+                             kInk));
+  }
+
+  // Legend.
+  fmt::format_to(o, "<g class=\"legend\">\n");
+  const double lx = kLeft - 40;
+  double label_w = 0;
+  for (const TimeSeries& s : spec.series) label_w = std::max(label_w, estimate_text_width(s.label, fs));
+  label_w = std::min(label_w, 0.4 * (L.width - lx - kRight));
+  double y = L.legend_y + L.legend_row * 0.7;
+  for (std::size_t s = 0; s < ns; ++s) {
+    const SeriesBand& b = L.bands[s];
+    const TimeSeries& ts = spec.series[s];
+    fmt::format_to(o, "<g class=\"legend-entry\" data-series=\"{}\">\n", s + 1);
+    if (b.band != Band::none)
+      fmt::format_to(o, "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"26\" height=\"12\" fill=\"{}\" fill-opacity=\"0.22\"/>\n",
+                     lx, y - fs * 0.35 - 6, series_colour(s));
+    fmt::format_to(o, "<path d=\"M{:.1f} {:.1f}h26\" stroke=\"{}\" stroke-width=\"1.6\"/>\n", lx, y - fs * 0.35,
+                   series_colour(s));
+    write_text(o, lx + 34, y, fit_text_width(ts.label, fs, label_w), fmt::format(" class=\"name\" fill=\"{}\"", kInk));
+    std::string what;
+    if (b.centre.empty()) {
+      what = "no samples";
+    } else {
+      const int d = L.y.decimals;
+      const std::string peak_at =
+          fmt::format("{} at {}", figure(b.peak_centre, d), figure(b.peak_t, L.x.decimals));
+      if (b.replications == 1) {
+        what = "peak " + peak_at;
+      } else {
+        const std::string centre = ts.centre == Centre::median ? "median" : "mean";
+        what = centre;
+        if (b.band != Band::none) what += b.band == Band::p5_p95 ? ", P5\u2013P95 band" : ", min\u2013max band";
+        what += fmt::format(" of {} replications \u00b7 peak {} {} \u00b7 max {}", b.replications,
+                            centre, peak_at, figure(b.peak_any, d));
+      }
+    }
+    const double fx = lx + 34 + label_w + 16;
+    what = fit_text_width(what, fs, L.width - 8 - fx);
+    write_text(o, fx, y, what, fmt::format(" class=\"figures\" fill=\"{}\"", kInk));
+    fmt::format_to(o, "</g>\n");
+    y += L.legend_row;
+  }
+  fmt::format_to(o, "</g>\n");
+  fmt::format_to(o, "</svg>\n");
+  return out;
+}
+
+nlohmann::json to_json(const TimeSeriesSpec& spec) {
+  const Layout L = plan(spec);
+  nlohmann::json j;
+  j["title"] = spec.title;
+  j["x_title"] = spec.x_title;
+  j["y_title"] = spec.y_title;
+  j["interpolation"] = spec.interpolation == Interpolation::step ? "step" : "line";
+  nlohmann::json series = nlohmann::json::array();
+  for (std::size_t s = 0; s < spec.series.size(); ++s) {
+    const TimeSeries& ts = spec.series[s];
+    const SeriesBand& b = L.bands[s];
+    nlohmann::json e;
+    e["label"] = ts.label;
+    e["t0"] = ts.t0;
+    e["dt"] = ts.dt;
+    e["replications"] = b.replications;
+    e["band"] = band_key(b.band);
+    e["centre"] = ts.centre == Centre::median ? "median" : "mean";
+    e["centre_values"] = b.centre;
+    e["lo"] = b.lo;
+    e["hi"] = b.hi;
+    e["peak"] = b.centre.empty() ? nlohmann::json(nullptr)
+                                 : nlohmann::json{{"centre", b.peak_centre}, {"t", b.peak_t}, {"any", b.peak_any}};
+    series.push_back(std::move(e));
+  }
+  j["series"] = std::move(series);
+  nlohmann::json refs = nlohmann::json::array();
+  for (const ReferenceLine& r : spec.references) refs.push_back({{"y", r.y}, {"label", r.label}});
+  j["references"] = std::move(refs);
+  nlohmann::json ivs = nlohmann::json::array();
+  for (const ShadedInterval& iv : spec.intervals) ivs.push_back({{"from", iv.from}, {"to", iv.to}, {"label", iv.label}});
+  j["intervals"] = std::move(ivs);
+  return j;
+}
+
+}  // namespace landbridge::chart
