@@ -8,6 +8,7 @@
 #include <deque>
 #include <map>
 #include <mutex>
+#include <tuple>
 #include <unordered_map>
 
 #include "landbridge/route/planner.h"
@@ -39,7 +40,13 @@ struct FlowPlan {
   FlowSpec spec;
   std::string label, corridor;
   double planned_h = 0;
+  std::uint32_t dest = 0;  // destination node
+};
+
+// A route compiled into stages: plans[f] is flow f's static route; re-routes add more.
+struct Plan {
   std::vector<Stage> stages;
+  std::uint32_t flow = 0;
 };
 
 // One timetabled departure on a link: a trip of a service leaving the link's tail.
@@ -104,12 +111,29 @@ struct CorridorModel::Impl {
   const Network* net = nullptr;
   Scenario sc;
   std::vector<FlowPlan> flows;
+  std::vector<Plan> plans;
   std::vector<ServicePlan> services;
   std::vector<CranePlan> cranes;
   std::vector<PathPlan> paths;
   std::vector<Intervals> node_closed;  // by node
   std::vector<Intervals> link_closed;  // by link
   std::uint32_t trips = 0;             // timetabled vehicles (service starts) in the run
+  // Re-routing (on_closure = reroute): the sets of nodes closed together, the epochs in which
+  // each holds (epoch k = [epoch_start[k], epoch_start[k+1]), set -1 = none), and for
+  // (plan, stage, set) the plan a box at that stage switches to.
+  std::vector<double> epoch_start;
+  std::vector<std::int32_t> epoch_set;
+  std::unordered_map<std::uint64_t, std::uint32_t> reroute;
+
+  [[nodiscard]] static std::uint64_t reroute_key(std::uint32_t plan, std::uint32_t stage, std::int32_t set) {
+    return (static_cast<std::uint64_t>(plan) << 40) | (static_cast<std::uint64_t>(stage) << 20) |
+           static_cast<std::uint64_t>(set);
+  }
+  [[nodiscard]] std::int32_t closed_set_at(double t) const {
+    const auto it = std::upper_bound(epoch_start.begin(), epoch_start.end(), t);
+    if (it == epoch_start.begin()) return -1;
+    return epoch_set[static_cast<std::size_t>(it - epoch_start.begin()) - 1];
+  }
 };
 
 namespace {
@@ -119,6 +143,7 @@ constexpr std::uint64_t kTripVehicle = 1ULL << 30;  // vehicle ids of timetabled
 
 struct Box {
   std::uint32_t flow = 0;
+  std::uint32_t plan = 0;        // the route it follows (plans[flow] until re-routed)
   std::uint32_t stage = 0;
   std::uint64_t vehicle = 0;     // the vehicle it last rode (0: none)
   std::uint32_t trip = kNoTrip;  // timetabled trip it is on board of
@@ -283,6 +308,7 @@ struct Run {
   void new_box(std::uint32_t f) {
     Box b;
     b.flow = f;
+    b.plan = f;
     b.teu = m.flows[f].spec.teu_per_box;
     b.rec.id = static_cast<std::uint32_t>(boxes.size());
     b.rec.flow = f;
@@ -293,10 +319,22 @@ struct Run {
   }
 
   sim::Process box_process(std::uint32_t id) {
-    const FlowPlan& fl = m.flows[boxes[id].flow];
-    while (boxes[id].stage < fl.stages.size()) {
-      const Stage& st = fl.stages[boxes[id].stage];
+    while (boxes[id].stage < m.plans[boxes[id].plan].stages.size()) {
+      const Stage& st = m.plans[boxes[id].plan].stages[boxes[id].stage];
       const double t0 = sim.now();
+      if (!m.reroute.empty()) {
+        const std::int32_t c = m.closed_set_at(t0);
+        if (c >= 0) {
+          const auto it = m.reroute.find(CorridorModel::Impl::reroute_key(boxes[id].plan, boxes[id].stage, c));
+          if (it != m.reroute.end()) {  // a closed node ahead: take the route around it
+            alight(id);
+            boxes[id].plan = it->second;
+            boxes[id].stage = 0;
+            boxes[id].rec.reroutes += 1;
+            continue;
+          }
+        }
+      }
       const double open = open_at(m.node_closed[st.node], t0);
       if (open > t0) {
         co_await sim.until(open);
@@ -533,7 +571,7 @@ struct Run {
     b.trip = trip;
     b.cont = -1;
     ++b.stage;
-    const auto& stages = m.flows[b.flow].stages;
+    const auto& stages = m.plans[b.plan].stages;
     std::size_t j = b.stage;
     while (j < stages.size() && stages[j].kind == StageKind::border) ++j;
     if (j < stages.size() && stages[j].kind == StageKind::depart) {
@@ -619,6 +657,7 @@ struct Run {
       n_measured += 1;
       fk.boxes += 1;
       fk.teu += b.teu;
+      if (b.rec.reroutes > 0) fk.rerouted += 1;
       if (b.rec.delivered_h < 0) {
         fk.undelivered += 1;
         continue;
@@ -736,27 +775,10 @@ CorridorModel::CorridorModel(const Network& net, Scenario scenario, std::span<co
   route::Planner planner(net);
   std::unordered_map<std::uint32_t, std::uint32_t> service_of_link, crane_of_node, path_of_link;
   std::map<std::pair<std::size_t, std::int32_t>, std::uint32_t> trip_of_start;  // (service, start)
-  for (std::size_t f = 0; f < m.sc.flows.size(); ++f) {
-    FlowPlan fp;
-    fp.spec = m.sc.flows[f];
-    const std::string name = "demand row " + std::to_string(f + 1) + " (" + fp.spec.origin + " -> " +
-                             fp.spec.destination + ")";
-    route::RouteRequest req;
-    req.from = fp.spec.origin;
-    req.to = fp.spec.destination;
-    req.avoid = fp.spec.avoid;
-    req.alternatives = 1;
-    route::RouteResult res;
-    try {
-      res = planner.route(req);
-    } catch (const std::exception& e) {
-      throw ScenarioError(m.sc.demand_file.string() + ": " + name + ": " + e.what());
-    }
-    if (res.itineraries.empty()) throw ScenarioError(m.sc.demand_file.string() + ": " + name + ": no route");
-    const route::Itinerary& it = res.itineraries.front();
-    fp.label = net.node(it.from).code + "-" + net.node(it.to).code;
-    fp.corridor = it.label;
-    fp.planned_h = to_hours(it.total.duration);
+  // Compiles an itinerary into stages (a new train forms at its first rail leg), adding the
+  // services, cranes and line capacities it uses.
+  auto compile = [&](const route::Itinerary& it, const std::string& name, int teu_per_box) {
+    std::vector<Stage> out;
     bool fresh = true;  // the next rail leg forms a new train
     std::optional<Mode> prev;
     for (const route::Step& st : it.steps) {
@@ -799,7 +821,7 @@ CorridorModel::CorridorModel(const Network& net, Scenario scenario, std::span<co
             break;
           }
         }
-        fp.stages.push_back(s);
+        out.push_back(s);
         continue;
       }
       const Mode mode = st.carriage.mode;
@@ -849,13 +871,13 @@ CorridorModel::CorridorModel(const Network& net, Scenario scenario, std::span<co
         }
         s.index = its->second;
         for (const Departure& d : m.services[s.index].deps) {
-          if (d.capacity_teu < fp.spec.teu_per_box) {
-            throw ScenarioError(name + ": a " + std::to_string(fp.spec.teu_per_box) + " TEU box does not fit a " +
+          if (d.capacity_teu < teu_per_box) {
+            throw ScenarioError(name + ": a " + std::to_string(teu_per_box) + " TEU box does not fit a " +
                                 std::to_string(d.capacity_teu) + " TEU departure on " + m.services[s.index].label);
           }
         }
-        if (m.services[s.index].policy.capacity_teu < fp.spec.teu_per_box) {
-          throw ScenarioError(name + ": a " + std::to_string(fp.spec.teu_per_box) + " TEU box does not fit the " +
+        if (m.services[s.index].policy.capacity_teu < teu_per_box) {
+          throw ScenarioError(name + ": a " + std::to_string(teu_per_box) + " TEU box does not fit the " +
                               std::to_string(m.services[s.index].policy.capacity_teu) + " TEU capacity of " +
                               m.services[s.index].label + " (field 'capacity_teu')");
         }
@@ -863,10 +885,35 @@ CorridorModel::CorridorModel(const Network& net, Scenario scenario, std::span<co
         s.kind = StageKind::run;
         s.index = st.link.v;
       }
-      fp.stages.push_back(s);
+      out.push_back(s);
       prev = mode;
       fresh = false;
     }
+    return out;
+  };
+  for (std::size_t f = 0; f < m.sc.flows.size(); ++f) {
+    FlowPlan fp;
+    fp.spec = m.sc.flows[f];
+    const std::string name = "demand row " + std::to_string(f + 1) + " (" + fp.spec.origin + " -> " +
+                             fp.spec.destination + ")";
+    route::RouteRequest req;
+    req.from = fp.spec.origin;
+    req.to = fp.spec.destination;
+    req.avoid = fp.spec.avoid;
+    req.alternatives = 1;
+    route::RouteResult res;
+    try {
+      res = planner.route(req);
+    } catch (const std::exception& e) {
+      throw ScenarioError(m.sc.demand_file.string() + ": " + name + ": " + e.what());
+    }
+    if (res.itineraries.empty()) throw ScenarioError(m.sc.demand_file.string() + ": " + name + ": no route");
+    const route::Itinerary& it = res.itineraries.front();
+    fp.label = net.node(it.from).code + "-" + net.node(it.to).code;
+    fp.corridor = it.label;
+    fp.planned_h = to_hours(it.total.duration);
+    fp.dest = it.to.v;
+    m.plans.push_back({compile(it, name, fp.spec.teu_per_box), static_cast<std::uint32_t>(f)});
     m.flows.push_back(std::move(fp));
   }
   for (const auto& o : m.sc.links) {
@@ -897,6 +944,81 @@ CorridorModel::CorridorModel(const Network& net, Scenario scenario, std::span<co
       if (!p) throw ScenarioError("closures: field 'passage': unknown passage '" + c.what + "'");
       for (std::uint32_t l = 0; l < net.link_count(); ++l) {
         if ((net.link_passages(LinkId(l)) & passage_bit(*p)) != 0) m.link_closed[l].push_back(iv);
+      }
+    }
+  }
+  if (m.sc.on_closure == OnClosure::reroute) {
+    // Epochs between node-closure boundaries, each with the set of nodes closed in it.
+    std::vector<double> bounds;
+    for (const auto& iv : m.node_closed) {
+      for (const auto& [a, b] : iv) {
+        bounds.push_back(a);
+        bounds.push_back(b);
+      }
+    }
+    std::sort(bounds.begin(), bounds.end());
+    bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
+    std::map<std::vector<std::uint32_t>, std::int32_t> set_id;
+    std::vector<std::vector<std::uint32_t>> sets;
+    for (const double t : bounds) {
+      std::vector<std::uint32_t> closed;
+      for (std::uint32_t n = 0; n < m.node_closed.size(); ++n) {
+        if (open_at(m.node_closed[n], t) > t) closed.push_back(n);
+      }
+      std::int32_t id = -1;
+      if (!closed.empty()) {
+        auto [it, added] = set_id.try_emplace(closed, static_cast<std::int32_t>(sets.size()));
+        if (added) sets.push_back(closed);
+        id = it->second;
+      }
+      m.epoch_start.push_back(t);
+      m.epoch_set.push_back(id);
+    }
+    // For every plan, stage and set with a closed node ahead (but not here): the route from
+    // the stage's node to the flow's destination avoiding the set's nodes, keeping the flow's
+    // avoid items that are not node codes (modes, countries, passages; node codes only pin the
+    // corridor). New plans are examined in turn, so a re-route can be re-routed again.
+    std::map<std::tuple<std::uint32_t, std::uint32_t, std::int32_t>, std::int64_t> planned;
+    for (std::uint32_t p = 0; p < m.plans.size(); ++p) {
+      const std::uint32_t f = m.plans[p].flow;
+      for (std::uint32_t i = 0; i < m.plans[p].stages.size(); ++i) {
+        const std::uint32_t here = m.plans[p].stages[i].node;
+        for (std::int32_t c = 0; c < static_cast<std::int32_t>(sets.size()); ++c) {
+          const auto& closed = sets[static_cast<std::size_t>(c)];
+          auto is_closed = [&](std::uint32_t n) { return std::binary_search(closed.begin(), closed.end(), n); };
+          if (is_closed(here)) continue;
+          bool ahead = false;
+          for (std::size_t j = i; j < m.plans[p].stages.size(); ++j) ahead = ahead || is_closed(m.plans[p].stages[j].node);
+          if (!ahead) continue;
+          auto [it, added] = planned.try_emplace({here, f, c}, -1);
+          if (added) {
+            route::RouteRequest req;
+            req.from = net.node(NodeId(here)).code;
+            req.to = net.node(NodeId(m.flows[f].dest)).code;
+            for (const std::string& a : m.flows[f].spec.avoid) {
+              if (!net.find_node(a)) req.avoid.push_back(a);
+            }
+            for (const std::uint32_t n : closed) req.avoid.push_back(net.node(NodeId(n)).code);
+            try {
+              const route::RouteResult res = planner.route(req);
+              if (!res.itineraries.empty()) {
+                Plan alt{compile(res.itineraries.front(), "re-route of " + m.flows[f].label,
+                                 m.flows[f].spec.teu_per_box),
+                         f};
+                bool clean = true;
+                for (const Stage& st : alt.stages) clean = clean && !is_closed(st.node);
+                if (clean) {
+                  it->second = static_cast<std::int64_t>(m.plans.size());
+                  m.plans.push_back(std::move(alt));
+                }
+              }
+            } catch (const std::exception&) {
+              // no way around (the destination is closed, or the alternative has no service):
+              // the box waits
+            }
+          }
+          if (it->second >= 0) m.reroute.emplace(Impl::reroute_key(p, i, c), static_cast<std::uint32_t>(it->second));
+        }
       }
     }
   }

@@ -195,7 +195,7 @@ Scenario parse_scenario(std::string_view text, const std::filesystem::path& path
   const toml::table& t = *sn->as_table();
   check_keys(file, t, "scenario.",
              {"name", "network", "demand", "horizon_days", "warmup_days", "drain_days", "replications",
-              "seed", "on_time_tolerance_h", "default_cranes", "queue_sample_h", "start_date"});
+              "seed", "on_time_tolerance_h", "default_cranes", "queue_sample_h", "start_date", "on_closure"});
   const std::filesystem::path base = path.parent_path();
   s.name = get_string(file, t, "scenario.", "name", path.stem().string());
   const std::string net = get_string(file, t, "scenario.", "network", "");
@@ -215,6 +215,14 @@ Scenario parse_scenario(std::string_view text, const std::filesystem::path& path
   s.default_cranes = static_cast<int>(get_number(file, t, "scenario.", "default_cranes", s.default_cranes, 1, 1000));
   s.queue_sample_h = get_number(file, t, "scenario.", "queue_sample_h", s.queue_sample_h, 0.1, 1e4);
   s.start_date = get_string(file, t, "scenario.", "start_date", s.start_date);
+  const std::string on_closure = get_string(file, t, "scenario.", "on_closure", "wait");
+  if (on_closure == "wait") {
+    s.on_closure = OnClosure::wait;
+  } else if (on_closure == "reroute") {
+    s.on_closure = OnClosure::reroute;
+  } else {
+    fail(file, t.get("on_closure"), "scenario.on_closure", "got '" + on_closure + "', expected wait or reroute");
+  }
   if (std::string why; !timetable::parse_date(s.start_date, &why)) {
     fail(file, t.get("start_date"), "scenario.start_date", "got '" + s.start_date + "': " + why);
   }

@@ -1,6 +1,7 @@
 // Corridor model tests on the built-in Eurasian package with small inline scenarios.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -159,6 +160,42 @@ TEST(CorridorModel, FewerTrainPathsLengthenThePathWait) {
     FAIL() << "expected ScenarioError";
   } catch (const ScenarioError& e) {
     EXPECT_NE(std::string(e.what()).find("rail-NOWHERE"), std::string::npos) << e.what();
+  }
+}
+
+// Khorgos closed for 30 days. "wait": boxes hold at KZHOR until it reopens. "reroute": boxes
+// that meet the closure ahead of them re-plan from where they are without KZHOR (the flow's
+// node pins are dropped, its mode exclusions kept) and cross at Dostyk; same seed, same boxes.
+TEST(CorridorModel, KhorgosClosureReroutedViaDostykLowersTheP95) {
+  std::string base = scenario_text(8);
+  const std::string closure = "[[closures]]\nnode = \"KZHOR\"\nfrom_day = 40\nto_day = 70\n";
+  std::string rr = base;
+  rr.insert(rr.find("seed = 7\n") + 9, "on_closure = \"reroute\"\n");
+  const CorridorModel wait = model_for("cl-wait", base + closure);
+  const CorridorModel reroute = model_for("cl-reroute", rr + closure);
+  const auto labels = reroute.node_labels();
+  const auto dostyk = std::find(labels.begin(), labels.end(), "KZDOS");
+  ASSERT_NE(dostyk, labels.end()) << "the re-route's gauge change at Dostyk";
+  const auto kd = static_cast<std::size_t>(dostyk - labels.begin());
+  for (std::size_t r = 0; r < 3; ++r) {
+    std::vector<BoxRecord> rw, rr2;
+    const ReplicationResult a = wait.run(r, &rw), b = reroute.run(r, &rr2);
+    EXPECT_EQ(a.flows[0].boxes, b.flows[0].boxes);
+    EXPECT_EQ(a.flows[0].rerouted, 0.0);
+    EXPECT_GT(b.flows[0].rerouted, 20.0) << "replication " << r;
+    EXPECT_GT(b.nodes[kd].utilisation, 0.0);
+    EXPECT_LT(b.flows[0].p95_h, a.flows[0].p95_h) << "replication " << r;
+    double held_w = 0, held_r = 0;
+    for (const BoxRecord& x : rw) held_w += x.closure_h;
+    for (const BoxRecord& x : rr2) {
+      held_r += x.closure_h;
+      EXPECT_LE(x.reroutes, 1U);  // one closure: one re-plan at most
+      if (x.delivered_h < 0) continue;
+      const double parts = x.wait_departure_h + x.wait_crane_h + x.service_crane_h + x.border_h + x.handling_h +
+                           x.closure_h + x.running_h + x.wait_path_h;
+      EXPECT_NEAR(parts, x.transit_h(), 1e-6) << "box " << x.id;
+    }
+    EXPECT_LT(held_r, 0.5 * held_w);  // only boxes already at Khorgos still wait there
   }
 }
 

@@ -31,6 +31,7 @@ struct BoxRecord {
   double handling_h = 0;
   double closure_h = 0;            // held by a closure
   double wait_path_h = 0;          // its train waiting for a path slot (line capacity)
+  std::uint32_t reroutes = 0;      // times it re-planned around a closure (on_closure = reroute)
   double running_h = 0;            // on links
   [[nodiscard]] double transit_h() const { return delivered_h - ready_h; }
 };
@@ -38,6 +39,7 @@ struct BoxRecord {
 struct FlowKpi {
   double boxes = 0, teu = 0, mean_h = 0, p50_h = 0, p95_h = 0, max_h = 0, on_time = 0;
   double undelivered = 0;
+  double rerouted = 0;       // measured boxes that re-planned around a closure at least once
 };
 struct NodeKpi {             // a gauge-change crane resource
   double cranes = 0, utilisation = 0, max_queue = 0, mean_wait_h = 0, p95_wait_h = 0;

@@ -70,6 +70,12 @@ struct Closure {
   double to_day = 0;
 };
 
+// What a box does when a closed node lies ahead on its route.
+enum class OnClosure : std::uint8_t {
+  wait,     // holds at the closed node until it reopens
+  reroute,  // re-plans from where it is, avoiding the nodes closed at that moment
+};
+
 struct Scenario {
   std::string name;
   std::filesystem::path network_dir;   // empty: built-in package
@@ -84,6 +90,7 @@ struct Scenario {
   int default_cranes = 4;              // gauge-change cranes where the data states none
   double queue_sample_h = 6;           // bucket width of ReplicationResult::node_queue_*
   std::string start_date = "2026-01-05"; // civil date (UTC) of time 0: timetabled departures
+  OnClosure on_closure = OnClosure::wait;
   ServicePolicy sea;                   // deep_sea and feeder links
   ServicePolicy rail;                  // rail (and road) links where a train is formed
   ServicePolicy ferry;
