@@ -53,33 +53,45 @@ enum class Marker : std::uint8_t { mean, p50, p95 };
 constexpr std::array<Marker, 3> kMarkers = {Marker::mean, Marker::p50, Marker::p95};
 const char* marker_class(Marker m) {
   switch (m) {
-    case Marker::mean: return "mean";
-    case Marker::p50: return "p50";
-    case Marker::p95: return "p95";
+    case Marker::mean:
+      return "mean";
+    case Marker::p50:
+      return "p50";
+    case Marker::p95:
+      return "p95";
   }
   return "";
 }
 const char* marker_name(Marker m) {
   switch (m) {
-    case Marker::mean: return "mean";
-    case Marker::p50: return "P50";
-    case Marker::p95: return "P95";
+    case Marker::mean:
+      return "mean";
+    case Marker::p50:
+      return "P50";
+    case Marker::p95:
+      return "P95";
   }
   return "";
 }
 const char* marker_dash(Marker m) {
   switch (m) {
-    case Marker::mean: return R"( stroke-dasharray="7 4")";
-    case Marker::p50: return "";
-    case Marker::p95: return R"( stroke-dasharray="2 3")";
+    case Marker::mean:
+      return R"( stroke-dasharray="7 4")";
+    case Marker::p50:
+      return "";
+    case Marker::p95:
+      return R"( stroke-dasharray="2 3")";
   }
   return "";
 }
 double marker_value(const SetStats& s, Marker m) {
   switch (m) {
-    case Marker::mean: return s.mean;
-    case Marker::p50: return s.p50;
-    case Marker::p95: return s.p95;
+    case Marker::mean:
+      return s.mean;
+    case Marker::p50:
+      return s.p50;
+    case Marker::p95:
+      return s.p95;
   }
   return 0;
 }
@@ -89,14 +101,16 @@ void check_spec(const HistogramSpec& spec) {
   if (!(spec.scale > 0) || !std::isfinite(spec.scale))
     throw Error(fmt::format("histogram: scale must be > 0, got {}", spec.scale));
   if (!(spec.bin_width >= 0) || !std::isfinite(spec.bin_width))
-    throw Error(fmt::format("histogram: bin width must be >= 0 (0 = chosen), got {}", spec.bin_width));
-  if (spec.max_bins < 1) throw Error(fmt::format("histogram: max_bins must be >= 1, got {}", spec.max_bins));
+    throw Error(
+        fmt::format("histogram: bin width must be >= 0 (0 = chosen), got {}", spec.bin_width));
+  if (spec.max_bins < 1)
+    throw Error(fmt::format("histogram: max_bins must be >= 1, got {}", spec.max_bins));
   for (std::size_t s = 0; s < spec.sets.size(); ++s) {
     const std::vector<double>& v = spec.sets[s].values;
     for (std::size_t i = 0; i < v.size(); ++i) {
       if (!std::isfinite(v[i]) || !std::isfinite(v[i] * spec.scale))
-        throw Error(fmt::format("histogram: set {} (\"{}\"), value {}: not a finite number ({})", s + 1,
-                                spec.sets[s].label, i, v[i]));
+        throw Error(fmt::format("histogram: set {} (\"{}\"), value {}: not a finite number ({})",
+                                s + 1, spec.sets[s].label, i, v[i]));
     }
   }
 }
@@ -146,9 +160,11 @@ Histogram bin_samples(const HistogramSpec& spec) {
   h.bin_width = spec.bin_width > 0 ? spec.bin_width : choose_width(pooled, spec.max_bins);
   const long long bins = bin_count(lo, hi, h.bin_width);
   if (bins > 100000)
-    throw Error(fmt::format("histogram: bin width {} gives {} bins over [{}, {}]", h.bin_width, bins, lo, hi));
+    throw Error(fmt::format("histogram: bin width {} gives {} bins over [{}, {}]", h.bin_width,
+                            bins, lo, hi));
   const double first = std::floor(lo / h.bin_width + 1e-9) * h.bin_width;
-  for (long long k = 0; k <= bins; ++k) h.edges.push_back(first + static_cast<double>(k) * h.bin_width);
+  for (long long k = 0; k <= bins; ++k)
+    h.edges.push_back(first + static_cast<double>(k) * h.bin_width);
   // The rounding tolerance above may leave the extreme values a hair outside; widen by a bin.
   if (h.edges.front() > lo) h.edges.insert(h.edges.begin(), h.edges.front() - h.bin_width);
   if (h.edges.back() <= hi) h.edges.push_back(h.edges.back() + h.bin_width);
@@ -178,7 +194,7 @@ void write_text(Out o, double x, double y, std::string_view text, std::string_vi
 struct MarkerLabel {
   std::size_t set = 0;
   Marker kind = Marker::mean;
-  double x = 0;          // the marker's x
+  double x = 0;           // the marker's x
   double x0 = 0, x1 = 0;  // the label's extent
   int row = 0;
   std::string text;
@@ -209,8 +225,10 @@ double bar_value(const Histogram& h, std::size_t s, std::size_t k, bool percent)
 
 Layout plan(const HistogramSpec& spec, const Histogram& h) {
   if (!(spec.width >= 480) || !(spec.plot_height >= 120) || !(spec.font_size >= 6))
-    throw Error(fmt::format("histogram: width >= 480, plot height >= 120 and font size >= 6 px expected, got {}, {}, {}",
-                            spec.width, spec.plot_height, spec.font_size));
+    throw Error(
+        fmt::format("histogram: width >= 480, plot height >= 120 and font size >= 6 px expected, "
+                    "got {}, {}, {}",
+                    spec.width, spec.plot_height, spec.font_size));
   const double fs = spec.font_size;
   Layout L;
   L.width = spec.width;
@@ -228,7 +246,8 @@ Layout plan(const HistogramSpec& spec, const Histogram& h) {
   }
   double y_max = 0;
   for (std::size_t s = 0; s < h.counts.size(); ++s)
-    for (std::size_t k = 0; k < h.counts[s].size(); ++k) y_max = std::max(y_max, bar_value(h, s, k, spec.percent));
+    for (std::size_t k = 0; k < h.counts[s].size(); ++k)
+      y_max = std::max(y_max, bar_value(h, s, k, spec.percent));
   L.y = make_axis(y_max, std::max(2, static_cast<int>(spec.plot_height / 50)), 0.08);
   if (!spec.percent && L.y.step < 1) {  // counts are whole: no ticks at 0.2
     L.y.step = 1;
@@ -247,7 +266,8 @@ Layout plan(const HistogramSpec& spec, const Histogram& h) {
     std::vector<std::pair<std::string, std::string>> texts;  // figure, names
     for (Marker m : kMarkers) {
       const std::string v = format_number(marker_value(h.stats[s], m), L.value_decimals);
-      auto it = std::find_if(texts.begin(), texts.end(), [&](const auto& t) { return t.first == v; });
+      auto it =
+          std::find_if(texts.begin(), texts.end(), [&](const auto& t) { return t.first == v; });
       MarkerLabel ml;
       ml.set = s;
       ml.kind = m;
@@ -264,21 +284,25 @@ Layout plan(const HistogramSpec& spec, const Histogram& h) {
     for (MarkerLabel& ml : labels) {
       if (ml.set != s || ml.row < 0) continue;
       const std::string v = format_number(marker_value(h.stats[s], ml.kind), L.value_decimals);
-      const auto it = std::find_if(texts.begin(), texts.end(), [&](const auto& t) { return t.first == v; });
+      const auto it =
+          std::find_if(texts.begin(), texts.end(), [&](const auto& t) { return t.first == v; });
       ml.text = it->second + " " + v;
       const double w = estimate_text_width(ml.text, fs);
       ml.x0 = std::clamp(ml.x - w / 2, L.x0 - 20, L.x1 + kRight - 4 - w);
       ml.x1 = ml.x0 + w;
     }
   }
-  std::stable_sort(labels.begin(), labels.end(), [](const MarkerLabel& a, const MarkerLabel& b) { return a.x < b.x; });
+  std::stable_sort(labels.begin(), labels.end(),
+                   [](const MarkerLabel& a, const MarkerLabel& b) { return a.x < b.x; });
   int rows = 0;
   for (std::size_t i = 0; i < labels.size(); ++i) {
     if (labels[i].row < 0) continue;
     for (int r = 0;; ++r) {
-      const bool clash = std::any_of(labels.begin(), labels.begin() + static_cast<std::ptrdiff_t>(i), [&](const MarkerLabel& o) {
-        return o.row == r && o.x0 < labels[i].x1 + 6 && labels[i].x0 < o.x1 + 6;
-      });
+      const bool clash =
+          std::any_of(labels.begin(), labels.begin() + static_cast<std::ptrdiff_t>(i),
+                      [&](const MarkerLabel& o) {
+                        return o.row == r && o.x0 < labels[i].x1 + 6 && labels[i].x0 < o.x1 + 6;
+                      });
       if (!clash) {
         labels[i].row = r;
         rows = std::max(rows, r + 1);
@@ -295,7 +319,8 @@ Layout plan(const HistogramSpec& spec, const Histogram& h) {
   L.x_labels_y = L.y1 + fs + 6;
   L.x_title_y = L.y1 + 2 * fs + 16;
   L.legend_y = L.x_title_y + 14;
-  L.height = std::ceil(L.legend_y + L.legend_row * (static_cast<double>(spec.sets.size()) + 1) + 14);
+  L.height =
+      std::ceil(L.legend_y + L.legend_row * (static_cast<double>(spec.sets.size()) + 1) + 14);
   return L;
 }
 
@@ -313,44 +338,59 @@ std::string render_histogram(const HistogramSpec& spec) {
   const HistogramStyle style =
       spec.style != HistogramStyle::automatic ? spec.style : HistogramStyle::bars;
   const bool overlay = nsets > 1;
-  const bool outlines = spec.style == HistogramStyle::outline || (spec.style == HistogramStyle::automatic && overlay);
+  const bool outlines =
+      spec.style == HistogramStyle::outline || (spec.style == HistogramStyle::automatic && overlay);
   const std::string title = spec.title.empty() ? std::string("Histogram") : spec.title;
-  const std::string y_title = !spec.y_title.empty() ? spec.y_title : spec.percent ? "share of set (%)" : "count";
+  const std::string y_title = !spec.y_title.empty() ? spec.y_title
+                              : spec.percent        ? "share of set (%)"
+                                                    : "count";
 
   std::string out;
   out.reserve(32 * 1024);
   Out o(out);
   fmt::format_to(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   fmt::format_to(o,
-                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0:.0f}\" height=\"{1:.0f}\" viewBox=\"0 0 {0:.0f} "
+                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0:.0f}\" height=\"{1:.0f}\" "
+                 "viewBox=\"0 0 {0:.0f} "
                  "{1:.0f}\" font-family=\"sans-serif\" font-size=\"{2:.0f}\">\n",
                  L.width, L.height, fs);
   fmt::format_to(o, "<title>{}</title>\n", xml_escape(title));
   std::size_t total = 0;
   for (const SetStats& s : h.stats) total += s.n;
-  fmt::format_to(o, "<desc>{}</desc>\n",
-                 xml_escape(fmt::format("Histogram of {}: {} set{}, {} value{}, {} bin{} of {} {}; markers at mean, P50 "
-                                        "and P95 (nearest rank) per set.",
-                                        axis_title(spec.x_title, spec.unit), nsets, nsets == 1 ? "" : "s", total,
-                                        total == 1 ? "" : "s", h.edges.empty() ? 0 : h.edges.size() - 1,
-                                        h.edges.size() == 2 ? "" : "s", format_number(h.bin_width, 6), spec.unit)));
+  fmt::format_to(
+      o, "<desc>{}</desc>\n",
+      xml_escape(fmt::format(
+          "Histogram of {}: {} set{}, {} value{}, {} bin{} of {} {}; markers at mean, P50 "
+          "and P95 (nearest rank) per set.",
+          axis_title(spec.x_title, spec.unit), nsets, nsets == 1 ? "" : "s", total,
+          total == 1 ? "" : "s", h.edges.empty() ? 0 : h.edges.size() - 1,
+          h.edges.size() == 2 ? "" : "s", format_number(h.bin_width, 6), spec.unit)));
   fmt::format_to(o, "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
   write_text(o, kLeft - 40, L.title_y, title,
              fmt::format(" font-size=\"{:.0f}\" font-weight=\"bold\" fill=\"{}\"", fs * 1.5, kInk));
-  if (!spec.subtitle.empty()) write_text(o, kLeft - 40, L.subtitle_y, spec.subtitle, fmt::format(" fill=\"{}\"", kMuted));
+  if (!spec.subtitle.empty())
+    write_text(o, kLeft - 40, L.subtitle_y, spec.subtitle, fmt::format(" fill=\"{}\"", kMuted));
 
   // Frame: grid, axes, ticks, titles.
   std::string grid;
-  for (double t : L.x.ticks) fmt::format_to(std::back_inserter(grid), "M{:.2f} {:.1f}V{:.1f}", L.px(t), L.y0, L.y1);
-  for (double t : L.y.ticks) fmt::format_to(std::back_inserter(grid), "M{:.1f} {:.2f}H{:.1f}", L.x0, L.py(t), L.x1);
-  fmt::format_to(o, "<path class=\"grid\" d=\"{}\" stroke=\"{}\" stroke-width=\"1\" fill=\"none\"/>\n", grid, kGrid);
-  for (double t : L.y.ticks)
-    write_text(o, L.x0 - 6, L.py(t) + fs * 0.35, format_number(t, L.y.decimals), " class=\"y-tick\" text-anchor=\"end\"");
   for (double t : L.x.ticks)
-    write_text(o, L.px(t), L.x_labels_y, format_number(t, L.x.decimals), " class=\"x-tick\" text-anchor=\"middle\"");
+    fmt::format_to(std::back_inserter(grid), "M{:.2f} {:.1f}V{:.1f}", L.px(t), L.y0, L.y1);
+  for (double t : L.y.ticks)
+    fmt::format_to(std::back_inserter(grid), "M{:.1f} {:.2f}H{:.1f}", L.x0, L.py(t), L.x1);
+  fmt::format_to(o,
+                 "<path class=\"grid\" d=\"{}\" stroke=\"{}\" stroke-width=\"1\" fill=\"none\"/>\n",
+                 grid, kGrid);
+  for (double t : L.y.ticks)
+    write_text(o, L.x0 - 6, L.py(t) + fs * 0.35, format_number(t, L.y.decimals),
+               " class=\"y-tick\" text-anchor=\"end\"");
+  for (double t : L.x.ticks)
+    write_text(o, L.px(t), L.x_labels_y, format_number(t, L.x.decimals),
+               " class=\"x-tick\" text-anchor=\"middle\"");
   write_text(o, (L.x0 + L.x1) / 2, L.x_title_y, axis_title(spec.x_title, spec.unit),
              fmt::format(" class=\"x-title\" text-anchor=\"middle\" fill=\"{}\"", kInk));
-  fmt::format_to(o, "<text class=\"y-title\" transform=\"translate({:.1f} {:.1f}) rotate(-90)\" text-anchor=\"middle\" fill=\"{}\">{}</text>\n",
+  fmt::format_to(o,
+                 "<text class=\"y-title\" transform=\"translate({:.1f} {:.1f}) rotate(-90)\" "
+                 "text-anchor=\"middle\" fill=\"{}\">{}</text>\n",
                  L.x0 - 58, (L.y0 + L.y1) / 2, kInk, xml_escape(y_title));
   if (h.edges.empty())
     write_text(o, (L.x0 + L.x1) / 2, (L.y0 + L.y1) / 2, "no values",
@@ -367,42 +407,51 @@ std::string render_histogram(const HistogramSpec& spec) {
         if (h.counts[s][k] == 0) continue;
         const double xa = L.px(h.edges[k]), xb = L.px(h.edges[k + 1]);
         const double top = L.py(bar_value(h, s, k, spec.percent));
-        fmt::format_to(o,
-                       "<rect class=\"bar\" data-set=\"{}\" data-bin=\"{}\" data-count=\"{}\" x=\"{:.2f}\" y=\"{:.2f}\" "
-                       "width=\"{:.2f}\" height=\"{:.2f}\" fill=\"{}\" fill-opacity=\"{:.2f}\"{}/>\n",
-                       s + 1, k, h.counts[s][k], xa, top, xb - xa, L.y1 - top, colour, opacity,
-                       overlay ? "" : " stroke=\"#ffffff\" stroke-width=\"0.8\"");
+        fmt::format_to(
+            o,
+            "<rect class=\"bar\" data-set=\"{}\" data-bin=\"{}\" data-count=\"{}\" x=\"{:.2f}\" "
+            "y=\"{:.2f}\" "
+            "width=\"{:.2f}\" height=\"{:.2f}\" fill=\"{}\" fill-opacity=\"{:.2f}\"{}/>\n",
+            s + 1, k, h.counts[s][k], xa, top, xb - xa, L.y1 - top, colour, opacity,
+            overlay ? "" : " stroke=\"#ffffff\" stroke-width=\"0.8\"");
       }
     }
     if (outlines) {
       std::string d = fmt::format("M{:.2f} {:.2f}", L.px(h.edges.front()), L.y1);
       for (std::size_t k = 0; k + 1 < h.edges.size(); ++k)
-        fmt::format_to(std::back_inserter(d), "V{:.2f}H{:.2f}", L.py(bar_value(h, s, k, spec.percent)),
-                       L.px(h.edges[k + 1]));
+        fmt::format_to(std::back_inserter(d), "V{:.2f}H{:.2f}",
+                       L.py(bar_value(h, s, k, spec.percent)), L.px(h.edges[k + 1]));
       fmt::format_to(std::back_inserter(d), "V{:.2f}", L.y1);
-      fmt::format_to(o, "<path class=\"outline\" data-set=\"{}\" d=\"{}\" stroke=\"{}\" stroke-width=\"1.6\" fill=\"none\" "
-                        "stroke-linejoin=\"miter\"/>\n",
+      fmt::format_to(o,
+                     "<path class=\"outline\" data-set=\"{}\" d=\"{}\" stroke=\"{}\" "
+                     "stroke-width=\"1.6\" fill=\"none\" "
+                     "stroke-linejoin=\"miter\"/>\n",
                      s + 1, d, colour);
     }
     fmt::format_to(o, "</g>\n");
   }
-  fmt::format_to(o, "<path class=\"axis\" d=\"M{:.1f} {:.1f}V{:.1f}H{:.1f}\" stroke=\"#444444\" fill=\"none\"/>\n", L.x0,
-                 L.y0, L.y1, L.x1);
+  fmt::format_to(o,
+                 "<path class=\"axis\" d=\"M{:.1f} {:.1f}V{:.1f}H{:.1f}\" stroke=\"#444444\" "
+                 "fill=\"none\"/>\n",
+                 L.x0, L.y0, L.y1, L.x1);
 
   // Markers: lines from the x axis up to their label, then the labels on a white halo.
   fmt::format_to(o, "<g class=\"markers\">\n");
   for (const MarkerLabel& ml : L.labels) {
     const double v = marker_value(h.stats[ml.set], ml.kind);
     fmt::format_to(o,
-                   "<path class=\"marker {}\" data-set=\"{}\" data-value=\"{}\" d=\"M{:.2f} {:.2f}V{:.2f}\" stroke=\"{}\" "
+                   "<path class=\"marker {}\" data-set=\"{}\" data-value=\"{}\" d=\"M{:.2f} "
+                   "{:.2f}V{:.2f}\" stroke=\"{}\" "
                    "stroke-width=\"1.6\"{}/>\n",
                    marker_class(ml.kind), ml.set + 1, format_number(v, 6), ml.x, L.y1,
-                   ml.row < 0 ? L.y0 : L.label_baseline(ml.row, fs) + 4, series_colour(ml.set), marker_dash(ml.kind));
+                   ml.row < 0 ? L.y0 : L.label_baseline(ml.row, fs) + 4, series_colour(ml.set),
+                   marker_dash(ml.kind));
   }
   for (const MarkerLabel& ml : L.labels) {
     if (ml.row < 0) continue;  // its figure is in another marker's label
     write_text(o, ml.x0, L.label_baseline(ml.row, fs), ml.text,
-               fmt::format(" class=\"marker-label {}\" data-set=\"{}\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"3\" "
+               fmt::format(" class=\"marker-label {}\" data-set=\"{}\" fill=\"{}\" "
+                           "stroke=\"#ffffff\" stroke-width=\"3\" "
                            "stroke-linejoin=\"round\" paint-order=\"stroke\"",
                            marker_class(ml.kind), ml.set + 1, series_colour(ml.set)));
   }
@@ -412,15 +461,18 @@ std::string render_histogram(const HistogramSpec& spec) {
   fmt::format_to(o, "<g class=\"legend\">\n");
   const double lx = kLeft - 40;
   double label_w = 0;
-  for (const SampleSet& s : spec.sets) label_w = std::max(label_w, estimate_text_width(s.label, fs));
+  for (const SampleSet& s : spec.sets)
+    label_w = std::max(label_w, estimate_text_width(s.label, fs));
   label_w = std::min(label_w, 0.45 * (L.width - lx - kRight));
   double y = L.legend_y + L.legend_row * 0.7;
   const std::string unit = spec.unit.empty() ? "" : " " + spec.unit;
   for (std::size_t s = 0; s < nsets; ++s) {
     const SetStats& st = h.stats[s];
     fmt::format_to(o, "<g class=\"legend-entry\" data-set=\"{}\">\n", s + 1);
-    fmt::format_to(o, "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"16\" height=\"10\" fill=\"{}\" fill-opacity=\"{:.2f}\" "
-                      "stroke=\"{}\"/>\n",
+    fmt::format_to(o,
+                   "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"16\" height=\"10\" fill=\"{}\" "
+                   "fill-opacity=\"{:.2f}\" "
+                   "stroke=\"{}\"/>\n",
                    lx, y - fs * 0.75, series_colour(s), overlay ? 0.30 : 0.75, series_colour(s));
     write_text(o, lx + 24, y, fit_text_width(spec.sets[s].label, fs, label_w),
                fmt::format(" class=\"name\" fill=\"{}\"", kInk));
@@ -428,24 +480,33 @@ std::string render_histogram(const HistogramSpec& spec) {
     const std::string figures =
         st.n == 0 ? std::string("n = 0 (no values)")
                   : fmt::format("n = {} \u00b7 mean {} \u00b7 P50 {} \u00b7 P95 {} \u00b7 max {}{}",
-                                format_number(static_cast<double>(st.n), 0), format_number(st.mean, d),
-                                format_number(st.p50, d), format_number(st.p95, d), format_number(st.max, d), unit);
-    write_text(o, lx + 24 + label_w + 16, y, figures, fmt::format(" class=\"figures\" fill=\"{}\"", kInk));
+                                format_number(static_cast<double>(st.n), 0),
+                                format_number(st.mean, d), format_number(st.p50, d),
+                                format_number(st.p95, d), format_number(st.max, d), unit);
+    write_text(o, lx + 24 + label_w + 16, y, figures,
+               fmt::format(" class=\"figures\" fill=\"{}\"", kInk));
     fmt::format_to(o, "</g>\n");
     y += L.legend_row;
   }
   double kx = lx;
   const std::string key_attrs = fmt::format(" fill=\"{}\"", kMuted);
   for (Marker m : kMarkers) {
-    fmt::format_to(o, "<path class=\"key\" d=\"M{:.1f} {:.1f}h26\" stroke=\"{}\" stroke-width=\"1.6\"{}/>\n", kx,
-                   y - fs * 0.35, kMuted, marker_dash(m));
-    const std::string text = m == Marker::p50 ? "P50 (median)" : m == Marker::p95 ? "P95 (nearest rank)" : "mean";
+    fmt::format_to(
+        o, "<path class=\"key\" d=\"M{:.1f} {:.1f}h26\" stroke=\"{}\" stroke-width=\"1.6\"{}/>\n",
+        kx, y - fs * 0.35, kMuted, marker_dash(m));
+    const std::string text = m == Marker::p50   ? "P50 (median)"
+                             : m == Marker::p95 ? "P95 (nearest rank)"
+                                                : "mean";
     write_text(o, kx + 32, y, text, key_attrs);
     kx += 32 + estimate_text_width(text, fs) + 18;
   }
-  const std::string bins = h.edges.empty() ? std::string()
-                                            : fmt::format("bins of {}{}", format_number(h.bin_width, std::min(6, L.x.decimals + 2)), unit);
-  if (!bins.empty()) write_text(o, kx, y, bins, fmt::format(" class=\"bin-width\" fill=\"{}\"", kMuted));
+  const std::string bins =
+      h.edges.empty()
+          ? std::string()
+          : fmt::format("bins of {}{}", format_number(h.bin_width, std::min(6, L.x.decimals + 2)),
+                        unit);
+  if (!bins.empty())
+    write_text(o, kx, y, bins, fmt::format(" class=\"bin-width\" fill=\"{}\"", kMuted));
   fmt::format_to(o, "</g>\n");
   fmt::format_to(o, "</svg>\n");
   return out;
@@ -467,8 +528,9 @@ nlohmann::json to_json(const HistogramSpec& spec) {
     e["label"] = spec.sets[s].label;
     e["n"] = st.n;
     e["counts"] = h.counts[s];
-    for (const auto& [key, v] : {std::pair{"mean", st.mean}, std::pair{"p50", st.p50}, std::pair{"p95", st.p95},
-                                 std::pair{"min", st.min}, std::pair{"max", st.max}}) {
+    for (const auto& [key, v] :
+         {std::pair{"mean", st.mean}, std::pair{"p50", st.p50}, std::pair{"p95", st.p95},
+          std::pair{"min", st.min}, std::pair{"max", st.max}}) {
       e[key] = st.n == 0 ? nlohmann::json(nullptr) : nlohmann::json(v);
     }
     sets.push_back(std::move(e));

@@ -19,19 +19,22 @@ namespace landbridge::chart {
 
 SeriesBand band_of(const TimeSeries& s) {
   if (!std::isfinite(s.t0) || !(s.dt > 0) || !std::isfinite(s.dt))
-    throw Error(fmt::format("time series \"{}\": need a finite t0 and dt > 0, got {} and {}", s.label, s.t0, s.dt));
+    throw Error(fmt::format("time series \"{}\": need a finite t0 and dt > 0, got {} and {}",
+                            s.label, s.t0, s.dt));
   SeriesBand b;
   b.replications = s.replications.size();
   if (s.replications.empty()) return b;
   const std::size_t n = s.replications.front().size();
   for (std::size_t r = 0; r < s.replications.size(); ++r) {
     if (s.replications[r].size() != n)
-      throw Error(fmt::format("time series \"{}\": replication {} has {} samples, replication 1 has {}", s.label, r + 1,
-                              s.replications[r].size(), n));
+      throw Error(
+          fmt::format("time series \"{}\": replication {} has {} samples, replication 1 has {}",
+                      s.label, r + 1, s.replications[r].size(), n));
     for (std::size_t i = 0; i < n; ++i) {
       if (!std::isfinite(s.replications[r][i]))
-        throw Error(fmt::format("time series \"{}\": replication {}, sample {}: not a finite number ({})", s.label, r + 1,
-                                i, s.replications[r][i]));
+        throw Error(
+            fmt::format("time series \"{}\": replication {}, sample {}: not a finite number ({})",
+                        s.label, r + 1, i, s.replications[r][i]));
     }
   }
   const bool single = s.replications.size() == 1;
@@ -86,9 +89,12 @@ void write_text(Out o, double x, double y, std::string_view text, std::string_vi
 
 const char* band_key(Band b) {
   switch (b) {
-    case Band::p5_p95: return "p5_p95";
-    case Band::min_max: return "min_max";
-    case Band::none: return "none";
+    case Band::p5_p95:
+      return "p5_p95";
+    case Band::min_max:
+      return "min_max";
+    case Band::none:
+      return "none";
   }
   return "";
 }
@@ -117,15 +123,18 @@ struct Layout {
 Layout plan(const TimeSeriesSpec& spec) {
   if (spec.series.empty()) throw Error("time series chart: nothing to draw (no series)");
   if (!(spec.width >= 480) || !(spec.plot_height >= 120) || !(spec.font_size >= 6))
-    throw Error(fmt::format(
-        "time series chart: width >= 480, plot height >= 120 and font size >= 6 px expected, got {}, {}, {}",
-        spec.width, spec.plot_height, spec.font_size));
+    throw Error(
+        fmt::format("time series chart: width >= 480, plot height >= 120 and font size >= 6 px "
+                    "expected, got {}, {}, {}",
+                    spec.width, spec.plot_height, spec.font_size));
   for (const ReferenceLine& r : spec.references)
-    if (!std::isfinite(r.y)) throw Error(fmt::format("time series chart: reference line \"{}\" at {}", r.label, r.y));
+    if (!std::isfinite(r.y))
+      throw Error(fmt::format("time series chart: reference line \"{}\" at {}", r.label, r.y));
   for (const ShadedInterval& iv : spec.intervals)
     if (!std::isfinite(iv.from) || !std::isfinite(iv.to) || iv.from > iv.to)
-      throw Error(fmt::format("time series chart: interval \"{}\" from {} to {}: need finite from <= to", iv.label,
-                              iv.from, iv.to));
+      throw Error(
+          fmt::format("time series chart: interval \"{}\" from {} to {}: need finite from <= to",
+                      iv.label, iv.from, iv.to));
   const double fs = spec.font_size;
   Layout L;
   L.width = spec.width;
@@ -160,7 +169,8 @@ Layout plan(const TimeSeriesSpec& spec) {
   // Time from 0 when the data start at or after 0 (a year from day 0 reads best that way).
   L.x = t_lo >= 0 ? make_axis(t_hi, x_ticks, 0) : make_axis_between(t_lo, t_hi, x_ticks);
   const int y_ticks = std::max(2, static_cast<int>(spec.plot_height / 50));
-  L.y = v_lo >= 0 ? make_axis(v_hi, y_ticks, 0.08) : make_axis_between(v_lo, v_hi + 0.04 * (v_hi - v_lo), y_ticks);
+  L.y = v_lo >= 0 ? make_axis(v_hi, y_ticks, 0.08)
+                  : make_axis_between(v_lo, v_hi + 0.04 * (v_hi - v_lo), y_ticks);
 
   // Interval labels above the plot: centred over the (clipped) interval, lowest free row.
   L.row_h = std::round(fs * 1.3) + 2;
@@ -177,13 +187,16 @@ Layout plan(const TimeSeriesSpec& spec) {
     il.x1 = il.x0 + w;
     labels.push_back(std::move(il));
   }
-  std::stable_sort(labels.begin(), labels.end(), [](const IntervalLabel& a, const IntervalLabel& b) { return a.x0 < b.x0; });
+  std::stable_sort(labels.begin(), labels.end(),
+                   [](const IntervalLabel& a, const IntervalLabel& b) { return a.x0 < b.x0; });
   int rows = 0;
   for (std::size_t i = 0; i < labels.size(); ++i) {
     for (int r = 0;; ++r) {
-      const bool clash = std::any_of(labels.begin(), labels.begin() + static_cast<std::ptrdiff_t>(i), [&](const IntervalLabel& o) {
-        return o.row == r && o.x0 < labels[i].x1 + 6 && labels[i].x0 < o.x1 + 6;
-      });
+      const bool clash =
+          std::any_of(labels.begin(), labels.begin() + static_cast<std::ptrdiff_t>(i),
+                      [&](const IntervalLabel& o) {
+                        return o.row == r && o.x0 < labels[i].x1 + 6 && labels[i].x0 < o.x1 + 6;
+                      });
       if (!clash) {
         labels[i].row = r;
         rows = std::max(rows, r + 1);
@@ -206,8 +219,8 @@ Layout plan(const TimeSeriesSpec& spec) {
 }
 
 // Path data through (t_i, v_i); equal neighbours merge into one segment.
-void trace(std::string& d, const Layout& L, const TimeSeries& s, const std::vector<double>& v, bool step, bool forward,
-           bool move_first) {
+void trace(std::string& d, const Layout& L, const TimeSeries& s, const std::vector<double>& v,
+           bool step, bool forward, bool move_first) {
   const std::size_t n = v.size();
   const auto X = [&](std::size_t i) { return L.px(s.t0 + static_cast<double>(i) * s.dt); };
   auto out = std::back_inserter(d);
@@ -260,18 +273,21 @@ std::string render_timeseries(const TimeSeriesSpec& spec) {
   Out o(out);
   fmt::format_to(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   fmt::format_to(o,
-                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0:.0f}\" height=\"{1:.0f}\" viewBox=\"0 0 {0:.0f} "
+                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0:.0f}\" height=\"{1:.0f}\" "
+                 "viewBox=\"0 0 {0:.0f} "
                  "{1:.0f}\" font-family=\"sans-serif\" font-size=\"{2:.0f}\">\n",
                  L.width, L.height, fs);
   fmt::format_to(o, "<title>{}</title>\n", xml_escape(title));
-  fmt::format_to(o, "<desc>{}</desc>\n",
-                 xml_escape(fmt::format("{} over {}: {} series, {} joined by {}; shaded bands span the replications.",
-                                        spec.y_title, spec.x_title, spec.series.size(), "samples",
-                                        step ? "steps" : "lines")));
+  fmt::format_to(
+      o, "<desc>{}</desc>\n",
+      xml_escape(fmt::format(
+          "{} over {}: {} series, {} joined by {}; shaded bands span the replications.",
+          spec.y_title, spec.x_title, spec.series.size(), "samples", step ? "steps" : "lines")));
   fmt::format_to(o, "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
   write_text(o, kLeft - 40, L.title_y, title,
              fmt::format(" font-size=\"{:.0f}\" font-weight=\"bold\" fill=\"{}\"", fs * 1.5, kInk));
-  if (!spec.subtitle.empty()) write_text(o, kLeft - 40, L.subtitle_y, spec.subtitle, fmt::format(" fill=\"{}\"", kMuted));
+  if (!spec.subtitle.empty())
+    write_text(o, kLeft - 40, L.subtitle_y, spec.subtitle, fmt::format(" fill=\"{}\"", kMuted));
 
   // Shaded intervals first, under everything; their labels above the plot.
   for (std::size_t k = 0; k < spec.intervals.size(); ++k) {
@@ -279,7 +295,8 @@ std::string render_timeseries(const TimeSeriesSpec& spec) {
     const double a = std::clamp(iv.from, L.x.min, L.x.max), b = std::clamp(iv.to, L.x.min, L.x.max);
     if (iv.to < L.x.min || iv.from > L.x.max) continue;
     fmt::format_to(o,
-                   "<rect class=\"interval\" data-from=\"{}\" data-to=\"{}\" x=\"{:.2f}\" y=\"{:.2f}\" width=\"{:.2f}\" "
+                   "<rect class=\"interval\" data-from=\"{}\" data-to=\"{}\" x=\"{:.2f}\" "
+                   "y=\"{:.2f}\" width=\"{:.2f}\" "
                    "height=\"{:.2f}\" fill=\"#000000\" fill-opacity=\"0.07\"/>\n",
                    format_number(iv.from, 6), format_number(iv.to, 6), L.px(a), L.y0,
                    std::max(L.px(b) - L.px(a), 1.0), L.y1 - L.y0);
@@ -288,27 +305,37 @@ std::string render_timeseries(const TimeSeriesSpec& spec) {
     const ShadedInterval& iv = spec.intervals[il.index];
     const double baseline = L.band_top + (il.row + 1) * L.row_h - fs * 0.3;
     const double cx = (L.px(std::max(iv.from, L.x.min)) + L.px(std::min(iv.to, L.x.max))) / 2;
-    fmt::format_to(o, "<path class=\"interval-leader\" d=\"M{:.2f} {:.2f}V{:.2f}\" stroke=\"#999999\" stroke-width=\"0.8\"/>\n",
+    fmt::format_to(o,
+                   "<path class=\"interval-leader\" d=\"M{:.2f} {:.2f}V{:.2f}\" stroke=\"#999999\" "
+                   "stroke-width=\"0.8\"/>\n",
                    cx, baseline + 4, L.y0);
-    write_text(o, il.x0, baseline, il.text,
-               fmt::format(" class=\"interval-label\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"3\" "
-                           "stroke-linejoin=\"round\" paint-order=\"stroke\"",
-                           kInk));
+    write_text(
+        o, il.x0, baseline, il.text,
+        fmt::format(" class=\"interval-label\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"3\" "
+                    "stroke-linejoin=\"round\" paint-order=\"stroke\"",
+                    kInk));
   }
 
   // Frame.
   std::string grid;
-  for (double t : L.x.ticks) fmt::format_to(std::back_inserter(grid), "M{:.2f} {:.1f}V{:.1f}", L.px(t), L.y0, L.y1);
-  for (double t : L.y.ticks) fmt::format_to(std::back_inserter(grid), "M{:.1f} {:.2f}H{:.1f}", L.x0, L.py(t), L.x1);
-  fmt::format_to(o, "<path class=\"grid\" d=\"{}\" stroke=\"{}\" stroke-width=\"1\" fill=\"none\"/>\n", grid, kGrid);
-  for (double t : L.y.ticks)
-    write_text(o, L.x0 - 6, L.py(t) + fs * 0.35, format_number(t, L.y.decimals), " class=\"y-tick\" text-anchor=\"end\"");
   for (double t : L.x.ticks)
-    write_text(o, L.px(t), L.x_labels_y, format_number(t, L.x.decimals), " class=\"x-tick\" text-anchor=\"middle\"");
+    fmt::format_to(std::back_inserter(grid), "M{:.2f} {:.1f}V{:.1f}", L.px(t), L.y0, L.y1);
+  for (double t : L.y.ticks)
+    fmt::format_to(std::back_inserter(grid), "M{:.1f} {:.2f}H{:.1f}", L.x0, L.py(t), L.x1);
+  fmt::format_to(o,
+                 "<path class=\"grid\" d=\"{}\" stroke=\"{}\" stroke-width=\"1\" fill=\"none\"/>\n",
+                 grid, kGrid);
+  for (double t : L.y.ticks)
+    write_text(o, L.x0 - 6, L.py(t) + fs * 0.35, format_number(t, L.y.decimals),
+               " class=\"y-tick\" text-anchor=\"end\"");
+  for (double t : L.x.ticks)
+    write_text(o, L.px(t), L.x_labels_y, format_number(t, L.x.decimals),
+               " class=\"x-tick\" text-anchor=\"middle\"");
   write_text(o, (L.x0 + L.x1) / 2, L.x_title_y, spec.x_title,
              fmt::format(" class=\"x-title\" text-anchor=\"middle\" fill=\"{}\"", kInk));
   fmt::format_to(o,
-                 "<text class=\"y-title\" transform=\"translate({:.1f} {:.1f}) rotate(-90)\" text-anchor=\"middle\" "
+                 "<text class=\"y-title\" transform=\"translate({:.1f} {:.1f}) rotate(-90)\" "
+                 "text-anchor=\"middle\" "
                  "fill=\"{}\">{}</text>\n",
                  L.x0 - 58, (L.y0 + L.y1) / 2, kInk, xml_escape(spec.y_title));
 
@@ -324,39 +351,47 @@ std::string render_timeseries(const TimeSeriesSpec& spec) {
       trace(d, L, ts, b.hi, step, true, true);
       trace(d, L, ts, b.lo, step, false, false);
       d += "Z";
-      fmt::format_to(o, "<path class=\"band\" d=\"{}\" fill=\"{}\" fill-opacity=\"0.22\" stroke=\"none\"/>\n", d,
-                     series_colour(s));
+      fmt::format_to(
+          o, "<path class=\"band\" d=\"{}\" fill=\"{}\" fill-opacity=\"0.22\" stroke=\"none\"/>\n",
+          d, series_colour(s));
     }
     std::string d;
     trace(d, L, ts, b.centre, step, true, true);
-    fmt::format_to(o,
-                   "<path class=\"centre\" d=\"{}\" stroke=\"{}\" stroke-width=\"1.6\" fill=\"none\" "
-                   "stroke-linejoin=\"round\"/>\n",
-                   d, series_colour(s));
+    fmt::format_to(
+        o,
+        "<path class=\"centre\" d=\"{}\" stroke=\"{}\" stroke-width=\"1.6\" fill=\"none\" "
+        "stroke-linejoin=\"round\"/>\n",
+        d, series_colour(s));
     fmt::format_to(o, "</g>\n");
   }
-  fmt::format_to(o, "<path class=\"axis\" d=\"M{:.1f} {:.1f}V{:.1f}H{:.1f}\" stroke=\"#444444\" fill=\"none\"/>\n", L.x0,
-                 L.y0, L.y1, L.x1);
+  fmt::format_to(o,
+                 "<path class=\"axis\" d=\"M{:.1f} {:.1f}V{:.1f}H{:.1f}\" stroke=\"#444444\" "
+                 "fill=\"none\"/>\n",
+                 L.x0, L.y0, L.y1, L.x1);
 
   // Reference lines, labelled at the right end, above the line.
   for (const ReferenceLine& r : spec.references) {
     const double y = L.py(r.y);
     fmt::format_to(o,
-                   "<path class=\"reference\" data-y=\"{}\" d=\"M{:.1f} {:.2f}H{:.1f}\" stroke=\"{}\" stroke-width=\"1.2\" "
+                   "<path class=\"reference\" data-y=\"{}\" d=\"M{:.1f} {:.2f}H{:.1f}\" "
+                   "stroke=\"{}\" stroke-width=\"1.2\" "
                    "stroke-dasharray=\"6 3\"/>\n",
                    format_number(r.y, 6), L.x0, y, L.x1, kInk);
     if (!r.label.empty())
-      write_text(o, L.x1 - 4, y - 4, fit_text_width(r.label, fs, L.x1 - L.x0 - 8),
-                 fmt::format(" class=\"reference-label\" text-anchor=\"end\" fill=\"{}\" stroke=\"#ffffff\" "
-                             "stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"",
-                             kInk));
+      write_text(
+          o, L.x1 - 4, y - 4, fit_text_width(r.label, fs, L.x1 - L.x0 - 8),
+          fmt::format(
+              " class=\"reference-label\" text-anchor=\"end\" fill=\"{}\" stroke=\"#ffffff\" "
+              "stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"",
+              kInk));
   }
 
   // Legend.
   fmt::format_to(o, "<g class=\"legend\">\n");
   const double lx = kLeft - 40;
   double label_w = 0;
-  for (const TimeSeries& s : spec.series) label_w = std::max(label_w, estimate_text_width(s.label, fs));
+  for (const TimeSeries& s : spec.series)
+    label_w = std::max(label_w, estimate_text_width(s.label, fs));
   label_w = std::min(label_w, 0.4 * (L.width - lx - kRight));
   double y = L.legend_y + L.legend_row * 0.7;
   for (std::size_t s = 0; s < ns; ++s) {
@@ -364,11 +399,14 @@ std::string render_timeseries(const TimeSeriesSpec& spec) {
     const TimeSeries& ts = spec.series[s];
     fmt::format_to(o, "<g class=\"legend-entry\" data-series=\"{}\">\n", s + 1);
     if (b.band != Band::none)
-      fmt::format_to(o, "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"26\" height=\"12\" fill=\"{}\" fill-opacity=\"0.22\"/>\n",
+      fmt::format_to(o,
+                     "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"26\" height=\"12\" fill=\"{}\" "
+                     "fill-opacity=\"0.22\"/>\n",
                      lx, y - fs * 0.35 - 6, series_colour(s));
-    fmt::format_to(o, "<path d=\"M{:.1f} {:.1f}h26\" stroke=\"{}\" stroke-width=\"1.6\"/>\n", lx, y - fs * 0.35,
-                   series_colour(s));
-    write_text(o, lx + 34, y, fit_text_width(ts.label, fs, label_w), fmt::format(" class=\"name\" fill=\"{}\"", kInk));
+    fmt::format_to(o, "<path d=\"M{:.1f} {:.1f}h26\" stroke=\"{}\" stroke-width=\"1.6\"/>\n", lx,
+                   y - fs * 0.35, series_colour(s));
+    write_text(o, lx + 34, y, fit_text_width(ts.label, fs, label_w),
+               fmt::format(" class=\"name\" fill=\"{}\"", kInk));
     std::string what;
     if (b.centre.empty()) {
       what = "no samples";
@@ -381,7 +419,8 @@ std::string render_timeseries(const TimeSeriesSpec& spec) {
       } else {
         const std::string centre = ts.centre == Centre::median ? "median" : "mean";
         what = centre;
-        if (b.band != Band::none) what += b.band == Band::p5_p95 ? ", P5\u2013P95 band" : ", min\u2013max band";
+        if (b.band != Band::none)
+          what += b.band == Band::p5_p95 ? ", P5\u2013P95 band" : ", min\u2013max band";
         what += fmt::format(" of {} replications \u00b7 peak {} {} \u00b7 max {}", b.replications,
                             centre, peak_at, figure(b.peak_any, d));
       }
@@ -418,8 +457,10 @@ nlohmann::json to_json(const TimeSeriesSpec& spec) {
     e["centre_values"] = b.centre;
     e["lo"] = b.lo;
     e["hi"] = b.hi;
-    e["peak"] = b.centre.empty() ? nlohmann::json(nullptr)
-                                 : nlohmann::json{{"centre", b.peak_centre}, {"t", b.peak_t}, {"any", b.peak_any}};
+    e["peak"] =
+        b.centre.empty()
+            ? nlohmann::json(nullptr)
+            : nlohmann::json{{"centre", b.peak_centre}, {"t", b.peak_t}, {"any", b.peak_any}};
     series.push_back(std::move(e));
   }
   j["series"] = std::move(series);
@@ -427,7 +468,8 @@ nlohmann::json to_json(const TimeSeriesSpec& spec) {
   for (const ReferenceLine& r : spec.references) refs.push_back({{"y", r.y}, {"label", r.label}});
   j["references"] = std::move(refs);
   nlohmann::json ivs = nlohmann::json::array();
-  for (const ShadedInterval& iv : spec.intervals) ivs.push_back({{"from", iv.from}, {"to", iv.to}, {"label", iv.label}});
+  for (const ShadedInterval& iv : spec.intervals)
+    ivs.push_back({{"from", iv.from}, {"to", iv.to}, {"label", iv.label}});
   j["intervals"] = std::move(ivs);
   return j;
 }

@@ -22,7 +22,9 @@ namespace {
 using testing::parse_xml;
 using testing::XmlElement;
 
-double u01(testing::Rng& r) { return (static_cast<double>(r.next() >> 11) + 0.5) / 9007199254740992.0; }
+double u01(testing::Rng& r) {
+  return (static_cast<double>(r.next() >> 11) + 0.5) / 9007199254740992.0;
+}
 
 // Transit times in hours: a main body around 22 days and a tail (a border queue).
 std::vector<double> transit_hours(testing::Rng& r, int n, double base_days) {
@@ -46,7 +48,8 @@ double num(const std::string& s) {
   return std::stod(t);
 }
 
-std::vector<const XmlElement*> with_class(const XmlElement& root, std::string_view name, const std::string& cls) {
+std::vector<const XmlElement*> with_class(const XmlElement& root, std::string_view name,
+                                          const std::string& cls) {
   std::vector<const XmlElement*> out;
   for (const XmlElement* e : root.all(name)) {
     // Whitespace-separated class names; one of them must be cls.
@@ -99,7 +102,8 @@ TEST(Histogram, AxisBetweenCoversTheRangeWithNiceTicks) {
     EXPECT_LE(a.ticks.size(), static_cast<std::size_t>(max_ticks) + 1);
     EXPECT_DOUBLE_EQ(a.ticks.front(), a.min);
     EXPECT_NEAR(a.ticks.back(), a.max, 1e-9 * std::max(1.0, std::abs(a.max)));
-    for (double t : a.ticks) EXPECT_NEAR(t / a.step, std::round(t / a.step), 1e-6);  // multiples of the step
+    for (double t : a.ticks)
+      EXPECT_NEAR(t / a.step, std::round(t / a.step), 1e-6);  // multiples of the step
   }
   EXPECT_THROW(make_axis_between(2, 1, 5), Error);
   EXPECT_THROW(make_axis_between(0, NAN, 5), Error);
@@ -145,9 +149,11 @@ TEST(Histogram, BinsAgreeWithAPlainCountOnRandomSamples) {
     }
     ASSERT_GE(h.edges.size(), 2u);
     EXPECT_TRUE(is_one_two_five(h.bin_width)) << h.bin_width;
-    EXPECT_LE(h.edges.size() - 1, static_cast<std::size_t>(spec.max_bins) + 2);  // + the edge guards
+    EXPECT_LE(h.edges.size() - 1,
+              static_cast<std::size_t>(spec.max_bins) + 2);  // + the edge guards
     for (std::size_t k = 0; k + 1 < h.edges.size(); ++k)
-      EXPECT_NEAR(h.edges[k + 1] - h.edges[k], h.bin_width, 1e-9 * std::max(1.0, std::abs(h.edges[k])));
+      EXPECT_NEAR(h.edges[k + 1] - h.edges[k], h.bin_width,
+                  1e-9 * std::max(1.0, std::abs(h.edges[k])));
     for (std::size_t s = 0; s < spec.sets.size(); ++s) {
       ASSERT_EQ(h.counts[s].size(), h.edges.size() - 1);
       for (std::size_t k = 0; k + 1 < h.edges.size(); ++k) {
@@ -210,7 +216,8 @@ TEST(Histogram, BadInputIsAnErrorThatNamesTheSet) {
     bin_samples(spec);
     FAIL() << "NaN accepted";
   } catch (const Error& e) {
-    EXPECT_NE(std::string(e.what()).find("set 2 (\"HKT-DUI\"), value 1"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("set 2 (\"HKT-DUI\"), value 1"), std::string::npos)
+        << e.what();
   }
   spec.sets[1].values[1] = INFINITY;
   EXPECT_THROW(render_histogram(spec), Error);
@@ -228,7 +235,8 @@ HistogramSpec two_scenarios() {
   spec.title = "Transit time <HKT & DUI>";
   spec.unit = "days";
   spec.scale = 1.0 / 24;
-  spec.sets = {{"base <case> & co", transit_hours(r, 600, 19)}, {"Khorgos halved", transit_hours(r, 500, 21)}};
+  spec.sets = {{"base <case> & co", transit_hours(r, 600, 19)},
+               {"Khorgos halved", transit_hours(r, 500, 21)}};
   return spec;
 }
 
@@ -241,7 +249,8 @@ TEST(Histogram, OneBarPerNonEmptyBinWithHeightsInProportionToCounts) {
     std::vector<const XmlElement*> mine;
     for (const XmlElement* b : bars)
       if (b->attr("data-set") == std::to_string(s + 1)) mine.push_back(b);
-    const auto non_empty = std::count_if(h.counts[s].begin(), h.counts[s].end(), [](std::uint32_t c) { return c > 0; });
+    const auto non_empty = std::count_if(h.counts[s].begin(), h.counts[s].end(),
+                                         [](std::uint32_t c) { return c > 0; });
     EXPECT_EQ(static_cast<std::ptrdiff_t>(mine.size()), non_empty);
     // The tallest and another bar: heights in the ratio of their counts; widths all one bin.
     ASSERT_GE(mine.size(), 2u);
@@ -270,7 +279,8 @@ TEST(Histogram, MarkersSitWhereTheFiguresFallOnTheAxis) {
     std::vector<double> days;
     for (double v : spec.sets[s].values) days.push_back(v / 24);
     std::sort(days.begin(), days.end());
-    const double p95 = days[static_cast<std::size_t>(std::ceil(0.95 * static_cast<double>(days.size()))) - 1];
+    const double p95 =
+        days[static_cast<std::size_t>(std::ceil(0.95 * static_cast<double>(days.size()))) - 1];
     double mean = 0;
     for (double d : days) mean += d / static_cast<double>(days.size());
     int found = 0;
@@ -308,7 +318,8 @@ TEST(Histogram, LegendHasOneEntryPerSetWithItsN) {
     ASSERT_EQ(names.size(), 1u);
     ASSERT_EQ(figures.size(), 1u);
     EXPECT_EQ(names[0]->text, spec.sets[s].label);  // escaped in the document, read back intact
-    EXPECT_EQ(figures[0]->text.rfind("n = " + std::to_string(spec.sets[s].values.size()), 0), 0u) << figures[0]->text;
+    EXPECT_EQ(figures[0]->text.rfind("n = " + std::to_string(spec.sets[s].values.size()), 0), 0u)
+        << figures[0]->text;
   }
   EXPECT_EQ(svg.all("title").front()->text, spec.title);
 }

@@ -28,7 +28,8 @@ double num(const std::string& s) {
   return std::stod(t);
 }
 
-std::vector<const XmlElement*> with_class(const XmlElement& root, std::string_view name, const std::string& cls) {
+std::vector<const XmlElement*> with_class(const XmlElement& root, std::string_view name,
+                                          const std::string& cls) {
   std::vector<const XmlElement*> out;
   for (const XmlElement* e : root.all(name))
     if (e->attr("class") == cls) out.push_back(e);
@@ -44,7 +45,8 @@ DrawnAxis axis_of(const XmlElement& svg, bool x_axis, double fs = 12) {
   const auto ticks = with_class(svg, "text", x_axis ? "x-tick" : "y-tick");
   EXPECT_GE(ticks.size(), 2u);
   const auto pos = [&](const XmlElement* t) {
-    return x_axis ? std::stod(t->attr("x")) : std::stod(t->attr("y")) - fs * 0.35;  // baseline below the tick
+    return x_axis ? std::stod(t->attr("x"))
+                  : std::stod(t->attr("y")) - fs * 0.35;  // baseline below the tick
   };
   return {num(ticks.front()->text), pos(ticks.front()), num(ticks.back()->text), pos(ticks.back())};
 }
@@ -56,7 +58,8 @@ std::vector<std::pair<double, double>> vertices(const std::string& d) {
   const auto number = [&] {
     char* end = nullptr;
     const double v = std::strtod(d.c_str() + i, &end);
-    if (end == d.c_str() + i) throw std::runtime_error("bad path data at " + std::to_string(i) + ": " + d);
+    if (end == d.c_str() + i)
+      throw std::runtime_error("bad path data at " + std::to_string(i) + ": " + d);
     i = static_cast<std::size_t>(end - d.c_str());
     while (i < d.size() && d[i] == ' ') ++i;
     return v;
@@ -79,7 +82,8 @@ std::vector<std::pair<double, double>> vertices(const std::string& d) {
 
 // The y range where a vertical line at x meets a closed polygon's edges (vertical edges at x
 // count whole).
-std::pair<double, double> polygon_span_at(const std::vector<std::pair<double, double>>& poly, double x) {
+std::pair<double, double> polygon_span_at(const std::vector<std::pair<double, double>>& poly,
+                                          double x) {
   double lo = INFINITY, hi = -INFINITY;
   for (std::size_t k = 0; k < poly.size(); ++k) {
     const auto [x0, y0] = poly[k];
@@ -125,7 +129,8 @@ TEST(TimeSeries, BandAgreesWithSortingEachSample) {
     s.label = "node";
     s.t0 = static_cast<double>(r.between(0, 10));
     s.dt = 0.25;
-    s.replications = walks(r, static_cast<int>(r.between(1, 30)), static_cast<int>(r.between(1, 60)));
+    s.replications =
+        walks(r, static_cast<int>(r.between(1, 30)), static_cast<int>(r.between(1, 60)));
     s.band = r.chance(50) ? Band::p5_p95 : Band::min_max;
     s.centre = r.chance(50) ? Centre::median : Centre::mean;
     const SeriesBand b = band_of(s);
@@ -169,7 +174,8 @@ TEST(TimeSeries, BadInputIsAnErrorThatNamesTheSeries) {
     band_of(s);
     FAIL() << "unequal replications accepted";
   } catch (const Error& e) {
-    EXPECT_NE(std::string(e.what()).find("\"KZHOR queue\": replication 2 has 2 samples, replication 1 has 3"),
+    EXPECT_NE(std::string(e.what()).find(
+                  "\"KZHOR queue\": replication 2 has 2 samples, replication 1 has 3"),
               std::string::npos)
         << e.what();
   }
@@ -195,9 +201,10 @@ TimeSeriesSpec queue_spec(Interpolation how) {
   spec.title = "Queue <KZHOR> & PLMAA";
   spec.y_title = "queue (FEU)";
   spec.interpolation = how;
-  spec.series = {{"Khorgos <gauge> & border", 0, 0.25, walks(r, 20, 400), Band::p5_p95, Centre::median},
-                 {"Ma\u0142aszewicze", 0, 0.25, walks(r, 7, 300), Band::min_max, Centre::median},
-                 {"one run", 0, 0.5, walks(r, 1, 150), Band::p5_p95, Centre::median}};
+  spec.series = {
+      {"Khorgos <gauge> & border", 0, 0.25, walks(r, 20, 400), Band::p5_p95, Centre::median},
+      {"Ma\u0142aszewicze", 0, 0.25, walks(r, 7, 300), Band::min_max, Centre::median},
+      {"one run", 0, 0.5, walks(r, 1, 150), Band::p5_p95, Centre::median}};
   spec.references = {{30, "yard capacity 30 FEU"}};
   spec.intervals = {{40, 50, "Khorgos closed"}, {45, 60, "strike & <lock-out>"}};
   return spec;
@@ -237,7 +244,8 @@ TEST(TimeSeries, CentreLineHoldsEachSamplesValue) {
   const DrawnAxis ax = axis_of(svg, true), ay = axis_of(svg, false);
   for (std::size_t s = 0; s < spec.series.size(); ++s) {
     const SeriesBand b = band_of(spec.series[s]);
-    const XmlElement* g = with_class(svg, "g", "series")[spec.series.size() - 1 - s];  // series 1 drawn last
+    const XmlElement* g =
+        with_class(svg, "g", "series")[spec.series.size() - 1 - s];  // series 1 drawn last
     ASSERT_EQ(g->attr("data-series"), std::to_string(s + 1));
     const auto v = vertices(with_class(*g, "path", "centre")[0]->attr("d"));
     // Step: just right of each sample, the line is level at the sample's value.
@@ -285,7 +293,9 @@ TEST(TimeSeries, LegendHasOneEntryPerSeries) {
     EXPECT_EQ(entries[s]->attr("data-series"), std::to_string(s + 1));
     EXPECT_EQ(with_class(*entries[s], "text", "name")[0]->text, spec.series[s].label);
   }
-  EXPECT_EQ(with_class(*entries[0], "text", "figures")[0]->text.rfind("median, P5\u2013P95 band of 20 replications", 0), 0u);
+  EXPECT_EQ(with_class(*entries[0], "text", "figures")[0]->text.rfind(
+                "median, P5\u2013P95 band of 20 replications", 0),
+            0u);
   EXPECT_EQ(with_class(*entries[3], "text", "figures")[0]->text, "no samples");
   EXPECT_EQ(svg.all("title").front()->text, spec.title);
 }
@@ -315,7 +325,8 @@ TEST(TimeSeries, EmptyFlatAndSingleSample) {
     svg = parse_xml(doc);
     EXPECT_EQ(with_class(svg, "g", "series").size(), 2u);
     // The flat zero series: one segment, not four points.
-    const auto v = vertices(with_class(*with_class(svg, "g", "series")[1], "path", "centre")[0]->attr("d"));
+    const auto v =
+        vertices(with_class(*with_class(svg, "g", "series")[1], "path", "centre")[0]->attr("d"));
     EXPECT_EQ(v.size(), 2u);
   }
 }

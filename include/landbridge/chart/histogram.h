@@ -55,20 +55,20 @@ enum class HistogramStyle : std::uint8_t {
 };
 
 struct HistogramSpec {
-  std::string title;                      // "" = "Histogram"
-  std::string subtitle;                   // optional second line
-  std::string x_title = "transit time";   // the unit is appended: "transit time (days)"
-  std::string unit = "h";                 // display unit ("" = none)
-  double scale = 1;                       // display value = value × scale; > 0
-  std::string y_title;                    // "" = "count" or "share of set (%)"
-  bool percent = false;                   // y as share of each set's n (sets of unequal size)
+  std::string title;                     // "" = "Histogram"
+  std::string subtitle;                  // optional second line
+  std::string x_title = "transit time";  // the unit is appended: "transit time (days)"
+  std::string unit = "h";                // display unit ("" = none)
+  double scale = 1;                      // display value = value × scale; > 0
+  std::string y_title;                   // "" = "count" or "share of set (%)"
+  bool percent = false;                  // y as share of each set's n (sets of unequal size)
   HistogramStyle style = HistogramStyle::automatic;
-  double bin_width = 0;                   // display unit; 0 = chosen (see above)
-  int max_bins = 60;                      // >= 1
-  std::vector<SampleSet> sets;            // at least one
-  double width = 900;                     // px, >= 480
-  double plot_height = 300;               // px, >= 120
-  double font_size = 12;                  // px, >= 6
+  double bin_width = 0;         // display unit; 0 = chosen (see above)
+  int max_bins = 60;            // >= 1
+  std::vector<SampleSet> sets;  // at least one
+  double width = 900;           // px, >= 480
+  double plot_height = 300;     // px, >= 120
+  double font_size = 12;        // px, >= 6
 };
 
 struct SetStats {

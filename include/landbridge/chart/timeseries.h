@@ -66,28 +66,28 @@ struct ShadedInterval {
 };
 
 struct TimeSeriesSpec {
-  std::string title;                    // "" = "Time series"
-  std::string subtitle;                 // optional second line
+  std::string title;     // "" = "Time series"
+  std::string subtitle;  // optional second line
   std::string x_title = "time (days)";
   std::string y_title = "queue length";
   Interpolation interpolation = Interpolation::step;
-  std::vector<TimeSeries> series;       // at least one
+  std::vector<TimeSeries> series;  // at least one
   std::vector<ReferenceLine> references;
   std::vector<ShadedInterval> intervals;
-  double width = 900;                   // px, >= 480
-  double plot_height = 300;             // px, >= 120
-  double font_size = 12;                // px, >= 6
+  double width = 900;        // px, >= 480
+  double plot_height = 300;  // px, >= 120
+  double font_size = 12;     // px, >= 6
 };
 
 // One series reduced across its replications, as drawn.
 struct SeriesBand {
-  Band band = Band::none;       // what lo/hi are (none with a single replication)
+  Band band = Band::none;  // what lo/hi are (none with a single replication)
   std::size_t replications = 0;
-  std::vector<double> centre;   // per sample
-  std::vector<double> lo, hi;   // per sample; lo <= P50 <= hi (a mean can leave a P5–P95 band)
-  double peak_centre = 0;       // the centre line's maximum and its first x
+  std::vector<double> centre;  // per sample
+  std::vector<double> lo, hi;  // per sample; lo <= P50 <= hi (a mean can leave a P5–P95 band)
+  double peak_centre = 0;      // the centre line's maximum and its first x
   double peak_t = 0;
-  double peak_any = 0;          // the maximum of any replication at any sample
+  double peak_any = 0;  // the maximum of any replication at any sample
 };
 
 // The band of one series. Throws landbridge::Error naming the series (by label) on replications
