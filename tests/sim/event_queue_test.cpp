@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <random>
 #include <vector>
 
@@ -179,6 +180,84 @@ TEST(EventQueue, SimultaneousEventsLeaveInSchedulingOrder) {
     q.pop();
   }
   EXPECT_EQ(order, (std::vector<std::uint64_t>{100, 1, 3, 4, 7, 9}));
+}
+
+// The calendar under the kernel's pattern (replace_top at the earliest record) when the
+// delays change scale by six orders of magnitude twice, with some records at infinity:
+// the buckets must be re-sized, and the order must hold throughout.
+TEST(EventQueue, CalendarKeepsOrderWhenTheDelaysChangeScale) {
+  std::mt19937_64 rng(11);
+  std::uniform_real_distribution<double> u(0.0, 1.0);
+  EventQueue fast;
+  SlowQueue slow;
+  std::uint64_t seq = 0;
+  const double inf = std::numeric_limits<double>::infinity();
+  auto make = [&](double t) {
+    const std::uint64_t s = seq++;
+    return EventRecord::make(t, s, static_cast<std::uint32_t>(s % 977));
+  };
+  for (int i = 0; i < 3000; ++i) {
+    const EventRecord r = make(i % 500 == 0 ? inf : -std::log(1.0 - u(rng)));
+    fast.push(r);
+    slow.push(r);
+  }
+  for (int step = 0; step < 60000; ++step) {
+    const double scale = step < 20000 ? 1.0 : step < 40000 ? 1e-6 : 1e3;
+    const EventRecord want = slow.pop();
+    ASSERT_EQ(fast.top().key, want.key) << "step " << step;
+    ASSERT_LT(want.time(), inf);
+    const EventRecord r = make(want.time() - scale * std::log(1.0 - u(rng)));
+    fast.replace_top(r);
+    slow.push(r);
+  }
+  EXPECT_GE(fast.retunes(), 3U);  // the first sizing, then one per change of scale at least
+  while (!fast.empty()) {
+    const EventRecord want = slow.pop();
+    ASSERT_EQ(fast.top().key, want.key);
+    fast.pop();
+  }
+}
+
+// Many records in one bucket (more than a bucket's block holds) and records pushed into
+// buckets already opened (the late heap) keep their order by (time, seq).
+TEST(EventQueue, CalendarHandlesCrowdedBucketsAndLateComers) {
+  EventQueue q;
+  SlowQueue slow;
+  std::uint64_t seq = 0;
+  auto push = [&](double t) {
+    const EventRecord r = EventRecord::make(t, seq++, 0);
+    q.push(r);
+    slow.push(r);
+  };
+  for (int i = 0; i < 2000; ++i) push(static_cast<double>(i % 40));  // 50 records a time
+  for (int i = 0; i < 200; ++i) push(1000.0 + i);
+  for (int step = 0; step < 2100; ++step) {
+    const EventRecord want = slow.pop();
+    ASSERT_EQ(q.top().key, want.key) << "step " << step;
+    q.pop();
+    if (step % 3 == 0) push(want.time());         // at the current time: a late comer
+    if (step % 7 == 0) push(want.time() + 0.5);  // into an opened or the next bucket
+  }
+  while (!q.empty()) {
+    const EventRecord want = slow.pop();
+    ASSERT_EQ(q.top().key, want.key);
+    q.pop();
+  }
+  EXPECT_TRUE(slow.v.empty());
+}
+
+// Only infinite times left: they leave in sequence order.
+TEST(EventQueue, CalendarPopsRecordsAtInfinityInSequenceOrder) {
+  EventQueue q;
+  const double inf = std::numeric_limits<double>::infinity();
+  for (std::uint64_t s : {5, 2, 8}) q.push(EventRecord::make(inf, s, 0));
+  q.push(EventRecord::make(1.0, 9, 0));
+  std::vector<std::uint64_t> order;
+  while (!q.empty()) {
+    order.push_back(q.top().seq());
+    q.pop();
+  }
+  EXPECT_EQ(order, (std::vector<std::uint64_t>{9, 2, 5, 8}));
 }
 
 }  // namespace

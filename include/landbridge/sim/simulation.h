@@ -373,7 +373,6 @@ class Simulation {
   std::uint64_t seq_ = 0;
   std::uint64_t events_ = 0;
   bool top_consumed_ = false;  // the queue's top was resumed and not yet removed
-  std::uint64_t refills_seen_ = 0;
   std::uint64_t renumberings_ = 0;
   bool running_ = false;
   bool tearing_down_ = false;
