@@ -136,6 +136,7 @@ Layout plan(const TimeSeriesSpec& spec) {
           fmt::format("time series chart: interval \"{}\" from {} to {}: need finite from <= to",
                       iv.label, iv.from, iv.to));
   const double fs = spec.font_size;
+  const bool step = spec.interpolation == Interpolation::step;
   Layout L;
   L.width = spec.width;
   L.x0 = kLeft;
@@ -146,7 +147,9 @@ Layout plan(const TimeSeriesSpec& spec) {
     L.bands.push_back(band_of(s));
     const SeriesBand& b = L.bands.back();
     if (b.centre.empty()) continue;
-    const double end = s.t0 + static_cast<double>(b.centre.size() - 1) * s.dt;
+    // Steps hold the last value for one dt more.
+    const std::size_t last = b.centre.size() - (step ? 0 : 1);
+    const double end = s.t0 + static_cast<double>(last) * s.dt;
     t_lo = any ? std::min(t_lo, s.t0) : s.t0;
     t_hi = any ? std::max(t_hi, end) : end;
     for (std::size_t i = 0; i < b.centre.size(); ++i) {
@@ -218,40 +221,44 @@ Layout plan(const TimeSeriesSpec& spec) {
   return L;
 }
 
-// Path data through (t_i, v_i); equal neighbours merge into one segment.
+// Path data of v over x_i = t0 + i·dt; runs of equal values are one segment. Steps: v[i] holds
+// over [x_i, x_{i+1}), the last up to x_n. Lines: straight from (x_i, v[i]) to the next.
+// Forward starts with M at x_0; backward (a band's lower edge) continues the path with L from
+// the far end and ends at x_0, so that "forward hi + backward lo + Z" closes the band.
 void trace(std::string& d, const Layout& L, const TimeSeries& s, const std::vector<double>& v,
-           bool step, bool forward, bool move_first) {
+           bool step, bool forward) {
   const std::size_t n = v.size();
   const auto X = [&](std::size_t i) { return L.px(s.t0 + static_cast<double>(i) * s.dt); };
   auto out = std::back_inserter(d);
+  if (step) {
+    if (forward) {
+      fmt::format_to(out, "M{:.2f} {:.2f}", X(0), L.py(v[0]));
+      for (std::size_t i = 1; i < n; ++i)
+        if (v[i] != v[i - 1]) fmt::format_to(out, "H{:.2f}V{:.2f}", X(i), L.py(v[i]));
+      fmt::format_to(out, "H{:.2f}", X(n));
+    } else {
+      fmt::format_to(out, "L{:.2f} {:.2f}", X(n), L.py(v[n - 1]));
+      for (std::size_t i = n - 1; i-- > 0;)
+        if (v[i] != v[i + 1]) fmt::format_to(out, "H{:.2f}V{:.2f}", X(i + 1), L.py(v[i]));
+      fmt::format_to(out, "H{:.2f}", X(0));
+    }
+    return;
+  }
   for (std::size_t k = 0; k < n; ++k) {
     const std::size_t i = forward ? k : n - 1 - k;
-    const bool first = k == 0, last = k + 1 == n;
-    if (first) {
-      fmt::format_to(out, "{}{:.2f} {:.2f}", move_first ? "M" : "L", X(i), L.py(v[i]));
-      continue;
-    }
-    const std::size_t prev = forward ? i - 1 : i + 1;
-    if (step) {
-      // Forward: hold the previous value to this sample, then jump. Backward: the mirror
-      // image, so that a band's lower edge retraces the same steps.
-      if (forward) {
-        const bool same = v[i] == v[prev];
-        if (same && !last) continue;  // the run goes on; a later H covers it
-        fmt::format_to(out, "H{:.2f}", X(i));
-        if (!same) fmt::format_to(out, "V{:.2f}", L.py(v[i]));
-      } else {
-        // Walking back from sample prev (> i) to i: the value v[i] holds over [t_i, t_prev).
-        if (v[i] != v[prev]) fmt::format_to(out, "V{:.2f}", L.py(v[i]));
-        const bool run = !last && v[i - 1] == v[i];
-        if (!run) fmt::format_to(out, "H{:.2f}", X(i));
-      }
-    } else {
-      const bool collinear = !last && v[prev] == v[i] && v[forward ? i + 1 : i - 1] == v[i];
-      if (collinear) continue;
-      fmt::format_to(out, "L{:.2f} {:.2f}", X(i), L.py(v[i]));
-    }
+    const bool inner = k > 0 && k + 1 < n;
+    // A point between two equal neighbours lies on their segment.
+    if (inner && v[i - 1] == v[i] && v[i + 1] == v[i]) continue;
+    fmt::format_to(out, "{}{:.2f} {:.2f}", k == 0 && forward ? "M" : "L", X(i), L.py(v[i]));
   }
+}
+
+std::string_view colour_of(const TimeSeriesSpec& spec, std::size_t s) {
+  const int c = spec.series[s].colour;
+  return series_colour(c >= 0 ? static_cast<std::size_t>(c) : s);
+}
+const char* dash_of(const TimeSeries& ts) {
+  return ts.dashed ? " stroke-dasharray=\"6 3\"" : "";
 }
 
 // A figure in the legend: whole numbers as such (queue lengths), else one decimal more than the
@@ -348,20 +355,20 @@ std::string render_timeseries(const TimeSeriesSpec& spec) {
     fmt::format_to(o, "<g class=\"series\" data-series=\"{}\">\n", s + 1);
     if (b.band != Band::none) {
       std::string d;
-      trace(d, L, ts, b.hi, step, true, true);
-      trace(d, L, ts, b.lo, step, false, false);
+      trace(d, L, ts, b.hi, step, true);
+      trace(d, L, ts, b.lo, step, false);
       d += "Z";
       fmt::format_to(
           o, "<path class=\"band\" d=\"{}\" fill=\"{}\" fill-opacity=\"0.22\" stroke=\"none\"/>\n",
-          d, series_colour(s));
+          d, colour_of(spec, s));
     }
     std::string d;
-    trace(d, L, ts, b.centre, step, true, true);
+    trace(d, L, ts, b.centre, step, true);
     fmt::format_to(
         o,
         "<path class=\"centre\" d=\"{}\" stroke=\"{}\" stroke-width=\"1.6\" fill=\"none\" "
-        "stroke-linejoin=\"round\"/>\n",
-        d, series_colour(s));
+        "stroke-linejoin=\"round\"{}/>\n",
+        d, colour_of(spec, s), dash_of(ts));
     fmt::format_to(o, "</g>\n");
   }
   fmt::format_to(o,
@@ -402,9 +409,9 @@ std::string render_timeseries(const TimeSeriesSpec& spec) {
       fmt::format_to(o,
                      "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"26\" height=\"12\" fill=\"{}\" "
                      "fill-opacity=\"0.22\"/>\n",
-                     lx, y - fs * 0.35 - 6, series_colour(s));
-    fmt::format_to(o, "<path d=\"M{:.1f} {:.1f}h26\" stroke=\"{}\" stroke-width=\"1.6\"/>\n", lx,
-                   y - fs * 0.35, series_colour(s));
+                     lx, y - fs * 0.35 - 6, colour_of(spec, s));
+    fmt::format_to(o, "<path d=\"M{:.1f} {:.1f}h26\" stroke=\"{}\" stroke-width=\"1.6\"{}/>\n", lx,
+                   y - fs * 0.35, colour_of(spec, s), dash_of(ts));
     write_text(o, lx + 34, y, fit_text_width(ts.label, fs, label_w),
                fmt::format(" class=\"name\" fill=\"{}\"", kInk));
     std::string what;

@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "landbridge/chart/svg.h"
 #include "landbridge/core/error.h"
 #include "testing.h"
 #include "xml.h"
@@ -248,8 +249,12 @@ TEST(TimeSeries, CentreLineHoldsEachSamplesValue) {
         with_class(svg, "g", "series")[spec.series.size() - 1 - s];  // series 1 drawn last
     ASSERT_EQ(g->attr("data-series"), std::to_string(s + 1));
     const auto v = vertices(with_class(*g, "path", "centre")[0]->attr("d"));
-    // Step: just right of each sample, the line is level at the sample's value.
-    for (std::size_t i = 0; i + 1 < b.centre.size(); ++i) {
+    // Step: just right of each sample, the line is level at the sample's value; the last
+    // sample holds for one dt too.
+    EXPECT_NEAR(v.back().first,
+                ax.px(spec.series[s].t0 + static_cast<double>(b.centre.size()) * spec.series[s].dt),
+                0.1);
+    for (std::size_t i = 0; i < b.centre.size(); ++i) {
       const double x = ax.px(spec.series[s].t0 + static_cast<double>(i) * spec.series[s].dt) + 0.05;
       bool found = false;
       for (std::size_t k = 0; k + 1 < v.size() && !found; ++k) {
@@ -297,6 +302,20 @@ TEST(TimeSeries, LegendHasOneEntryPerSeries) {
                 "median, P5\u2013P95 band of 20 replications", 0),
             0u);
   EXPECT_EQ(with_class(*entries[3], "text", "figures")[0]->text, "no samples");
+  // Colours by position unless given; dashed centre lines on request.
+  const auto centre_of = [&](const XmlElement& root, int series) {
+    for (const XmlElement* g : with_class(root, "g", "series"))
+      if (g->attr("data-series") == std::to_string(series))
+        return with_class(*g, "path", "centre")[0];
+    throw std::runtime_error("no series " + std::to_string(series));
+  };
+  EXPECT_EQ(centre_of(svg, 2)->attr("stroke"), std::string(series_colour(1)));
+  EXPECT_EQ(centre_of(svg, 2)->attr("stroke-dasharray"), "");
+  spec.series[1].colour = 0;
+  spec.series[1].dashed = true;
+  const XmlElement svg2 = parse_xml(render_timeseries(spec));
+  EXPECT_EQ(centre_of(svg2, 2)->attr("stroke"), std::string(series_colour(0)));
+  EXPECT_NE(centre_of(svg2, 2)->attr("stroke-dasharray"), "");
   EXPECT_EQ(svg.all("title").front()->text, spec.title);
 }
 
@@ -325,9 +344,12 @@ TEST(TimeSeries, EmptyFlatAndSingleSample) {
     svg = parse_xml(doc);
     EXPECT_EQ(with_class(svg, "g", "series").size(), 2u);
     // The flat zero series: one segment, not four points.
-    const auto v =
-        vertices(with_class(*with_class(svg, "g", "series")[1], "path", "centre")[0]->attr("d"));
+    const auto groups = with_class(svg, "g", "series");
+    const auto v = vertices(with_class(*groups[1], "path", "centre")[0]->attr("d"));
     EXPECT_EQ(v.size(), 2u);
+    // The lone sample: a level segment over its dt as a step.
+    const auto one = vertices(with_class(*groups[0], "path", "centre")[0]->attr("d"));
+    EXPECT_EQ(one.size(), how == Interpolation::step ? 2u : 1u);
   }
 }
 

@@ -7,9 +7,12 @@
 // several, as a band across replications at each sample (min–max, or P5–P95 by nearest rank:
 // the ⌈p·R⌉-th smallest of R values, so min–max below 20 replications) under a centre line
 // (P50 by nearest rank, or the mean).
-// Samples are joined by steps (a sample holds until the next one: queue lengths) or straight
-// lines. Optional horizontal reference lines (capacity, a target) and shaded intervals (a
-// closure from day 40 to day 50), each with a label.
+// Samples are joined by steps or straight lines. Steps: sample i holds over
+// [t0 + i·dt, t0 + (i+1)·dt) (a point sample until the next one, or a bucket's mean or maximum
+// over its bucket), the last one up to t0 + n·dt. Lines join the points (t0 + i·dt, v_i); for
+// bucket figures pass t0 = dt / 2 to put them at the bucket centres. A lone sample drawn with
+// lines is a point (no visible line): use steps. Optional horizontal reference lines
+// (capacity, a target) and shaded intervals (a closure from day 40 to day 50), each labelled.
 //
 // Layout, top to bottom: title (and subtitle); a band of interval labels (stacked in rows so
 // they never overlap); the plot: shaded intervals, bands, centre lines (series 1 on top),
@@ -53,6 +56,8 @@ struct TimeSeries {
   std::vector<std::vector<float>> replications;  // equal lengths; finite values
   Band band = Band::p5_p95;                      // with several replications
   Centre centre = Centre::median;
+  int colour = -1;      // palette index (svg.h series_colour); -1 = the series' position
+  bool dashed = false;  // dashed centre line (e.g. bucket maxima beside bucket means)
 };
 
 struct ReferenceLine {
