@@ -24,7 +24,7 @@ namespace {
 using sim::kDay;
 using sim::kHour;
 
-enum class StageKind : std::uint8_t { handling, crane, border, run, depart };
+enum class StageKind : std::uint8_t { handling, crane, border, dwell, run, depart };
 constexpr std::uint32_t kNoPath = 0xffffffffU;
 
 struct Stage {
@@ -234,6 +234,7 @@ struct Run {
   sim::Mrg32k3a::State seed;
   std::vector<sim::RandomStream> op_rng;  // one stream per operation
   std::unordered_map<std::uint64_t, double> border_draw;  // (vehicle, node) -> hours
+  std::unordered_map<std::uint64_t, double> dwell_draw;   // (vehicle, node) -> hours
   std::vector<double> onboard;            // TEU on board of each timetabled trip
   std::vector<PathState> path;
   std::unordered_map<std::uint64_t, double> path_slot;   // (vehicle, link) -> slot time
@@ -369,20 +370,23 @@ struct Run {
           boxes[id].rec.service_crane_h += h;
           break;
         }
-        case StageKind::border: {
-          if (boxes[id].cont >= 0) break;  // staying on a timetabled train: in its dwell
+        case StageKind::border:
+        case StageKind::dwell: {
+          if (boxes[id].cont >= 0) break;  // staying on a timetabled train: in its stop
+          // One draw per vehicle and operation: the whole train / ferry is cleared together.
           double h;
           const std::uint64_t v = boxes[id].vehicle;
           if (v == 0) {
             h = draw_op_h(st.op);
           } else {
             const std::uint64_t key = (v << 24) | st.node;
-            auto it = border_draw.find(key);
-            if (it == border_draw.end()) it = border_draw.emplace(key, draw_op_h(st.op)).first;
+            auto& draws = st.kind == StageKind::border ? border_draw : dwell_draw;
+            auto it = draws.find(key);
+            if (it == draws.end()) it = draws.emplace(key, draw_op_h(st.op)).first;
             h = it->second;
           }
           co_await sim.timeout(h * kHour);
-          boxes[id].rec.border_h += h;
+          (st.kind == StageKind::border ? boxes[id].rec.border_h : boxes[id].rec.dwell_h) += h;
           break;
         }
         case StageKind::run: {
@@ -787,8 +791,15 @@ CorridorModel::CorridorModel(const Network& net, Scenario scenario, std::span<co
         s.node = st.at.v;
         s.op = st.operation.v;
         switch (st.op_kind) {
-          case OperationKind::dwell:
-            continue;  // replaced by the modelled wait for the departure
+          case OperationKind::dwell: {
+            // The package's dwell rows stand in for waiting for the next departure, which the
+            // model produces itself; applied only where the scenario asks ([[nodes]] apply_dwell).
+            bool apply = false;
+            for (const auto& o : m.sc.nodes) apply = apply || (o.apply_dwell && o.code == net.node(st.at).code);
+            if (!apply) continue;
+            s.kind = StageKind::dwell;
+            break;
+          }
           case OperationKind::handling:
             s.kind = StageKind::handling;
             fresh = true;

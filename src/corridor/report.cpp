@@ -101,14 +101,14 @@ std::string summary_json(const CorridorModel& model, const Summary& s) {
 std::string records_csv(const CorridorModel& model, std::span<const BoxRecord> records) {
   std::ostringstream os;
   os << "id,flow,ready_h,delivered_h,transit_h,wait_departure_h,wait_crane_h,service_crane_h,border_h,"
-        "handling_h,closure_h,running_h,wait_path_h,reroutes\n";
+        "handling_h,closure_h,running_h,wait_path_h,reroutes,dwell_h\n";
   char buf[320];
   for (const BoxRecord& b : records) {
     char done[64] = ",";  // delivered_h,transit_h: empty when not delivered
     if (b.delivered_h >= 0) std::snprintf(done, sizeof done, "%.3f,%.3f", b.delivered_h, b.transit_h());
-    std::snprintf(buf, sizeof buf, "%u,%s,%.3f,%s,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%u\n", b.id,
+    std::snprintf(buf, sizeof buf, "%u,%s,%.3f,%s,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%u,%.3f\n", b.id,
                   model.flow_label(b.flow).c_str(), b.ready_h, done, b.wait_departure_h, b.wait_crane_h,
-                  b.service_crane_h, b.border_h, b.handling_h, b.closure_h, b.running_h, b.wait_path_h, b.reroutes);
+                  b.service_crane_h, b.border_h, b.handling_h, b.closure_h, b.running_h, b.wait_path_h, b.reroutes, b.dwell_h);
     os << buf;
   }
   return os.str();

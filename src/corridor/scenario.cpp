@@ -242,13 +242,17 @@ Scenario parse_scenario(std::string_view text, const std::filesystem::path& path
       const toml::table* e = (*a)[i].as_table();
       const std::string pre = "nodes[" + std::to_string(i) + "].";
       if (e == nullptr) fail(file, &(*a)[i], pre, "expected a table");
-      check_keys(file, *e, pre, {"code", "cranes", "cranes_factor", "moves_per_hour"});
+      check_keys(file, *e, pre, {"code", "cranes", "cranes_factor", "moves_per_hour", "apply_dwell"});
       NodeOverride o;
       o.code = get_string(file, *e, pre, "code", "");
       if (o.code.empty()) fail(file, &(*a)[i], pre + "code", "missing");
       o.cranes = static_cast<int>(get_number(file, *e, pre, "cranes", 0, 0, 1000));
       o.cranes_factor = get_number(file, *e, pre, "cranes_factor", 1.0, 0.01, 100);
       o.moves_per_hour = get_number(file, *e, pre, "moves_per_hour", 0, 0, 1e4);
+      if (const toml::node* d = e->get("apply_dwell")) {
+        if (!d->is_boolean()) fail(file, d, pre + "apply_dwell", "expected true or false");
+        o.apply_dwell = *d->value<bool>();
+      }
       s.nodes.push_back(o);
     }
   }

@@ -118,7 +118,7 @@ TEST(CorridorModel, TrainsRespectTheirLengthAndRecordsAddUp) {
   for (const BoxRecord& b : recs) {
     if (b.delivered_h < 0) continue;
     const double parts = b.wait_departure_h + b.wait_crane_h + b.service_crane_h + b.border_h + b.handling_h +
-                         b.closure_h + b.running_h + b.wait_path_h;
+                         b.closure_h + b.running_h + b.wait_path_h + b.dwell_h;
     EXPECT_NEAR(parts, b.transit_h(), 1e-6) << "box " << b.id;
     EXPECT_GE(b.transit_h(), 0.5 * m.flow_planned_h(0));
   }
@@ -192,7 +192,7 @@ TEST(CorridorModel, KhorgosClosureReroutedViaDostykLowersTheP95) {
       EXPECT_LE(x.reroutes, 1U);  // one closure: one re-plan at most
       if (x.delivered_h < 0) continue;
       const double parts = x.wait_departure_h + x.wait_crane_h + x.service_crane_h + x.border_h + x.handling_h +
-                           x.closure_h + x.running_h + x.wait_path_h;
+                           x.closure_h + x.running_h + x.wait_path_h + x.dwell_h;
       EXPECT_NEAR(parts, x.transit_h(), 1e-6) << "box " << x.id;
     }
     EXPECT_LT(held_r, 0.5 * held_w);  // only boxes already at Khorgos still wait there
@@ -265,7 +265,7 @@ TEST(CorridorModel, ExampleRunsOnThePackageTimetable) {
   for (const BoxRecord& b : recs) {
     if (b.delivered_h < 0) continue;
     const double parts = b.wait_departure_h + b.wait_crane_h + b.service_crane_h + b.border_h + b.handling_h +
-                         b.closure_h + b.running_h + b.wait_path_h;
+                         b.closure_h + b.running_h + b.wait_path_h + b.dwell_h;
     EXPECT_NEAR(parts, b.transit_h(), 1e-6) << "box " << b.id;
   }
 }

@@ -212,5 +212,27 @@ TEST(CorridorSmallNetwork, TrainsWaitForAFreePathSlot) {
   EXPECT_LT(r.links[0].mean_wait_h, 12.0 * 3);
 }
 
+// The package's dwell operations are skipped (they stand for the departure waits the model
+// makes itself) unless the scenario applies them at a node: then once per train, here a
+// fixed 3 h, so every box arrives exactly 3 h later (same boxes: common random numbers).
+TEST(CorridorSmallNetwork, DwellIsAppliedOnlyWhereTheScenarioSaysSo) {
+  const std::string text = std::string(kNet) + "op KZBBB dwell rail:1435 rail:1520 3h 0usd\n";
+  const Network net = route::testing::parse_network(text);
+  Scenario plain = small(1), dwell = small(1);
+  dwell.nodes[0].apply_dwell = true;
+  const CorridorModel a(net, plain), b(net, dwell);
+  EXPECT_DOUBLE_EQ(a.flow_planned_h(0), 10 + 2 + 5 + 3 + 20);  // the static plan counts it
+  std::vector<BoxRecord> ra, rb;
+  (void)a.run(0, &ra);
+  (void)b.run(0, &rb);
+  ASSERT_EQ(ra.size(), rb.size());
+  for (std::size_t i = 0; i < ra.size(); ++i) {
+    ASSERT_GE(ra[i].delivered_h, 0);
+    EXPECT_EQ(ra[i].dwell_h, 0.0);
+    EXPECT_NEAR(rb[i].dwell_h, 3.0, 1e-9);
+    EXPECT_NEAR(rb[i].transit_h(), ra[i].transit_h() + 3.0, 1e-6) << "box " << i;
+  }
+}
+
 }  // namespace
 }  // namespace landbridge::corridor

@@ -31,6 +31,7 @@ struct BoxRecord {
   double handling_h = 0;
   double closure_h = 0;            // held by a closure
   double wait_path_h = 0;          // its train waiting for a path slot (line capacity)
+  double dwell_h = 0;              // dwell operations applied ([[nodes]] apply_dwell)
   std::uint32_t reroutes = 0;      // times it re-planned around a closure (on_closure = reroute)
   double running_h = 0;            // on links
   [[nodiscard]] double transit_h() const { return delivered_h - ready_h; }

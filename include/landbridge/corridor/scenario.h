@@ -53,6 +53,7 @@ struct NodeOverride {
   int cranes = 0;                    // 0: the operation's `cranes`, else the scenario default
   double cranes_factor = 1.0;        // multiplies the crane count (rounded, at least 1)
   double moves_per_hour = 0;         // 0: service time from the operation's duration range
+  bool apply_dwell = false;          // apply the node's dwell operations (per vehicle), see docs
 };
 
 // Line capacity of a rail link: train paths a day (path slots every 24 / trains_per_day h).
