@@ -218,12 +218,34 @@ bool McRaptor::pruned(std::uint32_t node, std::int32_t arr, std::int64_t cost, s
   if (b.trips >= kUnreachable) return true;  // the target cannot be reached from here
   const std::int64_t t = arr + b.time;
   if (t > limit_.value()) return true;
-  const std::int64_t c = cost + b.cost, e = co2 + b.co2;
-  const std::int64_t k = round + b.trips;
-  for (const TargetLabel& x : target_) {
-    if (x.arr > t) break;  // sorted by arrival
-    if (x.trips <= k && x.cost <= c && x.co2 <= e) {
-      if (x.strict && x.arr == t && x.cost == c && x.co2 == e && x.trips == k) continue;
+  return target_covers(t, cost + b.cost, co2 + b.co2, round + b.trips);
+}
+
+void McRaptor::index_target() {
+  const std::size_t n = target_.size();
+  target_arr_.resize(n);
+  target_min_.resize(n);
+  TargetMin m{std::numeric_limits<std::int64_t>::max(), std::numeric_limits<std::int64_t>::max(),
+              std::numeric_limits<std::int64_t>::max()};
+  for (std::size_t i = 0; i < n; ++i) {
+    const TargetLabel& x = target_[i];
+    target_arr_[i] = x.arr;
+    m = {std::min(m.cost, x.cost), std::min(m.co2, x.co2), std::min<std::int64_t>(m.trips, x.trips)};
+    target_min_[i] = m;
+  }
+}
+
+bool McRaptor::target_covers(std::int64_t arr, std::int64_t cost, std::int64_t co2, std::int64_t trips) const {
+  // Only entries arriving no later can cover; if even their per-criterion minima do not reach
+  // the label, none of them does (the common case for labels that survive).
+  const auto n = static_cast<std::size_t>(std::upper_bound(target_arr_.begin(), target_arr_.end(), arr) - target_arr_.begin());
+  if (n == 0) return false;
+  const TargetMin& m = target_min_[n - 1];
+  if (m.cost > cost || m.co2 > co2 || m.trips > trips) return false;
+  for (std::size_t i = 0; i < n; ++i) {
+    const TargetLabel& x = target_[i];
+    if (x.trips <= trips && x.cost <= cost && x.co2 <= co2) {
+      if (x.strict && x.arr == arr && x.cost == cost && x.co2 == co2 && x.trips == trips) continue;
       return true;
     }
   }
@@ -275,23 +297,13 @@ void McRaptor::prepare(const Query& q) {
     group_min_co2_[g] = tt_.group(GroupId(g)).empty() ? 0 : me;
   }
   target_.clear();
+  index_target();
   compute_bounds();
 }
 
 void McRaptor::clear_bags() {
   for (SlotId s : bags_touched_) bags_[s.get()].clear();
   bags_touched_.clear();
-}
-
-bool McRaptor::dominated_by_target(std::int32_t arr, std::int64_t cost, std::int64_t co2, std::uint8_t round) const {
-  for (const TargetLabel& t : target_) {
-    if (t.arr > arr) break;  // sorted by arrival
-    if (t.trips <= round && t.cost <= cost && t.co2 <= co2) {
-      if (t.strict && t.arr == arr && t.cost == cost && t.co2 == co2 && t.trips == round) continue;
-      return true;
-    }
-  }
-  return false;
 }
 
 bool McRaptor::insert(const Label& l, bool bounded) {
@@ -328,7 +340,7 @@ bool McRaptor::insert(const Label& l, bool bounded) {
     if (end.valid()) {
       const TargetLabel t{add_sat(arr, tt_.rule(end).duration.value()), l.cost + rule_cost_[end.get()],
                           l.co2 + rule_co2_[end.get()], id, l.round};
-      if (!dominated_by_target(t.arr, t.cost, t.co2, t.trips)) {
+      if (!target_covers(t.arr, t.cost, t.co2, t.trips)) {
         std::erase_if(target_, [&](const TargetLabel& o) {
           return o.label != kSeed && o.trips == t.trips && t.arr <= o.arr && t.cost <= o.cost && t.co2 <= o.co2;
         });
@@ -336,6 +348,7 @@ bool McRaptor::insert(const Label& l, bool bounded) {
         target_.insert(std::upper_bound(target_.begin(), target_.end(), t,
                                         [](const TargetLabel& a, const TargetLabel& b) { return a.arr < b.arr; }),
                        t);
+        index_target();
       }
     }
   }
@@ -433,14 +446,18 @@ void McRaptor::scan_routes(std::uint8_t k, std::uint32_t prev_begin, std::uint32
       }
       if (pos + 1 == n || !stop_marked_[stops[pos].get()]) continue;
       const auto rs_node = static_cast<std::uint32_t>(tt_.stop_count() + tt_.route_stop_index(r, pos));
+      // Labels of one bag arrive within days of each other: the trip found for one is a good
+      // starting guess for the next.
+      std::uint32_t hint = kNoPos;
       for (const GroupEntry& e : tt_.group(tt_.board_group(r, pos))) {
         for (const PrevEntry& b : prev_by_slot_[e.slot.get()]) {
           const std::uint32_t id = b.label;
           const std::int32_t need = add_sat(add_sat(b.arr, e.duration.value()), cutoff);
-          const std::uint32_t j = tt_.first_trip_departing(r, pos, Minutes(need));
+          const std::uint32_t j = hint == kNoPos ? tt_.first_trip_departing(r, pos, Minutes(need))
+                                                 : tt_.first_trip_departing(r, pos, Minutes(need), hint);
+          hint = j;
           if (j >= n_trips) continue;
           const RouteLabel c{j, b.cost + rule_cost_[e.rule.get()] + price, b.co2 + rule_co2_[e.rule.get()], id, pos};
-          if (pruned(rs_node, tt_.departure(r, j, pos).value(), c.cost, c.co2, k)) continue;
           bool dominated = false;
           for (const RouteLabel& o : route_bag_)
             if (o.trip <= c.trip && o.cost <= c.cost && o.co2 <= c.co2) {
@@ -448,6 +465,7 @@ void McRaptor::scan_routes(std::uint8_t k, std::uint32_t prev_begin, std::uint32
               break;
             }
           if (dominated) continue;
+          if (pruned(rs_node, tt_.departure(r, j, pos).value(), c.cost, c.co2, k)) continue;
           std::erase_if(route_bag_, [&](const RouteLabel& o) {
             return c.trip <= o.trip && c.cost <= o.cost && c.co2 <= o.co2;
           });
@@ -533,6 +551,7 @@ std::vector<Journey> McRaptor::run(const Query& q) {
                                     [](const TargetLabel& a, const TargetLabel& b) { return a.arr < b.arr; }),
                    seed);
   }
+  index_target();
   search(q.ready);
   std::vector<Journey> out = collect();
   std::sort(out.begin(), out.end(), journey_less);

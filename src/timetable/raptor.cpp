@@ -24,7 +24,8 @@ Raptor::Raptor(const Timetable& tt)
       n_slots_(tt.slot_count()),
       slot_marked_(tt.slot_count(), 0),
       stop_marked_(tt.stop_count(), 0),
-      route_pos_(tt.route_count(), kNoPos) {
+      route_pos_(tt.route_count(), kNoPos),
+      route_hint_(tt.route_count(), 0) {
   marked_.reserve(n_slots_);
   marked_prev_.reserve(n_slots_);
   routes_marked_.reserve(tt.route_count());
@@ -160,7 +161,19 @@ void Raptor::rounds() {
 
 void Raptor::scan_routes(std::int32_t k) {
   stats_.routes_scanned += static_cast<std::int64_t>(routes_marked_.size());
-  for (RouteId r : routes_marked_) {
+  // Scanning is bound by memory latency: the departures a boarding search reads first and
+  // the arrivals of the trip it likely finds are requested a few routes ahead.
+  constexpr std::size_t kAhead = 6;
+  const auto prefetch = [&](RouteId r) {
+    const std::uint32_t pos = route_pos_[r.get()];
+    const std::uint32_t j = std::min(route_hint_[r.get()], tt_.route_trip_count(r) - 1);
+    __builtin_prefetch(tt_.departures_at(r, pos) + j);
+    __builtin_prefetch(tt_.trip_arrivals(r, j) + pos);
+  };
+  for (std::size_t i = 0; i < std::min(kAhead, routes_marked_.size()); ++i) prefetch(routes_marked_[i]);
+  for (std::size_t ri = 0; ri < routes_marked_.size(); ++ri) {
+    if (ri + kAhead < routes_marked_.size()) prefetch(routes_marked_[ri + kAhead]);
+    const RouteId r = routes_marked_[ri];
     const std::uint32_t first = route_pos_[r.get()];
     route_pos_[r.get()] = kNoPos;
     const auto stops = tt_.route_stops(r);
@@ -169,8 +182,7 @@ void Raptor::scan_routes(std::int32_t k) {
     const TripId first_trip = tt_.route_first_trip(r);
     const std::uint32_t n_trips = tt_.route_trip_count(r);
     std::uint32_t trip = kNoPos;  // within the route
-    const Minutes* arr = nullptr;  // the trip's arrivals and departures by position
-    const Minutes* dep = nullptr;
+    const Minutes* arr = nullptr;  // the trip's arrivals by position
     std::uint32_t board = 0;
     SlotId from;
     for (std::uint32_t pos = first; pos < n; ++pos) {
@@ -198,15 +210,22 @@ void Raptor::scan_routes(std::int32_t k) {
       }
       if (ready == kInf) continue;
       const Minutes need = add_sat(ready, cutoff);
+      std::uint32_t j;
       if (trip != kNoPos) {
-        // Most often the current trip is already the earliest catchable one.
-        if (need > dep[pos] || trip == 0 || tt_.trip_departures(r, trip - 1)[pos] < need) continue;
+        // Most often the current trip is already the earliest catchable one; otherwise an
+        // earlier one is, close before it.
+        // (Both read the departure column at pos: one cache line, which a search needs anyway.)
+        const Minutes* col = tt_.departures_at(r, pos);
+        if (need > col[trip] || trip == 0 || col[trip - 1] < need) continue;
+        j = tt_.first_trip_departing(r, pos, need, trip - 1);
+      } else {
+        // The trip boarded on this route in an earlier round (or query) is a good first guess.
+        j = tt_.first_trip_departing(r, pos, need, route_hint_[r.get()]);
+        route_hint_[r.get()] = j;
       }
-      const std::uint32_t j = tt_.first_trip_departing(r, pos, need);
       if (j < n_trips && (trip == kNoPos || j < trip)) {
         trip = j;
         arr = tt_.trip_arrivals(r, j);
-        dep = tt_.trip_departures(r, j);
         board = pos;
         from = best;
       }

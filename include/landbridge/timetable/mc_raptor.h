@@ -103,7 +103,10 @@ class McRaptor {
   // Adds a label to its slot's bag unless dominated there or, unless `bounded` (already
   // checked with a stronger bound), pruned against the target.
   bool insert(const Label& l, bool bounded = false);
-  bool dominated_by_target(std::int32_t arr, std::int64_t cost, std::int64_t co2, std::uint8_t round) const;
+  // Whether a journey at the target is at least as good as (arr, cost, co2, trips) in every
+  // criterion (strict seeds: better in one).
+  [[nodiscard]] bool target_covers(std::int64_t arr, std::int64_t cost, std::int64_t co2, std::int64_t trips) const;
+  void index_target();  // after every change of target_
   void scan_routes(std::uint8_t k, std::uint32_t prev_begin, std::uint32_t prev_end);
   void relax_links(std::uint8_t k, std::uint32_t begin, std::uint32_t end);
   [[nodiscard]] Journey reconstruct(const TargetLabel& t) const;
@@ -157,7 +160,12 @@ class McRaptor {
   std::vector<Label> labels_;                  // arena of the current search
   std::vector<std::vector<BagEntry>> bags_;    // per slot: Pareto set over all rounds so far
   std::vector<SlotId> bags_touched_;
-  std::vector<TargetLabel> target_;
+  std::vector<TargetLabel> target_;         // sorted by arrival
+  struct TargetMin {
+    std::int64_t cost, co2, trips;
+  };
+  std::vector<std::int32_t> target_arr_;    // target_[i].arr
+  std::vector<TargetMin> target_min_;       // minima over target_[0..i]
   struct PrevEntry {  // a label of the previous round, its criteria inline for the boarding loop
     std::int32_t arr;
     std::uint32_t label;

@@ -120,6 +120,7 @@ class Raptor {
   std::vector<NodeId> stops_touched_;
   std::vector<std::uint32_t> route_pos_;     // per route: first marked position, or max
   std::vector<RouteId> routes_marked_;
+  std::vector<std::uint32_t> route_hint_;    // per route: trip last found by a boarding search
   std::uint32_t round_stamp_ = 0;
   SearchStats stats_;
 };

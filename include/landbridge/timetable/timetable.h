@@ -178,22 +178,35 @@ class Timetable {
   [[nodiscard]] std::uint32_t time_index(RouteId r, std::uint32_t j, std::uint32_t pos) const {
     return route_time_begin_[r.get()] + j * static_cast<std::uint32_t>(route_stops(r).size()) + pos;
   }
+  // Departures of the route's trips at position pos, in trip order (non-decreasing: routes are FIFO).
+  [[nodiscard]] const Minutes* departures_at(RouteId r, std::uint32_t pos) const {
+    return dep_by_stop_.data() + route_time_begin_[r.get()] + static_cast<std::size_t>(pos) * route_trip_count(r);
+  }
   // First trip j (within the route) with departure at pos >= t, or route_trip_count if none.
   [[nodiscard]] std::uint32_t first_trip_departing(RouteId r, std::uint32_t pos, Minutes t) const {
-    const std::uint32_t n_trips = route_trip_count(r);
-    const Minutes* base = dep_by_stop_.data() + route_time_begin_[r.get()] + static_cast<std::size_t>(pos) * n_trips;
-    // Branch-light lower bound: halve the range, keep the half that holds the answer.
-    std::uint32_t lo = 0, len = n_trips;
-    while (len > 0) {
-      const std::uint32_t half = len / 2;
-      if (base[lo + half] < t) {
-        lo += half + 1;
-        len -= half + 1;
-      } else {
-        len = half;
+    return lower_bound_in(departures_at(r, pos), 0, route_trip_count(r), t);
+  }
+  // The same, searching outwards from trip `hint` (any value in [0, route_trip_count]): costs
+  // O(log distance), so a good guess (the answer for a nearby instant) makes it cheap.
+  [[nodiscard]] std::uint32_t first_trip_departing(RouteId r, std::uint32_t pos, Minutes t, std::uint32_t hint) const {
+    const Minutes* col = departures_at(r, pos);
+    const std::uint32_t n = route_trip_count(r);
+    if (hint > n) hint = n;
+    if (hint < n && col[hint] < t) {  // the answer lies after hint: gallop forwards
+      std::uint32_t lo = hint + 1, step = 1;
+      while (lo + step <= n && col[lo + step - 1] < t) {
+        lo += step;
+        step *= 2;
       }
+      return lower_bound_in(col, lo, std::min(n, lo + step), t);
     }
-    return lo;
+    // col[hint] >= t (or hint == n): the answer lies at or before hint: gallop backwards.
+    std::uint32_t hi = hint, step = 1;
+    while (hi >= step && col[hi - step] >= t) {
+      hi -= step;
+      step *= 2;
+    }
+    return lower_bound_in(col, hi >= step ? hi - step + 1 : 0, hi, t);
   }
   // Stop times of one trip (within the route), indexed by position: for scanning along it.
   [[nodiscard]] const Minutes* trip_arrivals(RouteId r, std::uint32_t j) const { return arr_.data() + time_index(r, j, 0); }
@@ -234,6 +247,21 @@ class Timetable {
   [[nodiscard]] GroupId link_group(UntimedLinkId l) const { return link_group_[l.get()]; }  // at `from`
 
  private:
+  // First index in [lo, hi) of the sorted column with value >= t, or hi.
+  static std::uint32_t lower_bound_in(const Minutes* col, std::uint32_t lo, std::uint32_t hi, Minutes t) {
+    std::uint32_t len = hi - lo;
+    while (len > 0) {  // branch-light: halve the range, keep the half that holds the answer
+      const std::uint32_t half = len / 2;
+      if (col[lo + half] < t) {
+        lo += half + 1;
+        len -= half + 1;
+      } else {
+        len = half;
+      }
+    }
+    return lo;
+  }
+
   Minutes horizon_start_{0};
   Minutes horizon_end_{0};
   std::vector<Service> services_;       // indexed by ServiceId, as in the spec
