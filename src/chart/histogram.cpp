@@ -84,6 +84,17 @@ const char* marker_dash(Marker m) {
   }
   return "";
 }
+const char* marker_key(Marker m) {
+  switch (m) {
+    case Marker::mean:
+      return "mean";
+    case Marker::p50:
+      return "P50 (median)";
+    case Marker::p95:
+      return "P95 (nearest rank)";
+  }
+  return "";
+}
 double marker_value(const SetStats& s, Marker m) {
   switch (m) {
     case Marker::mean:
@@ -115,16 +126,30 @@ void check_spec(const HistogramSpec& spec) {
   }
 }
 
-// The bin width for pooled display values, sorted.
-double choose_width(const std::vector<double>& pooled, int max_bins) {
+// The Freedman–Diaconis width of one sorted sample (range / √n without an interquartile
+// spread); 0 for fewer than two distinct values.
+double fd_width(const std::vector<double>& sorted) {
+  if (sorted.size() < 2 || sorted.front() == sorted.back()) return 0;
+  const double n = static_cast<double>(sorted.size());
+  const double iqr = nearest_rank(sorted, 0.75) - nearest_rank(sorted, 0.25);
+  return iqr > 0 ? 2 * iqr / std::cbrt(n) : (sorted.back() - sorted.front()) / std::sqrt(n);
+}
+
+// The bin width: the narrowest of the sets' widths, so that each set keeps its shape when a
+// far-away set widens the pooled spread; the pooled sample's width when every set is constant.
+double choose_width(const std::vector<std::vector<double>>& sets, const std::vector<double>& pooled,
+                    int max_bins) {
   const double lo = pooled.front(), hi = pooled.back();
-  const double n = static_cast<double>(pooled.size());
   double w = 0;
-  if (hi == lo) {
+  for (const std::vector<double>& s : sets) {
+    const double ws = fd_width(s);
+    if (ws > 0 && (w == 0 || ws < w)) w = ws;
+  }
+  if (w == 0) w = fd_width(pooled);
+  if (w > 0) {
+    w = nice_ceil(w);
+  } else {  // all values equal
     w = lo == 0 ? 1.0 : std::pow(10.0, std::floor(std::log10(std::fabs(lo))) - 1);
-  } else {
-    const double iqr = nearest_rank(pooled, 0.75) - nearest_rank(pooled, 0.25);
-    w = nice_ceil(iqr > 0 ? 2 * iqr / std::cbrt(n) : (hi - lo) / std::sqrt(n));
   }
   while (bin_count(lo, hi, w) > max_bins) w = nice_ceil(w * 1.5);  // the next 1-2-5 number
   return w;
@@ -157,7 +182,7 @@ Histogram bin_samples(const HistogramSpec& spec) {
   if (pooled.empty()) return h;
   std::sort(pooled.begin(), pooled.end());
   const double lo = pooled.front(), hi = pooled.back();
-  h.bin_width = spec.bin_width > 0 ? spec.bin_width : choose_width(pooled, spec.max_bins);
+  h.bin_width = spec.bin_width > 0 ? spec.bin_width : choose_width(shown, pooled, spec.max_bins);
   const long long bins = bin_count(lo, hi, h.bin_width);
   if (bins > 100000)
     throw Error(fmt::format("histogram: bin width {} gives {} bins over [{}, {}]", h.bin_width,
@@ -207,6 +232,12 @@ struct Layout {
   double title_y = 30, subtitle_y = 50;
   double band_top = 0, row_h = 0;
   double x_labels_y = 0, x_title_y = 0, legend_y = 0, legend_row = 20;
+  // Legend: the name column's width, each set's figures, and whether the figures go on a
+  // line of their own (a narrow chart) and the bin width below the marker key.
+  double label_w = 0;
+  std::vector<std::string> figures;
+  bool wrap = false, key_wrap = false;
+  std::string bins_text;
   int value_decimals = 1;
   std::vector<MarkerLabel> labels;
 
@@ -261,7 +292,7 @@ Layout plan(const HistogramSpec& spec, const Histogram& h) {
   L.row_h = std::round(fs * 1.3) + 2;
   std::vector<MarkerLabel> labels;
   for (std::size_t s = 0; s < h.stats.size(); ++s) {
-    if (h.stats[s].n == 0) continue;
+    if (h.stats[s].n == 0 || !spec.markers) continue;
     // Markers of one set that show the same figure share one label ("P50, P95 240.0").
     std::vector<std::pair<std::string, std::string>> texts;  // figure, names
     for (Marker m : kMarkers) {
@@ -319,8 +350,37 @@ Layout plan(const HistogramSpec& spec, const Histogram& h) {
   L.x_labels_y = L.y1 + fs + 6;
   L.x_title_y = L.y1 + 2 * fs + 16;
   L.legend_y = L.x_title_y + 14;
-  L.height =
-      std::ceil(L.legend_y + L.legend_row * (static_cast<double>(spec.sets.size()) + 1) + 14);
+
+  // Legend text: names in a column, figures after them, or below them when they do not fit.
+  const double lx = kLeft - 40, right = spec.width - 8;
+  for (const SampleSet& s : spec.sets)
+    L.label_w = std::max(L.label_w, estimate_text_width(s.label, fs));
+  L.label_w = std::min(L.label_w, right - lx - 24);
+  const std::string unit = spec.unit.empty() ? "" : " " + spec.unit;
+  double fig_w = 0;
+  for (const SetStats& st : h.stats) {
+    const int d = L.value_decimals;
+    L.figures.push_back(
+        st.n == 0 ? std::string("n = 0 (no values)")
+                  : fmt::format("n = {} \u00b7 mean {} \u00b7 P50 {} \u00b7 P95 {} \u00b7 max {}{}",
+                                format_number(static_cast<double>(st.n), 0),
+                                format_number(st.mean, d), format_number(st.p50, d),
+                                format_number(st.p95, d), format_number(st.max, d), unit));
+    fig_w = std::max(fig_w, estimate_text_width(L.figures.back(), fs));
+  }
+  L.wrap = lx + 24 + L.label_w + 16 + fig_w > right;
+  if (!L.wrap) L.label_w = std::min(L.label_w, right - lx - 24 - 16 - fig_w);
+  if (!h.edges.empty())
+    L.bins_text = fmt::format("bins of {}{}",
+                              format_number(h.bin_width, std::min(6, L.x.decimals + 2)), unit);
+  double key_w = 0;
+  if (spec.markers)
+    for (Marker m : kMarkers) key_w += 32 + estimate_text_width(marker_key(m), fs) + 18;
+  L.key_wrap = key_w > 0 && lx + key_w + estimate_text_width(L.bins_text, fs) > right;
+  const double entry_h = L.wrap ? 2 * L.legend_row - 4 : L.legend_row;
+  const double key_rows = (key_w > 0 || !L.bins_text.empty() ? 1 : 0) + (L.key_wrap ? 1 : 0);
+  L.height = std::ceil(L.legend_y + entry_h * static_cast<double>(spec.sets.size()) +
+                       L.legend_row * key_rows + 14);
   return L;
 }
 
@@ -366,10 +426,13 @@ std::string render_histogram(const HistogramSpec& spec) {
           total == 1 ? "" : "s", h.edges.empty() ? 0 : h.edges.size() - 1,
           h.edges.size() == 2 ? "" : "s", format_number(h.bin_width, 6), spec.unit)));
   fmt::format_to(o, "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
-  write_text(o, kLeft - 40, L.title_y, title,
+  // Bold runs about a tenth wider than the estimate for regular text.
+  write_text(o, kLeft - 40, L.title_y, fit_text_width(title, fs * 1.65, L.width - kLeft + 40 - 8),
              fmt::format(" font-size=\"{:.0f}\" font-weight=\"bold\" fill=\"{}\"", fs * 1.5, kInk));
   if (!spec.subtitle.empty())
-    write_text(o, kLeft - 40, L.subtitle_y, spec.subtitle, fmt::format(" fill=\"{}\"", kMuted));
+    write_text(o, kLeft - 40, L.subtitle_y,
+               fit_text_width(spec.subtitle, fs, L.width - kLeft + 40 - 8),
+               fmt::format(" fill=\"{}\"", kMuted));
 
   // Frame: grid, axes, ticks, titles.
   std::string grid;
@@ -457,56 +520,42 @@ std::string render_histogram(const HistogramSpec& spec) {
   }
   fmt::format_to(o, "</g>\n");
 
-  // Legend: one row per set, then the key to the markers.
+  // Legend: one row per set (two in a narrow chart), then the key to the markers.
   fmt::format_to(o, "<g class=\"legend\">\n");
   const double lx = kLeft - 40;
-  double label_w = 0;
-  for (const SampleSet& s : spec.sets)
-    label_w = std::max(label_w, estimate_text_width(s.label, fs));
-  label_w = std::min(label_w, 0.45 * (L.width - lx - kRight));
   double y = L.legend_y + L.legend_row * 0.7;
-  const std::string unit = spec.unit.empty() ? "" : " " + spec.unit;
   for (std::size_t s = 0; s < nsets; ++s) {
-    const SetStats& st = h.stats[s];
     fmt::format_to(o, "<g class=\"legend-entry\" data-set=\"{}\">\n", s + 1);
     fmt::format_to(o,
                    "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"16\" height=\"10\" fill=\"{}\" "
-                   "fill-opacity=\"{:.2f}\" "
-                   "stroke=\"{}\"/>\n",
+                   "fill-opacity=\"{:.2f}\" stroke=\"{}\"/>\n",
                    lx, y - fs * 0.75, series_colour(s), overlay ? 0.30 : 0.75, series_colour(s));
-    write_text(o, lx + 24, y, fit_text_width(spec.sets[s].label, fs, label_w),
+    write_text(o, lx + 24, y, fit_text_width(spec.sets[s].label, fs, L.label_w),
                fmt::format(" class=\"name\" fill=\"{}\"", kInk));
-    const int d = L.value_decimals;
-    const std::string figures =
-        st.n == 0 ? std::string("n = 0 (no values)")
-                  : fmt::format("n = {} \u00b7 mean {} \u00b7 P50 {} \u00b7 P95 {} \u00b7 max {}{}",
-                                format_number(static_cast<double>(st.n), 0),
-                                format_number(st.mean, d), format_number(st.p50, d),
-                                format_number(st.p95, d), format_number(st.max, d), unit);
-    write_text(o, lx + 24 + label_w + 16, y, figures,
+    const double fx = L.wrap ? lx + 24 : lx + 24 + L.label_w + 16;
+    const double fy = L.wrap ? y + L.legend_row - 4 : y;
+    write_text(o, fx, fy, fit_text_width(L.figures[s], fs, L.width - 8 - fx),
                fmt::format(" class=\"figures\" fill=\"{}\"", kInk));
     fmt::format_to(o, "</g>\n");
-    y += L.legend_row;
+    y += L.wrap ? 2 * L.legend_row - 4 : L.legend_row;
   }
   double kx = lx;
   const std::string key_attrs = fmt::format(" fill=\"{}\"", kMuted);
-  for (Marker m : kMarkers) {
-    fmt::format_to(
-        o, "<path class=\"key\" d=\"M{:.1f} {:.1f}h26\" stroke=\"{}\" stroke-width=\"1.6\"{}/>\n",
-        kx, y - fs * 0.35, kMuted, marker_dash(m));
-    const std::string text = m == Marker::p50   ? "P50 (median)"
-                             : m == Marker::p95 ? "P95 (nearest rank)"
-                                                : "mean";
-    write_text(o, kx + 32, y, text, key_attrs);
-    kx += 32 + estimate_text_width(text, fs) + 18;
+  if (spec.markers) {
+    for (Marker m : kMarkers) {
+      fmt::format_to(
+          o, "<path class=\"key\" d=\"M{:.1f} {:.1f}h26\" stroke=\"{}\" stroke-width=\"1.6\"{}/>\n",
+          kx, y - fs * 0.35, kMuted, marker_dash(m));
+      write_text(o, kx + 32, y, marker_key(m), key_attrs);
+      kx += 32 + estimate_text_width(marker_key(m), fs) + 18;
+    }
   }
-  const std::string bins =
-      h.edges.empty()
-          ? std::string()
-          : fmt::format("bins of {}{}", format_number(h.bin_width, std::min(6, L.x.decimals + 2)),
-                        unit);
-  if (!bins.empty())
-    write_text(o, kx, y, bins, fmt::format(" class=\"bin-width\" fill=\"{}\"", kMuted));
+  if (L.key_wrap) {
+    kx = lx;
+    y += L.legend_row;
+  }
+  if (!L.bins_text.empty())
+    write_text(o, kx, y, L.bins_text, fmt::format(" class=\"bin-width\" fill=\"{}\"", kMuted));
   fmt::format_to(o, "</g>\n");
   fmt::format_to(o, "</svg>\n");
   return out;

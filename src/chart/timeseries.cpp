@@ -114,11 +114,38 @@ struct Layout {
   double band_top = 0, row_h = 0;
   double x_labels_y = 0, x_title_y = 0, legend_y = 0, legend_row = 20;
   std::vector<SeriesBand> bands;
+  // Legend: the name column's width, each series' figures, and whether the figures go on a
+  // line of their own (a narrow chart).
+  double label_w = 0;
+  std::vector<std::string> figures;
+  bool wrap = false;
   std::vector<IntervalLabel> labels;
 
   [[nodiscard]] double px(double v) const { return x0 + (v - x.min) / (x.max - x.min) * (x1 - x0); }
   [[nodiscard]] double py(double v) const { return y1 - (v - y.min) / (y.max - y.min) * (y1 - y0); }
 };
+
+// A figure in the legend: whole numbers as such (queue lengths), else one decimal more than the
+// axis ticks (at least one, at most three).
+std::string figure(double v, int decimals) {
+  if (v == std::round(v)) return format_number(v, 0);
+  return format_number(v, std::clamp(decimals + 1, 1, 3));
+}
+
+// What the legend says about a series after its name.
+std::string figures_text(const TimeSeries& ts, const SeriesBand& b, const Axis& x, const Axis& y) {
+  if (b.centre.empty()) return "no samples";
+  const std::string peak_at =
+      fmt::format("{} at {}", figure(b.peak_centre, y.decimals), figure(b.peak_t, x.decimals));
+  if (b.replications == 1) return "peak " + peak_at;
+  const std::string centre = ts.centre == Centre::median ? "median" : "mean";
+  std::string what = centre;
+  if (b.band != Band::none)
+    what += b.band == Band::p5_p95 ? ", P5\u2013P95 band" : ", min\u2013max band";
+  what += fmt::format(" of {} replications \u00b7 peak {} {} \u00b7 max {}", b.replications, centre,
+                      peak_at, figure(b.peak_any, y.decimals));
+  return what;
+}
 
 Layout plan(const TimeSeriesSpec& spec) {
   if (spec.series.empty()) throw Error("time series chart: nothing to draw (no series)");
@@ -217,7 +244,17 @@ Layout plan(const TimeSeriesSpec& spec) {
   L.x_labels_y = L.y1 + fs + 6;
   L.x_title_y = L.y1 + 2 * fs + 16;
   L.legend_y = L.x_title_y + 14;
-  L.height = std::ceil(L.legend_y + L.legend_row * static_cast<double>(spec.series.size()) + 12);
+  const double lx = kLeft - 40, right = spec.width - 8;
+  double fig_w = 0;
+  for (std::size_t s = 0; s < spec.series.size(); ++s) {
+    L.label_w = std::max(L.label_w, estimate_text_width(spec.series[s].label, fs));
+    L.figures.push_back(figures_text(spec.series[s], L.bands[s], L.x, L.y));
+    fig_w = std::max(fig_w, estimate_text_width(L.figures.back(), fs));
+  }
+  L.label_w = std::min(L.label_w, right - lx - 34);
+  L.wrap = lx + 34 + L.label_w + 16 + fig_w > right;
+  const double entry_h = L.wrap ? 2 * L.legend_row - 4 : L.legend_row;
+  L.height = std::ceil(L.legend_y + entry_h * static_cast<double>(spec.series.size()) + 12);
   return L;
 }
 
@@ -261,13 +298,6 @@ const char* dash_of(const TimeSeries& ts) {
   return ts.dashed ? " stroke-dasharray=\"6 3\"" : "";
 }
 
-// A figure in the legend: whole numbers as such (queue lengths), else one decimal more than the
-// axis ticks (at least one, at most three).
-std::string figure(double v, int decimals) {
-  if (v == std::round(v)) return format_number(v, 0);
-  return format_number(v, std::clamp(decimals + 1, 1, 3));
-}
-
 }  // namespace
 
 std::string render_timeseries(const TimeSeriesSpec& spec) {
@@ -291,10 +321,13 @@ std::string render_timeseries(const TimeSeriesSpec& spec) {
           "{} over {}: {} series, {} joined by {}; shaded bands span the replications.",
           spec.y_title, spec.x_title, spec.series.size(), "samples", step ? "steps" : "lines")));
   fmt::format_to(o, "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
-  write_text(o, kLeft - 40, L.title_y, title,
+  // Bold runs about a tenth wider than the estimate for regular text.
+  write_text(o, kLeft - 40, L.title_y, fit_text_width(title, fs * 1.65, L.width - kLeft + 40 - 8),
              fmt::format(" font-size=\"{:.0f}\" font-weight=\"bold\" fill=\"{}\"", fs * 1.5, kInk));
   if (!spec.subtitle.empty())
-    write_text(o, kLeft - 40, L.subtitle_y, spec.subtitle, fmt::format(" fill=\"{}\"", kMuted));
+    write_text(o, kLeft - 40, L.subtitle_y,
+               fit_text_width(spec.subtitle, fs, L.width - kLeft + 40 - 8),
+               fmt::format(" fill=\"{}\"", kMuted));
 
   // Shaded intervals first, under everything; their labels above the plot.
   for (std::size_t k = 0; k < spec.intervals.size(); ++k) {
@@ -393,13 +426,9 @@ std::string render_timeseries(const TimeSeriesSpec& spec) {
               kInk));
   }
 
-  // Legend.
+  // Legend: one row per series (two in a narrow chart).
   fmt::format_to(o, "<g class=\"legend\">\n");
   const double lx = kLeft - 40;
-  double label_w = 0;
-  for (const TimeSeries& s : spec.series)
-    label_w = std::max(label_w, estimate_text_width(s.label, fs));
-  label_w = std::min(label_w, 0.4 * (L.width - lx - kRight));
   double y = L.legend_y + L.legend_row * 0.7;
   for (std::size_t s = 0; s < ns; ++s) {
     const SeriesBand& b = L.bands[s];
@@ -412,31 +441,14 @@ std::string render_timeseries(const TimeSeriesSpec& spec) {
                      lx, y - fs * 0.35 - 6, colour_of(spec, s));
     fmt::format_to(o, "<path d=\"M{:.1f} {:.1f}h26\" stroke=\"{}\" stroke-width=\"1.6\"{}/>\n", lx,
                    y - fs * 0.35, colour_of(spec, s), dash_of(ts));
-    write_text(o, lx + 34, y, fit_text_width(ts.label, fs, label_w),
+    write_text(o, lx + 34, y, fit_text_width(ts.label, fs, L.label_w),
                fmt::format(" class=\"name\" fill=\"{}\"", kInk));
-    std::string what;
-    if (b.centre.empty()) {
-      what = "no samples";
-    } else {
-      const int d = L.y.decimals;
-      const std::string peak_at =
-          fmt::format("{} at {}", figure(b.peak_centre, d), figure(b.peak_t, L.x.decimals));
-      if (b.replications == 1) {
-        what = "peak " + peak_at;
-      } else {
-        const std::string centre = ts.centre == Centre::median ? "median" : "mean";
-        what = centre;
-        if (b.band != Band::none)
-          what += b.band == Band::p5_p95 ? ", P5\u2013P95 band" : ", min\u2013max band";
-        what += fmt::format(" of {} replications \u00b7 peak {} {} \u00b7 max {}", b.replications,
-                            centre, peak_at, figure(b.peak_any, d));
-      }
-    }
-    const double fx = lx + 34 + label_w + 16;
-    what = fit_text_width(what, fs, L.width - 8 - fx);
-    write_text(o, fx, y, what, fmt::format(" class=\"figures\" fill=\"{}\"", kInk));
+    const double fx = L.wrap ? lx + 34 : lx + 34 + L.label_w + 16;
+    const double fy = L.wrap ? y + L.legend_row - 4 : y;
+    write_text(o, fx, fy, fit_text_width(L.figures[s], fs, L.width - 8 - fx),
+               fmt::format(" class=\"figures\" fill=\"{}\"", kInk));
     fmt::format_to(o, "</g>\n");
-    y += L.legend_row;
+    y += L.wrap ? 2 * L.legend_row - 4 : L.legend_row;
   }
   fmt::format_to(o, "</g>\n");
   fmt::format_to(o, "</svg>\n");

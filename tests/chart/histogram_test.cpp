@@ -12,6 +12,7 @@
 #include <string>
 
 #include "landbridge/chart/axis.h"
+#include "landbridge/chart/svg.h"
 #include "landbridge/core/error.h"
 #include "testing.h"
 #include "xml.h"
@@ -190,6 +191,50 @@ TEST(Histogram, WidthIsFreedmanDiaconisRoundedUpToOneTwoFive) {
   // A caller's width is kept.
   spec.bin_width = 25000;
   EXPECT_DOUBLE_EQ(bin_samples(spec).bin_width, 25000);
+}
+
+TEST(Histogram, WidthIsTheNarrowestSetsSoDistantSetsKeepTheirShape) {
+  // Two sets of 100 values, 1,000 apart, each with IQR 5: 2 · 5 / ∛100 = 2.15 → 5. Pooled,
+  // the IQR would be about 1,000 and the width 500: each set in one bin.
+  HistogramSpec spec;
+  spec.max_bins = 500;
+  spec.sets = {{"near", {}}, {"far", {}}};
+  for (int i = 0; i < 100; ++i) {
+    spec.sets[0].values.push_back(i * 0.1);
+    spec.sets[1].values.push_back(1000 + i * 0.1);
+  }
+  const Histogram h = bin_samples(spec);
+  EXPECT_DOUBLE_EQ(h.bin_width, 5);
+  EXPECT_EQ(h.counts[0][0], 50u);                       // [0, 5): 0.0 … 4.9
+  EXPECT_EQ(h.counts[1][h.counts[1].size() - 2], 50u);  // [1000, 1005)
+}
+
+TEST(Histogram, NarrowChartKeepsTextInside) {
+  HistogramSpec spec;
+  spec.width = 480;
+  spec.title = "Door-to-door transit time of every flow in the scenario, base case and what-if";
+  spec.unit = "days";
+  spec.scale = 1.0 / 24;
+  testing::Rng r(3);
+  spec.sets = {{"JPHKT \u2192 DEDUI via Lianyungang, Khorgos and Ma\u0142aszewicze (sea\u2013rail)",
+                transit_hours(r, 300, 19)},
+               {"KRPUS \u2192 PLWAW", transit_hours(r, 300, 17)}};
+  const XmlElement svg = parse_xml(render_histogram(spec));
+  const double width = std::stod(svg.attr("width"));
+  for (const XmlElement* t : svg.all("text")) {
+    if (!t->attr("text-anchor").empty() || !t->attr("transform").empty())
+      continue;  // start-anchored only
+    const double fs = t->attr("font-size").empty() ? 12 : std::stod(t->attr("font-size"));
+    const double w =
+        estimate_text_width(t->text, fs) * (t->attr("font-weight") == "bold" ? 1.1 : 1.0);
+    EXPECT_LE(std::stod(t->attr("x")) + w, width) << t->text;
+    EXPECT_GE(std::stod(t->attr("x")), 0) << t->text;
+  }
+  // The legend's figures went below the names: two lines per entry.
+  const auto entries = with_class(svg, "g", "legend-entry");
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_GT(std::stod(with_class(*entries[0], "text", "figures")[0]->attr("y")),
+            std::stod(with_class(*entries[0], "text", "name")[0]->attr("y")));
 }
 
 TEST(Histogram, FiguresPerSetInDisplayUnits) {

@@ -319,6 +319,23 @@ TEST(TimeSeries, LegendHasOneEntryPerSeries) {
   EXPECT_EQ(svg.all("title").front()->text, spec.title);
 }
 
+TEST(TimeSeries, NarrowChartKeepsTextInside) {
+  TimeSeriesSpec spec = queue_spec(Interpolation::step);
+  spec.width = 480;
+  spec.title = "Containers waiting at every gauge change of the corridor over one simulated year";
+  const XmlElement svg = parse_xml(render_timeseries(spec));
+  const double width = std::stod(svg.attr("width"));
+  for (const XmlElement* t : svg.all("text")) {
+    if (!t->attr("text-anchor").empty() || !t->attr("transform").empty())
+      continue;  // start-anchored only
+    const double fs = t->attr("font-size").empty() ? 12 : std::stod(t->attr("font-size"));
+    const double w =
+        estimate_text_width(t->text, fs) * (t->attr("font-weight") == "bold" ? 1.1 : 1.0);
+    EXPECT_LE(std::stod(t->attr("x")) + w, width) << t->text;
+    EXPECT_GE(std::stod(t->attr("x")), 0) << t->text;
+  }
+}
+
 TEST(TimeSeries, SameInputSameBytes) {
   const TimeSeriesSpec spec = queue_spec(Interpolation::step);
   EXPECT_EQ(render_timeseries(spec), render_timeseries(spec));

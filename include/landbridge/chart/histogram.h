@@ -5,13 +5,14 @@
 // scenarios (a what-if). Values come in the caller's unit and are shown times `scale` in the
 // display unit (hours → days: scale 1/24, unit "days"); everything below is in display units.
 //
-// Bins. Unless the caller fixes `bin_width`, the width is the Freedman–Diaconis width of all
-// sets pooled, 2 · IQR · n^(-1/3), rounded up to the next 1-2-5 number (0.5, 1, 2, 5, 10 …),
-// and widened to the next 1-2-5 number until there are at most `max_bins` bins. Without a
-// spread between the quartiles the width is the 1-2-5 number at or above range / √n, and for
-// constant data one tenth of the value's decade (0 → 1). Bin edges are multiples of the width;
-// bin k holds lo + k·w <= x < lo + (k+1)·w. Quantiles are nearest rank (the ⌈p·n⌉-th smallest
-// value), as the corridor's KPIs, so a marker sits on the figure the KPI table prints.
+// Bins. Unless the caller fixes `bin_width`, the width is the narrowest of the sets' own
+// Freedman–Diaconis widths, 2 · IQR · n^(-1/3) (so a set far from the others keeps its shape),
+// rounded up to the next 1-2-5 number (0.5, 1, 2, 5, 10 …), and widened to the next 1-2-5
+// number until there are at most `max_bins` bins. A set without a spread between its quartiles
+// counts range / √n; when every set is constant the pooled values decide the same way, and
+// for constant data the width is one tenth of the value's decade (0 → 1). Bin edges are multiples
+// of the width; bin k holds lo + k·w <= x < lo + (k+1)·w. Quantiles are nearest rank (the ⌈p·n⌉-th
+// smallest value), as the corridor's KPIs, so a marker sits on the figure the KPI table prints.
 //
 // Layout, top to bottom: title (and subtitle); a band of marker labels ("P95 31.2", in the set's
 // colour, stacked in rows so they never overlap); the plot, bars or step outlines (translucent
@@ -64,6 +65,7 @@ struct HistogramSpec {
   bool percent = false;                  // y as share of each set's n (sets of unequal size)
   HistogramStyle style = HistogramStyle::automatic;
   double bin_width = 0;         // display unit; 0 = chosen (see above)
+  bool markers = true;          // mean, P50 and P95 lines per set
   int max_bins = 60;            // >= 1
   std::vector<SampleSet> sets;  // at least one
   double width = 900;           // px, >= 480
