@@ -192,10 +192,10 @@ void Simulation::run_until(double end) {
     }
     void* frame = hs.frame;
     // Frames are resumed in an order nothing in the hardware can guess: fetch ahead. The
-    // queue knows the next few records; the slot record of the fourth one and the frame of
-    // the second are fetched, so both are in cache when their turn comes.
-    if (const EventRecord* r4 = queue_.ahead(4)) __builtin_prefetch(&hot_[r4->slot()]);
-    if (const EventRecord* r2 = queue_.ahead(2)) prefetch_frame(r2->slot());
+    // queue knows the next few records; the slot record of the sixth one and the frame of
+    // the fourth are fetched, so both are in cache when their turn comes.
+    if (const EventRecord* r5 = queue_.ahead(5)) __builtin_prefetch(&hot_[r5->slot()]);
+    if (const EventRecord* r3 = queue_.ahead(3)) prefetch_frame(r3->slot());
     now_ = t;
     ++events_;
     top_consumed_ = true;
