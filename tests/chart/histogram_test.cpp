@@ -316,6 +316,23 @@ TEST(Histogram, OneBarPerNonEmptyBinWithHeightsInProportionToCounts) {
   EXPECT_EQ(with_class(svg, "path", "outline").size(), 2u);
 }
 
+TEST(Histogram, StylesChooseBarsOrOutlines) {
+  HistogramSpec spec = two_scenarios();
+  spec.style = HistogramStyle::outline;
+  XmlElement svg = parse_xml(render_histogram(spec));
+  EXPECT_TRUE(with_class(svg, "rect", "bar").empty());
+  EXPECT_EQ(with_class(svg, "path", "outline").size(), 2u);
+  spec.style = HistogramStyle::automatic;  // one set: filled bars, no outline
+  spec.sets.pop_back();
+  svg = parse_xml(render_histogram(spec));
+  EXPECT_FALSE(with_class(svg, "rect", "bar").empty());
+  EXPECT_TRUE(with_class(svg, "path", "outline").empty());
+  spec.markers = false;
+  svg = parse_xml(render_histogram(spec));
+  EXPECT_TRUE(with_class(svg, "path", "marker").empty());
+  EXPECT_TRUE(with_class(svg, "text", "marker-label").empty());
+}
+
 TEST(Histogram, MarkersSitWhereTheFiguresFallOnTheAxis) {
   const HistogramSpec spec = two_scenarios();
   const XmlElement svg = parse_xml(render_histogram(spec));
