@@ -21,7 +21,7 @@ double nearest_rank(const std::vector<double>& sorted, double p) {
   if (sorted.empty()) throw Error("nearest_rank: no values");
   if (!(p >= 0 && p <= 1)) throw Error(fmt::format("nearest_rank: p must be in [0, 1], got {}", p));
   const auto n = static_cast<double>(sorted.size());
-  // Tolerate p·n landing a hair above a whole number (0.95 × 20 = 19.000000000000004).
+  // Tolerate p·n landing a hair above a whole number (0.07 × 100 = 7.000000000000001).
   const double rank = std::ceil(p * n - 1e-9);
   const auto k = static_cast<std::size_t>(std::clamp(rank, 1.0, n));
   return sorted[k - 1];

@@ -113,11 +113,15 @@ TEST(Histogram, AxisBetweenCoversTheRangeWithNiceTicks) {
 TEST(Histogram, NearestRankIsTheCeilPnThSmallest) {
   std::vector<double> v;
   for (int i = 1; i <= 20; ++i) v.push_back(i);
-  EXPECT_EQ(nearest_rank(v, 0.95), 19);  // ⌈19.0⌉ = 19, not 20 (0.95 × 20 rounds above 19)
+  EXPECT_EQ(nearest_rank(v, 0.95), 19);  // ⌈0.95 × 20⌉ = 19
   EXPECT_EQ(nearest_rank(v, 0.5), 10);
   EXPECT_EQ(nearest_rank(v, 0.0), 1);
   EXPECT_EQ(nearest_rank(v, 1.0), 20);
   EXPECT_EQ(nearest_rank({7}, 0.95), 7);
+  // 0.07 × 100 is 7.000000000000001 in doubles: still the 7th, not the 8th.
+  std::vector<double> hundred;
+  for (int i = 1; i <= 100; ++i) hundred.push_back(i);
+  EXPECT_EQ(nearest_rank(hundred, 0.07), 7);
   EXPECT_THROW(nearest_rank({}, 0.5), Error);
   EXPECT_THROW(nearest_rank(v, 1.5), Error);
 }
