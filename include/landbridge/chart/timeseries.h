@@ -38,6 +38,7 @@
 // "peak" is null for a series without samples.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
