@@ -186,6 +186,57 @@ ScheduledItinerary ScheduledPlanner::make(const timetable::Timetable& tt, const 
   return it;
 }
 
+// Arrive-by Pareto set. The range search over [q.ready, deadline] returns the Pareto set over
+// (later departure, arrival, cost, CO2e, trips); every journey that is optimal over (later
+// departure, cost, CO2e, trips) among those arriving by the deadline has a representative in
+// it with equal criteria and no later arrival, so filtering by the deadline and then by the four
+// criteria is exact. Journeys without a ride fit any ready instant: the range lists them for the
+// window's end, here they are moved to leave as late as the deadline allows.
+std::vector<timetable::Journey> ScheduledPlanner::arrive_by_pareto(const timetable::Timetable& tt,
+                                                                   timetable::McRaptor& mc,
+                                                                   const timetable::Query& q,
+                                                                   Minutes deadline) const {
+  std::vector<timetable::Journey> kept;
+  for (const timetable::Journey& j : mc.range(q, deadline)) {
+    Minutes ready = j.departure;
+    if (j.trips == 0) ready = deadline - (j.arrival - j.departure);
+    if (ready < q.ready) continue;
+    if (j.trips != 0 && j.arrival > deadline) continue;
+    // Shown from the latest ready instant that still makes it: the same moves, each as early
+    // as possible from there.
+    std::vector<timetable::Move> moves;
+    for (const timetable::Step& s : j.steps) {
+      if (s.kind == timetable::StepKind::ride)
+        moves.push_back({.trip = s.trip, .board_pos = s.board_pos, .alight_pos = s.alight_pos});
+      else if (s.kind == timetable::StepKind::link)
+        moves.push_back({.is_link = true, .link = s.link});
+    }
+    timetable::Journey moved = timetable::make_journey(tt, q.cargo, q.origin, ready, moves);
+    if (moved.arrival > deadline) continue;  // cannot happen (arrival is monotone); kept honest
+    kept.push_back(std::move(moved));
+  }
+  // Pareto over (later departure, cost, CO2e, trips); of equal vectors the earliest arrival.
+  const auto no_worse = [](const timetable::Journey& a, const timetable::Journey& b) {
+    return a.departure >= b.departure && a.cost <= b.cost && a.co2e <= b.co2e && a.trips <= b.trips;
+  };
+  const auto same = [](const timetable::Journey& a, const timetable::Journey& b) {
+    return a.departure == b.departure && a.cost == b.cost && a.co2e == b.co2e && a.trips == b.trips;
+  };
+  std::vector<timetable::Journey> out;
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    bool drop = false;
+    for (std::size_t k = 0; k < kept.size() && !drop; ++k) {
+      if (k == i || !no_worse(kept[k], kept[i])) continue;
+      if (!same(kept[k], kept[i]))
+        drop = true;  // strictly better in some criterion
+      else
+        drop = std::tie(kept[k].arrival, k) < std::tie(kept[i].arrival, i);  // one per vector
+    }
+    if (!drop) out.push_back(kept[i]);
+  }
+  return out;
+}
+
 ScheduledResult ScheduledPlanner::plan(const ScheduledRequest& req) {
   ScheduledResult res;
   res.from = route::locate(net_, req.from);
@@ -204,6 +255,12 @@ ScheduledResult ScheduledPlanner::plan(const ScheduledRequest& req) {
                 timetable::format_iso8601(tt_.horizon_start()) + " .. " + timetable::format_iso8601(tt_.horizon_end()) +
                 ")");
   if (req.window && *req.window < Minutes(0)) throw Error("scheduled route: the window must not be negative");
+  res.arrive_by = req.arrive_by;
+  if (req.arrive_by && req.window)
+    throw Error("scheduled route: an arrive-by query takes no window (it searches from depart to the deadline)");
+  if (req.arrive_by && *req.arrive_by < req.depart)
+    throw Error("scheduled route: the deadline " + timetable::format_iso8601(*req.arrive_by) +
+                " is before the earliest ready instant " + timetable::format_iso8601(req.depart));
 
   // Constraints change the timetable: build a filtered one for this query.
   std::optional<timetable::Timetable> filtered;
@@ -235,7 +292,11 @@ ScheduledResult ScheduledPlanner::plan(const ScheduledRequest& req) {
   q.cargo = c;
   q.max_trips = req.max_trips;
   std::vector<timetable::Journey> js;
-  if (req.pareto && req.window) {
+  if (req.arrive_by && req.pareto) {
+    js = arrive_by_pareto(*tt, *mc, q, *req.arrive_by);
+  } else if (req.arrive_by) {
+    if (auto j = raptor->latest_departure(q, *req.arrive_by)) js.push_back(std::move(*j));
+  } else if (req.pareto && req.window) {
     js = mc->range(q, req.depart + *req.window);
   } else if (req.pareto) {
     js = mc->run(q);
@@ -247,12 +308,20 @@ ScheduledResult ScheduledPlanner::plan(const ScheduledRequest& req) {
   }
   if (o.max_transshipments)
     std::erase_if(js, [&](const timetable::Journey& j) { return j.transshipments > *o.max_transshipments; });
-  // Windows list by departure ("which day should I ship?"), single queries by arrival.
+  // Windows list by departure ("which day should I ship?"), single queries by arrival, arrive-by
+  // queries latest departure first.
   const bool by_departure = req.window.has_value();
-  std::stable_sort(js.begin(), js.end(), [by_departure](const timetable::Journey& a, const timetable::Journey& b) {
-    const Minutes da = by_departure ? a.departure : Minutes(0), db = by_departure ? b.departure : Minutes(0);
-    return std::tie(da, a.arrival, a.cost, a.co2e, a.trips) < std::tie(db, b.arrival, b.cost, b.co2e, b.trips);
-  });
+  if (req.arrive_by) {
+    std::stable_sort(js.begin(), js.end(), [](const timetable::Journey& a, const timetable::Journey& b) {
+      return std::tie(b.departure, a.cost, a.co2e, a.trips, a.arrival) <
+             std::tie(a.departure, b.cost, b.co2e, b.trips, b.arrival);
+    });
+  } else {
+    std::stable_sort(js.begin(), js.end(), [by_departure](const timetable::Journey& a, const timetable::Journey& b) {
+      const Minutes da = by_departure ? a.departure : Minutes(0), db = by_departure ? b.departure : Minutes(0);
+      return std::tie(da, a.arrival, a.cost, a.co2e, a.trips) < std::tie(db, b.arrival, b.cost, b.co2e, b.trips);
+    });
+  }
   for (const timetable::Journey& j : js) res.itineraries.push_back(make(*tt, *untimed, j, c));
   return res;
 }

@@ -1,9 +1,11 @@
 // Timetabled itineraries as JSON and as a text table.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "landbridge/route/report.h"
+#include "landbridge/schedule/local_time.h"
 #include "landbridge/schedule/planner.h"
 #include "landbridge/timetable/time.h"
 
@@ -32,18 +34,26 @@ std::string label(const Network& net, const ScheduledItinerary& it) {
   return via.empty() ? modes : modes + " via " + via;
 }
 
+json zone_json(const LocalClock& clock, NodeId n) { return clock.has_zone(n) ? json(clock.zone(n)) : json(nullptr); }
+
 }  // namespace
 
 json to_json(const Network& net, const ScheduledResult& r) {
+  const LocalClock clock(net);
   json j;
   j["from"] = net.node(r.from).code;
   j["to"] = net.node(r.to).code;
   j["from_name"] = net.node(r.from).name;
   j["to_name"] = net.node(r.to).name;
-  j["objective"] = r.pareto ? "pareto" : "earliest_arrival";
+  j["objective"] = r.pareto ? "pareto" : r.arrive_by ? "latest_departure" : "earliest_arrival";
   j["pareto"] = r.pareto;
   j["timetabled"] = true;
   j["depart"] = iso(r.depart);
+  j["depart_local"] = clock.format(r.from, r.depart);
+  j["deadline"] = r.arrive_by ? json(iso(*r.arrive_by)) : json(nullptr);
+  j["deadline_local"] = r.arrive_by ? json(clock.format(r.to, *r.arrive_by)) : json(nullptr);
+  j["from_zone"] = zone_json(clock, r.from);
+  j["to_zone"] = zone_json(clock, r.to);
   j["window_days"] = r.window ? json(route::round_to(to_days(*r.window), 0.01)) : json(nullptr);
   j["unit"] = std::string(emissions::to_string(r.options.shipment.unit));
   j["count"] = r.options.shipment.count;
@@ -86,6 +96,9 @@ json to_json(const Network& net, const ScheduledResult& r) {
     ij["ready"] = iso(it.ready);
     ij["depart"] = iso(it.departure);
     ij["arrive"] = iso(it.arrival);
+    ij["ready_local"] = clock.format(it.from, it.ready);
+    ij["depart_local"] = clock.format(it.from, it.departure);
+    ij["arrive_local"] = clock.format(it.to, it.arrival);
     ij["days"] = route::round_to(to_days(it.arrival - it.ready), 0.01);
     json steps = json::array();
     for (const ScheduledStep& s : it.steps) {
@@ -114,6 +127,10 @@ json to_json(const Network& net, const ScheduledResult& r) {
       }
       st["depart"] = iso(s.depart);
       st["arrive"] = iso(s.arrive_at);
+      st["depart_local"] = clock.format(s.from, s.depart);
+      st["arrive_local"] = clock.format(s.to, s.arrive_at);
+      st["depart_zone"] = zone_json(clock, s.from);
+      st["arrive_zone"] = zone_json(clock, s.to);
       route::put_figures(st, s.distance, s.arrive_at - s.depart, s.cost, s.co2e);
       steps.push_back(std::move(st));
     }
@@ -128,26 +145,48 @@ json to_json(const Network& net, const ScheduledResult& r) {
   return j;
 }
 
-std::string to_table(const Network& net, const ScheduledResult& r) {
-  std::string out = fmt::format("{} ({}) -> {} ({}), ready {}{}, {} {} × {}: {} itinerar{}\n", net.node(r.from).code,
-                                net.node(r.from).name, net.node(r.to).code, net.node(r.to).name, iso(r.depart),
-                                r.window ? " + window " + timetable::format_duration(*r.window) : std::string(),
-                                r.pareto ? "Pareto" : "earliest arrival", r.options.shipment.count,
-                                emissions::to_string(r.options.shipment.unit), r.itineraries.size(),
-                                r.itineraries.size() == 1 ? "y" : "ies");
+std::string to_table(const Network& net, const ScheduledResult& r, TimeDisplay times) {
+  const LocalClock clock(net);
+  const bool local = times == TimeDisplay::local;
+  const auto at = [&](NodeId n, Minutes t) { return local ? clock.format(n, t) : iso(t); };
+  std::string query = "ready " + at(r.from, r.depart);
+  if (r.arrive_by) query = "ready from " + at(r.from, r.depart) + ", arrive by " + at(r.to, *r.arrive_by);
+  if (r.window) query += " + window " + timetable::format_duration(*r.window);
+  const char* what = r.arrive_by ? (r.pareto ? "arrive-by Pareto" : "latest departure")
+                                 : (r.pareto ? "Pareto" : "earliest arrival");
+  std::string out = fmt::format("{} ({}) -> {} ({}), {}, {} {} × {}: {} itinerar{}\n", net.node(r.from).code,
+                                net.node(r.from).name, net.node(r.to).code, net.node(r.to).name, query, what,
+                                r.options.shipment.count, emissions::to_string(r.options.shipment.unit),
+                                r.itineraries.size(), r.itineraries.size() == 1 ? "y" : "ies");
+  if (local) {
+    // Say which places have no zone: their times are UTC ("Z").
+    std::vector<NodeId> seen{r.from, r.to};
+    for (const ScheduledItinerary& it : r.itineraries) seen.insert(seen.end(), it.via.begin(), it.via.end());
+    std::sort(seen.begin(), seen.end());
+    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+    std::string unknown;
+    for (NodeId n : seen)
+      if (!clock.has_zone(n)) unknown += (unknown.empty() ? "" : ", ") + net.node(n).code;
+    out += "times: local time of each place with its UTC offset";
+    out += unknown.empty() ? "\n" : "; no time zone known for " + unknown + " (shown in UTC, Z)\n";
+  } else {
+    out += "times: UTC\n";
+  }
+  const char* dep_col = local ? "departure (local)" : "departure (UTC)";
+  const char* arr_col = local ? "arrival (local)" : "arrival (UTC)";
   int rank = 0;
   for (const ScheduledItinerary& it : r.itineraries) {
     out += fmt::format("\n#{} {}: depart {} arrive {} ({}), ${:.2f}, {:.1f} kg CO2e, {} trips, {} transshipments\n",
-                       ++rank, label(net, it), iso(it.departure), iso(it.arrival),
+                       ++rank, label(net, it), at(it.from, it.departure), at(it.to, it.arrival),
                        timetable::format_duration(it.arrival - it.ready), to_usd(it.cost), to_kg(it.co2e.wtw), it.trips,
                        it.transshipments);
-    out += fmt::format("  {:<20} {:<6} {:<6} {:<22} {:<18} {:<18} {:>9} {:>10} {:>10}\n", "step", "from", "to",
-                       "service / link", "departure (UTC)", "arrival (UTC)", "duration", "cost USD", "CO2e kg");
+    out += fmt::format("  {:<20} {:<6} {:<6} {:<22} {:<22} {:<22} {:>9} {:>10} {:>10}\n", "step", "from", "to",
+                       "service / link", dep_col, arr_col, "duration", "cost USD", "CO2e kg");
     for (const ScheduledStep& s : it.steps) {
-      std::string what = s.kind == route::StepKind::leg ? std::string(to_string(s.carriage.mode)) : s.operation;
+      std::string step = s.kind == route::StepKind::leg ? std::string(to_string(s.carriage.mode)) : s.operation;
       std::string ref = !s.service.empty() ? s.service : s.link.valid() ? net.link_info(s.link).id : std::string();
-      out += fmt::format("  {:<20} {:<6} {:<6} {:<22} {:<18} {:<18} {:>9} {:>10.2f} {:>10.1f}\n", what,
-                         net.node(s.from).code, net.node(s.to).code, ref, iso(s.depart), iso(s.arrive_at),
+      out += fmt::format("  {:<20} {:<6} {:<6} {:<22} {:<22} {:<22} {:>9} {:>10.2f} {:>10.1f}\n", step,
+                         net.node(s.from).code, net.node(s.to).code, ref, at(s.from, s.depart), at(s.to, s.arrive_at),
                          timetable::format_duration(s.arrive_at - s.depart), to_usd(s.cost), to_kg(s.co2e.wtw));
     }
   }

@@ -1,7 +1,10 @@
 // Timetabled door-to-door planning on a small network built in the test.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <random>
+#include <tuple>
 
 #include "landbridge/schedule/planner.h"
 #include "landbridge/timetable/raptor.h"
@@ -29,13 +32,14 @@ struct Fixture {
   EmissionFactorId ferry, road;
 };
 
-Fixture make_fixture() {
+// zoned: A in Asia/Tokyo, B in Asia/Seoul, C without a zone.
+Fixture make_fixture(bool zoned = false) {
   Fixture fx;
   NetworkBuilder nb;
   fx.ferry = nb.add_emission_factor({.id = "ferry", .mode = Mode::ferry, .wtw = GramsPerTonneKm(40.0), .ttw = GramsPerTonneKm(30.0)});
   fx.road = nb.add_emission_factor({.id = "road", .mode = Mode::road, .wtw = GramsPerTonneKm(80.0), .ttw = GramsPerTonneKm(60.0)});
-  fx.a = nb.add_node({.code = "JPAAA", .name = "A", .country = "JP"});
-  fx.b = nb.add_node({.code = "KRBBB", .name = "B", .country = "KR"});
+  fx.a = nb.add_node({.code = "JPAAA", .name = "A", .country = "JP", .timezone = zoned ? "Asia/Tokyo" : ""});
+  fx.b = nb.add_node({.code = "KRBBB", .name = "B", .country = "KR", .timezone = zoned ? "Asia/Seoul" : ""});
   fx.c = nb.add_node({.code = "KRCCC", .name = "C", .country = "KR"});
   nb.add_link({.id = "ferry-AB", .from = fx.a, .to = fx.b, .carriage = {Mode::ferry, Gauge::none},
                .distance = Kilometres(800.0), .duration = hours(20), .cost_teu = usd(900), .factor = fx.ferry});
@@ -323,9 +327,174 @@ TEST(ScheduledPlanner, JsonCarriesInstantsServicesAndWaits) {
   }
   EXPECT_TRUE(saw_wait);
   EXPECT_TRUE(saw_service);
-  const std::string table = to_table(fx.pkg.network, r);
+  // The fixture's nodes have no zone: local times are UTC and the JSON says so.
+  EXPECT_EQ(it["depart_local"], it["depart"]);
+  EXPECT_TRUE(it["steps"][0]["depart_zone"].is_null());
+  EXPECT_TRUE(j["deadline"].is_null());
+  const std::string table = to_table(fx.pkg.network, r, TimeDisplay::utc);
   EXPECT_NE(table.find("departure (UTC)"), std::string::npos);
   EXPECT_NE(table.find("2026-12-01T10:00Z"), std::string::npos);
+  const std::string local = to_table(fx.pkg.network, r);
+  EXPECT_NE(local.find("departure (local)"), std::string::npos);
+  EXPECT_NE(local.find("no time zone known for JPAAA, KRBBB, KRCCC (shown in UTC, Z)"), std::string::npos) << local;
+}
+
+// The fixture with zones: A in Tokyo, B in Seoul (both +09:00), C without a zone.
+TEST(ScheduledPlanner, JsonGivesLocalTimesInEachNodesZone) {
+  const Fixture fx = make_fixture(true);
+  ScheduledPlanner p = make_planner(fx);
+  const ScheduledResult r = p.plan(request("JPAAA", "KRBBB", at(2026, 11, 30)));
+  const Network& zoned = fx.pkg.network;
+  const nlohmann::json j = to_json(zoned, r);
+  EXPECT_EQ(j["depart_local"], "2026-11-30T09:00+09:00");
+  EXPECT_EQ(j["from_zone"], "Asia/Tokyo");
+  bool ride = false;
+  for (const auto& st : j["itineraries"][0]["steps"]) {
+    if (st["service"] != "F1") continue;
+    ride = true;
+    EXPECT_EQ(st["depart_local"], "2026-12-01T19:00+09:00");
+    EXPECT_EQ(st["depart_zone"], "Asia/Tokyo");
+    EXPECT_EQ(st["arrive_local"], "2026-12-02T15:00+09:00");
+    EXPECT_EQ(st["arrive_zone"], "Asia/Seoul");
+  }
+  EXPECT_TRUE(ride);
+  const std::string table = to_table(zoned, r);
+  EXPECT_NE(table.find("2026-12-01T19:00+09:00"), std::string::npos) << table;
+  EXPECT_EQ(table.find("no time zone known"), std::string::npos) << table;
+  const ScheduledResult to_c = p.plan(request("JPAAA", "KRCCC", at(2026, 11, 30)));
+  EXPECT_TRUE(to_json(zoned, to_c)["to_zone"].is_null());
+  EXPECT_NE(to_table(zoned, to_c).find("no time zone known for KRCCC (shown in UTC, Z)"), std::string::npos);
+}
+
+// Arrive-by on the fixture (F1 Tuesdays 10:00 A->B, cut-off 2 h, arrives 06:00 next day).
+TEST(ScheduledPlanner, ArriveByGivesTheLatestDeparture) {
+  const Fixture fx = make_fixture();
+  ScheduledPlanner p = make_planner(fx);
+  ScheduledRequest req = request("JPAAA", "KRBBB", at(2026, 11, 23));
+  req.arrive_by = at(2026, 12, 9, 6);  // the sailing of Tue 8 Dec arrives just in time
+  ScheduledResult r = p.plan(req);
+  ASSERT_EQ(r.itineraries.size(), 1u);
+  EXPECT_EQ(r.itineraries[0].departure, at(2026, 12, 8, 8));  // 10:00 less the cut-off
+  EXPECT_EQ(r.itineraries[0].ready, at(2026, 12, 8, 8));
+  EXPECT_EQ(r.itineraries[0].arrival, at(2026, 12, 9, 6));
+  req.arrive_by = at(2026, 12, 9, 5, 59);  // a minute earlier: the sailing of 1 Dec
+  r = p.plan(req);
+  ASSERT_EQ(r.itineraries.size(), 1u);
+  EXPECT_EQ(r.itineraries[0].departure, at(2026, 12, 1, 8));
+  req.arrive_by = at(2026, 11, 25);  // nothing arrives before the first Tuesday sailing
+  EXPECT_TRUE(p.plan(req).itineraries.empty());
+  req.window = days(1);
+  EXPECT_THROW(p.plan(req), Error);
+  req.window.reset();
+  req.arrive_by = at(2026, 11, 22);  // before the earliest ready instant
+  EXPECT_THROW(p.plan(req), Error);
+}
+
+// Deadline Fri 11 Dec 12:00 at C. G1 (Sat 5 Dec 06:00, direct, $1500) is cheaper and cleaner;
+// F1 + road (Tue 8 Dec 08:00, $1700) leaves three days later. Both are Pareto-optimal over
+// (later departure, cost, CO2e, trips); latest departure first.
+TEST(ScheduledPlanner, ArriveByParetoTradesLaterDepartureForCost) {
+  const Fixture fx = make_fixture();
+  ScheduledPlanner p = make_planner(fx);
+  ScheduledRequest req = request("JPAAA", "KRCCC", at(2026, 11, 23));
+  req.arrive_by = at(2026, 12, 11, 12);
+  req.pareto = true;
+  const ScheduledResult r = p.plan(req);
+  ASSERT_EQ(r.itineraries.size(), 2u);
+  EXPECT_EQ(services_of(r.itineraries[0]), std::vector<std::string>{"F1"});
+  EXPECT_EQ(r.itineraries[0].departure, at(2026, 12, 8, 8));
+  EXPECT_EQ(r.itineraries[0].arrival, at(2026, 12, 10, 9));
+  EXPECT_EQ(r.itineraries[0].cost, usd(1700));
+  EXPECT_EQ(services_of(r.itineraries[1]), std::vector<std::string>{"G1"});
+  EXPECT_EQ(r.itineraries[1].departure, at(2026, 12, 5, 6));
+  EXPECT_EQ(r.itineraries[1].arrival, at(2026, 12, 6, 12));
+  EXPECT_EQ(r.itineraries[1].cost, usd(1500));
+  const nlohmann::json j = to_json(fx.pkg.network, r);
+  EXPECT_EQ(j["deadline"], "2026-12-11T12:00Z");
+  EXPECT_EQ(j["objective"], "pareto");
+}
+
+// Slow and obvious cross-check of arrive-by: every ready instant of the range, one hour apart,
+// with the depart-after query. Every time in these timetables is a whole hour (departures,
+// rides, cut-offs, the 3 h handling, the 1 d road, the deadline), so whether a box ready at t
+// makes a connection depends only on t rounded up to the hour: the hourly scan is exact.
+struct Vec {
+  Minutes departure;
+  UsdCents cost;
+  GramsCo2e co2e;
+  std::int32_t trips;
+  friend bool operator==(const Vec&, const Vec&) = default;
+};
+std::vector<Vec> pareto_filter(std::vector<Vec> v) {
+  std::vector<Vec> out;
+  for (const Vec& a : v) {
+    bool dominated = false;
+    for (const Vec& b : v)
+      dominated |= !(a == b) && b.departure >= a.departure && b.cost <= a.cost && b.co2e <= a.co2e && b.trips <= a.trips;
+    if (!dominated && std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
+  }
+  std::sort(out.begin(), out.end(), [](const Vec& a, const Vec& b) {
+    return std::tie(b.departure, a.cost, a.co2e, a.trips) < std::tie(a.departure, b.cost, b.co2e, b.trips);
+  });
+  return out;
+}
+
+TEST(ScheduledPlanner, ArriveByMatchesScanningEveryDeparture) {
+  const Fixture fx = make_fixture();
+  std::mt19937 rng(5);
+  int found = 0, several = 0, scanned = 0;  // the cases exercised
+  for (int round = 0; round < 20; ++round) {
+    auto svs = services(fx);
+    for (auto& s : svs) {
+      s.pattern.weekdays = static_cast<timetable::WeekdaySet>(1 + rng() % 127);
+      s.pattern.start_time = hours(static_cast<std::int32_t>(rng() % 24));
+      s.calls.back().arrival = hours(1 + static_cast<std::int32_t>(rng() % 96));
+      s.cutoff = hours(static_cast<std::int32_t>(rng() % 10));
+    }
+    ScheduledPlanner p(fx.pkg, svs, at(2026, 11, 23), days(90));
+    for (int i = 0; i < 3; ++i) {
+      const Minutes earliest = at(2026, 11, 23) + hours(static_cast<std::int32_t>(rng() % (20 * 24)));
+      const Minutes deadline = earliest + hours(24 + static_cast<std::int32_t>(rng() % (8 * 24)));
+      const std::string to = rng() % 2 ? "KRCCC" : "KRBBB";
+      ScheduledRequest req = request("JPAAA", to, earliest);
+      req.arrive_by = deadline;
+      const ScheduledResult latest = p.plan(req);
+      req.pareto = true;
+      const ScheduledResult par = p.plan(req);
+
+      std::optional<Minutes> scan_latest;
+      std::vector<Vec> scan;
+      for (Minutes t = earliest; t <= deadline; t += hours(1)) {
+        ++scanned;
+        const ScheduledResult ea = p.plan(request("JPAAA", to, t));
+        if (!ea.itineraries.empty() && ea.itineraries[0].arrival <= deadline) scan_latest = t;
+        ScheduledRequest pr = request("JPAAA", to, t);
+        pr.pareto = true;
+        for (const auto& it : p.plan(pr).itineraries)
+          if (it.arrival <= deadline) scan.push_back({t, it.cost, it.co2e.wtw, it.trips});
+      }
+      const std::string where = "round " + std::to_string(round) + " query " + std::to_string(i);
+      ASSERT_EQ(latest.itineraries.size(), scan_latest ? 1u : 0u) << where;
+      if (scan_latest) {
+        EXPECT_EQ(latest.itineraries[0].departure, *scan_latest) << where;
+        EXPECT_LE(latest.itineraries[0].arrival, deadline) << where;
+      }
+      std::vector<Vec> got;
+      for (const auto& it : par.itineraries) {
+        EXPECT_LE(it.arrival, deadline) << where;
+        EXPECT_GE(it.departure, earliest) << where;
+        got.push_back({it.departure, it.cost, it.co2e.wtw, it.trips});
+      }
+      EXPECT_EQ(got, pareto_filter(scan)) << where;
+      found += scan_latest ? 1 : 0;
+      several += got.size() >= 2 ? 1 : 0;
+    }
+  }
+  EXPECT_GE(found, 30);
+  EXPECT_GE(several, 3);
+  EXPECT_GE(scanned, 1000);
+  std::printf("arrive-by cross-check: %d of 60 queries found a journey, %d had several; %d ready instants scanned\n",
+              found, several, scanned);
 }
 
 }  // namespace

@@ -39,8 +39,15 @@ namespace landbridge::schedule {
 struct ScheduledRequest {
   std::string from;                  // code, name or alias (route/locate.h)
   std::string to;
-  Minutes depart{0};                 // the box is ready at the origin (instant since kEpoch)
+  Minutes depart{0};                 // the box is ready at the origin (instant since kEpoch);
+                                     // with arrive_by: the earliest instant it can be ready
   bool pareto = false;               // Pareto over (arrival, cost, CO2e, trips); else earliest arrival
+  // Arrive-by query: handed over at the destination no later than this instant. Without
+  // pareto: the latest departure in [depart, arrive_by] that still makes it (its earliest-
+  // arrival journey). With pareto: every journey arriving by the deadline that is Pareto-optimal
+  // over (later departure, cost, CO2e, trips); departure = latest ready instant that still
+  // makes it. Not combined with window.
+  std::optional<Minutes> arrive_by;
   std::optional<Minutes> window;     // range query: every optimal journey departing in [depart, depart + window]
   std::vector<std::string> avoid;    // items for route::add_avoid (passages, modes, countries, places)
   route::RouteOptions options;       // shipment (unit, count), avoid_*, max_transshipments
@@ -84,10 +91,13 @@ struct ScheduledResult {
   NodeId from, to;
   Minutes depart{0};
   std::optional<Minutes> window;
+  std::optional<Minutes> arrive_by;  // arrive-by query: the deadline (depart: earliest ready)
   bool pareto = false;
   route::RouteOptions options;       // as applied
   std::vector<std::string> dropped_services;  // services left out by the constraints
-  std::vector<ScheduledItinerary> itineraries;  // by arrival, cost, CO2e, trips (windows: departure first)
+  // By arrival, cost, CO2e, trips; windows by departure first; arrive-by latest departure
+  // first, then cost, CO2e, trips.
+  std::vector<ScheduledItinerary> itineraries;
 };
 
 class ScheduledPlanner {
@@ -111,6 +121,8 @@ class ScheduledPlanner {
  private:
   timetable::TimetableSpec spec(const std::vector<timetable::Service>& services, const route::RouteOptions& o,
                                 std::vector<LinkId>& untimed) const;
+  std::vector<timetable::Journey> arrive_by_pareto(const timetable::Timetable& tt, timetable::McRaptor& mc,
+                                                   const timetable::Query& q, Minutes deadline) const;
   ScheduledItinerary make(const timetable::Timetable& tt, const std::vector<LinkId>& untimed,
                           const timetable::Journey& j, const timetable::Cargo& cargo) const;
 
@@ -124,9 +136,17 @@ class ScheduledPlanner {
 };
 
 // JSON: the static route JSON keys (report.h) plus "depart"/"arrive" (ISO 8601 UTC) on every
-// step and itinerary, "service" on rides, waits as node steps with operation "wait".
+// step and itinerary, "service" on rides, waits as node steps with operation "wait", and local
+// times: "depart_local"/"arrive_local" (ISO 8601 with the UTC offset of the node's zone) with
+// "depart_zone"/"arrive_zone" (IANA name; null for a node without a zone, whose local times are
+// UTC). Throws landbridge::Error if a node's zone is not in the tz database.
 nlohmann::json to_json(const Network& net, const ScheduledResult& r);
+
+enum class TimeDisplay : std::uint8_t {
+  local,  // each instant in the local time of its node, with the UTC offset
+  utc,
+};
 // Text table with departure and arrival columns.
-std::string to_table(const Network& net, const ScheduledResult& r);
+std::string to_table(const Network& net, const ScheduledResult& r, TimeDisplay times = TimeDisplay::local);
 
 }  // namespace landbridge::schedule
