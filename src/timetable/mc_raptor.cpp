@@ -25,6 +25,7 @@ std::int32_t add_sat(std::int64_t a, std::int64_t b) {
 constexpr std::int64_t kUnreachable = std::numeric_limits<std::int64_t>::max() / 4;
 constexpr std::int32_t kNoTransfer = std::numeric_limits<std::int32_t>::max();
 constexpr std::uint32_t kNoGroup = std::numeric_limits<std::uint32_t>::max();
+constexpr std::size_t kTripsW = 0, kTimeW = 1, kCostW = 2, kCo2W = 3;  // bound weight sets
 
 McRaptor::McRaptor(const Timetable& tt)
     : tt_(tt),
@@ -117,8 +118,6 @@ void McRaptor::build_bound_graph() {
   for (std::uint32_t li = 0; li < tt_.link_count(); ++li) link_in_[fill[tt_.link(UntimedLinkId(li)).to.get()]++] = li;
 
   bound_.resize(n_stops + n_rs);
-  board_w_.resize(n_rs);
-  link_w_.resize(tt_.link_count());
   group_min_time_.assign(tt_.group_count(), 0);
   for (std::uint32_t g = 0; g < tt_.group_count(); ++g) {
     std::int32_t m = std::numeric_limits<std::int32_t>::max();
@@ -134,9 +133,11 @@ void McRaptor::build_bound_graph() {
 // each position improved offers its boarding weight to its stop. Weights are >= 0, so the
 // result is the exact shortest distance on the bound graph: bound_[i].*field for stops
 // [0, N) and route positions N + route-stop index. `ride`: per route-stop, the weight of the
-// ride from the previous stop (nullptr: 0); board_w_: per route-stop, the boarding weight
-// (< 0: cannot board); link_w_: per link (< 0: unusable).
-void McRaptor::backward_search(std::int64_t Bound::*field, const std::int64_t* ride) {
+// ride from the previous stop (nullptr: 0); board_w_[weights]: per route-stop, the boarding
+// weight (< 0: cannot board); link_w_[weights]: per link (< 0: unusable).
+void McRaptor::backward_search(std::int64_t Bound::*field, const std::int64_t* ride, std::size_t weights) {
+  const std::int64_t* board_w = board_w_[weights].data();
+  const std::int64_t* link_w = link_w_[weights].data();
   const std::size_t n_stops = tt_.stop_count();
   for (Bound& b : bound_) b.*field = kUnreachable;
   const auto dist = [&](std::size_t i) -> std::int64_t& { return bound_[i].*field; };
@@ -156,7 +157,7 @@ void McRaptor::backward_search(std::int64_t Bound::*field, const std::int64_t* r
     if (d > dist(v)) continue;
     for (std::uint32_t i = link_in_begin_[v]; i < link_in_begin_[v + 1]; ++i) {
       const std::uint32_t l = link_in_[i];
-      if (link_w_[l] >= 0) relax(tt_.link(UntimedLinkId(l)).from.get(), d + link_w_[l]);
+      if (link_w[l] >= 0) relax(tt_.link(UntimedLinkId(l)).from.get(), d + link_w[l]);
     }
     for (std::uint32_t i = alight_begin_[v]; i < alight_begin_[v + 1]; ++i) {
       const auto [rs, first] = alight_[i];
@@ -167,49 +168,53 @@ void McRaptor::backward_search(std::int64_t Bound::*field, const std::int64_t* r
         x += ride == nullptr ? 0 : ride[q + 1];
         if (x >= node(q)) break;
         node(q) = x;
-        if (board_w_[q] >= 0) relax(rs_stop_[q].get(), x + board_w_[q]);
+        if (board_w[q] >= 0) relax(rs_stop_[q].get(), x + board_w[q]);
       }
     }
   }
 }
 
 // Lower bounds to the target, one backward search per criterion.
-void McRaptor::compute_bounds() {
+void McRaptor::price_bound_weights() {
   const Cargo& cargo = q_.cargo;
   const std::size_t n_rs = tt_.route_stop_count();
   const auto boardable = [&](std::uint32_t rs) {
     return rs_group_[rs] != kNoGroup && route_price_[rs_route_[rs]] >= 0 && group_min_time_[rs_group_[rs]] != kNoTransfer;
   };
-  const auto link_ok = [&](std::uint32_t l) {
-    return group_min_time_[tt_.link_group(UntimedLinkId(l)).get()] != kNoTransfer;
-  };
-  // Trips: boarding costs one, everything else nothing.
-  for (std::uint32_t rs = 0; rs < n_rs; ++rs) board_w_[rs] = boardable(rs) ? 1 : -1;
-  for (std::uint32_t l = 0; l < tt_.link_count(); ++l) link_w_[l] = link_ok(l) ? 0 : -1;
-  backward_search(&Bound::trips, nullptr);
-  // Time.
-  for (std::uint32_t rs = 0; rs < n_rs; ++rs)
-    board_w_[rs] = boardable(rs) ? group_min_time_[rs_group_[rs]] + tt_.route_cutoff(RouteId(rs_route_[rs])).value() : -1;
-  for (std::uint32_t l = 0; l < tt_.link_count(); ++l)
-    link_w_[l] = link_ok(l) ? group_min_time_[tt_.link_group(UntimedLinkId(l)).get()] + tt_.link(UntimedLinkId(l)).duration.value()
-                            : -1;
-  backward_search(&Bound::time, min_ride_.data());
-  // Cost: rides are paid at boarding.
-  for (std::uint32_t rs = 0; rs < n_rs; ++rs)
-    board_w_[rs] = boardable(rs) ? route_price_[rs_route_[rs]] + group_min_cost_[rs_group_[rs]] : -1;
-  for (std::uint32_t l = 0; l < tt_.link_count(); ++l) {
-    const UntimedLink& link = tt_.link(UntimedLinkId(l));
-    link_w_[l] = link_ok(l) ? group_min_cost_[tt_.link_group(UntimedLinkId(l)).get()] + cargo.price(link.cost_teu, link.cost_feu).value() : -1;
+  for (auto& w : board_w_) w.resize(n_rs);
+  for (auto& w : link_w_) w.resize(tt_.link_count());
+  for (std::uint32_t rs = 0; rs < n_rs; ++rs) {
+    if (!boardable(rs)) {
+      for (auto& w : board_w_) w[rs] = -1;
+      continue;
+    }
+    const std::uint32_t g = rs_group_[rs], r = rs_route_[rs];
+    board_w_[kTripsW][rs] = 1;  // boarding is one trip
+    board_w_[kTimeW][rs] = group_min_time_[g] + tt_.route_cutoff(RouteId(r)).value();
+    board_w_[kCostW][rs] = route_price_[r] + group_min_cost_[g];  // rides are paid at boarding
+    board_w_[kCo2W][rs] = group_min_co2_[g];
   }
-  backward_search(&Bound::cost, nullptr);
-  // CO2e.
-  for (std::uint32_t rs = 0; rs < n_rs; ++rs) board_w_[rs] = boardable(rs) ? group_min_co2_[rs_group_[rs]] : -1;
   for (std::uint32_t l = 0; l < tt_.link_count(); ++l) {
     const UntimedLinkId id(l);
     const UntimedLink& link = tt_.link(id);
-    link_w_[l] = link_ok(l) ? group_min_co2_[tt_.link_group(UntimedLinkId(l)).get()] + cargo.transport(link.distance, tt_.link_intensity(id)).value() : -1;
+    const std::uint32_t g = tt_.link_group(id).get();
+    if (group_min_time_[g] == kNoTransfer) {
+      for (auto& w : link_w_) w[l] = -1;
+      continue;
+    }
+    link_w_[kTripsW][l] = 0;
+    link_w_[kTimeW][l] = group_min_time_[g] + link.duration.value();
+    link_w_[kCostW][l] = group_min_cost_[g] + cargo.price(link.cost_teu, link.cost_feu).value();
+    link_w_[kCo2W][l] = group_min_co2_[g] + cargo.transport(link.distance, tt_.link_intensity(id)).value();
   }
-  backward_search(&Bound::co2, seg_co2_.data());
+}
+
+// Lower bounds to the target, one backward search per criterion.
+void McRaptor::compute_bounds() {
+  backward_search(&Bound::trips, nullptr, kTripsW);
+  backward_search(&Bound::time, min_ride_.data(), kTimeW);
+  backward_search(&Bound::cost, nullptr, kCostW);
+  backward_search(&Bound::co2, seg_co2_.data(), kCo2W);
 }
 
 bool McRaptor::pruned(std::uint32_t node, std::int32_t arr, std::int64_t cost, std::int64_t co2,
@@ -263,7 +268,17 @@ void McRaptor::prepare(const Query& q) {
   if (q.max_travel.value() < 0) throw Error("Pareto query: max_travel must be >= 0");
   q_ = q;
   stats_ = {};
-  // Transfer costs and hub emissions depend on the cargo only: price them once per query.
+  target_.clear();
+  index_target();
+  const Cargo& c = q.cargo;
+  if (priced_ && c.teu == priced_cargo_.teu && c.feu == priced_cargo_.feu &&
+      c.mass_per_teu.value() == priced_cargo_.mass_per_teu.value() &&
+      c.mass_per_feu.value() == priced_cargo_.mass_per_feu.value()) {
+    compute_bounds();  // prices, emissions and bound weights as for the previous query
+    return;
+  }
+  priced_ = false;
+  // Transfer costs and hub emissions depend on the cargo only: price them once per cargo.
   const std::size_t n_rules = tt_.rule_count();
   rule_cost_.resize(n_rules);
   rule_co2_.resize(n_rules);
@@ -272,7 +287,7 @@ void McRaptor::prepare(const Query& q) {
     rule_cost_[i] = q.cargo.price(r.cost_teu, r.cost_feu).value();
     rule_co2_[i] = q.cargo.hub(r.hub_kg_co2e_per_t).value();
   }
-  // Ride emissions and prices depend on the cargo only: once per query as well.
+  // Ride emissions and prices depend on the cargo only: once per cargo as well.
   seg_co2_.resize(tt_.route_stop_count());
   route_price_.resize(tt_.route_count());
   for (std::uint32_t ri = 0; ri < tt_.route_count(); ++ri) {
@@ -296,8 +311,9 @@ void McRaptor::prepare(const Query& q) {
     group_min_cost_[g] = tt_.group(GroupId(g)).empty() ? 0 : mc;
     group_min_co2_[g] = tt_.group(GroupId(g)).empty() ? 0 : me;
   }
-  target_.clear();
-  index_target();
+  price_bound_weights();
+  priced_ = true;
+  priced_cargo_ = c;
   compute_bounds();
 }
 
@@ -543,7 +559,13 @@ bool journey_less(const Journey& a, const Journey& b) {
 
 std::vector<Journey> McRaptor::run(const Query& q) {
   prepare(q);
-  ea_.run(q);
+  // The earliest-arrival seeds come from a search pruned by the time bounds just computed.
+  stop_time_bound_.resize(tt_.stop_count());
+  for (std::size_t i = 0; i < stop_time_bound_.size(); ++i)
+    stop_time_bound_[i] = bound_[i].trips >= kUnreachable
+                              ? std::numeric_limits<std::int32_t>::max()
+                              : static_cast<std::int32_t>(std::min<std::int64_t>(bound_[i].time, std::numeric_limits<std::int32_t>::max()));
+  ea_.run(q, stop_time_bound_);
   for (const Journey& j : ea_.journeys()) {
     const TargetLabel seed{j.arrival.value(), j.cost.value(), j.co2e.value(), kSeed,
                            static_cast<std::uint8_t>(j.trips), true};

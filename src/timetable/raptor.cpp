@@ -42,6 +42,7 @@ void Raptor::prepare(const Query& q) {
   if (q.max_travel.value() < 0) throw Error("earliest-arrival query: max_travel must be >= 0");
   q_ = q;
   k_max_ = q.max_trips;
+  time_to_target_ = nullptr;
   stats_ = {};
 }
 
@@ -60,6 +61,9 @@ void Raptor::reset_labels() {
 bool Raptor::improve(std::int32_t k, SlotId s, Minutes t, const Parent& p) {
   // Cheap rejections first: the bound from the target and the travel limit are hot in cache.
   if (t >= bound_ || t >= tau_[at(k, s)]) return false;
+  if (time_to_target_ != nullptr &&
+      static_cast<std::int64_t>(t.value()) + time_to_target_[tt_.slot_stop(s).get()] >= bound_.value())
+    return false;
   // Keep tau non-increasing in k: a label with <= k trips also counts for every later round.
   for (std::int32_t j = k; j <= k_max_ && t < tau_[at(j, s)]; ++j) {
     tau_[at(j, s)] = t;
@@ -182,7 +186,8 @@ void Raptor::scan_routes(std::int32_t k) {
     const TripId first_trip = tt_.route_first_trip(r);
     const std::uint32_t n_trips = tt_.route_trip_count(r);
     std::uint32_t trip = kNoPos;  // within the route
-    const Minutes* arr = nullptr;  // the trip's arrivals by position
+    const Minutes* arr = nullptr;  // the trip's arrivals and departures by position
+    const Minutes* dep = nullptr;
     std::uint32_t board = 0;
     SlotId from;
     for (std::uint32_t pos = first; pos < n; ++pos) {
@@ -212,11 +217,12 @@ void Raptor::scan_routes(std::int32_t k) {
       const Minutes need = add_sat(ready, cutoff);
       std::uint32_t j;
       if (trip != kNoPos) {
-        // Most often the current trip is already the earliest catchable one; otherwise an
-        // earlier one is, close before it.
-        // (Both read the departure column at pos: one cache line, which a search needs anyway.)
+        // Most often the current trip is already the earliest catchable one (its departures,
+        // read along the route, stream into the cache); otherwise an earlier one is, close
+        // before it (the departure column at pos has it).
+        if (need > dep[pos] || trip == 0) continue;
         const Minutes* col = tt_.departures_at(r, pos);
-        if (need > col[trip] || trip == 0 || col[trip - 1] < need) continue;
+        if (col[trip - 1] < need) continue;
         j = tt_.first_trip_departing(r, pos, need, trip - 1);
       } else {
         // The trip boarded on this route in an earlier round (or query) is a good first guess.
@@ -226,6 +232,7 @@ void Raptor::scan_routes(std::int32_t k) {
       if (j < n_trips && (trip == kNoPos || j < trip)) {
         trip = j;
         arr = tt_.trip_arrivals(r, j);
+        dep = tt_.trip_departures(r, j);
         board = pos;
         from = best;
       }
@@ -236,6 +243,18 @@ void Raptor::scan_routes(std::int32_t k) {
 
 void Raptor::run(const Query& q) {
   prepare(q);
+  reset_labels();
+  start_iteration(q.ready);
+  rounds();
+}
+
+void Raptor::run(const Query& q, std::span<const std::int32_t> time_to_target) {
+  prepare(q);
+  if (!q.target.valid()) throw Error("earliest-arrival query with bounds: a target is required");
+  if (time_to_target.size() != tt_.stop_count())
+    throw Error("earliest-arrival query: " + std::to_string(time_to_target.size()) + " time bounds for " +
+                std::to_string(tt_.stop_count()) + " stops");
+  time_to_target_ = time_to_target.data();
   reset_labels();
   start_iteration(q.ready);
   rounds();

@@ -92,7 +92,8 @@ class McRaptor {
     std::int64_t time, cost, co2, trips;
   };
   void build_bound_graph();
-  void backward_search(std::int64_t Bound::*field, const std::int64_t* ride);
+  void backward_search(std::int64_t Bound::*field, const std::int64_t* ride, std::size_t weights);
+  void price_bound_weights();
   void compute_bounds();
   [[nodiscard]] bool pruned(std::uint32_t node, std::int32_t arr, std::int64_t cost, std::int64_t co2,
                             std::uint8_t round) const;
@@ -130,9 +131,12 @@ class McRaptor {
   std::vector<std::uint32_t> rs_route_;       // per route-stop: the route
   std::vector<std::uint32_t> rs_group_;       // per route-stop: boarding group, or none at the last stop
   std::vector<std::int64_t> min_ride_;        // per route-stop: shortest running time from the previous stop
-  std::vector<std::int64_t> board_w_;         // per route-stop: boarding weight of the current criterion, < 0: none
-  std::vector<std::int64_t> link_w_;          // per link: weight of the current criterion, < 0: unusable
+  // Per criterion (trips, time, cost, CO2e), for the priced cargo: per route-stop the boarding
+  // weight (< 0: none), per link its weight (< 0: unusable).
+  std::array<std::vector<std::int64_t>, 4> board_w_;
+  std::array<std::vector<std::int64_t>, 4> link_w_;
   std::vector<Bound> bound_;                  // per node, for the current query
+  std::vector<std::int32_t> stop_time_bound_;  // per stop: bound_.time for the seeding search
   // Monotone priority queue for the backward searches (radix heap: keys never drop below
   // the last one popped, so entries sit in buckets by the highest bit they differ in).
   class RadixHeap {
@@ -154,6 +158,10 @@ class McRaptor {
   std::vector<std::int32_t> group_min_time_;  // per group: shortest transfer (static)
   std::vector<std::int64_t> group_min_cost_;  // per group: cheapest transfer for the cargo
   std::vector<std::int64_t> group_min_co2_;   // per group: least hub CO2e for the cargo
+  // Everything below up to rule_co2_, and board_w_ / link_w_, is priced for this cargo (the
+  // work is skipped while queries keep the same cargo).
+  bool priced_ = false;
+  Cargo priced_cargo_{};
   std::vector<std::int64_t> rule_cost_;  // per rule, for the query's cargo
   std::vector<std::int64_t> rule_co2_;
 

@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "landbridge/timetable/journey.h"
@@ -55,6 +56,11 @@ class Raptor {
 
   // Earliest arrival from q.origin at q.ready. Throws landbridge::Error on a bad query.
   void run(const Query& q);
+  // The same with a target and, per stop, a lower bound on the minutes a box that arrives
+  // there needs to reach q.target (INT32_MAX: it cannot): labels that cannot beat the best
+  // hand-over already found are dropped (A*-style), which leaves every result for the
+  // target unchanged. `time_to_target` (one entry per stop) must outlive the call.
+  void run(const Query& q, std::span<const std::int32_t> time_to_target);
   // After run(): earliest instant the box can be handed over at `stop` (end rule applied);
   // Minutes::max() when unreachable. With a target set, exact for the target only.
   [[nodiscard]] Minutes delivered(NodeId stop) const;
@@ -106,6 +112,7 @@ class Raptor {
   Minutes ready_{0};
   Minutes limit_{0};
   Minutes bound_{0};  // labels of the current round must arrive before this
+  const std::int32_t* time_to_target_ = nullptr;  // per stop, or none
   std::int32_t k_max_ = 0;
 
   std::vector<Minutes> tau_;       // (k_max+1) × slots: earliest arrival with <= k trips
