@@ -34,6 +34,7 @@
 #include <deque>
 #include <exception>
 #include <limits>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -54,11 +55,32 @@ inline constexpr double kWeek = 7 * kDay;
 class Simulation;
 struct ProcessState;
 
-// Why a process was interrupted: a code the model defines and a readable reason.
+// Names a spawned process. Stays valid after the process ends: it then names a finished
+// process (alive() is false, join() returns at once, interrupt() returns false).
+struct ProcessId {
+  std::uint32_t slot = std::numeric_limits<std::uint32_t>::max();
+  std::uint32_t generation = 0;
+  [[nodiscard]] bool valid() const { return slot != std::numeric_limits<std::uint32_t>::max(); }
+  friend bool operator==(ProcessId, ProcessId) = default;
+};
+
+// How a holder of a PreemptiveResource unit lost it (see resource.h).
+struct Preempted {
+  ProcessId by;             // the process whose more urgent request took the unit
+  int by_priority = 0;      // that request's priority
+  int priority = 0;         // the priority of the holder's own request
+  double since = 0.0;       // when the holder had been granted the unit
+  double held = 0.0;        // how long it had held it: the preemption time minus since
+};
+
+// Why a process was interrupted: a code the model defines and a readable reason; for a
+// preemption, the code is kPreemptedCode and `preempted` says by whom and after how long.
 struct Interrupt {
   int code = 0;
   std::string reason;
+  std::optional<Preempted> preempted;
 };
+inline constexpr int kPreemptedCode = -1;
 
 // Thrown from the co_await at which a process was interrupted.
 class Interrupted : public Error {
@@ -68,15 +90,6 @@ class Interrupted : public Error {
 
  private:
   Interrupt cause_;
-};
-
-// Names a spawned process. Stays valid after the process ends: it then names a finished
-// process (alive() is false, join() returns at once, interrupt() returns false).
-struct ProcessId {
-  std::uint32_t slot = std::numeric_limits<std::uint32_t>::max();
-  std::uint32_t generation = 0;
-  [[nodiscard]] bool valid() const { return slot != std::numeric_limits<std::uint32_t>::max(); }
-  friend bool operator==(ProcessId, ProcessId) = default;
 };
 
 // --- Intrusive waiting lists --------------------------------------------------------------
@@ -323,6 +336,10 @@ class Simulation {
   void wait_in_until(ProcessState& ps, WaitList& list, WaitNode& node, double deadline) {
     wait_in(ps, list, node);
     schedule(ps.slot, deadline);
+  }
+  // The id of a live process from its state (kernel objects that remember who holds what).
+  [[nodiscard]] ProcessId id_of(const ProcessState& ps) const {
+    return ProcessId{ps.slot, cold_[ps.slot].generation};
   }
   // True while ~Simulation destroys unfinished processes: guards must touch nothing then.
   [[nodiscard]] bool tearing_down() const { return tearing_down_; }
