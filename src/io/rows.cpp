@@ -8,6 +8,7 @@
 #include <map>
 
 #include "drafts.h"
+#include "zones.h"
 #include "landbridge/io/quantity.h"
 
 namespace landbridge::io::detail {
@@ -444,6 +445,9 @@ void read_nodes(const CsvTable& t, Drafts& d, Diagnostics& diags) {
     const std::string_view tz = row.text("timezone");
     if (!tz.empty() && !is_timezone(tz))
       row.error("timezone", tz, "expected an IANA time zone name such as Asia/Almaty");
+    else if (!tz.empty() && !is_known_timezone(tz))
+      row.error("timezone", tz,
+                "expected an IANA time zone name such as Asia/Almaty (not in the system's tz database)");
     n.info.timezone = std::string(tz);
     n.info.aliases = split_list(row.text("aliases"));
     n.info.sources = row.sources(d);
