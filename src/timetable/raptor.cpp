@@ -172,7 +172,7 @@ void Raptor::scan_routes(std::int32_t k) {
     const std::uint32_t pos = route_pos_[r.get()];
     const std::uint32_t j = std::min(route_hint_[r.get()], tt_.route_trip_count(r) - 1);
     __builtin_prefetch(tt_.departures_at(r, pos) + j);
-    __builtin_prefetch(tt_.trip_arrivals(r, j) + pos);
+    __builtin_prefetch(tt_.trip_times(r, j) + pos);
   };
   for (std::size_t i = 0; i < std::min(kAhead, routes_marked_.size()); ++i) prefetch(routes_marked_[i]);
   for (std::size_t ri = 0; ri < routes_marked_.size(); ++ri) {
@@ -186,12 +186,11 @@ void Raptor::scan_routes(std::int32_t k) {
     const TripId first_trip = tt_.route_first_trip(r);
     const std::uint32_t n_trips = tt_.route_trip_count(r);
     std::uint32_t trip = kNoPos;  // within the route
-    const Minutes* arr = nullptr;  // the trip's arrivals and departures by position
-    const Minutes* dep = nullptr;
+    const StopTime* times = nullptr;  // the trip's arrivals and departures by position
     std::uint32_t board = 0;
     SlotId from;
     for (std::uint32_t pos = first; pos < n; ++pos) {
-      if (trip != kNoPos && arr[pos] < bound_ && arr[pos] < tau_[at(k, tt_.alight_slot(r, pos))]) {
+      if (trip != kNoPos && times[pos].arr < bound_ && times[pos].arr < tau_[at(k, tt_.alight_slot(r, pos))]) {
         Parent p;
         p.kind = kTrip;
         p.id = first_trip.get() + trip;
@@ -199,7 +198,7 @@ void Raptor::scan_routes(std::int32_t k) {
         p.alight = static_cast<std::uint16_t>(pos);
         p.from = from;
         p.created = static_cast<std::uint8_t>(k);
-        improve(k, tt_.alight_slot(r, pos), arr[pos], p);
+        improve(k, tt_.alight_slot(r, pos), times[pos].arr, p);
       }
       if (pos + 1 == n || !stop_marked_[stops[pos].get()]) continue;
       Minutes ready = kInf;
@@ -220,7 +219,7 @@ void Raptor::scan_routes(std::int32_t k) {
         // Most often the current trip is already the earliest catchable one (its departures,
         // read along the route, stream into the cache); otherwise an earlier one is, close
         // before it (the departure column at pos has it).
-        if (need > dep[pos] || trip == 0) continue;
+        if (need > times[pos].dep || trip == 0) continue;
         const Minutes* col = tt_.departures_at(r, pos);
         if (col[trip - 1] < need) continue;
         j = tt_.first_trip_departing(r, pos, need, trip - 1);
@@ -231,8 +230,7 @@ void Raptor::scan_routes(std::int32_t k) {
       }
       if (j < n_trips && (trip == kNoPos || j < trip)) {
         trip = j;
-        arr = tt_.trip_arrivals(r, j);
-        dep = tt_.trip_departures(r, j);
+        times = tt_.trip_times(r, j);
         board = pos;
         from = best;
       }

@@ -111,7 +111,7 @@ std::size_t Timetable::memory_bytes() const {
   return bytes(route_stop_begin_) + bytes(route_stops_) + bytes(seg_km_) + bytes(rs_alight_slot_) +
          bytes(rs_board_group_) + bytes(route_carriage_) + bytes(route_cutoff_) + bytes(route_price_teu_) +
          bytes(route_price_feu_) + bytes(route_intensity_) + bytes(route_capacity_) + bytes(route_trip_begin_) +
-         bytes(route_time_begin_) + bytes(arr_) + bytes(dep_) + bytes(dep_by_stop_) + bytes(trip_route_) + bytes(trip_service_) +
+         bytes(route_time_begin_) + bytes(times_) + bytes(dep_by_stop_) + bytes(trip_route_) + bytes(trip_service_) +
          bytes(trip_start_) + stop_routes_.size() * sizeof(RouteStop) + bytes(stop_slot_begin_) + bytes(slot_stop_) +
          bytes(slot_code_) + bytes(slot_by_link_) + bytes(slot_end_rule_) + bytes(group_begin_) +
          bytes(group_entries_) + bytes(group_stop_) + bytes(group_code_) + bytes(rules_) + bytes(link_slot_) +
@@ -266,22 +266,21 @@ Timetable Timetable::build(const TimetableSpec& spec) {
         tt.trip_service_.push_back(ServiceId(t.service));
         tt.trip_start_.push_back(t.start);
         for (std::size_t pos = 0; pos < n; ++pos) {
-          tt.arr_.push_back(Minutes(time_of(t, pos, false)));
-          tt.dep_.push_back(Minutes(time_of(t, pos, true)));
+          tt.times_.push_back({Minutes(time_of(t, pos, false)), Minutes(time_of(t, pos, true))});
         }
       }
       tt.route_trip_begin_.push_back(static_cast<std::uint32_t>(tt.trip_route_.size()));
-      tt.route_time_begin_.push_back(static_cast<std::uint32_t>(tt.arr_.size()));
+      tt.route_time_begin_.push_back(static_cast<std::uint32_t>(tt.times_.size()));
     }
   }
   const std::size_t n_routes = tt.route_carriage_.size();
-  tt.dep_by_stop_.resize(tt.dep_.size());
+  tt.dep_by_stop_.resize(tt.times_.size());
   for (std::size_t r = 0; r < n_routes; ++r) {
     const std::uint32_t n = tt.route_stop_begin_[r + 1] - tt.route_stop_begin_[r];
     const std::uint32_t trips = tt.route_trip_begin_[r + 1] - tt.route_trip_begin_[r];
     const std::uint32_t base = tt.route_time_begin_[r];
     for (std::uint32_t j = 0; j < trips; ++j)
-      for (std::uint32_t pos = 0; pos < n; ++pos) tt.dep_by_stop_[base + pos * trips + j] = tt.dep_[base + j * n + pos];
+      for (std::uint32_t pos = 0; pos < n; ++pos) tt.dep_by_stop_[base + pos * trips + j] = tt.times_[base + j * n + pos].dep;
   }
 
   // 3. Slots: start, then one per arriving route carriage, then one per arriving link carriage.

@@ -123,6 +123,12 @@ struct GroupEntry {
   Minutes duration;  // rules_[rule].duration, inline for the search
 };
 
+// Arrival and departure of one trip at one of its stops (a stop event).
+struct StopTime {
+  Minutes arr;
+  Minutes dep;
+};
+
 struct RouteStop {
   RouteId route;
   std::uint32_t pos;  // index of the stop in the route's sequence
@@ -138,7 +144,7 @@ class Timetable {
   [[nodiscard]] std::size_t route_count() const { return route_carriage_.size(); }
   [[nodiscard]] std::size_t trip_count() const { return trip_route_.size(); }
   [[nodiscard]] std::size_t slot_count() const { return slot_stop_.size(); }
-  [[nodiscard]] std::size_t stop_event_count() const { return arr_.size(); }
+  [[nodiscard]] std::size_t stop_event_count() const { return times_.size(); }
   [[nodiscard]] std::size_t route_stop_count() const { return route_stops_.size(); }
   [[nodiscard]] std::size_t group_count() const { return group_begin_.size() - 1; }
   [[nodiscard]] Minutes horizon_start() const { return horizon_start_; }
@@ -173,8 +179,8 @@ class Timetable {
     return route_trip_begin_[r.get() + 1] - route_trip_begin_[r.get()];
   }
   // Stop times of the route's j-th trip (0-based within the route) at position pos.
-  [[nodiscard]] Minutes arrival(RouteId r, std::uint32_t j, std::uint32_t pos) const { return arr_[time_index(r, j, pos)]; }
-  [[nodiscard]] Minutes departure(RouteId r, std::uint32_t j, std::uint32_t pos) const { return dep_[time_index(r, j, pos)]; }
+  [[nodiscard]] Minutes arrival(RouteId r, std::uint32_t j, std::uint32_t pos) const { return times_[time_index(r, j, pos)].arr; }
+  [[nodiscard]] Minutes departure(RouteId r, std::uint32_t j, std::uint32_t pos) const { return times_[time_index(r, j, pos)].dep; }
   [[nodiscard]] std::uint32_t time_index(RouteId r, std::uint32_t j, std::uint32_t pos) const {
     return route_time_begin_[r.get()] + j * static_cast<std::uint32_t>(route_stops(r).size()) + pos;
   }
@@ -208,9 +214,9 @@ class Timetable {
     }
     return lower_bound_in(col, hi >= step ? hi - step + 1 : 0, hi, t);
   }
-  // Stop times of one trip (within the route), indexed by position: for scanning along it.
-  [[nodiscard]] const Minutes* trip_arrivals(RouteId r, std::uint32_t j) const { return arr_.data() + time_index(r, j, 0); }
-  [[nodiscard]] const Minutes* trip_departures(RouteId r, std::uint32_t j) const { return dep_.data() + time_index(r, j, 0); }
+  // Stop times of one trip (within the route), indexed by position: for scanning along it
+  // (arrival and departure side by side, so that a scan reads one stream).
+  [[nodiscard]] const StopTime* trip_times(RouteId r, std::uint32_t j) const { return times_.data() + time_index(r, j, 0); }
 
   // --- trips ---
   [[nodiscard]] RouteId trip_route(TripId t) const { return trip_route_[t.get()]; }
@@ -280,9 +286,8 @@ class Timetable {
   std::vector<GramsPerTonneKm> route_intensity_; // per route, well-to-wheel
   std::vector<std::int32_t> route_capacity_;     // per route, TEU per departure, 0 = unlimited
   std::vector<std::uint32_t> route_trip_begin_;  // R+1 offsets: trips of r are TripIds [begin[r], begin[r+1])
-  std::vector<std::uint32_t> route_time_begin_;  // R+1 offsets into arr_/dep_: trip-major, stop-minor
-  std::vector<Minutes> arr_;                     // arrival instant per stop event
-  std::vector<Minutes> dep_;                     // departure instant per stop event
+  std::vector<std::uint32_t> route_time_begin_;  // R+1 offsets into times_: trip-major, stop-minor
+  std::vector<StopTime> times_;                  // arrival and departure instant per stop event
   std::vector<Minutes> dep_by_stop_;             // the same departures stop-major (per route: pos * trips + j),
                                                  // so that boarding searches read contiguous memory
 
