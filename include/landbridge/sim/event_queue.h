@@ -19,7 +19,7 @@
 // here.
 //
 // EventQueue (the kernel's): a calendar. Time is cut into buckets of one width (sized so
-// that about 8 records fall in each); a ring of buckets covers a window of the near future
+// that about 5 records fall in each); a ring of buckets covers a window of the near future
 // and an unsorted overflow list holds what lies beyond it. A push appends to its bucket's
 // fixed block (a per-bucket count in a small array says where; a full block spills to a
 // list). The earliest buckets are opened in turn: their few records are rank-sorted (no
@@ -282,7 +282,7 @@ class EventQueue {
   }
 
  private:
-  static constexpr double kPerBucket = 8.0;  // target records per bucket
+  static constexpr double kPerBucket = 5.0;  // target records per bucket
   static constexpr std::size_t kMinBuckets = 16;
   static constexpr std::size_t kMaxBuckets = std::size_t{1} << 16;
   static constexpr std::size_t kMaxSpan = 16;
@@ -558,7 +558,7 @@ class EventQueue {
   std::size_t in_ring_ = 0;
   std::size_t size_ = 0;
   bool retune_due_ = true;
-  std::size_t span_ = 4;  // the ring holds span_ times the buckets of the median's span
+  std::size_t span_ = 2;  // the ring holds span_ times the buckets of the median's span
   std::uint64_t refills_ = 0;
   std::uint64_t retunes_ = 0;
   // Since the last sizing: records opened, buckets scanned, buckets opened, overflow pushes.
