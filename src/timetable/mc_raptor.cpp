@@ -222,8 +222,10 @@ bool McRaptor::pruned(std::uint32_t node, std::int32_t arr, std::int64_t cost, s
   const Bound& b = bound_[node];
   if (b.trips >= kUnreachable) return true;  // the target cannot be reached from here
   const std::int64_t t = arr + b.time;
-  if (t > limit_.value()) return true;
-  return target_covers(t, cost + b.cost, co2 + b.co2, round + b.trips);
+  if (t > limit_.value()) return true;  // it would arrive after the travel limit
+  const std::int64_t k = round + b.trips;
+  if (k > q_.max_trips) return true;  // it would need more trips than allowed
+  return target_covers(t, cost + b.cost, co2 + b.co2, k);
 }
 
 void McRaptor::index_target() {
