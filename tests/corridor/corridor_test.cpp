@@ -230,6 +230,27 @@ TEST(Scenario, BadFieldIsNamedWithFileAndLine) {
   }
 }
 
+// The Caspian-fleet what-if of examples/scenarios: one ferry instead of two cannot carry the
+// 500 TEU a week to Istanbul, so the Trans-Caspian P95 rises by days (same boxes).
+TEST(Scenario, CaspianFleetHalfRaisesTheTransCaspianP95) {
+  const auto dir = std::filesystem::path(LANDBRIDGE_DATA_DIR) / ".." / "examples" / "scenarios";
+  const CorridorModel base(eurasia(), load_scenario(dir / "hakata-busan-europe-caspian.toml"));
+  const CorridorModel half(eurasia(), load_scenario(dir / "hakata-busan-europe-caspian-fleet-half.toml"));
+  ASSERT_EQ(base.scenario().ferry.fleet, 2);
+  ASSERT_EQ(half.scenario().ferry.fleet, 1);
+  std::size_t f = base.flow_count();
+  for (std::size_t i = 0; i < base.flow_count(); ++i) {
+    if (base.flow_label(i) == "CNLYG-TRHAL") f = i;
+  }
+  ASSERT_LT(f, base.flow_count());
+  ASSERT_NE(base.flow_corridor(f).find("KZKUR"), std::string::npos) << base.flow_corridor(f);
+  for (std::size_t r = 0; r < 2; ++r) {
+    const ReplicationResult a = base.run(r), b = half.run(r);
+    EXPECT_EQ(a.flows[f].boxes, b.flows[f].boxes);
+    EXPECT_GT(b.flows[f].p95_h, a.flows[f].p95_h + 100.0) << "replication " << r;
+  }
+}
+
 TEST(Scenario, ExampleScenarioLoads) {
   const Scenario s = load_scenario(std::filesystem::path(LANDBRIDGE_DATA_DIR) / ".." / "examples" / "scenarios" /
                                    "hakata-busan-europe.toml");
