@@ -749,7 +749,8 @@ void add_departures(const Network& net, const Scenario& sc, std::span<const time
     if (!(sv.carriage == c)) continue;
     for (std::size_t k = 0; k + 1 < sv.calls.size(); ++k) {
       if (sv.calls[k].stop != a || sv.calls[k + 1].stop != b) continue;
-      timetable::service_starts(sv, t0 - sv.calls[k].departure, t1 - sv.calls[k].departure, starts);
+      // Starts with any departure in the run (a superset of those leaving call k in it).
+      timetable::service_starts(sv, t0, t1, starts);
       for (const Minutes x : starts) {
         Departure d;
         d.dep_s = static_cast<double>((x + sv.calls[k].departure - t0).value()) * 60.0;
