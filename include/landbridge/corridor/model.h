@@ -1,6 +1,7 @@
 // Container-level discrete-event model of a corridor scenario on the sim kernel: every box is
 // generated per demand flow and follows its flow's static route (route::Planner), waiting for
-// scheduled or sails-when-full departures, gauge-change cranes, border clearance and handling.
+// scheduled, sails-when-full or timetabled departures, train paths (line capacity),
+// gauge-change cranes, border clearance and handling; closures hold boxes or re-route them.
 // What is and isn't modelled: docs/corridor-simulation.md.
 #pragma once
 
