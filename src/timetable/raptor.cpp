@@ -11,6 +11,7 @@ namespace {
 constexpr Minutes kInf = Minutes::max();
 constexpr std::uint32_t kNoPos = std::numeric_limits<std::uint32_t>::max();
 constexpr std::uint8_t kOrigin = 0, kTrip = 1, kLink = 2;
+constexpr std::uint8_t kFar = 255;  // trips_needed_: more than any budget (or unreachable)
 
 Minutes add_sat(Minutes a, Minutes b) {
   const std::int64_t v = static_cast<std::int64_t>(a.value()) + b.value();
@@ -29,6 +30,62 @@ Raptor::Raptor(const Timetable& tt)
   marked_.reserve(n_slots_);
   marked_prev_.reserve(n_slots_);
   routes_marked_.reserve(tt.route_count());
+  // For the trip bounds: per stop, the route positions (after the first) that alight there,
+  // and the untimed links that arrive there.
+  const std::size_t n_stops = tt.stop_count();
+  std::vector<std::pair<NodeId, AlightAt>> alight;
+  rs_stop_.resize(tt.route_stop_count());
+  for (std::uint32_t ri = 0; ri < tt.route_count(); ++ri) {
+    const RouteId r(ri);
+    const auto stops = tt.route_stops(r);
+    const std::uint32_t first = tt.route_stop_index(r, 0);
+    for (std::uint32_t pos = 0; pos < stops.size(); ++pos) {
+      rs_stop_[first + pos] = stops[pos];
+      if (pos > 0) alight.push_back({stops[pos], {first + pos, first}});
+    }
+  }
+  alight_at_ = Csr<NodeId, AlightAt>::build(n_stops, alight);
+  std::vector<std::pair<NodeId, NodeId>> links_in;
+  for (std::uint32_t l = 0; l < tt.link_count(); ++l) links_in.push_back({tt.link(UntimedLinkId(l)).to, tt.link(UntimedLinkId(l)).from});
+  links_in_ = Csr<NodeId, NodeId>::build(n_stops, links_in);
+  trips_needed_.assign(n_stops, kFar);
+  rs_seen_.assign(tt.route_stop_count(), 0);
+}
+
+// Fewest boardings from each stop to `target` (a lower bound: capacities, transfer rules and
+// times are ignored), by breadth-first search backwards over stops: a stop at distance d
+// reaches, through each route that alights there, every earlier position of that route, whose
+// stop is then at most d + 1 away; untimed links cost nothing. Kept while the target stays.
+void Raptor::compute_trips_needed(NodeId target) {
+  if (trips_target_ == target) return;
+  trips_target_ = target;
+  std::fill(trips_needed_.begin(), trips_needed_.end(), kFar);
+  std::fill(rs_seen_.begin(), rs_seen_.end(), 0);
+  layer_.assign(1, target);
+  trips_needed_[target.get()] = 0;
+  for (std::uint8_t d = 0; !layer_.empty(); ++d) {
+    next_layer_.clear();
+    for (std::size_t i = 0; i < layer_.size(); ++i) {  // grows by links (0 trips)
+      const NodeId v = layer_[i];
+      if (trips_needed_[v.get()] != d) continue;  // queued for d, then found at d - 1 by a link
+      for (NodeId from : links_in_[v])
+        if (trips_needed_[from.get()] > d) {
+          trips_needed_[from.get()] = d;
+          layer_.push_back(from);
+        }
+      for (const AlightAt& a : alight_at_[v])
+        for (std::uint32_t q = a.rs; q-- > a.first && !rs_seen_[q];) {
+          rs_seen_[q] = 1;
+          const NodeId u = rs_stop_[q];
+          if (trips_needed_[u.get()] == kFar) {
+            trips_needed_[u.get()] = static_cast<std::uint8_t>(d + 1);
+            next_layer_.push_back(u);
+          }
+        }
+    }
+    std::swap(layer_, next_layer_);
+    if (d == kFar - 2) break;  // farther than any trip budget
+  }
 }
 
 void Raptor::prepare(const Query& q) {
@@ -43,6 +100,7 @@ void Raptor::prepare(const Query& q) {
   q_ = q;
   k_max_ = q.max_trips;
   time_to_target_ = nullptr;
+  if (q.target.valid()) compute_trips_needed(q.target);
   stats_ = {};
 }
 
@@ -61,6 +119,8 @@ void Raptor::reset_labels() {
 bool Raptor::improve(std::int32_t k, SlotId s, Minutes t, const Parent& p) {
   // Cheap rejections first: the bound from the target and the travel limit are hot in cache.
   if (t >= bound_ || t >= tau_[at(k, s)]) return false;
+  // With a target: a label that needs more trips than are left cannot reach it.
+  if (q_.target.valid() && k + trips_needed_[tt_.slot_stop(s).get()] > k_max_) return false;
   if (time_to_target_ != nullptr &&
       static_cast<std::int64_t>(t.value()) + time_to_target_[tt_.slot_stop(s).get()] >= bound_.value())
     return false;

@@ -1,7 +1,8 @@
 // The speed-ups that must not change answers: a search object reused across queries (cargo
-// priced once, boarding hints kept) gives exactly the journeys a fresh one gives, and
-// RAPTOR pruned by lower bounds on the time to the target gives exactly the journeys of the
-// unpruned search. Seeded random timetables with every feature (see generator.h).
+// priced once, boarding hints and trip bounds kept) gives exactly the journeys a fresh one
+// gives; RAPTOR pruned by lower bounds on the time to the target gives exactly the journeys
+// of the unpruned search; RAPTOR with a target (pruned by trip bounds) delivers there as
+// early as a one-to-all search. Seeded random timetables with every feature (see generator.h).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -118,6 +119,28 @@ TEST(SearchState, RaptorWithTimeBoundsGivesTheJourneysOfPlainRaptor) {
     }
   }
   EXPECT_GT(journeys, kInstances);
+}
+
+TEST(SearchState, RaptorWithATargetDeliversThereAsEarlyAsOneToAll) {
+  // With a target, labels that cannot reach it in the trips left are dropped; one-to-all
+  // searches drop nothing.
+  std::int64_t reached = 0;
+  for (std::uint64_t seed = 1; seed <= kInstances; ++seed) {
+    const TimetableSpec spec = random_timetable(RandomTimetableParams{}, seed + 9000);
+    const Timetable tt = Timetable::build(spec);
+    Raptor targeted(tt), all(tt);
+    SplitMix64 rng(seed + 9000);
+    for (int qi = 0; qi < 4; ++qi) {
+      const Query q = random_query(spec, rng, false);
+      Query everywhere = q;
+      everywhere.target = NodeId::invalid();
+      targeted.run(q);
+      all.run(everywhere);
+      ASSERT_EQ(targeted.delivered(q.target), all.delivered(q.target)) << "seed " << seed << " query " << qi;
+      reached += targeted.delivered(q.target) != Minutes::max() ? 1 : 0;
+    }
+  }
+  EXPECT_GT(reached, kInstances);
 }
 
 TEST(SearchState, RaptorRejectsBoundsOfTheWrongSize) {

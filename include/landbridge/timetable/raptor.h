@@ -128,6 +128,19 @@ class Raptor {
   std::vector<std::uint32_t> route_pos_;     // per route: first marked position, or max
   std::vector<RouteId> routes_marked_;
   std::vector<std::uint32_t> route_hint_;    // per route: trip last found by a boarding search
+  // Trip bounds: fewest boardings from each stop to the target (for pruning with a target).
+  struct AlightAt {
+    std::uint32_t rs;     // route-stop index of a position after the first
+    std::uint32_t first;  // route-stop index of the route's first position
+  };
+  void compute_trips_needed(NodeId target);
+  Csr<NodeId, AlightAt> alight_at_;  // per stop: route positions that alight there
+  Csr<NodeId, NodeId> links_in_;     // per stop: stops with an untimed link to it
+  std::vector<NodeId> rs_stop_;      // per route-stop: the stop
+  std::vector<std::uint8_t> trips_needed_;  // per stop, for trips_target_ (255: too far)
+  std::vector<std::uint8_t> rs_seen_;
+  std::vector<NodeId> layer_, next_layer_;
+  NodeId trips_target_;
   std::uint32_t round_stamp_ = 0;
   SearchStats stats_;
 };
