@@ -1,13 +1,19 @@
 // Plots of a corridor simulation: what the replications say, drawn by the chart module.
 //
 // transit_histogram: door-to-door transit times (days) of every measured, delivered box of every
-// replication, one sample set per flow (or per flow and scenario when two runs are compared).
-// crane_queues: boxes waiting for a gauge-change crane over the run, one series per node, a band
-// across replications (P5–P95 from 20 replications, else min–max) under the median line; the
-// scenario's closures are shaded. `view` picks the bucket figure: the largest queue reached in
-// each `queue_sample_h` bucket (block trains arrive in bursts) or the time-average.
+// replication, one sample set per flow and run; `flow` keeps one flow (a what-if reads best as
+// one histogram per flow with the base and the what-if overlaid).
+// crane_queues: boxes waiting for a gauge-change crane over the run, one series per node and
+// run (`node` keeps one node), a band across replications (P5–P95 from 20 replications, else
+// min–max) under the median line. The model's buckets (`queue_sample_h`) are merged into
+// buckets of `bucket_h` (rounded to a whole number of model buckets) so a year stays legible:
+// `view` picks the figure per bucket, the largest queue reached in it (block trains arrive in
+// bursts) or the time-average. The warm-up, the drain after the horizon and the scenario's
+// closures are shaded.
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -28,7 +34,8 @@ struct PlotRun {
 enum class QueueView : std::uint8_t { bucket_max, bucket_mean };
 
 // Throws landbridge::Error on no runs or runs without replications.
-chart::HistogramSpec transit_histogram(std::span<const PlotRun> runs);
-chart::TimeSeriesSpec crane_queues(std::span<const PlotRun> runs, QueueView view = QueueView::bucket_max);
+chart::HistogramSpec transit_histogram(std::span<const PlotRun> runs, std::optional<std::size_t> flow = {});
+chart::TimeSeriesSpec crane_queues(std::span<const PlotRun> runs, std::optional<std::size_t> node = {},
+                                   QueueView view = QueueView::bucket_max, double bucket_h = 24);
 
 }  // namespace landbridge::corridor
