@@ -1,81 +1,184 @@
 // landbridge simulate SCENARIO: container-level corridor simulation (corridor/model.h), KPIs
 // with 95 % confidence intervals across replications; identical whatever --threads.
+// --compare WHAT_IF runs a second scenario on the same seed and replications and prints both
+// side by side (corridor/compare.h); --plots DIR draws the transit-time histogram and the
+// gauge-change queues (corridor/plots.h).
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
+#include <memory>
+#include <nlohmann/json.hpp>
 
 #include "cli.h"
+#include "landbridge/corridor/compare.h"
 #include "landbridge/corridor/model.h"
+#include "landbridge/corridor/plots.h"
 
 namespace landbridge::cli {
+namespace {
+
+struct SimulateArgs {
+  std::string scenario, compare, records, network, plots;
+  int replications = 0;
+  long long seed = -1;
+  unsigned threads = 0;
+  bool json = false, changes_only = false;
+};
+
+// A scenario with its network and model, run once.
+struct Run {
+  io::LoadedPackage pkg;
+  std::optional<corridor::CorridorModel> model;
+  std::vector<corridor::ReplicationResult> reps;
+  corridor::Summary summary;
+};
+
+std::unique_ptr<Run> prepare(const SimulateArgs& a, const std::string& path, std::optional<int> replications,
+                             std::optional<std::uint64_t> seed) {
+  corridor::Scenario sc;
+  try {
+    sc = corridor::load_scenario(path);
+  } catch (const corridor::ScenarioError& e) {
+    fmt::print(stderr, "{}\n", e.what());
+    throw CLI::RuntimeError(kInvalidInput);
+  }
+  if (replications) sc.replications = *replications;
+  if (seed) sc.seed = *seed;
+  auto run = std::make_unique<Run>();
+  run->pkg = load_network(!a.network.empty() ? a.network : sc.network_dir.string());
+  try {
+    run->model.emplace(run->pkg.network, sc);
+  } catch (const corridor::ScenarioError& e) {
+    fmt::print(stderr, "{}\n", e.what());
+    throw CLI::RuntimeError(kInvalidInput);
+  }
+  return run;
+}
+
+void simulate(Run& run, unsigned threads, const std::string& what) {
+  const bool tty = isatty(fileno(stderr)) != 0;
+  auto progress = [tty, &what](std::size_t done, std::size_t total) {
+    if (tty) {
+      const std::size_t width = 30, filled = done * width / total;
+      fmt::print(stderr, "\r{} [{}{}] {}/{}", what, std::string(filled, '#'), std::string(width - filled, ' '), done,
+                 total);
+      if (done == total) fmt::print(stderr, "\n");
+    } else {
+      fmt::print(stderr, "{} replication {}/{}\n", what, done, total);
+    }
+  };
+  const auto n = static_cast<std::size_t>(run.model->scenario().replications);
+  run.reps = corridor::run_replications(*run.model, n, threads, progress);
+  run.summary = corridor::summarise(*run.model, run.reps);
+}
+
+void write_file(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream out(path);
+  if (!(out << text)) {
+    fmt::print(stderr, "{}: cannot write\n", path.string());
+    throw CLI::RuntimeError(kUsage);
+  }
+}
+
+// One run: all flows in one histogram; a comparison: one histogram per flow, base and what-if
+// overlaid. One queue plot per gauge-change node (both runs when comparing).
+void write_plots(const std::filesystem::path& dir, std::span<const corridor::PlotRun> runs) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) {
+    fmt::print(stderr, "{}: cannot create the plot folder: {}\n", dir.string(), ec.message());
+    throw CLI::RuntimeError(kUsage);
+  }
+  std::vector<std::string> written;
+  auto put = [&](const std::string& stem, const std::string& svg, const nlohmann::json& json) {
+    write_file(dir / (stem + ".svg"), svg);
+    write_file(dir / (stem + ".json"), json.dump(1) + "\n");
+    written.push_back(stem + ".svg");
+  };
+  const corridor::CorridorModel& m = *runs.front().model;
+  const std::size_t nodes = m.node_labels().size();
+  if (runs.size() == 1) {
+    const chart::HistogramSpec h = corridor::transit_histogram(runs);
+    put("transit-histogram", chart::render_histogram(h), chart::to_json(h));
+  } else {
+    for (std::size_t f = 0; f < m.flow_count(); ++f) {
+      const chart::HistogramSpec h = corridor::transit_histogram(runs, f);
+      put("transit-" + m.flow_label(f), chart::render_histogram(h), chart::to_json(h));
+    }
+  }
+  for (std::size_t n = 0; n < nodes; ++n) {
+    const chart::TimeSeriesSpec q = corridor::crane_queues(runs, n);
+    put("crane-queue-" + m.node_labels()[n], chart::render_timeseries(q), chart::to_json(q));
+  }
+  fmt::print(stderr, "plots written to {}/: {}\n", dir.string(), fmt::join(written, ", "));
+}
+
+}  // namespace
 
 void register_simulate(CLI::App& app) {
-  struct Args {
-    std::string scenario, records, network;
-    int replications = 0;
-    long long seed = -1;
-    unsigned threads = 0;
-    bool json = false;
-  };
-  auto a = std::make_shared<Args>();
+  auto a = std::make_shared<SimulateArgs>();
   auto* cmd = app.add_subcommand("simulate", "Simulate a corridor scenario container by container");
   cmd->add_option("SCENARIO", a->scenario, "Scenario TOML file (docs/corridor-simulation.md)")
       ->required()
       ->type_name("FILE");
+  cmd->add_option("--compare", a->compare,
+                  "Also run this what-if scenario on the same seed and replications and print both side by side")
+      ->type_name("FILE");
+  cmd->add_flag("--changes-only", a->changes_only, "With --compare: list only the KPIs that clearly changed");
   cmd->add_option("--replications", a->replications, "Replications (default: the scenario's)")
       ->check(CLI::Range(2, 1000000));
   cmd->add_option("--seed", a->seed, "Seed (default: the scenario's)")->check(CLI::NonNegativeNumber);
   cmd->add_option("--threads", a->threads, "Worker threads (0 = all cores); results do not depend on it");
-  cmd->add_flag("--json", a->json, "Print the KPI summary as JSON");
+  cmd->add_flag("--json", a->json, "Print the KPI summary (or the comparison) as JSON");
   cmd->add_option("--records", a->records, "Write replication 0's per-container records (CSV) to FILE")
       ->type_name("FILE");
+  cmd->add_option("--plots", a->plots,
+                  "Write transit-time histograms and crane-queue plots (SVG and JSON) into DIR")
+      ->type_name("DIR");
   add_network_option(*cmd, a->network);
   cmd->callback([a] {
-    corridor::Scenario sc;
-    try {
-      sc = corridor::load_scenario(a->scenario);
-    } catch (const corridor::ScenarioError& e) {
-      fmt::print(stderr, "{}\n", e.what());
-      throw CLI::RuntimeError(kInvalidInput);
+    if (a->changes_only && a->compare.empty()) {
+      fmt::print(stderr, "--changes-only needs --compare\n");
+      throw CLI::RuntimeError(kUsage);
     }
-    if (a->replications > 0) sc.replications = a->replications;
-    if (a->seed >= 0) sc.seed = static_cast<std::uint64_t>(a->seed);
-    const std::string net_dir = !a->network.empty() ? a->network : sc.network_dir.string();
-    const io::LoadedPackage pkg = load_network(net_dir);
-    std::optional<corridor::CorridorModel> model;
-    try {
-      model.emplace(pkg.network, sc);
-    } catch (const corridor::ScenarioError& e) {
-      fmt::print(stderr, "{}\n", e.what());
-      throw CLI::RuntimeError(kInvalidInput);
+    std::optional<int> reps;
+    if (a->replications > 0) reps = a->replications;
+    std::optional<std::uint64_t> seed;
+    if (a->seed >= 0) seed = static_cast<std::uint64_t>(a->seed);
+    const std::unique_ptr<Run> base = prepare(*a, a->scenario, reps, seed);
+    std::unique_ptr<Run> what_if;
+    if (!a->compare.empty()) {
+      // The what-if runs as many replications on the same seed: common random numbers.
+      what_if = prepare(*a, a->compare, base->model->scenario().replications, base->model->scenario().seed);
     }
-    const bool tty = isatty(fileno(stderr)) != 0;
-    const auto n = static_cast<std::size_t>(sc.replications);
-    auto progress = [tty](std::size_t done, std::size_t total) {
-      if (tty) {
-        const std::size_t width = 30, filled = done * width / total;
-        fmt::print(stderr, "\r[{}{}] {}/{}", std::string(filled, '#'), std::string(width - filled, ' '), done,
-                   total);
-        if (done == total) fmt::print(stderr, "\n");
-      } else {
-        fmt::print(stderr, "replication {}/{}\n", done, total);
-      }
-    };
-    const auto reps = corridor::run_replications(*model, n, a->threads, progress);
-    const corridor::Summary s = corridor::summarise(*model, reps);
+    simulate(*base, a->threads, what_if ? "base" : "");
+    if (what_if) simulate(*what_if, a->threads, "what-if");
     if (!a->records.empty()) {
       std::vector<corridor::BoxRecord> recs;
-      (void)model->run(0, &recs);
-      std::ofstream out(a->records);
-      if (!out) {
-        fmt::print(stderr, "{}: cannot write the records\n", a->records);
-        throw CLI::RuntimeError(kUsage);
-      }
-      out << corridor::records_csv(*model, recs);
+      (void)base->model->run(0, &recs);
+      write_file(a->records, corridor::records_csv(*base->model, recs));
     }
-    fmt::print("{}", a->json ? corridor::summary_json(*model, s) : corridor::summary_table(*model, s));
+    if (!a->plots.empty()) {
+      std::vector<corridor::PlotRun> runs{{&*base->model, base->reps, ""}};
+      if (what_if) runs.push_back({&*what_if->model, what_if->reps, ""});
+      if (what_if && base->model->scenario().name == what_if->model->scenario().name) {
+        runs[0].label = "base";
+        runs[1].label = "what-if";
+      }
+      write_plots(a->plots, runs);
+    }
+    if (what_if) {
+      const corridor::Comparison c =
+          corridor::compare(*base->model, base->summary, *what_if->model, what_if->summary);
+      fmt::print("{}", a->json ? corridor::comparison_json(c) : corridor::comparison_table(c, a->changes_only));
+      return;
+    }
+    fmt::print("{}", a->json ? corridor::summary_json(*base->model, base->summary)
+                             : corridor::summary_table(*base->model, base->summary));
   });
 }
 
