@@ -2,7 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "landbridge/io/services.h"
+#include "landbridge/route/locate.h"
+#include "landbridge/schedule/local_time.h"
 #include "landbridge/timetable/time.h"
 
 namespace landbridge::cli {
@@ -17,50 +21,82 @@ io::LoadedPackage load_network(const std::string& dir) {
   return io::load_package(dir.empty() ? io::default_package_dir() : std::filesystem::path(dir));
 }
 
-ScheduledAnswer plan_scheduled(const ScheduledQuery& q) {
+namespace {
+
+[[noreturn]] void usage_error(const std::string& msg) {
+  fmt::print(stderr, "error: {}\n", msg);
+  throw CLI::RuntimeError(kUsage);
+}
+
+// An instant typed by the user, plain local times at `n` (see schedule::LocalClock::parse).
+Minutes parse_instant(const schedule::LocalClock& clock, NodeId n, const std::string& option, const std::string& text) {
   std::string why;
-  const auto depart = timetable::parse_iso8601(q.depart, &why);
-  if (!depart) {
-    fmt::print(stderr, "error: --depart {}: {}\n", q.depart, why);
-    throw CLI::RuntimeError(kUsage);
-  }
+  const auto t = clock.parse(n, text, &why);
+  if (!t) usage_error(option + " " + text + ": " + why);
+  return *t;
+}
+
+}  // namespace
+
+ScheduledAnswer plan_scheduled(const ScheduledQuery& q) {
+  if (!q.depart.empty() && !q.arrive_by.empty())
+    usage_error("--depart and --arrive-by exclude each other: give the ready time or the deadline");
+  if (q.depart.empty() && q.arrive_by.empty()) usage_error("a timetabled query needs --depart or --arrive-by");
+  std::string why;
+  // Syntax first, so that a typo is reported before the package is loaded.
+  const std::string& when = q.arrive_by.empty() ? q.depart : q.arrive_by;
+  const char* when_option = q.arrive_by.empty() ? "--depart" : "--arrive-by";
+  if (!timetable::parse_iso8601(when, &why)) usage_error(std::string(when_option) + " " + when + ": " + why);
   std::optional<Minutes> window;
   if (!q.window.empty()) {
     window = timetable::parse_duration(q.window, &why);
-    if (!window) {
-      fmt::print(stderr, "error: --window {}: {}\n", q.window, why);
-      throw CLI::RuntimeError(kUsage);
-    }
+    if (!window) usage_error("--window " + q.window + ": " + why);
   }
   ScheduledAnswer ans{load_network(q.network), {}};
   const io::LoadedPackage& pkg = ans.pkg;
+  const Network& net = pkg.network;
   Diagnostics diags;
-  std::vector<timetable::Service> services = io::load_services(pkg.dir, pkg.network, diags);
+  std::vector<timetable::Service> services = io::load_services(pkg.dir, net, diags);
   diags.throw_if_any();
   if (services.empty()) {
     fmt::print(stderr, "error: this package has no services ({}): timetabled routing (--depart) needs {} and {}\n",
                pkg.dir.string(), io::kServicesFile, io::kServiceCallsFile);
     throw CLI::RuntimeError(kUsage);
   }
-  // The timetable starts at the departure day and covers the window plus 120 days of travel.
-  const Minutes day_start = timetable::to_instant(timetable::to_civil(*depart).date);
-  const Minutes horizon = days(120) + window.value_or(Minutes(0));
-  schedule::ScheduledPlanner planner(pkg, std::move(services), day_start, horizon);
+  // Plain local times belong to the origin (--depart) or the destination (--arrive-by).
+  const NodeId from = route::locate(net, q.from), to = route::locate(net, q.to);  // unknown: exit 2 (main.cpp)
+  const schedule::LocalClock clock(net);
   schedule::ScheduledRequest req;
+  std::optional<Minutes> deadline;
+  if (q.arrive_by.empty()) {
+    req.depart = parse_instant(clock, from, "--depart", q.depart);
+    req.window = window;
+  } else {
+    deadline = parse_instant(clock, to, "--arrive-by", q.arrive_by);
+    req.arrive_by = deadline;
+    req.depart = *deadline - window.value_or(kArriveByLookback);
+  }
+  // The timetable starts at the (earliest) ready day and covers the window plus 120 days of
+  // travel; for arrive-by at least up to the deadline.
+  const Minutes day_start = timetable::to_instant(timetable::to_civil(req.depart).date);
+  Minutes horizon = days(120) + (deadline ? Minutes(0) : window.value_or(Minutes(0)));
+  if (deadline) horizon = std::max(horizon, *deadline - day_start + days(1));
+  schedule::ScheduledPlanner planner(pkg, std::move(services), day_start, horizon);
   req.from = q.from;
   req.to = q.to;
-  req.depart = *depart;
   req.pareto = q.pareto;
-  req.window = window;
   req.avoid = q.avoid;
   req.max_trips = q.max_trips;
   req.options.shipment = {*emissions::parse_container_unit(q.unit), q.count};
   if (q.max_transshipments >= 0) req.options.max_transshipments = q.max_transshipments;
-  ans.result = planner.plan(req);  // unknown places: exit 2 (main.cpp)
+  ans.result = planner.plan(req);
   if (ans.result.itineraries.empty()) {
-    fmt::print(stderr, "no route: no timetabled itinerary from {} to {} ready {}{}\n",
-               pkg.network.node(ans.result.from).code, pkg.network.node(ans.result.to).code,
-               timetable::format_iso8601(*depart), window ? " within the window" : "");
+    if (deadline)
+      fmt::print(stderr, "no route: no timetabled itinerary from {} to {} arrives by {} (ready from {})\n",
+                 net.node(from).code, net.node(to).code, clock.format(to, *deadline), clock.format(from, req.depart));
+    else
+      fmt::print(stderr, "no route: no timetabled itinerary from {} to {} ready {}{}\n", net.node(from).code,
+                 net.node(to).code, clock.format(from, req.depart), window ? " within the window" : "");
     throw CLI::RuntimeError(kNoRoute);
   }
   return ans;

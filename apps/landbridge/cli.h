@@ -27,8 +27,15 @@ io::LoadedPackage load_network(const std::string& dir);
 // A timetabled query as the route and chart commands take it from their options.
 struct ScheduledQuery {
   std::string network, from, to;
-  std::string depart;   // ISO 8601 date or date-time (UTC unless an offset is given)
-  std::string window;   // "" or a duration such as 7d
+  // ISO 8601 date or date-time; with an offset or Z as given, without one local time at the
+  // origin (a date alone: 00:00 local). Empty with arrive_by.
+  std::string depart;
+  // Arrive-by deadline, ISO 8601; without an offset local time at the destination. Empty
+  // unless an arrive-by query (then depart is empty).
+  std::string arrive_by;
+  // "" or a duration such as 7d: with depart the range of ready instants; with arrive_by how
+  // long before the deadline the box can be ready at the earliest (default kArriveByLookback).
+  std::string window;
   std::string unit = "teu";
   std::vector<std::string> avoid;
   int count = 1;
@@ -36,6 +43,8 @@ struct ScheduledQuery {
   int max_trips = 12;
   int max_transshipments = -1;  // < 0: no limit
 };
+// Arrive-by queries without --window: the box can be ready up to this long before the deadline.
+inline constexpr Minutes kArriveByLookback = days(60);
 struct ScheduledAnswer {
   io::LoadedPackage pkg;
   schedule::ScheduledResult result;

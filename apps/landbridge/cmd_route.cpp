@@ -19,6 +19,8 @@ struct RouteArgs {
   int max_transshipments = -1;
   double value_of_time = 0, carbon_price = 0;
   std::string depart, window;  // timetabled routing (--depart), range query (--window)
+  std::string arrive_by;       // timetabled arrive-by query (--arrive-by)
+  bool utc = false;            // table times in UTC instead of local times
   int max_trips = 12;
 };
 
@@ -46,21 +48,23 @@ std::string no_route_reason(route::Planner& planner, const route::RouteRequest& 
   return why;
 }
 
-// landbridge route FROM TO --depart T [--pareto] [--window 7d]: timetabled itineraries on the
-// package's services.
+// landbridge route FROM TO --depart T [--pareto] [--window 7d], or --arrive-by T [--pareto]
+// [--window 60d]: timetabled itineraries on the package's services.
 void route_scheduled(const RouteArgs& a) {
   if (a.optimize != "time" || a.alternatives != 3) {
     fmt::print(stderr, "error: --optimize and --alternatives apply to static routes; with --depart use --pareto\n");
     throw CLI::RuntimeError(kUsage);
   }
-  ScheduledQuery q{.network = a.network, .from = a.from, .to = a.to, .depart = a.depart, .window = a.window,
+  ScheduledQuery q{.network = a.network, .from = a.from, .to = a.to, .depart = a.depart,
+                   .arrive_by = a.arrive_by, .window = a.window,
                    .unit = a.unit, .avoid = a.avoid, .count = a.count, .pareto = a.pareto,
                    .max_trips = a.max_trips, .max_transshipments = a.max_transshipments};
   const ScheduledAnswer ans = plan_scheduled(q);
   if (a.json)
     std::cout << schedule::to_json(ans.pkg.network, ans.result).dump(2) << '\n';
   else
-    std::cout << schedule::to_table(ans.pkg.network, ans.result);
+    std::cout << schedule::to_table(ans.pkg.network, ans.result,
+                                    a.utc ? schedule::TimeDisplay::utc : schedule::TimeDisplay::local);
 }
 
 }  // namespace
@@ -96,18 +100,27 @@ void register_route(CLI::App& app) {
   cmd->add_flag("--json", a->json, "Print JSON instead of a table");
   cmd->add_option("--depart", a->depart,
                   "Timetabled routing on the package's services: the box is ready at this instant "
-                  "(2026-12-01T08:00, UTC unless a zone is given; a date alone is 00:00 UTC)")
+                  "(2026-12-01T08:00 is local time at the origin, 2026-12-01T08:00Z UTC, "
+                  "2026-12-01T08:00+09:00 as given; a date alone is 00:00 local)")
       ->type_name("TIME");
-  cmd->add_option("--window", a->window, "With --depart: every optimal journey departing within this span (7d, 36h)")
+  cmd->add_option("--arrive-by", a->arrive_by,
+                  "Timetabled routing: the box must be handed over at the destination by this instant "
+                  "(local time at the destination unless a zone is given); the latest departure, or "
+                  "with --pareto every journey not dominated in (later departure, cost, CO2e, trips)")
+      ->type_name("TIME");
+  cmd->add_option("--window", a->window,
+                  "With --depart: every optimal journey departing within this span (7d, 36h); with "
+                  "--arrive-by: the box is ready at most this long before the deadline (default 60d)")
       ->type_name("DURATION");
+  cmd->add_flag("--utc", a->utc, "With --depart or --arrive-by: show times in UTC instead of local times");
   cmd->add_option("--max-trips", a->max_trips, "With --depart: at most N services ridden")
       ->check(CLI::Range(0, 32))
       ->capture_default_str();
 
   cmd->callback([a] {
-    if (!a->depart.empty()) return route_scheduled(*a);
-    if (!a->window.empty()) {
-      fmt::print(stderr, "error: --window needs --depart\n");
+    if (!a->depart.empty() || !a->arrive_by.empty()) return route_scheduled(*a);
+    if (!a->window.empty() || a->utc) {
+      fmt::print(stderr, "error: {} needs --depart or --arrive-by\n", a->utc ? "--utc" : "--window");
       throw CLI::RuntimeError(kUsage);
     }
     const io::LoadedPackage pkg = load_network(a->network);
