@@ -1,8 +1,9 @@
 // Timetabled door-to-door planning on a network package.
 //
 // A ScheduledPlanner joins a package's Network with a list of scheduled services into one
-// timetable (timetable/), then answers depart-after queries with route-style itineraries whose
-// steps carry instants and service ids.
+// timetable (timetable/), then answers depart-after and arrive-by queries with route-style
+// itineraries whose steps carry instants (UTC; local_time.h shows them in each node's zone) and
+// service ids.
 //
 // How the network becomes a timetable (stated rules, see docs/timetabled-routing.md):
 //   transfers   Network::transfer(node, arrive, depart): the node operations of a transfer
