@@ -90,5 +90,61 @@ TEST(ScheduledEurasia, ALaterDateCanGiveADifferentBestAnswer) {
   EXPECT_TRUE(differs);
 }
 
+// Arrive-by on the reference network against depart-after queries: the latest departure makes
+// the deadline and a minute later does not; every journey that a box ready at any hour of the
+// range can take to arrive by the deadline is matched or beaten by the arrive-by Pareto set, and
+// every member of that set is found again by a depart-after query from its departure.
+TEST(ScheduledEurasia, ArriveByAgreesWithDepartAfterQueries) {
+  const Reference& ref = reference();
+  if (ref.services.empty()) GTEST_SKIP() << "the reference package has no services";
+  ScheduledPlanner p(ref.pkg, ref.services, day(2026, 11, 1), days(120));
+  const Minutes deadline = day(2026, 12, 29) + hours(23);
+  ScheduledRequest req;
+  req.from = "JPHKT";
+  req.to = "DEDUI";
+  req.depart = deadline - days(40);
+  req.arrive_by = deadline;
+  const ScheduledResult latest = p.plan(req);
+  ASSERT_EQ(latest.itineraries.size(), 1u);
+  const Minutes l = latest.itineraries[0].departure;
+  const auto depart_after = [&](Minutes t, bool pareto) {
+    ScheduledRequest d;
+    d.from = "JPHKT";
+    d.to = "DEDUI";
+    d.depart = t;
+    d.pareto = pareto;
+    return p.plan(d);
+  };
+  const ScheduledResult at_l = depart_after(l, false);
+  ASSERT_EQ(at_l.itineraries.size(), 1u);
+  EXPECT_LE(at_l.itineraries[0].arrival, deadline);
+  const ScheduledResult after_l = depart_after(l + Minutes(1), false);
+  ASSERT_EQ(after_l.itineraries.size(), 1u);
+  EXPECT_GT(after_l.itineraries[0].arrival, deadline);
+
+  req.pareto = true;
+  const ScheduledResult set = p.plan(req);
+  ASSERT_GE(set.itineraries.size(), 2u);
+  EXPECT_EQ(set.itineraries[0].departure, l);  // the latest departure leads the set
+  for (const ScheduledItinerary& it : set.itineraries) {
+    EXPECT_LE(it.arrival, deadline);
+    bool again = false;
+    for (const ScheduledItinerary& d : depart_after(it.departure, true).itineraries)
+      again |= d.arrival <= deadline && d.cost == it.cost && d.co2e.wtw == it.co2e.wtw && d.trips == it.trips;
+    EXPECT_TRUE(again) << timetable::format_iso8601(it.departure);
+  }
+  int options = 0;
+  for (Minutes t = req.depart; t <= deadline; t += hours(1))
+    for (const ScheduledItinerary& d : depart_after(t, true).itineraries) {
+      if (d.arrival > deadline) continue;
+      ++options;
+      bool covered = false;
+      for (const ScheduledItinerary& it : set.itineraries)
+        covered |= it.departure >= t && it.cost <= d.cost && it.co2e.wtw <= d.co2e.wtw && it.trips <= d.trips;
+      EXPECT_TRUE(covered) << "ready " << timetable::format_iso8601(t) << " arriving " << timetable::format_iso8601(d.arrival);
+    }
+  EXPECT_GT(options, 100);
+}
+
 }  // namespace
 }  // namespace landbridge::schedule
