@@ -136,7 +136,7 @@ PreemptiveGuard PreemptiveResource::RequestAwaiter::await_resume() {
     ps->throw_interrupt();
   }
   ps->wait = ProcessState::Wait::none;
-  return PreemptiveGuard(r, node.unit, node.token);
+  return PreemptiveGuard(r, r->sim_, node.unit, node.token);
 }
 
 void PreemptiveResource::release_unit(std::uint32_t u, std::uint64_t token) {

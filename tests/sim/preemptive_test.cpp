@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -133,6 +134,21 @@ TEST(PreemptiveResource, DisplacesTheLeastUrgentHolderThenTheLatestGranted) {
   EXPECT_EQ(cranes.preemptions(), 2U);
   EXPECT_EQ(cranes.in_use(), 2U);
   EXPECT_EQ(cranes.queue_length(), 0U);
+}
+
+TEST(PreemptiveResource, GuardsOfUnfinishedProcessesOutliveTheirResourceSafely) {
+  // The resource goes first; the simulation then destroys the frames that still hold a
+  // guard (and a preempted one): neither may touch the resource (ASan checks this).
+  Simulation sim;
+  Trace tr;
+  auto crane = std::make_unique<PreemptiveResource>(sim, 1);
+  sim.spawn(box(sim, tr, *crane, "L", 0, 100 * kDay, 2));
+  sim.spawn(box(sim, tr, *crane, "H", kHour, 100 * kDay, 1));
+  sim.run_until(kDay);
+  EXPECT_EQ(crane->preemptions(), 1U);
+  EXPECT_EQ(crane->queue_length(), 1U);
+  crane.reset();
+  SUCCEED();
 }
 
 // --- M/M/1 with two classes, preemptive resume --------------------------------------------

@@ -165,11 +165,12 @@ class [[nodiscard]] PreemptiveGuard {
  public:
   PreemptiveGuard() = default;
   PreemptiveGuard(PreemptiveGuard&& o) noexcept
-      : r_(std::exchange(o.r_, nullptr)), unit_(o.unit_), token_(o.token_) {}
+      : r_(std::exchange(o.r_, nullptr)), sim_(o.sim_), unit_(o.unit_), token_(o.token_) {}
   PreemptiveGuard& operator=(PreemptiveGuard&& o) noexcept {
     if (this != &o) {
       release();
       r_ = std::exchange(o.r_, nullptr);
+      sim_ = o.sim_;
       unit_ = o.unit_;
       token_ = o.token_;
     }
@@ -186,9 +187,10 @@ class [[nodiscard]] PreemptiveGuard {
 
  private:
   friend class PreemptiveResource;
-  PreemptiveGuard(PreemptiveResource* r, std::uint32_t unit, std::uint64_t token)
-      : r_(r), unit_(unit), token_(token) {}
+  PreemptiveGuard(PreemptiveResource* r, Simulation* sim, std::uint32_t unit, std::uint64_t token)
+      : r_(r), sim_(sim), unit_(unit), token_(token) {}
   PreemptiveResource* r_ = nullptr;
+  Simulation* sim_ = nullptr;  // checked first: at teardown the resource may be gone
   std::uint32_t unit_ = 0;
   std::uint64_t token_ = 0;
 };
@@ -264,7 +266,7 @@ inline bool PreemptiveGuard::holds() const {
 inline void PreemptiveGuard::release() noexcept {
   if (r_ == nullptr) return;
   PreemptiveResource* r = std::exchange(r_, nullptr);
-  if (!r->sim_->tearing_down()) r->release_unit(unit_, token_);
+  if (!sim_->tearing_down()) r->release_unit(unit_, token_);
 }
 
 }  // namespace landbridge::sim
