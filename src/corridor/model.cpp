@@ -138,6 +138,25 @@ struct CorridorModel::Impl {
 
 namespace {
 
+// Boxes by id in fixed chunks: stable addresses, O(1) indexing by shift and mask (a std::deque
+// of boxes this size holds three per 512-byte block and indexes by division).
+template <typename T>
+class ChunkedStore {
+ public:
+  static constexpr std::size_t kShift = 12, kChunk = std::size_t{1} << kShift;
+  T& operator[](std::size_t i) { return chunks_[i >> kShift][i & (kChunk - 1)]; }
+  const T& operator[](std::size_t i) const { return chunks_[i >> kShift][i & (kChunk - 1)]; }
+  [[nodiscard]] std::size_t size() const { return size_; }
+  void push_back(const T& v) {
+    if ((size_ & (kChunk - 1)) == 0) chunks_.push_back(std::make_unique<T[]>(kChunk));
+    (*this)[size_++] = v;
+  }
+
+ private:
+  std::vector<std::unique_ptr<T[]>> chunks_;
+  std::size_t size_ = 0;
+};
+
 constexpr std::uint32_t kNoTrip = 0xffffffffU;
 constexpr std::uint64_t kTripVehicle = 1ULL << 30;  // vehicle ids of timetabled trips
 
@@ -227,7 +246,7 @@ struct Run {
   std::size_t rep;
   // Declared before `sim`: the kernel tears its processes down (releasing crane guards)
   // while the resources still exist.
-  std::deque<Box> boxes;
+  ChunkedStore<Box> boxes;
   std::vector<ServiceState> svc;
   std::vector<CraneState> crane;
   sim::Simulation sim;
@@ -654,7 +673,8 @@ struct Run {
     r.flows.resize(m.flows.size());
     r.flow_transit_h.resize(m.flows.size());
     double delivered_teu = 0, n_measured = 0, sum_transit_d = 0, n_delivered = 0;
-    for (const Box& b : boxes) {
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+      const Box& b = boxes[i];
       const double ready = b.rec.ready_h * kHour;
       if (!in_window(ready)) continue;
       FlowKpi& fk = r.flows[b.flow];
@@ -727,7 +747,7 @@ struct Run {
     if (records != nullptr) {
       records->clear();
       records->reserve(boxes.size());
-      for (const Box& b : boxes) records->push_back(b.rec);
+      for (std::size_t i = 0; i < boxes.size(); ++i) records->push_back(boxes[i].rec);
     }
     return r;
   }
