@@ -308,5 +308,40 @@ TEST(Cli, SimulateIsReproducibleAcrossThreadCountsAndRejectsBadScenarios) {
   fs::remove(bad);
 }
 
+// The Khorgos what-if against its base, on the same seed: the crane count and the crane wait
+// at KZHOR change clearly; the plots land in the folder, one histogram per flow.
+TEST(Cli, SimulateComparesAWhatIfAndWritesPlots) {
+  namespace fs = std::filesystem;
+  const std::string dir = std::string(LANDBRIDGE_SOURCE_DIR) + "/examples/scenarios/";
+  const fs::path plots = testing_support::scratch_dir() / "plots";
+  CliRun r = run("simulate " + dir + "hakata-busan-europe.toml --compare " + dir +
+                 "hakata-busan-europe-khorgos-half.toml --replications 3 --json --plots " + plots.string());
+  ASSERT_EQ(r.code, 0) << r.err;
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["base"], "hakata-busan-europe");
+  EXPECT_EQ(j["what_if"], "hakata-busan-europe-khorgos-half");
+  bool saw_wait = false;
+  for (const auto& k : j["kpis"]) {
+    if (k["group"] != "node" || k["key"] != "KZHOR") continue;
+    if (k["metric"] == "cranes") {
+      EXPECT_DOUBLE_EQ(k["change"].get<double>(), -4.0);
+    }
+    if (k["metric"] == "mean_wait_h") {
+      saw_wait = true;
+      EXPECT_GT(k["change"].get<double>(), 0.0);
+      EXPECT_TRUE(k["clear"].get<bool>());
+    }
+  }
+  EXPECT_TRUE(saw_wait);
+  EXPECT_TRUE(fs::exists(plots / "transit-JPHKT-DEDUI.svg"));
+  EXPECT_TRUE(fs::exists(plots / "crane-queue-KZHOR.svg"));
+  EXPECT_TRUE(nlohmann::json::parse(std::ifstream(plots / "crane-queue-KZHOR.json"))["series"].size() == 2);
+  EXPECT_NE(r.err.find("plots written to"), std::string::npos) << r.err;
+
+  CliRun usage = run("simulate " + dir + "hakata-busan-europe.toml --changes-only");
+  EXPECT_EQ(usage.code, 2);
+  EXPECT_NE(usage.err.find("--compare"), std::string::npos) << usage.err;
+}
+
 }  // namespace
 }  // namespace landbridge
