@@ -17,6 +17,7 @@
 #include "landbridge/corridor/compare.h"
 #include "landbridge/corridor/model.h"
 #include "landbridge/corridor/plots.h"
+#include "landbridge/io/services.h"
 
 namespace landbridge::cli {
 namespace {
@@ -32,6 +33,7 @@ struct SimulateArgs {
 // A scenario with its network and model, run once.
 struct Run {
   io::LoadedPackage pkg;
+  std::vector<timetable::Service> services;  // loaded when a mode runs on the timetable
   std::optional<corridor::CorridorModel> model;
   std::vector<corridor::ReplicationResult> reps;
   corridor::Summary summary;
@@ -50,8 +52,14 @@ std::unique_ptr<Run> prepare(const SimulateArgs& a, const std::string& path, std
   if (seed) sc.seed = *seed;
   auto run = std::make_unique<Run>();
   run->pkg = load_network(!a.network.empty() ? a.network : sc.network_dir.string());
+  using Kind = corridor::ServicePolicy::Kind;
+  if (sc.sea.kind == Kind::timetable || sc.rail.kind == Kind::timetable || sc.ferry.kind == Kind::timetable) {
+    Diagnostics diags;
+    run->services = io::load_services(run->pkg.dir, run->pkg.network, diags);
+    diags.throw_if_any();  // a LoadError: exit 1 with file, line and field (main.cpp)
+  }
   try {
-    run->model.emplace(run->pkg.network, sc);
+    run->model.emplace(run->pkg.network, sc, run->services);
   } catch (const corridor::ScenarioError& e) {
     fmt::print(stderr, "{}\n", e.what());
     throw CLI::RuntimeError(kInvalidInput);

@@ -343,5 +343,25 @@ TEST(Cli, SimulateComparesAWhatIfAndWritesPlots) {
   EXPECT_NE(usage.err.find("--compare"), std::string::npos) << usage.err;
 }
 
+// policy = "timetable" makes simulate load the package's services: feeders and deep-sea lines
+// then sail on their timetabled days, which changes the sea waits against the weekly schedule.
+TEST(Cli, SimulateRunsSeaLegsOnThePackagesTimetable) {
+  namespace fs = std::filesystem;
+  const fs::path src = fs::path(LANDBRIDGE_SOURCE_DIR) / "examples" / "scenarios";
+  const fs::path dir = testing_support::scratch_dir();
+  fs::copy_file(src / "hakata-busan-europe.csv", dir / "hakata-busan-europe.csv", fs::copy_options::overwrite_existing);
+  std::ifstream in(src / "hakata-busan-europe.toml");
+  std::string text((std::istreambuf_iterator<char>(in)), {});
+  const std::string from = "policy = \"schedule\"";
+  ASSERT_NE(text.find(from), std::string::npos);
+  text.replace(text.find(from), from.size(), "policy = \"timetable\"");
+  std::ofstream(dir / "timetabled.toml") << text;
+  CliRun tt = run("simulate " + (dir / "timetabled.toml").string() + " --replications 2 --json");
+  CliRun weekly = run("simulate " + (src / "hakata-busan-europe.toml").string() + " --replications 2 --json");
+  ASSERT_EQ(tt.code, 0) << tt.err;
+  ASSERT_EQ(weekly.code, 0) << weekly.err;
+  EXPECT_NE(nlohmann::json::parse(tt.out)["kpis"], nlohmann::json::parse(weekly.out)["kpis"]);
+}
+
 }  // namespace
 }  // namespace landbridge
