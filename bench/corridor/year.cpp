@@ -1,6 +1,6 @@
 // One simulated year of the 2024 China-Europe rail volume at container level: the flows of
-// examples/scenarios/hakata-busan-europe.toml scaled to ~1.9 million TEU a year (1.75 M TEU
-// January-November 2024 [S68] in corridor-facts.md), crane counts scaled with the demand so
+// examples/scenarios/hakata-busan-europe.toml scaled to 2.08 million TEU a year (2024: 19,392
+// trains, 2,077,216 TEU [S66] in corridor-facts.md), crane counts scaled with the demand so
 // the system stays stable. Prints wall time per replication (median of the runs), events,
 // boxes, and peak resident memory. Target: <= 30 s and <= 2 GB for one replication.
 #include <sys/resource.h>
@@ -21,7 +21,7 @@ int main(int argc, char** argv) {
   corridor::Scenario sc = corridor::load_scenario(std::string(LANDBRIDGE_EXAMPLES_DIR) + "/hakata-busan-europe.toml");
   double base = 0;
   for (const auto& f : sc.flows) base += f.teu_per_week;
-  const double target_per_week = 1.9e6 / (365.0 / 7.0);
+  const double target_per_week = 2077216.0 / (365.0 / 7.0);
   const double k = target_per_week / base;
   for (auto& f : sc.flows) f.teu_per_week *= k;
   sc.horizon_days = 365;
