@@ -1,9 +1,7 @@
 // The command line as a user runs it: exit codes, JSON shape, and the acceptance
 // queries on the built-in reference network (data/eurasia).
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -11,17 +9,15 @@
 #include <string>
 
 #include "../support/scratch.h"
+#include "cli_run.h"
 #include "landbridge/io/package.h"
 #include "landbridge/sea/maritime_graph.h"
 
 namespace landbridge {
 namespace {
 
-struct CliRun {
-  int code = -1;
-  std::string out;  // stdout
-  std::string err;  // stderr
-};
+using testing_support::CliRun;
+using testing_support::run;
 
 // "route JPHKT DEDUI --depart 2026-12-DD --pareto --json" for a day of December 2026.
 std::string fmt_day(int day) {
@@ -30,21 +26,6 @@ std::string fmt_day(int day) {
   return buf;
 }
 
-CliRun run(const std::string& args) {
-  const auto err_file = testing_support::scratch_dir() / "stderr.txt";
-  const std::string cmd = std::string(LANDBRIDGE_CLI) + " " + args + " 2>" + err_file.string();
-  CliRun r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  std::array<char, 4096> buf{};
-  std::size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  const int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream e(err_file);
-  r.err.assign(std::istreambuf_iterator<char>(e), {});
-  return r;
-}
 
 bool uses(const nlohmann::json& it, const std::string& code) {
   for (const auto& v : it["via"])

@@ -2,9 +2,7 @@
 // the built-in reference network (data/eurasia: Hakata JPHKT is Asia/Tokyo, +09:00 all year;
 // Duisburg DEDUI is Europe/Berlin, +01:00 in winter and +02:00 in summer).
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -12,6 +10,7 @@
 #include <string>
 
 #include "../support/scratch.h"
+#include "cli_run.h"
 #include "landbridge/timetable/time.h"
 
 namespace landbridge {
@@ -19,27 +18,9 @@ namespace {
 
 using nlohmann::json;
 
-struct CliRun {
-  int code = -1;
-  std::string out;  // stdout
-  std::string err;  // stderr
-};
+using testing_support::CliRun;
+using testing_support::run;
 
-CliRun run(const std::string& args) {
-  const auto err_file = testing_support::scratch_dir() / "stderr.txt";
-  const std::string cmd = std::string(LANDBRIDGE_CLI) + " " + args + " 2>" + err_file.string();
-  CliRun r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  std::array<char, 4096> buf{};
-  std::size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  const int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream e(err_file);
-  r.err.assign(std::istreambuf_iterator<char>(e), {});
-  return r;
-}
 
 json run_json(const std::string& args) {
   const CliRun r = run(args + " --json");
