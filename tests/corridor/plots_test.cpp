@@ -8,19 +8,13 @@
 #include "landbridge/core/error.h"
 #include "landbridge/corridor/compare.h"
 #include "landbridge/corridor/plots.h"
+#include "gauge_network.h"
 #include "testing.h"  // tests/route: parse_network
 
 namespace landbridge::corridor {
 namespace {
 
-const char* kNet = R"(
-node CNAAA Origin
-node KZBBB Gauge change
-node PLCCC Destination
-link ab CNAAA KZBBB rail:1435 100km 10h 100usd
-link bc KZBBB PLCCC rail:1520 100km 20h 100usd
-op KZBBB gauge_change rail:1435 rail:1520 2h 10usd
-)";
+using testing::kGaugeNet;
 
 Scenario scenario(const std::string& name, int cranes) {
   Scenario s;
@@ -39,7 +33,7 @@ Scenario scenario(const std::string& name, int cranes) {
 }
 
 struct Fixture {
-  Network net = route::testing::parse_network(kNet);
+  Network net = route::testing::parse_network(kGaugeNet);
   CorridorModel model;
   std::vector<ReplicationResult> reps;
   Summary summary;

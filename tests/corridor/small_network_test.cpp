@@ -8,6 +8,7 @@
 #include <set>
 
 #include "landbridge/corridor/model.h"
+#include "gauge_network.h"
 #include "testing.h"  // tests/route: parse_network
 
 namespace landbridge::corridor {
@@ -16,15 +17,7 @@ namespace {
 // Trains of 10 TEU leave CNAAA when full, run 10 h to the gauge change at KZBBB (one 2 h
 // lift per box, then a 5 h border clearance per train), and a new 1520 train of 10 boxes
 // leaves for PLCCC (20 h) once all 10 are across.
-const char* kNet = R"(
-node CNAAA Origin
-node KZBBB Gauge change
-node PLCCC Destination
-link ab CNAAA KZBBB rail:1435 100km 10h 100usd
-link bc KZBBB PLCCC rail:1520 100km 20h 100usd
-op KZBBB gauge_change rail:1435 rail:1520 2h 10usd
-op KZBBB border rail:1435 rail:1520 5h 10usd
-)";
+using testing::kGaugeNet;
 
 Scenario small(int cranes) {
   Scenario s;
@@ -40,7 +33,7 @@ Scenario small(int cranes) {
 }
 
 TEST(CorridorSmallNetwork, OneCraneServesATrainOneBoxAfterTheOther) {
-  const Network net = route::testing::parse_network(kNet);
+  const Network net = route::testing::parse_network(kGaugeNet);
   const CorridorModel m(net, small(1));
   EXPECT_DOUBLE_EQ(m.flow_planned_h(0), 10 + 2 + 5 + 20);
   std::vector<BoxRecord> recs;
@@ -69,7 +62,7 @@ TEST(CorridorSmallNetwork, OneCraneServesATrainOneBoxAfterTheOther) {
 }
 
 TEST(CorridorSmallNetwork, TwoCranesHalveTheQueue) {
-  const Network net = route::testing::parse_network(kNet);
+  const Network net = route::testing::parse_network(kGaugeNet);
   const CorridorModel m(net, small(2));
   std::vector<BoxRecord> recs;
   const ReplicationResult r = m.run(0, &recs);
@@ -82,7 +75,7 @@ TEST(CorridorSmallNetwork, TwoCranesHalveTheQueue) {
 }
 
 TEST(CorridorSmallNetwork, ABoxLargerThanTheTrainIsAnError) {
-  const Network net = route::testing::parse_network(kNet);
+  const Network net = route::testing::parse_network(kGaugeNet);
   Scenario s = small(1);
   s.flows[0].teu_per_box = 2;
   s.rail.capacity_teu = 1;
@@ -101,7 +94,7 @@ TEST(CorridorSmallNetwork, ABoxLargerThanTheTrainIsAnError) {
 // the bucket's start or at any arrival inside it. Widths 1 h (aligned with the 2 h lifts)
 // and 5 h (not aligned).
 TEST(CorridorSmallNetwork, QueueSeriesMatchesARebuildFromTheRecords) {
-  const Network net = route::testing::parse_network(kNet);
+  const Network net = route::testing::parse_network(kGaugeNet);
   for (double dt : {1.0, 5.0}) {
     Scenario s = small(1);
     s.queue_sample_h = dt;
@@ -143,7 +136,7 @@ TEST(CorridorSmallNetwork, QueueSeriesMatchesARebuildFromTheRecords) {
 }
 
 TEST(CorridorSmallNetwork, TransitSamplesAreTheMeasuredBoxes) {
-  const Network net = route::testing::parse_network(kNet);
+  const Network net = route::testing::parse_network(kGaugeNet);
   const CorridorModel m(net, small(1));
   std::vector<BoxRecord> recs;
   const ReplicationResult r = m.run(0, &recs);
@@ -165,7 +158,7 @@ TEST(CorridorSmallNetwork, TransitSamplesAreTheMeasuredBoxes) {
 // trains of 10 (about 1.4 trains a day). Each train takes the earliest free slot at or after
 // it is formed; rebuilt here train by train from the records.
 TEST(CorridorSmallNetwork, TrainsWaitForAFreePathSlot) {
-  const Network net = route::testing::parse_network(kNet);
+  const Network net = route::testing::parse_network(kGaugeNet);
   Scenario s = small(20);
   s.flows[0].teu_per_week = 100;
   s.links.push_back({.id = "ab", .trains_per_day = 2});
@@ -216,7 +209,7 @@ TEST(CorridorSmallNetwork, TrainsWaitForAFreePathSlot) {
 // makes itself) unless the scenario applies them at a node: then once per train, here a
 // fixed 3 h, so every box arrives exactly 3 h later (same boxes: common random numbers).
 TEST(CorridorSmallNetwork, DwellIsAppliedOnlyWhereTheScenarioSaysSo) {
-  const std::string text = std::string(kNet) + "op KZBBB dwell rail:1435 rail:1520 3h 0usd\n";
+  const std::string text = std::string(kGaugeNet) + "op KZBBB dwell rail:1435 rail:1520 3h 0usd\n";
   const Network net = route::testing::parse_network(text);
   Scenario plain = small(1), dwell = small(1);
   dwell.nodes[0].apply_dwell = true;

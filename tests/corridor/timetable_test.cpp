@@ -6,6 +6,7 @@
 #include <map>
 
 #include "landbridge/corridor/model.h"
+#include "gauge_network.h"
 #include "testing.h"  // tests/route: parse_network
 
 namespace landbridge::corridor {
@@ -15,15 +16,7 @@ namespace {
 //  * ab: weekly train, Mondays 00:00, 10 h to KZBBB, `cap` TEU.
 //  * KZBBB: gauge change (one crane, 2 h a box), then a 5 h border clearance.
 //  * bc: daily train at 12:00, 20 h to PLCCC, 100 TEU.
-const char* kGaugeNet = R"(
-node CNAAA Origin
-node KZBBB Gauge change
-node PLCCC Destination
-link ab CNAAA KZBBB rail:1435 100km 10h 100usd
-link bc KZBBB PLCCC rail:1520 100km 20h 100usd
-op KZBBB gauge_change rail:1435 rail:1520 2h 10usd
-op KZBBB border rail:1435 rail:1520 5h 10usd
-)";
+using testing::kGaugeNet;
 
 timetable::Service service(const Network& net, const std::string& id, Gauge g,
                            std::vector<std::pair<std::string, std::pair<double, double>>> calls,
