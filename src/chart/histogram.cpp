@@ -14,6 +14,7 @@
 #include "landbridge/chart/axis.h"
 #include "landbridge/chart/svg.h"
 #include "landbridge/core/error.h"
+#include "svg_frame.h"
 
 namespace landbridge::chart {
 
@@ -29,10 +30,10 @@ double nearest_rank(const std::vector<double>& sorted, double p) {
 
 namespace {
 
-constexpr const char* kInk = "#222222";
-constexpr const char* kMuted = "#666666";
-constexpr const char* kGrid = "#e4e4e4";
-constexpr double kLeft = 84, kRight = 28;
+using detail::kInk;
+using detail::kLeft;
+using detail::kMuted;
+using detail::kRight;
 
 // The smallest {1, 2, 5} × 10^k at or above h (> 0).
 double nice_ceil(double h) {
@@ -210,11 +211,8 @@ Histogram bin_samples(const HistogramSpec& spec) {
 
 namespace {
 
-using Out = std::back_insert_iterator<std::string>;
-
-void write_text(Out o, double x, double y, std::string_view text, std::string_view attrs) {
-  fmt::format_to(o, "<text x=\"{:.1f}\" y=\"{:.1f}\"{}>{}</text>\n", x, y, attrs, xml_escape(text));
-}
+using detail::Out;
+using detail::write_text;
 
 struct MarkerLabel {
   std::size_t set = 0;
@@ -225,24 +223,14 @@ struct MarkerLabel {
   std::string text;
 };
 
-struct Layout {
-  double width = 0, height = 0;
-  double x0 = 0, x1 = 0, y0 = 0, y1 = 0;  // plot area
-  Axis x, y;
-  double title_y = 30, subtitle_y = 50;
-  double band_top = 0, row_h = 0;
-  double x_labels_y = 0, x_title_y = 0, legend_y = 0, legend_row = 20;
-  // Legend: the name column's width, each set's figures, and whether the figures go on a
-  // line of their own (a narrow chart) and the bin width below the marker key.
-  double label_w = 0;
-  std::vector<std::string> figures;
-  bool wrap = false, key_wrap = false;
+// The y axis starts at 0 (make_axis), so PlotLayout::py is v / y.max of the plot height.
+struct Layout : detail::PlotLayout {
+  // Whether the bin width goes below the marker key (a narrow chart), and its text.
+  bool key_wrap = false;
   std::string bins_text;
   int value_decimals = 1;
   std::vector<MarkerLabel> labels;
 
-  [[nodiscard]] double px(double v) const { return x0 + (v - x.min) / (x.max - x.min) * (x1 - x0); }
-  [[nodiscard]] double py(double v) const { return y1 - v / y.max * (y1 - y0); }
   [[nodiscard]] double label_baseline(int row, double fs) const {
     return band_top + (static_cast<double>(row) + 1) * row_h - fs * 0.3;
   }
@@ -262,9 +250,7 @@ Layout plan(const HistogramSpec& spec, const Histogram& h) {
                     spec.width, spec.plot_height, spec.font_size));
   const double fs = spec.font_size;
   Layout L;
-  L.width = spec.width;
-  L.x0 = kLeft;
-  L.x1 = spec.width - kRight;
+  L.start(spec.width, fs);
   const double top = spec.subtitle.empty() ? 48 : 68;
   const int x_ticks = std::max(2, static_cast<int>((L.x1 - L.x0) / 80));
   if (h.edges.empty()) {
@@ -289,7 +275,6 @@ Layout plan(const HistogramSpec& spec, const Histogram& h) {
   L.value_decimals = std::min(3, L.x.decimals + 1);
 
   // Marker labels: left to right, each in the lowest row where it overlaps nothing.
-  L.row_h = std::round(fs * 1.3) + 2;
   std::vector<MarkerLabel> labels;
   for (std::size_t s = 0; s < h.stats.size(); ++s) {
     if (h.stats[s].n == 0 || !spec.markers) continue;
@@ -325,31 +310,11 @@ Layout plan(const HistogramSpec& spec, const Histogram& h) {
   }
   std::stable_sort(labels.begin(), labels.end(),
                    [](const MarkerLabel& a, const MarkerLabel& b) { return a.x < b.x; });
-  int rows = 0;
-  for (std::size_t i = 0; i < labels.size(); ++i) {
-    if (labels[i].row < 0) continue;
-    for (int r = 0;; ++r) {
-      const bool clash =
-          std::any_of(labels.begin(), labels.begin() + static_cast<std::ptrdiff_t>(i),
-                      [&](const MarkerLabel& o) {
-                        return o.row == r && o.x0 < labels[i].x1 + 6 && labels[i].x0 < o.x1 + 6;
-                      });
-      if (!clash) {
-        labels[i].row = r;
-        rows = std::max(rows, r + 1);
-        break;
-      }
-    }
-  }
+  const int rows = detail::pack_label_rows(labels);
   // Row 0 is nearest the plot.
-  L.band_top = top;
   for (MarkerLabel& ml : labels) ml.row = ml.row < 0 ? -1 : rows - 1 - ml.row;
   L.labels = std::move(labels);
-  L.y0 = top + static_cast<double>(rows) * L.row_h + (rows > 0 ? 6 : 0);
-  L.y1 = L.y0 + spec.plot_height;
-  L.x_labels_y = L.y1 + fs + 6;
-  L.x_title_y = L.y1 + 2 * fs + 16;
-  L.legend_y = L.x_title_y + 14;
+  L.place_plot(top, rows, spec.plot_height, fs);
 
   // Legend text: names in a column, figures after them, or below them when they do not fit.
   const double lx = kLeft - 40, right = spec.width - 8;
@@ -408,13 +373,7 @@ std::string render_histogram(const HistogramSpec& spec) {
   std::string out;
   out.reserve(32 * 1024);
   Out o(out);
-  fmt::format_to(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-  fmt::format_to(o,
-                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0:.0f}\" height=\"{1:.0f}\" "
-                 "viewBox=\"0 0 {0:.0f} "
-                 "{1:.0f}\" font-family=\"sans-serif\" font-size=\"{2:.0f}\">\n",
-                 L.width, L.height, fs);
-  fmt::format_to(o, "<title>{}</title>\n", xml_escape(title));
+  detail::write_svg_open(o, L.width, L.height, fs, title);
   std::size_t total = 0;
   for (const SetStats& s : h.stats) total += s.n;
   fmt::format_to(
@@ -425,36 +384,10 @@ std::string render_histogram(const HistogramSpec& spec) {
           axis_title(spec.x_title, spec.unit), nsets, nsets == 1 ? "" : "s", total,
           total == 1 ? "" : "s", h.edges.empty() ? 0 : h.edges.size() - 1,
           h.edges.size() == 2 ? "" : "s", format_number(h.bin_width, 6), spec.unit)));
-  fmt::format_to(o, "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
-  // Bold runs about a tenth wider than the estimate for regular text.
-  write_text(o, kLeft - 40, L.title_y, fit_text_width(title, fs * 1.65, L.width - kLeft + 40 - 8),
-             fmt::format(" font-size=\"{:.0f}\" font-weight=\"bold\" fill=\"{}\"", fs * 1.5, kInk));
-  if (!spec.subtitle.empty())
-    write_text(o, kLeft - 40, L.subtitle_y,
-               fit_text_width(spec.subtitle, fs, L.width - kLeft + 40 - 8),
-               fmt::format(" fill=\"{}\"", kMuted));
+  detail::write_headings(o, title, spec.subtitle, L.title_y, L.subtitle_y, fs, L.width);
 
-  // Frame: grid, axes, ticks, titles.
-  std::string grid;
-  for (double t : L.x.ticks)
-    fmt::format_to(std::back_inserter(grid), "M{:.2f} {:.1f}V{:.1f}", L.px(t), L.y0, L.y1);
-  for (double t : L.y.ticks)
-    fmt::format_to(std::back_inserter(grid), "M{:.1f} {:.2f}H{:.1f}", L.x0, L.py(t), L.x1);
-  fmt::format_to(o,
-                 "<path class=\"grid\" d=\"{}\" stroke=\"{}\" stroke-width=\"1\" fill=\"none\"/>\n",
-                 grid, kGrid);
-  for (double t : L.y.ticks)
-    write_text(o, L.x0 - 6, L.py(t) + fs * 0.35, format_number(t, L.y.decimals),
-               " class=\"y-tick\" text-anchor=\"end\"");
-  for (double t : L.x.ticks)
-    write_text(o, L.px(t), L.x_labels_y, format_number(t, L.x.decimals),
-               " class=\"x-tick\" text-anchor=\"middle\"");
-  write_text(o, (L.x0 + L.x1) / 2, L.x_title_y, axis_title(spec.x_title, spec.unit),
-             fmt::format(" class=\"x-title\" text-anchor=\"middle\" fill=\"{}\"", kInk));
-  fmt::format_to(o,
-                 "<text class=\"y-title\" transform=\"translate({:.1f} {:.1f}) rotate(-90)\" "
-                 "text-anchor=\"middle\" fill=\"{}\">{}</text>\n",
-                 L.x0 - 58, (L.y0 + L.y1) / 2, kInk, xml_escape(y_title));
+  // Frame: grid, ticks, titles.
+  detail::write_plot_frame(o, L, axis_title(spec.x_title, spec.unit), y_title, fs);
   if (h.edges.empty())
     write_text(o, (L.x0 + L.x1) / 2, (L.y0 + L.y1) / 2, "no values",
                fmt::format(" class=\"empty\" text-anchor=\"middle\" fill=\"{}\"", kMuted));
@@ -493,10 +426,7 @@ std::string render_histogram(const HistogramSpec& spec) {
     }
     fmt::format_to(o, "</g>\n");
   }
-  fmt::format_to(o,
-                 "<path class=\"axis\" d=\"M{:.1f} {:.1f}V{:.1f}H{:.1f}\" stroke=\"#444444\" "
-                 "fill=\"none\"/>\n",
-                 L.x0, L.y0, L.y1, L.x1);
+  detail::write_axis_line(o, L.x0, L.y0, L.y1, L.x1);
 
   // Markers: lines from the x axis up to their label, then the labels on a white halo.
   fmt::format_to(o, "<g class=\"markers\">\n");
@@ -513,10 +443,9 @@ std::string render_histogram(const HistogramSpec& spec) {
   for (const MarkerLabel& ml : L.labels) {
     if (ml.row < 0) continue;  // its figure is in another marker's label
     write_text(o, ml.x0, L.label_baseline(ml.row, fs), ml.text,
-               fmt::format(" class=\"marker-label {}\" data-set=\"{}\" fill=\"{}\" "
-                           "stroke=\"#ffffff\" stroke-width=\"3\" "
-                           "stroke-linejoin=\"round\" paint-order=\"stroke\"",
-                           marker_class(ml.kind), ml.set + 1, series_colour(ml.set)));
+               fmt::format(" class=\"marker-label {}\" data-set=\"{}\" fill=\"{}\"{}",
+                           marker_class(ml.kind), ml.set + 1, series_colour(ml.set),
+                           detail::kHalo));
   }
   fmt::format_to(o, "</g>\n");
 
@@ -530,14 +459,7 @@ std::string render_histogram(const HistogramSpec& spec) {
                    "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"16\" height=\"10\" fill=\"{}\" "
                    "fill-opacity=\"{:.2f}\" stroke=\"{}\"/>\n",
                    lx, y - fs * 0.75, series_colour(s), overlay ? 0.30 : 0.75, series_colour(s));
-    write_text(o, lx + 24, y, fit_text_width(spec.sets[s].label, fs, L.label_w),
-               fmt::format(" class=\"name\" fill=\"{}\"", kInk));
-    const double fx = L.wrap ? lx + 24 : lx + 24 + L.label_w + 16;
-    const double fy = L.wrap ? y + L.legend_row - 4 : y;
-    write_text(o, fx, fy, fit_text_width(L.figures[s], fs, L.width - 8 - fx),
-               fmt::format(" class=\"figures\" fill=\"{}\"", kInk));
-    fmt::format_to(o, "</g>\n");
-    y += L.wrap ? 2 * L.legend_row - 4 : L.legend_row;
+    y = detail::write_legend_texts(o, L, lx + 24, y, spec.sets[s].label, s, fs);
   }
   double kx = lx;
   const std::string key_attrs = fmt::format(" fill=\"{}\"", kMuted);

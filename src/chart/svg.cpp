@@ -15,6 +15,7 @@
 
 #include "landbridge/chart/axis.h"
 #include "landbridge/core/error.h"
+#include "svg_frame.h"
 
 namespace landbridge::chart {
 
@@ -39,11 +40,13 @@ namespace {
 // Okabe–Ito (colour-blind safe) without its yellow, too pale on white.
 constexpr std::array<const char*, 7> kPalette = {"#0072B2", "#D55E00", "#009E73", "#CC79A7",
                                                  "#E69F00", "#56B4E9", "#000000"};
-constexpr const char* kInk = "#222222";
-constexpr const char* kMuted = "#666666";
-constexpr const char* kGrid = "#e4e4e4";
+using detail::kGrid;
+using detail::kInk;
+using detail::kLeft;
+using detail::kMuted;
+using detail::kRight;
 
-constexpr double kLeft = 84, kRight = 28, kPanelGap = 18;
+constexpr double kPanelGap = 18;
 constexpr double kStepWidth = 6;  // px, node-operation bars
 constexpr double kCrossing = 250;  // label placement: score of a line crossing a label
 
@@ -525,11 +528,8 @@ Plan plan(const std::vector<ChartSeries>& series, const ChartOptions& opts) {
 
 // --- writing -------------------------------------------------------------------------------
 
-using Out = std::back_insert_iterator<std::string>;
-
-void write_text(Out o, double x, double y, std::string_view text, std::string_view attrs) {
-  fmt::format_to(o, "<text x=\"{:.1f}\" y=\"{:.1f}\"{}>{}</text>\n", x, y, attrs, xml_escape(text));
-}
+using detail::Out;
+using detail::write_text;
 
 void write_panel_frame(Out o, const Plan& p, std::size_t pi, bool last, double fs) {
   const PanelPlan& pp = p.panels[pi];
@@ -540,8 +540,7 @@ void write_panel_frame(Out o, const Plan& p, std::size_t pi, bool last, double f
   for (double t : p.x.ticks) fmt::format_to(std::back_inserter(grid), "M{:.1f} {:.1f}V{:.1f}", p.px(t), a.y0, a.y1);
   for (double t : pp.y.ticks) fmt::format_to(std::back_inserter(grid), "M{:.1f} {:.1f}H{:.1f}", a.x0, p.py(pi, t), a.x1);
   fmt::format_to(o, "<path class=\"grid\" d=\"{}\" stroke=\"{}\" stroke-width=\"1\" fill=\"none\"/>\n", grid, kGrid);
-  fmt::format_to(o, "<path class=\"axis\" d=\"M{:.1f} {:.1f}V{:.1f}H{:.1f}\" stroke=\"#444444\" fill=\"none\"/>\n", a.x0,
-                 a.y0, a.y1, a.x1);
+  detail::write_axis_line(o, a.x0, a.y0, a.y1, a.x1);
   for (double t : pp.y.ticks)
     write_text(o, a.x0 - 6, p.py(pi, t) + fs * 0.35, format_number(t, pp.y.decimals), " text-anchor=\"end\"");
   const double cy = (a.y0 + a.y1) / 2;
@@ -620,10 +619,9 @@ void write_labels(Out o, const Plan& p, Panel kind, double fs) {
     const char* colour =
         l.end_marker ? kPalette[static_cast<std::size_t>(l.anchors.front().series) % kPalette.size()] : kInk;
     fmt::format_to(o,
-                   "<text class=\"{}\" x=\"{:.1f}\" y=\"{:.1f}\" fill=\"{}\"{} stroke=\"#ffffff\" stroke-width=\"3\" "
-                   "stroke-linejoin=\"round\" paint-order=\"stroke\">{}</text>\n",
+                   "<text class=\"{}\" x=\"{:.1f}\" y=\"{:.1f}\" fill=\"{}\"{}{}>{}</text>\n",
                    l.end_marker ? "end" : "step", l.box.x0 + (l.end_marker ? 1 : 0), baseline, colour,
-                   l.end_marker ? " font-weight=\"bold\"" : "", xml_escape(l.text));
+                   l.end_marker ? " font-weight=\"bold\"" : "", detail::kHalo, xml_escape(l.text));
   }
   fmt::format_to(o, "</g>\n");
 }
@@ -693,20 +691,14 @@ std::string render_svg(const std::vector<ChartSeries>& series, const ChartOption
   std::string out;
   out.reserve(64 * 1024);
   Out o(out);
-  fmt::format_to(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-  fmt::format_to(o,
-                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0:.0f}\" height=\"{1:.0f}\" viewBox=\"0 0 {0:.0f} "
-                 "{1:.0f}\" font-family=\"sans-serif\" font-size=\"{2:.0f}\">\n",
-                 L.width, L.height, fs);
-  fmt::format_to(o, "<title>{}</title>\n", xml_escape(title));
+  detail::write_svg_open(o, L.width, L.height, fs, title);
   fmt::format_to(o,
                  "<desc>UN ESCAP time/cost\u2013distance chart: {} itinerar{}; x = cumulative distance, y = cumulative "
                  "time, cost{}; vertical steps are node operations.{}</desc>\n",
                  series.size(), series.size() == 1 ? "y" : "ies", opts.co2e_panel ? ", CO2e" : "",
                  L.labels_dropped > 0 ? fmt::format(" {} step label(s) left out for lack of room.", L.labels_dropped) : "");
-  fmt::format_to(o, "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
-  write_text(o, kLeft - 40, p.title_y, title, fmt::format(" font-size=\"{:.0f}\" font-weight=\"bold\" fill=\"{}\"", fs * 1.5, kInk));
-  if (!opts.subtitle.empty()) write_text(o, kLeft - 40, p.subtitle_y, opts.subtitle, fmt::format(" fill=\"{}\"", kMuted));
+  // Title and subtitle written whole (0: not cut to the width).
+  detail::write_headings(o, title, opts.subtitle, p.title_y, p.subtitle_y, fs, 0);
   for (std::size_t pi = 0; pi < p.panels.size(); ++pi) {
     write_panel_frame(o, p, pi, pi + 1 == p.panels.size(), fs);
     // Series 1 last, on top.

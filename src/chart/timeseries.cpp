@@ -14,6 +14,7 @@
 #include "landbridge/chart/histogram.h"
 #include "landbridge/chart/svg.h"
 #include "landbridge/core/error.h"
+#include "svg_frame.h"
 
 namespace landbridge::chart {
 
@@ -76,16 +77,11 @@ SeriesBand band_of(const TimeSeries& s) {
 
 namespace {
 
-constexpr const char* kInk = "#222222";
-constexpr const char* kMuted = "#666666";
-constexpr const char* kGrid = "#e4e4e4";
-constexpr double kLeft = 84, kRight = 28;
-
-using Out = std::back_insert_iterator<std::string>;
-
-void write_text(Out o, double x, double y, std::string_view text, std::string_view attrs) {
-  fmt::format_to(o, "<text x=\"{:.1f}\" y=\"{:.1f}\"{}>{}</text>\n", x, y, attrs, xml_escape(text));
-}
+using detail::kInk;
+using detail::kLeft;
+using detail::kRight;
+using detail::Out;
+using detail::write_text;
 
 const char* band_key(Band b) {
   switch (b) {
@@ -106,23 +102,9 @@ struct IntervalLabel {
   std::string text;
 };
 
-struct Layout {
-  double width = 0, height = 0;
-  double x0 = 0, x1 = 0, y0 = 0, y1 = 0;  // plot area
-  Axis x, y;
-  double title_y = 30, subtitle_y = 50;
-  double band_top = 0, row_h = 0;
-  double x_labels_y = 0, x_title_y = 0, legend_y = 0, legend_row = 20;
+struct Layout : detail::PlotLayout {
   std::vector<SeriesBand> bands;
-  // Legend: the name column's width, each series' figures, and whether the figures go on a
-  // line of their own (a narrow chart).
-  double label_w = 0;
-  std::vector<std::string> figures;
-  bool wrap = false;
   std::vector<IntervalLabel> labels;
-
-  [[nodiscard]] double px(double v) const { return x0 + (v - x.min) / (x.max - x.min) * (x1 - x0); }
-  [[nodiscard]] double py(double v) const { return y1 - (v - y.min) / (y.max - y.min) * (y1 - y0); }
 };
 
 // A figure in the legend: whole numbers as such (queue lengths), else one decimal more than the
@@ -165,9 +147,7 @@ Layout plan(const TimeSeriesSpec& spec) {
   const double fs = spec.font_size;
   const bool step = spec.interpolation == Interpolation::step;
   Layout L;
-  L.width = spec.width;
-  L.x0 = kLeft;
-  L.x1 = spec.width - kRight;
+  L.start(spec.width, fs);
   bool any = false;
   double t_lo = 0, t_hi = 0, v_lo = 0, v_hi = 0;
   for (const TimeSeries& s : spec.series) {
@@ -203,7 +183,6 @@ Layout plan(const TimeSeriesSpec& spec) {
                   : make_axis_between(v_lo, v_hi + 0.04 * (v_hi - v_lo), y_ticks);
 
   // Interval labels above the plot: centred over the (clipped) interval, lowest free row.
-  L.row_h = std::round(fs * 1.3) + 2;
   std::vector<IntervalLabel> labels;
   for (std::size_t k = 0; k < spec.intervals.size(); ++k) {
     const ShadedInterval& iv = spec.intervals[k];
@@ -219,31 +198,11 @@ Layout plan(const TimeSeriesSpec& spec) {
   }
   std::stable_sort(labels.begin(), labels.end(),
                    [](const IntervalLabel& a, const IntervalLabel& b) { return a.x0 < b.x0; });
-  int rows = 0;
-  for (std::size_t i = 0; i < labels.size(); ++i) {
-    for (int r = 0;; ++r) {
-      const bool clash =
-          std::any_of(labels.begin(), labels.begin() + static_cast<std::ptrdiff_t>(i),
-                      [&](const IntervalLabel& o) {
-                        return o.row == r && o.x0 < labels[i].x1 + 6 && labels[i].x0 < o.x1 + 6;
-                      });
-      if (!clash) {
-        labels[i].row = r;
-        rows = std::max(rows, r + 1);
-        break;
-      }
-    }
-  }
+  const int rows = detail::pack_label_rows(labels);
   // The first row filled is the one nearest the plot (rows are drawn top down).
   for (IntervalLabel& il : labels) il.row = rows - 1 - il.row;
   L.labels = std::move(labels);
-  const double top = spec.subtitle.empty() ? 48 : 68;
-  L.band_top = top;
-  L.y0 = top + static_cast<double>(rows) * L.row_h + (rows > 0 ? 6 : 0);
-  L.y1 = L.y0 + spec.plot_height;
-  L.x_labels_y = L.y1 + fs + 6;
-  L.x_title_y = L.y1 + 2 * fs + 16;
-  L.legend_y = L.x_title_y + 14;
+  L.place_plot(spec.subtitle.empty() ? 48 : 68, rows, spec.plot_height, fs);
   const double lx = kLeft - 40, right = spec.width - 8;
   double fig_w = 0;
   for (std::size_t s = 0; s < spec.series.size(); ++s) {
@@ -308,26 +267,13 @@ std::string render_timeseries(const TimeSeriesSpec& spec) {
   std::string out;
   out.reserve(64 * 1024);
   Out o(out);
-  fmt::format_to(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-  fmt::format_to(o,
-                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0:.0f}\" height=\"{1:.0f}\" "
-                 "viewBox=\"0 0 {0:.0f} "
-                 "{1:.0f}\" font-family=\"sans-serif\" font-size=\"{2:.0f}\">\n",
-                 L.width, L.height, fs);
-  fmt::format_to(o, "<title>{}</title>\n", xml_escape(title));
+  detail::write_svg_open(o, L.width, L.height, fs, title);
   fmt::format_to(
       o, "<desc>{}</desc>\n",
       xml_escape(fmt::format(
           "{} over {}: {} series, {} joined by {}; shaded bands span the replications.",
           spec.y_title, spec.x_title, spec.series.size(), "samples", step ? "steps" : "lines")));
-  fmt::format_to(o, "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
-  // Bold runs about a tenth wider than the estimate for regular text.
-  write_text(o, kLeft - 40, L.title_y, fit_text_width(title, fs * 1.65, L.width - kLeft + 40 - 8),
-             fmt::format(" font-size=\"{:.0f}\" font-weight=\"bold\" fill=\"{}\"", fs * 1.5, kInk));
-  if (!spec.subtitle.empty())
-    write_text(o, kLeft - 40, L.subtitle_y,
-               fit_text_width(spec.subtitle, fs, L.width - kLeft + 40 - 8),
-               fmt::format(" fill=\"{}\"", kMuted));
+  detail::write_headings(o, title, spec.subtitle, L.title_y, L.subtitle_y, fs, L.width);
 
   // Shaded intervals first, under everything; their labels above the plot.
   for (std::size_t k = 0; k < spec.intervals.size(); ++k) {
@@ -351,33 +297,11 @@ std::string render_timeseries(const TimeSeriesSpec& spec) {
                    cx, baseline + 4, L.y0);
     write_text(
         o, il.x0, baseline, il.text,
-        fmt::format(" class=\"interval-label\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"3\" "
-                    "stroke-linejoin=\"round\" paint-order=\"stroke\"",
-                    kInk));
+        fmt::format(" class=\"interval-label\" fill=\"{}\"{}", kInk, detail::kHalo));
   }
 
   // Frame.
-  std::string grid;
-  for (double t : L.x.ticks)
-    fmt::format_to(std::back_inserter(grid), "M{:.2f} {:.1f}V{:.1f}", L.px(t), L.y0, L.y1);
-  for (double t : L.y.ticks)
-    fmt::format_to(std::back_inserter(grid), "M{:.1f} {:.2f}H{:.1f}", L.x0, L.py(t), L.x1);
-  fmt::format_to(o,
-                 "<path class=\"grid\" d=\"{}\" stroke=\"{}\" stroke-width=\"1\" fill=\"none\"/>\n",
-                 grid, kGrid);
-  for (double t : L.y.ticks)
-    write_text(o, L.x0 - 6, L.py(t) + fs * 0.35, format_number(t, L.y.decimals),
-               " class=\"y-tick\" text-anchor=\"end\"");
-  for (double t : L.x.ticks)
-    write_text(o, L.px(t), L.x_labels_y, format_number(t, L.x.decimals),
-               " class=\"x-tick\" text-anchor=\"middle\"");
-  write_text(o, (L.x0 + L.x1) / 2, L.x_title_y, spec.x_title,
-             fmt::format(" class=\"x-title\" text-anchor=\"middle\" fill=\"{}\"", kInk));
-  fmt::format_to(o,
-                 "<text class=\"y-title\" transform=\"translate({:.1f} {:.1f}) rotate(-90)\" "
-                 "text-anchor=\"middle\" "
-                 "fill=\"{}\">{}</text>\n",
-                 L.x0 - 58, (L.y0 + L.y1) / 2, kInk, xml_escape(spec.y_title));
+  detail::write_plot_frame(o, L, spec.x_title, spec.y_title, fs);
 
   // Bands under lines, series 1 last (on top).
   const std::size_t ns = spec.series.size();
@@ -404,10 +328,7 @@ std::string render_timeseries(const TimeSeriesSpec& spec) {
         d, colour_of(spec, s), dash_of(ts));
     fmt::format_to(o, "</g>\n");
   }
-  fmt::format_to(o,
-                 "<path class=\"axis\" d=\"M{:.1f} {:.1f}V{:.1f}H{:.1f}\" stroke=\"#444444\" "
-                 "fill=\"none\"/>\n",
-                 L.x0, L.y0, L.y1, L.x1);
+  detail::write_axis_line(o, L.x0, L.y0, L.y1, L.x1);
 
   // Reference lines, labelled at the right end, above the line.
   for (const ReferenceLine& r : spec.references) {
@@ -420,10 +341,8 @@ std::string render_timeseries(const TimeSeriesSpec& spec) {
     if (!r.label.empty())
       write_text(
           o, L.x1 - 4, y - 4, fit_text_width(r.label, fs, L.x1 - L.x0 - 8),
-          fmt::format(
-              " class=\"reference-label\" text-anchor=\"end\" fill=\"{}\" stroke=\"#ffffff\" "
-              "stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"",
-              kInk));
+          fmt::format(" class=\"reference-label\" text-anchor=\"end\" fill=\"{}\"{}", kInk,
+                      detail::kHalo));
   }
 
   // Legend: one row per series (two in a narrow chart).
@@ -441,14 +360,7 @@ std::string render_timeseries(const TimeSeriesSpec& spec) {
                      lx, y - fs * 0.35 - 6, colour_of(spec, s));
     fmt::format_to(o, "<path d=\"M{:.1f} {:.1f}h26\" stroke=\"{}\" stroke-width=\"1.6\"{}/>\n", lx,
                    y - fs * 0.35, colour_of(spec, s), dash_of(ts));
-    write_text(o, lx + 34, y, fit_text_width(ts.label, fs, L.label_w),
-               fmt::format(" class=\"name\" fill=\"{}\"", kInk));
-    const double fx = L.wrap ? lx + 34 : lx + 34 + L.label_w + 16;
-    const double fy = L.wrap ? y + L.legend_row - 4 : y;
-    write_text(o, fx, fy, fit_text_width(L.figures[s], fs, L.width - 8 - fx),
-               fmt::format(" class=\"figures\" fill=\"{}\"", kInk));
-    fmt::format_to(o, "</g>\n");
-    y += L.wrap ? 2 * L.legend_row - 4 : L.legend_row;
+    y = detail::write_legend_texts(o, L, lx + 34, y, ts.label, s, fs);
   }
   fmt::format_to(o, "</g>\n");
   fmt::format_to(o, "</svg>\n");

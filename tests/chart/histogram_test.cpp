@@ -14,13 +14,18 @@
 #include "landbridge/chart/axis.h"
 #include "landbridge/chart/svg.h"
 #include "landbridge/core/error.h"
+#include "svg_test_util.h"
 #include "testing.h"
 #include "xml.h"
 
 namespace landbridge::chart {
 namespace {
 
+using testing::axis_of;
+using testing::DrawnAxis;
+using testing::num;
 using testing::parse_xml;
+using testing::with_class;
 using testing::XmlElement;
 
 double u01(testing::Rng& r) {
@@ -40,49 +45,6 @@ std::vector<double> transit_hours(testing::Rng& r, int n, double base_days) {
 bool is_one_two_five(double w) {
   const double m = w / std::pow(10.0, std::floor(std::log10(w) + 1e-12));
   return std::abs(m - 1) < 1e-9 || std::abs(m - 2) < 1e-9 || std::abs(m - 5) < 1e-9;
-}
-
-double num(const std::string& s) {
-  std::string t;
-  for (char c : s)
-    if (c != ',') t += c;
-  return std::stod(t);
-}
-
-std::vector<const XmlElement*> with_class(const XmlElement& root, std::string_view name,
-                                          const std::string& cls) {
-  std::vector<const XmlElement*> out;
-  for (const XmlElement* e : root.all(name)) {
-    // Whitespace-separated class names; one of them must be cls.
-    const std::string c = e->attr("class");
-    std::size_t at = 0;
-    for (;;) {
-      const std::size_t end = std::min(c.find(' ', at), c.size());
-      if (c.compare(at, end - at, cls) == 0) {
-        out.push_back(e);
-        break;
-      }
-      if (end == c.size()) break;
-      at = end + 1;
-    }
-  }
-  return out;
-}
-
-// The x axis as drawn: value → px from the tick labels (centred on their ticks).
-struct DrawnAxis {
-  double v0 = 0, x0 = 0, v1 = 0, x1 = 0;
-  [[nodiscard]] double px(double v) const { return x0 + (v - v0) / (v1 - v0) * (x1 - x0); }
-};
-DrawnAxis x_axis_of(const XmlElement& svg) {
-  const auto ticks = with_class(svg, "text", "x-tick");
-  EXPECT_GE(ticks.size(), 2u);
-  DrawnAxis a;
-  a.v0 = num(ticks.front()->text);
-  a.x0 = std::stod(ticks.front()->attr("x"));
-  a.v1 = num(ticks.back()->text);
-  a.x1 = std::stod(ticks.back()->attr("x"));
-  return a;
 }
 
 // make_axis_between (axis.h), which the histogram's x axis uses: random ranges, some not
@@ -312,7 +274,7 @@ TEST(Histogram, OneBarPerNonEmptyBinWithHeightsInProportionToCounts) {
     EXPECT_EQ(std::stoul(tallest->attr("data-count")), h.counts[s][kt]);
     EXPECT_NEAR(std::stod(other->attr("height")) / std::stod(tallest->attr("height")),
                 static_cast<double>(h.counts[s][ko]) / h.counts[s][kt], 0.01);
-    const DrawnAxis ax = x_axis_of(svg);
+    const DrawnAxis ax = axis_of(svg, true);
     EXPECT_NEAR(std::stod(other->attr("x")), ax.px(h.edges[ko]), 0.1);
     EXPECT_NEAR(std::stod(other->attr("width")), ax.px(h.edges[1]) - ax.px(h.edges[0]), 0.1);
   }
@@ -340,7 +302,7 @@ TEST(Histogram, StylesChooseBarsOrOutlines) {
 TEST(Histogram, MarkersSitWhereTheFiguresFallOnTheAxis) {
   const HistogramSpec spec = two_scenarios();
   const XmlElement svg = parse_xml(render_histogram(spec));
-  const DrawnAxis ax = x_axis_of(svg);
+  const DrawnAxis ax = axis_of(svg, true);
   for (std::size_t s = 0; s < spec.sets.size(); ++s) {
     std::vector<double> days;
     for (double v : spec.sets[s].values) days.push_back(v / 24);

@@ -9,6 +9,7 @@
 
 #include "landbridge/chart/svg.h"
 #include "landbridge/core/error.h"
+#include "svg_test_util.h"
 #include "testing.h"
 #include "xml.h"
 
@@ -16,6 +17,7 @@ namespace landbridge::chart {
 namespace {
 
 using testing::SeriesWriter;
+using testing::vertices;
 
 // Two itineraries Hakata -> Duisburg, figures rounded from the reference network:
 //   rail: feeder to CNLYG, block train to KZHOR (gauge change + border), on to PLMAA
@@ -60,34 +62,6 @@ ChartOptions options() {
   ChartOptions o;
   o.title = "JPHKT Hakata \u2192 DEDUI Duisburg \u00b7 1 FEU";
   return o;
-}
-
-// "M1 2L3 4V5H6" -> vertices; V and H repeat the other coordinate.
-std::vector<std::pair<double, double>> vertices(const std::string& d) {
-  std::vector<std::pair<double, double>> out;
-  std::size_t i = 0;
-  const auto num = [&] {
-    char* end = nullptr;
-    const double v = std::strtod(d.c_str() + i, &end);
-    if (end == d.c_str() + i) throw std::runtime_error("bad path data: " + d);
-    i = static_cast<std::size_t>(end - d.c_str());
-    while (i < d.size() && d[i] == ' ') ++i;
-    return v;
-  };
-  while (i < d.size()) {
-    const char c = d[i++];
-    if (c == 'M' || c == 'L') {
-      const double x = num();
-      out.emplace_back(x, num());
-    } else if (c == 'V') {
-      out.emplace_back(out.back().first, num());
-    } else if (c == 'H') {
-      out.emplace_back(num(), out.back().second);
-    } else {
-      throw std::runtime_error("unexpected path command in " + d);
-    }
-  }
-  return out;
 }
 
 // Series groups of one panel, by their 1-based data-series number.

@@ -13,73 +13,20 @@
 
 #include "landbridge/chart/svg.h"
 #include "landbridge/core/error.h"
+#include "svg_test_util.h"
 #include "testing.h"
 #include "xml.h"
 
 namespace landbridge::chart {
 namespace {
 
+using testing::axis_of;
+using testing::DrawnAxis;
+using testing::num;
 using testing::parse_xml;
+using testing::vertices;
+using testing::with_class;
 using testing::XmlElement;
-
-double num(const std::string& s) {
-  std::string t;
-  for (char c : s)
-    if (c != ',') t += c;
-  return std::stod(t);
-}
-
-std::vector<const XmlElement*> with_class(const XmlElement& root, std::string_view name,
-                                          const std::string& cls) {
-  std::vector<const XmlElement*> out;
-  for (const XmlElement* e : root.all(name))
-    if (e->attr("class") == cls) out.push_back(e);
-  return out;
-}
-
-// Value → px along one axis, from its first and last tick labels.
-struct DrawnAxis {
-  double v0 = 0, p0 = 0, v1 = 0, p1 = 0;
-  [[nodiscard]] double px(double v) const { return p0 + (v - v0) / (v1 - v0) * (p1 - p0); }
-};
-DrawnAxis axis_of(const XmlElement& svg, bool x_axis, double fs = 12) {
-  const auto ticks = with_class(svg, "text", x_axis ? "x-tick" : "y-tick");
-  EXPECT_GE(ticks.size(), 2u);
-  const auto pos = [&](const XmlElement* t) {
-    return x_axis ? std::stod(t->attr("x"))
-                  : std::stod(t->attr("y")) - fs * 0.35;  // baseline below the tick
-  };
-  return {num(ticks.front()->text), pos(ticks.front()), num(ticks.back()->text), pos(ticks.back())};
-}
-
-// Absolute M/L/H/V/Z path data → vertices (Z adds nothing; the polygon closes itself).
-std::vector<std::pair<double, double>> vertices(const std::string& d) {
-  std::vector<std::pair<double, double>> out;
-  std::size_t i = 0;
-  const auto number = [&] {
-    char* end = nullptr;
-    const double v = std::strtod(d.c_str() + i, &end);
-    if (end == d.c_str() + i)
-      throw std::runtime_error("bad path data at " + std::to_string(i) + ": " + d);
-    i = static_cast<std::size_t>(end - d.c_str());
-    while (i < d.size() && d[i] == ' ') ++i;
-    return v;
-  };
-  while (i < d.size()) {
-    const char c = d[i++];
-    if (c == 'M' || c == 'L') {
-      const double x = number();
-      out.emplace_back(x, number());
-    } else if (c == 'H') {
-      out.emplace_back(number(), out.back().second);
-    } else if (c == 'V') {
-      out.emplace_back(out.back().first, number());
-    } else if (c != 'Z') {
-      throw std::runtime_error(std::string("unexpected command ") + c);
-    }
-  }
-  return out;
-}
 
 // The y range where a vertical line at x meets a closed polygon's edges (vertical edges at x
 // count whole).
