@@ -75,11 +75,17 @@ struct PathPlan {
   std::string label;
 };
 
+struct CraneCut {
+  double from = 0, to = 0;  // seconds
+  int cranes = 1;
+};
+
 struct CranePlan {
   std::uint32_t node = 0;
   int cranes = 1;
   double moves_per_hour = 0;
   std::string label;
+  std::vector<CraneCut> cuts;  // scenario capacity_cuts, sorted, not overlapping
 };
 
 using Intervals = std::vector<std::pair<double, double>>;  // closed [from, to) in seconds
@@ -659,8 +665,29 @@ struct Run {
     }
   }
 
+  // A capacity cut: the crane count drops at `from` (lifts under way finish) and returns at `to`.
+  sim::Process crane_cut(std::uint32_t c, CraneCut cut) {
+    co_await sim.until(cut.from);
+    crane[c].res->set_capacity(static_cast<std::uint32_t>(cut.cranes));
+    co_await sim.until(cut.to);
+    crane[c].res->set_capacity(static_cast<std::uint32_t>(m.cranes[c].cranes));
+  }
+
+  // Crane-seconds the node offers in [a, b): its cranes, less what the cuts take away.
+  [[nodiscard]] double crane_seconds(std::uint32_t c, double a, double b) const {
+    const CranePlan& cp = m.cranes[c];
+    double s = cp.cranes * (b - a);
+    for (const CraneCut& cut : cp.cuts) {
+      const double overlap = std::max(0.0, std::min(b, cut.to) - std::max(a, cut.from));
+      s -= (cp.cranes - cut.cranes) * overlap;
+    }
+    return s;
+  }
+
   ReplicationResult go(std::vector<BoxRecord>* records) {
     for (std::uint32_t f = 0; f < m.flows.size(); ++f) sim.spawn(generator(f));
+    for (std::uint32_t c = 0; c < m.cranes.size(); ++c)
+      for (const CraneCut& cut : m.cranes[c].cuts) sim.spawn(crane_cut(c, cut));
     for (std::uint32_t s = 0; s < m.services.size(); ++s) {
       if (m.services[s].policy.kind == ServicePolicy::Kind::schedule) sim.spawn(scheduled(s));
       if (m.services[s].policy.kind == ServicePolicy::Kind::timetable) sim.spawn(timetabled(s));
@@ -711,7 +738,7 @@ struct Run {
     for (std::size_t c = 0; c < crane.size(); ++c) {
       NodeKpi k;
       k.cranes = m.cranes[c].cranes;
-      k.utilisation = crane[c].busy / (k.cranes * (w1 - w0));
+      k.utilisation = crane[c].busy / crane_seconds(static_cast<std::uint32_t>(c), w0, w1);
       k.max_queue = crane[c].max_queue;
       auto& ws = crane[c].waits;
       double sum = 0;
@@ -1051,6 +1078,26 @@ CorridorModel::CorridorModel(const Network& net, Scenario scenario, std::span<co
           }
           if (it->second >= 0) m.reroute.emplace(Impl::reroute_key(p, i, c), static_cast<std::uint32_t>(it->second));
         }
+      }
+    }
+  }
+  // Capacity cuts, after every plan (re-routes included) has named its crane nodes.
+  for (std::size_t i = 0; i < m.sc.capacity_cuts.size(); ++i) {
+    const CapacityCut& cut = m.sc.capacity_cuts[i];
+    const std::string field = "capacity_cuts[" + std::to_string(i) + "]: field 'node': ";
+    const auto n = net.find_node(cut.node);
+    if (!n) throw ScenarioError(field + "unknown node '" + cut.node + "'");
+    const auto it = crane_of_node.find(n->get());
+    if (it == crane_of_node.end()) {
+      throw ScenarioError(field + "'" + cut.node + "' is not a gauge change on any flow's route (no cranes to cut)");
+    }
+    CranePlan& cp = m.cranes[it->second];
+    const int during = cut.cranes > 0 ? cut.cranes : std::max(1, static_cast<int>(std::lround(cp.cranes * cut.cranes_factor)));
+    cp.cuts.push_back({cut.from_day * kDay, cut.to_day * kDay, during});
+    std::sort(cp.cuts.begin(), cp.cuts.end(), [](const CraneCut& a, const CraneCut& b) { return a.from < b.from; });
+    for (std::size_t k = 1; k < cp.cuts.size(); ++k) {
+      if (cp.cuts[k].from < cp.cuts[k - 1].to) {
+        throw ScenarioError(field + "cuts of '" + cut.node + "' overlap; give one cut per interval");
       }
     }
   }

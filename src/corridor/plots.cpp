@@ -119,9 +119,14 @@ chart::TimeSeriesSpec crane_queues(std::span<const PlotRun> runs, std::optional<
       }
       spec.series.push_back(std::move(s));
     }
-    for (const Closure& c : sc.closures)
+    const std::string who = runs.size() > 1 ? run_label(run) + ": " : std::string();
+    for (const Closure& c : sc.closures) spec.intervals.push_back({c.from_day, c.to_day, who + c.what + " closed"});
+    for (const CapacityCut& c : sc.capacity_cuts) {
+      if (node && c.node != nodes0[*node]) continue;
       spec.intervals.push_back({c.from_day, c.to_day,
-                                (runs.size() > 1 ? run_label(run) + ": " : std::string()) + c.what + " closed"});
+                                who + c.node + (c.cranes > 0 ? fmt::format(" down to {} cranes", c.cranes)
+                                                             : fmt::format(" cranes x{:g}", c.cranes_factor))});
+    }
   }
   return spec;
 }

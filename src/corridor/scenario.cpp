@@ -185,7 +185,7 @@ Scenario parse_scenario(std::string_view text, const std::filesystem::path& path
     throw ScenarioError(file + ":" + std::to_string(e.source().begin.line) + ": " +
                         std::string(e.description()));
   }
-  check_keys(file, root, "", {"scenario", "services", "nodes", "links", "closures"});
+  check_keys(file, root, "", {"scenario", "services", "nodes", "links", "closures", "capacity_cuts"});
   Scenario s;
   s.sea = ServicePolicy{ServicePolicy::Kind::schedule, 168, 0, 1000, 0, 168, 0};
   s.rail = ServicePolicy{ServicePolicy::Kind::when_full, 168, 0, 110, 82, 96, 0};
@@ -297,6 +297,28 @@ Scenario parse_scenario(std::string_view text, const std::filesystem::path& path
       if (!e->get("from_day")) fail(file, &(*a)[i], pre + "from_day", "missing");
       if (!(c.to_day > c.from_day)) fail(file, e->get("to_day"), pre + "to_day", "missing or not after from_day");
       s.closures.push_back(c);
+    }
+  }
+  if (const toml::node* cn = root.get("capacity_cuts")) {
+    const toml::array* a = cn->as_array();
+    if (a == nullptr) fail(file, cn, "capacity_cuts", "expected an array of tables [[capacity_cuts]]");
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      const toml::table* e = (*a)[i].as_table();
+      const std::string pre = "capacity_cuts[" + std::to_string(i) + "].";
+      if (e == nullptr) fail(file, &(*a)[i], pre, "expected a table");
+      check_keys(file, *e, pre, {"node", "cranes", "cranes_factor", "from_day", "to_day"});
+      CapacityCut c;
+      c.node = get_string(file, *e, pre, "node", "");
+      if (c.node.empty()) fail(file, &(*a)[i], pre + "node", "missing");
+      c.cranes = static_cast<int>(get_number(file, *e, pre, "cranes", 0, 0, 1000));
+      c.cranes_factor = get_number(file, *e, pre, "cranes_factor", 1.0, 0.01, 100);
+      if ((c.cranes > 0) == (e->get("cranes_factor") != nullptr))
+        fail(file, &(*a)[i], pre + "cranes", "give exactly one of cranes, cranes_factor");
+      if (!e->get("from_day")) fail(file, &(*a)[i], pre + "from_day", "missing");
+      c.from_day = get_number(file, *e, pre, "from_day", -1, 0, 1e5);
+      c.to_day = get_number(file, *e, pre, "to_day", -1, 0, 1e5);
+      if (!(c.to_day > c.from_day)) fail(file, e->get("to_day"), pre + "to_day", "missing or not after from_day");
+      s.capacity_cuts.push_back(c);
     }
   }
   s.flows = parse_demand(read_text(s.demand_file, "the demand file"), s.demand_file.string());

@@ -43,7 +43,9 @@ struct FlowKpi {
   double undelivered = 0;
   double rerouted = 0;       // measured boxes that re-planned around a closure at least once
 };
-struct NodeKpi {             // a gauge-change crane resource
+// A gauge-change crane resource. cranes: the nominal count; utilisation: busy crane time over
+// the crane time offered in the window (capacity cuts taken off).
+struct NodeKpi {
   double cranes = 0, utilisation = 0, max_queue = 0, mean_wait_h = 0, p95_wait_h = 0;
 };
 struct ServiceKpi {          // departures on one link

@@ -8,8 +8,8 @@
 // min–max) under the median line. The model's buckets (`queue_sample_h`) are merged into
 // buckets of `bucket_h` (rounded to a whole number of model buckets) so a year stays legible:
 // `view` picks the figure per bucket, the largest queue reached in it (block trains arrive in
-// bursts) or the time-average. The warm-up, the drain after the horizon and the scenario's
-// closures are shaded.
+// bursts) or the time-average. The warm-up, the drain after the horizon, the scenario's
+// closures and its capacity cuts (of the plotted node) are shaded.
 #pragma once
 
 #include <cstddef>

@@ -71,6 +71,17 @@ struct Closure {
   double to_day = 0;
 };
 
+// A gauge change's cranes cut for a while (breakdowns, works, a strike): between from_day and
+// to_day the node has `cranes` cranes (or its cranes × cranes_factor, rounded, at least 1).
+// Lifts under way when the cut starts finish; the cranes come back at to_day.
+struct CapacityCut {
+  std::string node;                  // a gauge-change node some flow's route uses
+  int cranes = 0;                    // > 0: the count during the cut; 0: use cranes_factor
+  double cranes_factor = 1;
+  double from_day = 0;
+  double to_day = 0;
+};
+
 // What a box does when a closed node lies ahead on its route.
 enum class OnClosure : std::uint8_t {
   wait,     // holds at the closed node until it reopens
@@ -98,6 +109,7 @@ struct Scenario {
   std::vector<NodeOverride> nodes;
   std::vector<LinkOverride> links;     // line capacity per rail link (what-if or stated)
   std::vector<Closure> closures;
+  std::vector<CapacityCut> capacity_cuts;
 };
 
 // Reads a scenario file and its demand CSV (paths relative to the scenario's folder).
