@@ -21,12 +21,8 @@
 namespace landbridge::chart {
 namespace {
 
-using testing::axis_of;
-using testing::DrawnAxis;
-using testing::num;
-using testing::parse_xml;
-using testing::with_class;
-using testing::XmlElement;
+// The chart test helpers (testing.h, xml.h, svg_test_util.h).
+using namespace testing;
 
 double u01(testing::Rng& r) {
   return (static_cast<double>(r.next() >> 11) + 0.5) / 9007199254740992.0;
@@ -186,16 +182,7 @@ TEST(Histogram, NarrowChartKeepsTextInside) {
                 transit_hours(r, 300, 19)},
                {"KRPUS \u2192 PLWAW", transit_hours(r, 300, 17)}};
   const XmlElement svg = parse_xml(render_histogram(spec));
-  const double width = std::stod(svg.attr("width"));
-  for (const XmlElement* t : svg.all("text")) {
-    if (!t->attr("text-anchor").empty() || !t->attr("transform").empty())
-      continue;  // start-anchored only
-    const double fs = t->attr("font-size").empty() ? 12 : std::stod(t->attr("font-size"));
-    const double w =
-        estimate_text_width(t->text, fs) * (t->attr("font-weight") == "bold" ? 1.1 : 1.0);
-    EXPECT_LE(std::stod(t->attr("x")) + w, width) << t->text;
-    EXPECT_GE(std::stod(t->attr("x")), 0) << t->text;
-  }
+  testing::expect_start_anchored_text_inside(svg);
   // The legend's figures went below the names: two lines per entry.
   const auto entries = with_class(svg, "g", "legend-entry");
   ASSERT_EQ(entries.size(), 2u);

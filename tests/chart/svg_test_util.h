@@ -12,6 +12,7 @@
 
 #include <gtest/gtest.h>
 
+#include "landbridge/chart/svg.h"
 #include "xml.h"
 
 namespace landbridge::chart::testing {
@@ -87,6 +88,21 @@ inline std::vector<std::pair<double, double>> vertices(const std::string& d) {
     }
   }
   return out;
+}
+
+// Every start-anchored text (no text-anchor, not rotated) lies between x = 0 and the document's
+// width by its estimated extent (estimate_text_width; bold a tenth wider).
+inline void expect_start_anchored_text_inside(const XmlElement& svg) {
+  const double width = std::stod(svg.attr("width"));
+  for (const XmlElement* t : svg.all("text")) {
+    if (!t->attr("text-anchor").empty() || !t->attr("transform").empty())
+      continue;  // start-anchored only
+    const double fs = t->attr("font-size").empty() ? 12 : std::stod(t->attr("font-size"));
+    const double w =
+        estimate_text_width(t->text, fs) * (t->attr("font-weight") == "bold" ? 1.1 : 1.0);
+    EXPECT_LE(std::stod(t->attr("x")) + w, width) << t->text;
+    EXPECT_GE(std::stod(t->attr("x")), 0) << t->text;
+  }
 }
 
 }  // namespace landbridge::chart::testing

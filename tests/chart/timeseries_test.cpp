@@ -20,13 +20,8 @@
 namespace landbridge::chart {
 namespace {
 
-using testing::axis_of;
-using testing::DrawnAxis;
-using testing::num;
-using testing::parse_xml;
-using testing::vertices;
-using testing::with_class;
-using testing::XmlElement;
+// The chart test helpers (testing.h, xml.h, svg_test_util.h).
+using namespace testing;
 
 // The y range where a vertical line at x meets a closed polygon's edges (vertical edges at x
 // count whole).
@@ -271,16 +266,7 @@ TEST(TimeSeries, NarrowChartKeepsTextInside) {
   spec.width = 480;
   spec.title = "Containers waiting at every gauge change of the corridor over one simulated year";
   const XmlElement svg = parse_xml(render_timeseries(spec));
-  const double width = std::stod(svg.attr("width"));
-  for (const XmlElement* t : svg.all("text")) {
-    if (!t->attr("text-anchor").empty() || !t->attr("transform").empty())
-      continue;  // start-anchored only
-    const double fs = t->attr("font-size").empty() ? 12 : std::stod(t->attr("font-size"));
-    const double w =
-        estimate_text_width(t->text, fs) * (t->attr("font-weight") == "bold" ? 1.1 : 1.0);
-    EXPECT_LE(std::stod(t->attr("x")) + w, width) << t->text;
-    EXPECT_GE(std::stod(t->attr("x")), 0) << t->text;
-  }
+  testing::expect_start_anchored_text_inside(svg);
 }
 
 TEST(TimeSeries, SameInputSameBytes) {
