@@ -75,8 +75,10 @@ std::map<int, const testing::XmlElement*> series_groups(const testing::XmlElemen
   return out;
 }
 
-std::vector<const testing::XmlElement*> with_class(const testing::XmlElement& root, std::string_view name,
-                                                   const std::string& cls) {
+// Elements whose whole class attribute is `cls` ("leg deep_sea"); svg_test_util.h's
+// with_class matches one token of it.
+std::vector<const testing::XmlElement*> with_exact_class(const testing::XmlElement& root, std::string_view name,
+                                                         const std::string& cls) {
   std::vector<const testing::XmlElement*> out;
   for (const testing::XmlElement* e : root.all(name))
     if (e->attr("class") == cls) out.push_back(e);
@@ -109,12 +111,12 @@ TEST(Svg, OneLinePerSeriesAndPanelThroughEveryPoint) {
     const testing::XmlElement root = testing::parse_xml(render_svg(series, o));
     std::vector<std::string> panels = {"time", "cost"};
     if (co2e) panels.push_back("co2e");
-    EXPECT_EQ(with_class(root, "path", "line").size(), series.size() * panels.size());
+    EXPECT_EQ(with_exact_class(root, "path", "line").size(), series.size() * panels.size());
     for (const std::string& panel : panels) {
       const auto groups = series_groups(root, panel);
       ASSERT_EQ(groups.size(), series.size()) << panel;
       for (std::size_t si = 0; si < series.size(); ++si) {
-        const auto lines = with_class(*groups.at(static_cast<int>(si) + 1), "path", "line");
+        const auto lines = with_exact_class(*groups.at(static_cast<int>(si) + 1), "path", "line");
         ASSERT_EQ(lines.size(), 1u) << panel << " series " << si;
         const auto v = vertices(lines[0]->attr("d"));
         const std::vector<ChartPoint>& pts = series[si].points;
@@ -151,11 +153,11 @@ TEST(Svg, LegsStyledByModeAndStepsAsBars) {
   };
   EXPECT_EQ(classes(time.at(1)), "line;legs rail;legs sea;steps;");
   EXPECT_EQ(classes(time.at(3)), "line;legs road;legs waterway;steps;waits;");
-  const auto sea = with_class(*time.at(2), "path", "legs sea");
+  const auto sea = with_exact_class(*time.at(2), "path", "legs sea");
   ASSERT_EQ(sea.size(), 1u);
   EXPECT_FALSE(sea[0]->attr("stroke-dasharray").empty());
   // The rail series has eight node operations that take time, one bar (sub-path) each.
-  const auto bars = vertices(with_class(*time.at(1), "path", "steps")[0]->attr("d"));
+  const auto bars = vertices(with_exact_class(*time.at(1), "path", "steps")[0]->attr("d"));
   EXPECT_EQ(bars.size(), 2u * 8);
 }
 
@@ -173,12 +175,12 @@ TEST(Svg, EscapesTextEverywhere) {
   EXPECT_EQ(svg.find("K<&>Z"), std::string::npos);
   EXPECT_NE(svg.find("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &apos;co&apos;"), std::string::npos);
   const testing::XmlElement root = testing::parse_xml(svg);
-  const auto names = with_class(root, "text", "name");
+  const auto names = with_exact_class(root, "text", "name");
   ASSERT_EQ(names.size(), series.size());
   EXPECT_EQ(names[0]->text, series[0].label);
   EXPECT_EQ(root.all("title").front()->text, "A & B <C>");
   bool kz = false;
-  for (const testing::XmlElement* t : with_class(root, "text", "step"))
+  for (const testing::XmlElement* t : with_exact_class(root, "text", "step"))
     kz = kz || t->text.rfind("K<&>Z gauge change + border \u00b7 ", 0) == 0;
   EXPECT_TRUE(kz);
 }
@@ -186,10 +188,10 @@ TEST(Svg, EscapesTextEverywhere) {
 TEST(Svg, LegendNamesEverySeriesWithTotalsBelowThePanels) {
   const std::vector<ChartSeries> series = sample();
   const testing::XmlElement root = testing::parse_xml(render_svg(series, options()));
-  const auto names = with_class(root, "text", "name");
+  const auto names = with_exact_class(root, "text", "name");
   ASSERT_EQ(names.size(), series.size());
   for (std::size_t i = 0; i < series.size(); ++i) EXPECT_EQ(names[i]->text, series[i].label);
-  const auto legend = with_class(root, "g", "legend");
+  const auto legend = with_exact_class(root, "g", "legend");
   ASSERT_EQ(legend.size(), 1u);
   std::string all;
   for (const testing::XmlElement* t : legend[0]->all("text")) all += t->text + "|";
@@ -202,7 +204,7 @@ TEST(Svg, LegendNamesEverySeriesWithTotalsBelowThePanels) {
   std::vector<ChartSeries> long_one = series;
   long_one[1].label = std::string(400, 'w');
   const testing::XmlElement r2 = testing::parse_xml(render_svg(long_one, options()));
-  const std::string cut = with_class(r2, "text", "name")[1]->text;
+  const std::string cut = with_exact_class(r2, "text", "name")[1]->text;
   EXPECT_LT(cut.size(), 400u);
   EXPECT_EQ(cut.substr(cut.size() - 3), "\u2026");
 }
