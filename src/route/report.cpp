@@ -17,6 +17,21 @@ nlohmann::json passages_json(PassageSet s) {
   return a;
 }
 
+nlohmann::json constraints_json(const Network& net, const RouteOptions& o) {
+  using nlohmann::json;
+  json nodes = json::array(), modes = json::array();
+  for (NodeId n : o.avoid_nodes) nodes.push_back(net.node(n).code);
+  for (int m = 0; m < kModeCount; ++m)
+    if (o.avoid_modes & mode_bit(static_cast<Mode>(m))) modes.push_back(std::string(to_string(static_cast<Mode>(m))));
+  json c;
+  c["avoid_nodes"] = nodes;
+  c["avoid_countries"] = o.avoid_countries;
+  c["avoid_modes"] = modes;
+  c["avoid_passages"] = passages_json(o.avoid_passages);
+  c["max_transshipments"] = o.max_transshipments ? json(*o.max_transshipments) : json(nullptr);
+  return c;
+}
+
 std::string carriage_code_name(std::uint8_t code) {
   if (code == kCarriageStart) return "start";
   if (code == kCarriageEnd) return "end";
@@ -110,17 +125,7 @@ json to_json(const Network& net, const RouteResult& r) {
   j["pareto"] = r.pareto;
   j["unit"] = std::string(emissions::to_string(r.options.shipment.unit));
   j["count"] = r.options.shipment.count;
-  json c;
-  json nodes = json::array(), modes = json::array();
-  for (NodeId n : r.options.avoid_nodes) nodes.push_back(net.node(n).code);
-  for (int m = 0; m < kModeCount; ++m)
-    if (r.options.avoid_modes & mode_bit(static_cast<Mode>(m))) modes.push_back(std::string(to_string(static_cast<Mode>(m))));
-  c["avoid_nodes"] = nodes;
-  c["avoid_countries"] = r.options.avoid_countries;
-  c["avoid_modes"] = modes;
-  c["avoid_passages"] = passages_json(r.options.avoid_passages);
-  c["max_transshipments"] = r.options.max_transshipments ? json(*r.options.max_transshipments) : json(nullptr);
-  j["constraints"] = c;
+  j["constraints"] = constraints_json(net, r.options);
   json rerouted = json::array(), dropped = json::array();
   for (LinkId l : r.rerouted) rerouted.push_back(net.link_info(l).id);
   for (LinkId l : r.dropped) dropped.push_back(net.link_info(l).id);

@@ -57,18 +57,7 @@ json to_json(const Network& net, const ScheduledResult& r) {
   j["window_days"] = r.window ? json(route::round_to(to_days(*r.window), 0.01)) : json(nullptr);
   j["unit"] = std::string(emissions::to_string(r.options.shipment.unit));
   j["count"] = r.options.shipment.count;
-  json c;
-  json nodes = json::array(), modes = json::array();
-  for (NodeId n : r.options.avoid_nodes) nodes.push_back(net.node(n).code);
-  for (int m = 0; m < kModeCount; ++m)
-    if (r.options.avoid_modes & route::mode_bit(static_cast<Mode>(m)))
-      modes.push_back(std::string(to_string(static_cast<Mode>(m))));
-  c["avoid_nodes"] = nodes;
-  c["avoid_countries"] = r.options.avoid_countries;
-  c["avoid_modes"] = modes;
-  c["avoid_passages"] = route::passages_json(r.options.avoid_passages);
-  c["max_transshipments"] = r.options.max_transshipments ? json(*r.options.max_transshipments) : json(nullptr);
-  j["constraints"] = c;
+  j["constraints"] = route::constraints_json(net, r.options);
   j["rerouted"] = json::array();
   j["dropped"] = json::array();
   j["dropped_services"] = r.dropped_services;

@@ -38,9 +38,11 @@ nlohmann::json to_json(const Network& net, const RouteResult& result);
 
 // Building blocks shared by every itinerary report (static and timetabled), so both speak the
 // same JSON: passages as an array of names; a carriage code ("rail:1520", "start", "end");
-// the five figures of a step or total, rounded as documented above.
+// the five figures of a step or total, rounded as documented above; the request's constraints.
 double round_to(double v, double step);  // to a multiple of step (0.1 km, 0.01 h)
 nlohmann::json passages_json(PassageSet s);
+// {avoid_nodes, avoid_countries, avoid_modes, avoid_passages, max_transshipments}
+nlohmann::json constraints_json(const Network& net, const RouteOptions& o);
 std::string carriage_code_name(std::uint8_t code);
 void put_figures(nlohmann::json& j, Kilometres d, Minutes t, UsdCents c, const emissions::Co2e& e);
 nlohmann::json to_json(const Network& net, const Itinerary& it);
