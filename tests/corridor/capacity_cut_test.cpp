@@ -16,16 +16,8 @@ namespace {
 using testing::kGaugeNet;
 
 Scenario three_cranes() {
-  Scenario s;
-  s.name = "cut";
-  s.flows.push_back({.origin = "CNAAA", .destination = "PLCCC", .teu_per_week = 30, .teu_per_box = 1,
-                     .pattern = ReadyPattern::poisson, .avoid = {}});
-  s.horizon_days = 70;
-  s.warmup_days = 7;
-  s.drain_days = 30;
+  Scenario s = testing::gauge_scenario("cut", 3, 30, ReadyPattern::poisson);
   s.seed = 5;
-  s.rail = ServicePolicy{ServicePolicy::Kind::when_full, 168, 0, 10, 10, 1000, 0};
-  s.nodes.push_back({.code = "KZBBB", .cranes = 3, .cranes_factor = 1, .moves_per_hour = 0});
   return s;
 }
 

@@ -17,17 +17,9 @@ namespace {
 using testing::kGaugeNet;
 
 Scenario scenario(const std::string& name, int cranes) {
-  Scenario s;
-  s.name = name;
-  s.flows.push_back({.origin = "CNAAA", .destination = "PLCCC", .teu_per_week = 30, .teu_per_box = 1,
-                     .pattern = ReadyPattern::poisson, .avoid = {}});
-  s.horizon_days = 70;
-  s.warmup_days = 7;
-  s.drain_days = 30;
+  Scenario s = testing::gauge_scenario(name, cranes, 30, ReadyPattern::poisson);
   s.seed = 11;
   s.queue_sample_h = 6;
-  s.rail = ServicePolicy{ServicePolicy::Kind::when_full, 168, 0, 10, 10, 1000, 0};
-  s.nodes.push_back({.code = "KZBBB", .cranes = cranes, .cranes_factor = 1, .moves_per_hour = 0});
   s.closures.push_back({Closure::Kind::node, "KZBBB", 30, 32});
   return s;
 }

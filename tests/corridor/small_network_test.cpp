@@ -19,18 +19,7 @@ namespace {
 // leaves for PLCCC (20 h) once all 10 are across.
 using testing::kGaugeNet;
 
-Scenario small(int cranes) {
-  Scenario s;
-  s.name = "small";
-  s.flows.push_back({.origin = "CNAAA", .destination = "PLCCC", .teu_per_week = 10, .teu_per_box = 1,
-                     .pattern = ReadyPattern::uniform, .avoid = {}});
-  s.horizon_days = 70;
-  s.warmup_days = 7;
-  s.drain_days = 30;
-  s.rail = ServicePolicy{ServicePolicy::Kind::when_full, 168, 0, 10, 10, 1000, 0};
-  s.nodes.push_back({.code = "KZBBB", .cranes = cranes, .cranes_factor = 1, .moves_per_hour = 0});
-  return s;
-}
+Scenario small(int cranes) { return testing::gauge_scenario("small", cranes, 10, ReadyPattern::uniform); }
 
 TEST(CorridorSmallNetwork, OneCraneServesATrainOneBoxAfterTheOther) {
   const Network net = route::testing::parse_network(kGaugeNet);

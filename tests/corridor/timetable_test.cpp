@@ -35,15 +35,9 @@ timetable::Service service(const Network& net, const std::string& id, Gauge g,
 }
 
 Scenario timetabled(double teu_per_week) {
-  Scenario s;
-  s.name = "tt";
-  s.flows.push_back({.origin = "CNAAA", .destination = "PLCCC", .teu_per_week = teu_per_week, .teu_per_box = 1,
-                     .pattern = ReadyPattern::uniform, .avoid = {}});
-  s.horizon_days = 70;
-  s.warmup_days = 7;
+  Scenario s = testing::gauge_scenario("tt", 1, teu_per_week, ReadyPattern::uniform);
   s.drain_days = 60;
   s.rail = ServicePolicy{ServicePolicy::Kind::timetable, 168, 0, 1000, 0, 168, 0};
-  s.nodes.push_back({.code = "KZBBB", .cranes = 1, .cranes_factor = 1, .moves_per_hour = 0});
   s.start_date = "2026-01-05";
   return s;
 }
