@@ -67,16 +67,18 @@ std::unique_ptr<Run> prepare(const SimulateArgs& a, const std::string& path, std
   return run;
 }
 
+// `what` names the run in the progress lines when there are two ("base", "what-if").
 void simulate(Run& run, unsigned threads, const std::string& what) {
   const bool tty = isatty(fileno(stderr)) != 0;
-  auto progress = [tty, &what](std::size_t done, std::size_t total) {
+  const std::string prefix = what.empty() ? "" : what + " ";
+  auto progress = [tty, &prefix](std::size_t done, std::size_t total) {
     if (tty) {
       const std::size_t width = 30, filled = done * width / total;
-      fmt::print(stderr, "\r{} [{}{}] {}/{}", what, std::string(filled, '#'), std::string(width - filled, ' '), done,
+      fmt::print(stderr, "\r{}[{}{}] {}/{}", prefix, std::string(filled, '#'), std::string(width - filled, ' '), done,
                  total);
       if (done == total) fmt::print(stderr, "\n");
     } else {
-      fmt::print(stderr, "{} replication {}/{}\n", what, done, total);
+      fmt::print(stderr, "{}replication {}/{}\n", prefix, done, total);
     }
   };
   const auto n = static_cast<std::size_t>(run.model->scenario().replications);

@@ -12,9 +12,9 @@ namespace {
 
 void check(std::span<const PlotRun> runs) {
   if (runs.empty()) throw Error("corridor plot: no simulation runs to plot");
-  for (const PlotRun& r : runs)
-    if (r.model == nullptr || r.replications.empty())
-      throw Error("corridor plot: run '" + r.label + "' has no replications");
+  for (std::size_t i = 0; i < runs.size(); ++i)
+    if (runs[i].model == nullptr || runs[i].replications.empty())
+      throw Error(fmt::format("corridor plot: run {} ('{}') has no model or no replications", i, runs[i].label));
 }
 
 std::string run_label(const PlotRun& r) { return r.label.empty() ? r.model->scenario().name : r.label; }
