@@ -13,6 +13,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "landbridge/core/money.h"
 #include "landbridge/io/csv_table.h"
 #include "landbridge/io/quantity.h"
 #include "landbridge/timetable/time.h"
@@ -34,7 +35,8 @@ const std::vector<std::string> kServiceColumns = {
     "cost_feu",  "emission_factor", "basis",   "sources",       "note"};
 const std::vector<std::string> kServiceRequired = {"id", "operator", "mode", "start_time", "utc_offset",
                                                    "emission_factor"};
-const std::vector<std::string> kCallColumns = {"service", "seq", "node", "arrive", "depart", "distance", "note"};
+const std::vector<std::string> kCallColumns = {"service", "seq",      "node",     "arrive", "depart",
+                                               "distance", "fare_teu", "fare_feu", "note"};
 const std::vector<std::string> kCallRequired = {"service", "seq", "node", "arrive", "depart"};
 
 // Checks the header against the known and required columns.
@@ -118,6 +120,8 @@ struct PendingService {
     std::string node_code;
     std::optional<Minutes> arrive, depart;
     std::optional<double> distance_km;
+    std::optional<double> fare_teu, fare_feu;  // cumulative fare from the first call, USD
+    std::string fare_teu_text, fare_feu_text;
     bool bad = false;
   };
   std::vector<PendingCall> calls;
@@ -401,6 +405,10 @@ std::vector<Service> load_services(const PackageFiles& files, const Network& net
     if (!row.get("arrive").empty()) c.arrive = row.duration("arrive", false);
     if (!row.get("depart").empty()) c.depart = row.duration("depart", false);
     if (!row.get("distance").empty()) c.distance_km = row.quantity("distance", quantity::distance, false);
+    c.fare_teu_text = std::string(row.get("fare_teu"));
+    c.fare_feu_text = std::string(row.get("fare_feu"));
+    if (!c.fare_teu_text.empty()) c.fare_teu = row.quantity("fare_teu", quantity::money, false);
+    if (!c.fare_feu_text.empty()) c.fare_feu = row.quantity("fare_feu", quantity::money, false);
     c.bad = row.problems() > 0;
     ps.bad = ps.bad || c.bad;
     ps.calls.push_back(std::move(c));
@@ -463,7 +471,35 @@ std::vector<Service> load_services(const PackageFiles& files, const Network& net
              "missing value; no " + to_string(s.carriage) + " link " + cs[i - 1].node_code + " -> " + c.node_code +
                  " in links.csv to take the distance from");
       }
+      if (c.fare_teu) call.fare_teu = usd(*c.fare_teu);
+      if (c.fare_feu) call.fare_feu = usd(*c.fare_feu);
       s.calls.push_back(call);
+    }
+    if (ps.bad) continue;
+    // Stated fares are checked on the call's own line (timetable::validate would name the
+    // service's line).
+    for (const bool feu : {false, true}) {
+      const UsdCents whole = feu ? s.price_feu : s.price_teu;
+      const char* field = feu ? "fare_feu" : "fare_teu";
+      UsdCents before(0);
+      for (std::size_t i = 0; i < s.calls.size(); ++i) {
+        const auto& stated = feu ? s.calls[i].fare_feu : s.calls[i].fare_teu;
+        if (!stated) continue;
+        const auto cbad = [&](const std::string& msg) {
+          diags.add(kServiceCallsFile, cs[i].line, field, detail::shown(feu ? cs[i].fare_feu_text : cs[i].fare_teu_text), msg);
+          ps.bad = true;
+        };
+        if (i == 0 && stated->value() != 0)
+          cbad("expected 0 or empty on the first call: fares count from the first call");
+        else if (i + 1 == s.calls.size() && *stated != whole)
+          cbad("expected empty or the service's whole-run price " + format_money(whole) + " (" + field +
+               " is cumulative from the first call)");
+        else if (*stated < before)
+          cbad("expected a cumulative fare no lower than the previous call's " + format_money(before));
+        else if (*stated > whole)
+          cbad("expected at most the service's whole-run price " + format_money(whole));
+        before = *stated;
+      }
     }
     if (ps.bad) continue;
     Diagnostics v;

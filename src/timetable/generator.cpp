@@ -115,6 +115,9 @@ TimetableSpec random_timetable(const RandomTimetableParams& p, std::uint64_t see
     s.capacity_teu = kCapacities[rng.uniform(0, 5)];
     s.price_teu = usd(static_cast<double>(rng.uniform(0, 20) * 50));
     s.price_feu = usd(static_cast<double>(rng.uniform(0, 20) * 80));
+    // Some services state a cumulative fare at their second call (front-loaded, not pro rata),
+    // so that searches meet stated fares as well as interpolated ones.
+    if (si % 4 == 1 && s.calls.size() >= 3) s.calls[1].fare_teu = UsdCents(s.price_teu.value() * 3 / 4);
     s.factor = EmissionFactorId(static_cast<std::uint32_t>(rng.uniform(0, 2)));
     spec.services.push_back(s);
     // Sometimes a twin: same stops and attributes (one route), other times, maybe slower

@@ -115,7 +115,7 @@ Journey make_journey(const Timetable& tt, const Cargo& cargo, NodeId origin, Min
     s.start = dep;
     s.end = tt.arrival(r, local, m.alight_pos);
     s.cutoff = cutoff;
-    s.cost = cargo.price(tt.route_price_teu(r), tt.route_price_feu(r));
+    s.cost = cargo.price(tt.ride_price_teu(r, m.board_pos, m.alight_pos), tt.ride_price_feu(r, m.board_pos, m.alight_pos));
     for (std::uint32_t pos = m.board_pos + 1; pos <= m.alight_pos; ++pos)
       s.co2e += cargo.transport(tt.segment_km(r, pos), tt.route_intensity(r));
     j.cost += s.cost;

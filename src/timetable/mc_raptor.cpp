@@ -179,7 +179,7 @@ void McRaptor::price_bound_weights() {
   const Cargo& cargo = q_.cargo;
   const std::size_t n_rs = tt_.route_stop_count();
   const auto boardable = [&](std::uint32_t rs) {
-    return rs_group_[rs] != kNoGroup && route_price_[rs_route_[rs]] >= 0 && group_min_time_[rs_group_[rs]] != kNoTransfer;
+    return rs_group_[rs] != kNoGroup && route_fits_[rs_route_[rs]] != 0 && group_min_time_[rs_group_[rs]] != kNoTransfer;
   };
   for (auto& w : board_w_) w.resize(n_rs);
   for (auto& w : link_w_) w.resize(tt_.link_count());
@@ -191,7 +191,7 @@ void McRaptor::price_bound_weights() {
     const std::uint32_t g = rs_group_[rs], r = rs_route_[rs];
     board_w_[kTripsW][rs] = 1;  // boarding is one trip
     board_w_[kTimeW][rs] = group_min_time_[g] + tt_.route_cutoff(RouteId(r)).value();
-    board_w_[kCostW][rs] = route_price_[r] + group_min_cost_[g];  // rides are paid at boarding
+    board_w_[kCostW][rs] = group_min_cost_[g];  // fares are paid per segment ridden (seg_price_)
     board_w_[kCo2W][rs] = group_min_co2_[g];
   }
   for (std::uint32_t l = 0; l < tt_.link_count(); ++l) {
@@ -213,7 +213,7 @@ void McRaptor::price_bound_weights() {
 void McRaptor::compute_bounds() {
   backward_search(&Bound::trips, nullptr, kTripsW);
   backward_search(&Bound::time, min_ride_.data(), kTimeW);
-  backward_search(&Bound::cost, nullptr, kCostW);
+  backward_search(&Bound::cost, seg_price_.data(), kCostW);
   backward_search(&Bound::co2, seg_co2_.data(), kCo2W);
 }
 
@@ -291,16 +291,18 @@ void McRaptor::prepare(const Query& q) {
   }
   // Ride emissions and prices depend on the cargo only: once per cargo as well.
   seg_co2_.resize(tt_.route_stop_count());
-  route_price_.resize(tt_.route_count());
+  seg_price_.resize(tt_.route_stop_count());
+  route_fits_.resize(tt_.route_count());
   for (std::uint32_t ri = 0; ri < tt_.route_count(); ++ri) {
     const RouteId r(ri);
-    route_price_[ri] = q.cargo.fits(tt_.route_capacity_teu(r))
-                           ? q.cargo.price(tt_.route_price_teu(r), tt_.route_price_feu(r)).value()
-                           : -1;
+    route_fits_[ri] = q.cargo.fits(tt_.route_capacity_teu(r)) ? 1 : 0;
     const GramsPerTonneKm intensity = tt_.route_intensity(r);
     const auto n = static_cast<std::uint32_t>(tt_.route_stops(r).size());
-    for (std::uint32_t pos = 0; pos < n; ++pos)
-      seg_co2_[tt_.route_stop_index(r, pos)] = pos == 0 ? 0 : q.cargo.transport(tt_.segment_km(r, pos), intensity).value();
+    for (std::uint32_t pos = 0; pos < n; ++pos) {
+      const std::uint32_t rs = tt_.route_stop_index(r, pos);
+      seg_co2_[rs] = pos == 0 ? 0 : q.cargo.transport(tt_.segment_km(r, pos), intensity).value();
+      seg_price_[rs] = pos == 0 ? 0 : q.cargo.price(tt_.ride_price_teu(r, pos - 1, pos), tt_.ride_price_feu(r, pos - 1, pos)).value();
+    }
   }
   group_min_cost_.assign(tt_.group_count(), 0);
   group_min_co2_.assign(tt_.group_count(), 0);
@@ -427,19 +429,21 @@ void McRaptor::scan_routes(std::uint8_t k, std::uint32_t prev_begin, std::uint32
     const auto stops = tt_.route_stops(r);
     const auto n = static_cast<std::uint32_t>(stops.size());
     const std::int32_t cutoff = tt_.route_cutoff(r).value();
-    const std::int64_t price = route_price_[r.get()];
     const std::int64_t* seg_co2 = seg_co2_.data() + tt_.route_stop_index(r, 0);
+    const std::int64_t* seg_price = seg_price_.data() + tt_.route_stop_index(r, 0);
     const std::uint32_t first_trip = tt_.route_first_trip(r).get();
     const std::uint32_t n_trips = tt_.route_trip_count(r);
     route_bag_.clear();
     for (std::uint32_t pos = first; pos < n; ++pos) {
       if (!route_bag_.empty()) {
         const std::int64_t seg = seg_co2[pos];
+        const std::int64_t fare = seg_price[pos];
         const SlotId slot = tt_.alight_slot(r, pos);
         const auto on_board = static_cast<std::uint32_t>(tt_.stop_count() + tt_.route_stop_index(r, pos));
         for (std::size_t i = 0; i < route_bag_.size();) {
           RouteLabel& rl = route_bag_[i];
           rl.co2 += seg;
+          rl.cost += fare;
           const Minutes arr = tt_.arrival(r, rl.trip, pos);
           // Neither alighting here nor riding on can beat what the target already has: drop it.
           if (pruned(on_board, arr.value(), rl.cost, rl.co2, k)) {
@@ -475,7 +479,7 @@ void McRaptor::scan_routes(std::uint8_t k, std::uint32_t prev_begin, std::uint32
                                                  : tt_.first_trip_departing(r, pos, Minutes(need), hint);
           hint = j;
           if (j >= n_trips) continue;
-          const RouteLabel c{j, b.cost + rule_cost_[e.rule.get()] + price, b.co2 + rule_co2_[e.rule.get()], id, pos};
+          const RouteLabel c{j, b.cost + rule_cost_[e.rule.get()], b.co2 + rule_co2_[e.rule.get()], id, pos};
           bool dominated = false;
           for (const RouteLabel& o : route_bag_)
             if (o.trip <= c.trip && o.cost <= c.cost && o.co2 <= c.co2) {

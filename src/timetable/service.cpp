@@ -106,6 +106,70 @@ void validate(const Service& s, std::size_t node_count, Diagnostics& diags) {
   if (s.cutoff.value() < 0) bad("cutoff", format_duration(s.cutoff), "expected a cut-off >= 0");
   if (s.price_teu.value() < 0) bad("price_teu", std::to_string(s.price_teu.value()), "expected a price >= 0");
   if (s.price_feu.value() < 0) bad("price_feu", std::to_string(s.price_feu.value()), "expected a price >= 0");
+  // Stated cumulative fares: 0 at the first call, the whole-run price at the last, never
+  // decreasing, never above the whole-run price.
+  for (const bool feu : {false, true}) {
+    const UsdCents whole = feu ? s.price_feu : s.price_teu;
+    UsdCents before(0);
+    for (std::size_t i = 0; i < s.calls.size(); ++i) {
+      const auto& stated = feu ? s.calls[i].fare_feu : s.calls[i].fare_teu;
+      if (!stated) continue;
+      const std::string f = "call " + std::to_string(i + 1) + (feu ? " fare_feu" : " fare_teu");
+      const std::string v = std::to_string(stated->value());
+      if (i == 0 && stated->value() != 0) {
+        bad(f, v, "expected 0 (or nothing) on the first call: fares count from it");
+      } else if (i + 1 == s.calls.size() && *stated != whole) {
+        bad(f, v, "expected the whole-run price " + std::to_string(whole.value()) + " on the last call (or nothing)");
+      } else if (*stated < before) {
+        bad(f, v, "expected a cumulative fare no lower than the previous stated one (" +
+                      std::to_string(before.value()) + ")");
+      } else if (*stated > whole) {
+        bad(f, v, "expected at most the whole-run price " + std::to_string(whole.value()));
+      }
+      before = *stated;
+    }
+  }
+}
+
+std::vector<UsdCents> call_fares(const Service& s, bool feu) {
+  const std::size_t n = s.calls.size();
+  std::vector<UsdCents> out(n, UsdCents(0));
+  if (n == 0) return out;
+  const UsdCents whole = feu ? s.price_feu : s.price_teu;
+  // Fixed points: the first call (0), calls with a stated fare, the last call (whole run).
+  std::vector<std::size_t> fixed;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& stated = feu ? s.calls[i].fare_feu : s.calls[i].fare_teu;
+    if (i == 0) {
+      out[i] = UsdCents(0);
+    } else if (i + 1 == n) {
+      out[i] = whole;
+    } else if (stated) {
+      out[i] = *stated;
+    } else {
+      continue;
+    }
+    fixed.push_back(i);
+  }
+  // Distance run from the first call to each call, and scheduled minutes from its departure.
+  std::vector<double> km(n, 0.0);
+  std::vector<std::int64_t> mins(n, 0);
+  for (std::size_t i = 1; i < n; ++i) {
+    km[i] = km[i - 1] + s.calls[i].distance.value();
+    mins[i] = static_cast<std::int64_t>(s.calls[i].arrival.value()) - s.calls.front().departure.value();
+  }
+  for (std::size_t f = 0; f + 1 < fixed.size(); ++f) {
+    const std::size_t a = fixed[f], b = fixed[f + 1];
+    const std::int64_t rise = out[b].value() - out[a].value();
+    const double span_km = km[b] - km[a];
+    const auto span_min = static_cast<double>(mins[b] - mins[a]);
+    for (std::size_t k = a + 1; k < b; ++k) {
+      const double share = span_km > 0.0 ? (km[k] - km[a]) / span_km
+                                          : (span_min > 0.0 ? static_cast<double>(mins[k] - mins[a]) / span_min : 0.0);
+      out[k] = UsdCents(out[a].value() + std::llround(static_cast<double>(rise) * share));
+    }
+  }
+  return out;
 }
 
 void service_starts(const Service& s, Minutes from, Minutes to, std::vector<Minutes>& out) {

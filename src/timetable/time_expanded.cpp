@@ -113,16 +113,18 @@ TimeExpandedGraph TimeExpandedGraph::build(const TimetableSpec& spec, bool with_
     const std::size_t n = s.calls.size();
     const GramsPerTonneKm intensity =
         s.factor.valid() && s.factor.get() < spec.intensity.size() ? spec.intensity[s.factor] : GramsPerTonneKm(0.0);
+    // Each segment (call i-1 to i) carries its fare (service.h: call_fares); boarding is free.
+    const std::vector<UsdCents> fare_teu = call_fares(s, false), fare_feu = call_fares(s, true);
     std::vector<std::uint32_t> ride_attr(n, kNone);
     for (std::size_t i = 1; i < n; ++i) {
       Attr a;
       a.km = s.calls[i].distance;
       a.intensity = intensity;
+      a.cost_teu = fare_teu[i] - fare_teu[i - 1];
+      a.cost_feu = fare_feu[i] - fare_feu[i - 1];
       ride_attr[i] = add_attr(a);
     }
     Attr board;
-    board.cost_teu = s.price_teu;
-    board.cost_feu = s.price_feu;
     board.trips = 1;
     board.capacity = s.capacity_teu;
     const std::uint32_t board_attr = add_attr(board);

@@ -24,11 +24,11 @@ struct RouteKey {
   std::vector<double> km;
   std::uint8_t carriage = 0;
   std::int32_t cutoff = 0;
-  std::int64_t price_teu = 0;
-  std::int64_t price_feu = 0;
+  std::vector<std::int64_t> fare_teu;  // cumulative per call
+  std::vector<std::int64_t> fare_feu;
   double intensity = 0.0;
   std::int32_t capacity = 0;
-  auto tie() const { return std::tie(stops, km, carriage, cutoff, price_teu, price_feu, intensity, capacity); }
+  auto tie() const { return std::tie(stops, km, carriage, cutoff, fare_teu, fare_feu, intensity, capacity); }
   bool operator<(const RouteKey& o) const { return tie() < o.tie(); }
 };
 
@@ -109,8 +109,8 @@ std::optional<NodeId> Timetable::find_stop(std::string_view name) const {
 
 std::size_t Timetable::memory_bytes() const {
   return bytes(route_stop_begin_) + bytes(route_stops_) + bytes(seg_km_) + bytes(rs_alight_slot_) +
-         bytes(rs_board_group_) + bytes(route_carriage_) + bytes(route_cutoff_) + bytes(route_price_teu_) +
-         bytes(route_price_feu_) + bytes(route_intensity_) + bytes(route_capacity_) + bytes(route_trip_begin_) +
+         bytes(rs_board_group_) + bytes(route_carriage_) + bytes(route_cutoff_) + bytes(fare_teu_) +
+         bytes(fare_feu_) + bytes(route_intensity_) + bytes(route_capacity_) + bytes(route_trip_begin_) +
          bytes(route_time_begin_) + bytes(times_) + bytes(dep_by_stop_) + bytes(trip_route_) + bytes(trip_service_) +
          bytes(trip_start_) + stop_routes_.size() * sizeof(RouteStop) + bytes(stop_slot_begin_) + bytes(slot_stop_) +
          bytes(slot_code_) + bytes(slot_by_link_) + bytes(slot_end_rule_) + bytes(group_begin_) +
@@ -198,8 +198,8 @@ Timetable Timetable::build(const TimetableSpec& spec) {
     key.km[0] = 0.0;
     key.carriage = s.carriage.code();
     key.cutoff = s.cutoff.value();
-    key.price_teu = s.price_teu.value();
-    key.price_feu = s.price_feu.value();
+    for (UsdCents f : call_fares(s, false)) key.fare_teu.push_back(f.value());
+    for (UsdCents f : call_fares(s, true)) key.fare_feu.push_back(f.value());
     key.intensity = service_intensity[si];
     key.capacity = s.capacity_teu;
     auto& trips = groups[key];
@@ -252,12 +252,12 @@ Timetable Timetable::build(const TimetableSpec& spec) {
       for (std::size_t pos = 0; pos < n; ++pos) {
         tt.route_stops_.push_back(NodeId(key.stops[pos]));
         tt.seg_km_.push_back(Kilometres(key.km[pos]));
+        tt.fare_teu_.push_back(UsdCents(key.fare_teu[pos]));
+        tt.fare_feu_.push_back(UsdCents(key.fare_feu[pos]));
       }
       tt.route_stop_begin_.push_back(static_cast<std::uint32_t>(tt.route_stops_.size()));
       tt.route_carriage_.push_back(carriage);
       tt.route_cutoff_.push_back(Minutes(key.cutoff));
-      tt.route_price_teu_.push_back(UsdCents(key.price_teu));
-      tt.route_price_feu_.push_back(UsdCents(key.price_feu));
       tt.route_intensity_.push_back(GramsPerTonneKm(key.intensity));
       tt.route_capacity_.push_back(key.capacity);
       for (std::uint32_t ti : chain) {

@@ -11,6 +11,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -315,7 +316,7 @@ TEST(ServicesErrors, PricesSourcesAndColumns) {
   drop_column(q, kSvc, "utc_offset");
   EXPECT_PROBLEMS(q,
                   "services.csv:1: field 'utc_offset': missing required column",
-                  "service_calls.csv:1: field 'platform': got 'platform', unknown column; expected one of service, seq, node, arrive, depart, distance or note");
+                  "service_calls.csv:1: field 'platform': got 'platform', unknown column; expected one of service, seq, node, arrive, depart, distance, fare_teu, fare_feu or note");
 }
 
 TEST(ServicesErrors, OnlyOnePriceWithoutARatio) {
@@ -378,6 +379,44 @@ TEST(ServicesErrors, RandomCellEditsAreReportedNotThrown) {
     }
   }
   EXPECT_GT(with_problems, 100);  // the edits do break things
+}
+
+}  // namespace
+}  // namespace landbridge::io
+
+namespace landbridge::io {
+namespace {
+
+TEST(Services, StatedCumulativeFaresAreReadPerCall) {
+  PackageFiles p = services_files();
+  add_column(p, kCalls, "fare_teu");
+  add_column(p, kCalls, "fare_feu");
+  set_cell(p, kCalls, 6, "fare_feu", "2000 USD");  // T1 CNLYG -> CNHRS of 2,500 USD for the run
+  Diagnostics diags;
+  const auto services = load_services(p, mini_net(), diags);
+  ASSERT_TRUE(diags.empty()) << diags.list().front().to_string();
+  const auto t1 = std::find_if(services.begin(), services.end(), [](const auto& s) { return s.id == "T1"; });
+  ASSERT_NE(t1, services.end());
+  EXPECT_EQ(t1->calls[1].fare_feu, usd(2000));
+  EXPECT_FALSE(t1->calls[1].fare_teu);
+  const auto feu = timetable::call_fares(*t1, true);
+  EXPECT_EQ(feu[1], usd(2000));
+  EXPECT_EQ(feu[2], usd(2500));
+}
+
+TEST(ServicesErrors, StatedFaresNameTheCallLine) {
+  PackageFiles p = services_files();
+  add_column(p, kCalls, "fare_teu");
+  add_column(p, kCalls, "fare_feu");
+  set_cell(p, kCalls, 5, "fare_teu", "10");
+  set_cell(p, kCalls, 6, "fare_feu", "2600");
+  set_cell(p, kCalls, 7, "fare_feu", "2400");
+  set_cell(p, kCalls, 9, "fare_teu", "ten");
+  EXPECT_PROBLEMS(p,
+                  "service_calls.csv:9: field 'fare_teu': got 'ten', expected a price: a number with an optional unit (USD)",
+                  "service_calls.csv:5: field 'fare_teu': got '10', expected 0 or empty on the first call: fares count from the first call",
+                  "service_calls.csv:6: field 'fare_feu': got '2600', expected at most the service's whole-run price 2,500.00 USD",
+                  "service_calls.csv:7: field 'fare_feu': got '2400', expected empty or the service's whole-run price 2,500.00 USD (fare_feu is cumulative from the first call)");
 }
 
 }  // namespace

@@ -6,10 +6,12 @@
 // set over (hand-over instant at the target, UsdCents, GramsCo2e, trips) among journeys with
 // at most q.max_trips trips that arrive within q.max_travel. Labels are exact integers.
 //
-// Why it is exact here: a route holds trips with equal prices, emission intensities and
+// Why it is exact here: a route holds trips with equal fares by call, emission intensities and
 // distances (they differ only in time, FIFO), so the earliest catchable trip dominates every
 // later one of its route; costs and emissions only grow along a journey, so a label
-// dominated at a slot, or by a journey already at the target, can be dropped.
+// dominated at a slot, or by a journey already at the target, can be dropped. A route label
+// carries the fare and CO2e of the segments ridden so far and adds each segment's as it
+// passes a call, so two labels on one route compare on what they will pay at any later call.
 //
 // Speed-up, exact: before the search, backward shortest-path searches from the target on a
 // static graph (stops, route positions, rides with their shortest running time, boardings with
@@ -154,7 +156,8 @@ class McRaptor {
   RadixHeap heap_;
 
   std::vector<std::int64_t> seg_co2_;     // per route-stop: CO2e of the ride from the previous stop, for the cargo
-  std::vector<std::int64_t> route_price_;  // per route: price for the cargo; -1 if the cargo does not fit
+  std::vector<std::int64_t> seg_price_;    // per route-stop: fare of the segment from the previous stop, for the cargo
+  std::vector<std::uint8_t> route_fits_;   // per route: 1 if the cargo fits a departure
   std::vector<std::int32_t> group_min_time_;  // per group: shortest transfer (static)
   std::vector<std::int64_t> group_min_cost_;  // per group: cheapest transfer for the cargo
   std::vector<std::int64_t> group_min_co2_;   // per group: least hub CO2e for the cargo

@@ -30,6 +30,9 @@ struct Call {
   Minutes arrival{0};        // ignored for the first call
   Minutes departure{0};      // ignored for the last call
   Kilometres distance{0.0};  // distance sailed/run from the previous call (0 for the first), for CO2e
+  // Fare from the service's first call to this one per loaded TEU / FEU, where the carrier
+  // states it (a cumulative tariff). None: interpolated, see call_fares().
+  std::optional<UsdCents> fare_teu, fare_feu;
   friend bool operator==(const Call&, const Call&) = default;
 };
 
@@ -73,8 +76,8 @@ struct Service {
   std::vector<CivilDate> removed;  // cancelled start days (win over pattern and `added`)
   std::int32_t capacity_teu = 0;   // per departure; 0 = not stated (no limit in routing)
   Minutes cutoff{0};               // cargo must be at the boarding stop this long before departure
-  UsdCents price_teu{0};           // per loaded TEU for any ride on the service
-  UsdCents price_feu{0};           // per loaded FEU
+  UsdCents price_teu{0};           // per loaded TEU for the whole run (first call to last)
+  UsdCents price_feu{0};           // per loaded FEU for the whole run
   EmissionFactorId factor;         // intensity of the vessel / train class
   std::string note;
 };
@@ -84,6 +87,18 @@ struct Service {
 // usable pattern, non-negative prices, capacity and cut-off. Problems go to `diags` with the
 // service id and call index in the field.
 void validate(const Service& s, std::size_t node_count, Diagnostics& diags);
+
+// Fares by segment. A box that rides calls i..j of a service pays fares[j] - fares[i], where
+// fares[k] is the cumulative fare from the first call to call k for one box size:
+//   fares[0] = 0 and fares[n-1] = the whole-run price (price_teu / price_feu);
+//   a call with a stated fare (Call::fare_teu / fare_feu) takes it;
+//   every other call is interpolated between the nearest calls before and after it whose fare
+//   is fixed, in proportion to the distance run from the earlier one (by scheduled minutes
+//   from its departure when the distance between the two is 0), rounded to the cent.
+// So a service without stated fares charges its price pro rata to the distance ridden, and a
+// ride over the whole run pays exactly the service's price. Non-decreasing when the stated
+// fares are (validate() checks them).
+std::vector<UsdCents> call_fares(const Service& s, bool feu);
 
 // Start instants of `s` whose trip has a departure in [from, to): the trip starting at
 // instant x departs its first call at x + calls.front().departure and its last boardable

@@ -4,8 +4,8 @@
 // intensities, a horizon), then read-only. Layout, in the manner of nigiri and RoutingKit: one
 // object of flat arrays, every index a strong 32-bit id, adjacency as offsets + data (CSR).
 //
-//   route     trips with the same stop sequence, carriage, cut-off, prices, capacity, emission
-//             intensity and per-leg distances, that never overtake one another (FIFO). Trips
+//   route     trips with the same stop sequence, carriage, cut-off, fares by call, capacity,
+//             emission intensity and per-leg distances, that never overtake one another (FIFO). Trips
 //             of a route are sorted; their stop times lie trip-major in one array.
 //   slot      (stop, arriving carriage, arrived by an untimed link?): the state of a box at a
 //             stop. Transfer rules depend on how a box arrived and how it leaves, so searches
@@ -165,8 +165,19 @@ class Timetable {
   [[nodiscard]] std::uint32_t route_stop_index(RouteId r, std::uint32_t pos) const { return route_stop_begin_[r.get()] + pos; }
   [[nodiscard]] Carriage route_carriage(RouteId r) const { return route_carriage_[r.get()]; }
   [[nodiscard]] Minutes route_cutoff(RouteId r) const { return route_cutoff_[r.get()]; }
-  [[nodiscard]] UsdCents route_price_teu(RouteId r) const { return route_price_teu_[r.get()]; }
-  [[nodiscard]] UsdCents route_price_feu(RouteId r) const { return route_price_feu_[r.get()]; }
+  // Whole-run price (first call to last) per loaded TEU / FEU.
+  [[nodiscard]] UsdCents route_price_teu(RouteId r) const { return fare_teu(r, static_cast<std::uint32_t>(route_stops(r).size() - 1)); }
+  [[nodiscard]] UsdCents route_price_feu(RouteId r) const { return fare_feu(r, static_cast<std::uint32_t>(route_stops(r).size() - 1)); }
+  // Cumulative fare from the route's first stop to stop `pos` (service.h: call_fares); a ride
+  // from position a to b costs fare(b) - fare(a).
+  [[nodiscard]] UsdCents fare_teu(RouteId r, std::uint32_t pos) const { return fare_teu_[route_stop_index(r, pos)]; }
+  [[nodiscard]] UsdCents fare_feu(RouteId r, std::uint32_t pos) const { return fare_feu_[route_stop_index(r, pos)]; }
+  [[nodiscard]] UsdCents ride_price_teu(RouteId r, std::uint32_t board, std::uint32_t alight) const {
+    return fare_teu(r, alight) - fare_teu(r, board);
+  }
+  [[nodiscard]] UsdCents ride_price_feu(RouteId r, std::uint32_t board, std::uint32_t alight) const {
+    return fare_feu(r, alight) - fare_feu(r, board);
+  }
   [[nodiscard]] GramsPerTonneKm route_intensity(RouteId r) const { return route_intensity_[r.get()]; }
   [[nodiscard]] std::int32_t route_capacity_teu(RouteId r) const { return route_capacity_[r.get()]; }
   // Distance from the previous stop to stop `pos` (0 at pos 0).
@@ -281,8 +292,8 @@ class Timetable {
   std::vector<GroupId> rs_board_group_;          // per rs: group of (stop, route carriage); invalid at the last stop
   std::vector<Carriage> route_carriage_;         // per route
   std::vector<Minutes> route_cutoff_;            // per route
-  std::vector<UsdCents> route_price_teu_;        // per route
-  std::vector<UsdCents> route_price_feu_;        // per route
+  std::vector<UsdCents> fare_teu_;               // per rs: cumulative fare per TEU from the first stop
+  std::vector<UsdCents> fare_feu_;               // per rs: the same per FEU
   std::vector<GramsPerTonneKm> route_intensity_; // per route, well-to-wheel
   std::vector<std::int32_t> route_capacity_;     // per route, TEU per departure, 0 = unlimited
   std::vector<std::uint32_t> route_trip_begin_;  // R+1 offsets: trips of r are TripIds [begin[r], begin[r+1])
