@@ -15,6 +15,7 @@
 
 #include "landbridge/chart/axis.h"
 #include "landbridge/core/error.h"
+#include "landbridge/core/money.h"
 #include "svg_frame.h"
 
 namespace landbridge::chart {
@@ -122,7 +123,7 @@ std::string format_amount(Panel pn, double v) {
     case Panel::time:
       if (v < 2.0) return fmt::format("{:.0f} h", v * 24.0);
       return fmt::format("{:.1f} d", v);
-    case Panel::cost: return format_number(v, 0) + " USD";
+    case Panel::cost: return format_money(usd(v));
     case Panel::co2e: return format_number(v, 0) + " kg";
   }
   return "";
@@ -517,7 +518,7 @@ Plan plan(const std::vector<ChartSeries>& series, const ChartOptions& opts) {
   p.col_km = opts.width - kRight;
   p.col_kg = p.col_km - num_w - 16;
   p.col_usd = p.col_kg - num_w - 16;
-  p.col_days = p.col_usd - num_w - 16;
+  p.col_days = p.col_usd - 10 * fs * 0.64 - 16;  // money with cents: "100,000.00"
   p.col_label = kLeft - 40 + 26 + 42;
   p.label_max_w = p.col_days - 5 * fs * 0.64 - 16 - p.col_label;
   L.legend = {kLeft - 40, p.x_title_y + 18, opts.width - kRight,
@@ -646,7 +647,7 @@ void write_legend(Out o, const Plan& p, const std::vector<ChartSeries>& series, 
     write_text(o, p.col_label, y, fit_text(series[si].label, fs, p.label_max_w), fmt::format(" class=\"name\" fill=\"{}\"", kInk));
     const std::string num = fmt::format(" text-anchor=\"end\" fill=\"{}\"", kInk);
     write_text(o, p.col_days, y, format_number(to_days(t.time), 1), num);
-    write_text(o, p.col_usd, y, format_number(to_usd(t.cost), 0), num);
+    write_text(o, p.col_usd, y, format_money_amount(t.cost), num);
     write_text(o, p.col_kg, y, format_number(to_kg(t.co2e), 0), num);
     write_text(o, p.col_km, y, format_number(t.km.value(), 0), num);
   }

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "landbridge/core/money.h"
+
 namespace landbridge::route {
 
 
@@ -170,8 +172,8 @@ std::string to_table(const Network& net, const RouteResult& r) {
   for (std::size_t i = 0; i < r.itineraries.size(); ++i) {
     const Itinerary& it = r.itineraries[i];
     out += fmt::format("\n{}. {}\n", i + 1, it.label);
-    out += fmt::format("   {} days \u00b7 {} USD \u00b7 {} kg CO2e (TTW {}) \u00b7 {} transshipment{}\n",
-                       grouped(to_days(it.total.duration), 1), grouped(to_usd(it.total.cost), 2),
+    out += fmt::format("   {} days \u00b7 {} \u00b7 {} kg CO2e (TTW {}) \u00b7 {} transshipment{}\n",
+                       grouped(to_days(it.total.duration), 1), format_money(it.total.cost),
                        grouped(to_kg(it.total.co2e.wtw), 1), grouped(to_kg(it.total.co2e.ttw), 1), it.transshipments,
                        it.transshipments == 1 ? "" : "s");
     out += fmt::format("   {:<5} {:<6} {:<6} {:<16} {:>10} {:>8} {:>11} {:>10}  {}\n", "step", "from", "to",
@@ -182,7 +184,7 @@ std::string to_table(const Network& net, const RouteResult& r) {
                          code_of(net, s.kind == StepKind::leg ? s.from : s.at),
                          s.kind == StepKind::leg ? code_of(net, s.to) : "", what,
                          s.kind == StepKind::leg ? grouped(s.distance.value(), 0) : "",
-                         grouped(to_hours(s.duration), 1), grouped(to_usd(s.cost), 2), grouped(to_kg(s.co2e.wtw), 1));
+                         grouped(to_hours(s.duration), 1), format_money_amount(s.cost), grouped(to_kg(s.co2e.wtw), 1));
       if (s.passages) {
         line += "  ";
         line += passage_list(s.passages);
@@ -192,7 +194,7 @@ std::string to_table(const Network& net, const RouteResult& r) {
     }
     out += fmt::format("   {:<5} {:<6} {:<6} {:<16} {:>10} {:>8} {:>11} {:>10}\n", "total", "", "", "",
                        grouped(it.total.distance.value(), 0), grouped(to_hours(it.total.duration), 1),
-                       grouped(to_usd(it.total.cost), 2), grouped(to_kg(it.total.co2e.wtw), 1));
+                       format_money_amount(it.total.cost), grouped(to_kg(it.total.co2e.wtw), 1));
   }
   return out;
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "landbridge/core/money.h"
 #include "landbridge/route/report.h"
 #include "landbridge/schedule/local_time.h"
 #include "landbridge/schedule/planner.h"
@@ -165,18 +166,18 @@ std::string to_table(const Network& net, const ScheduledResult& r, TimeDisplay t
   const char* arr_col = local ? "arrival (local)" : "arrival (UTC)";
   int rank = 0;
   for (const ScheduledItinerary& it : r.itineraries) {
-    out += fmt::format("\n#{} {}: depart {} arrive {} ({}), ${:.2f}, {:.1f} kg CO2e, {} trips, {} transshipments\n",
+    out += fmt::format("\n#{} {}: depart {} arrive {} ({}), {}, {:.1f} kg CO2e, {} trips, {} transshipments\n",
                        ++rank, label(net, it), at(it.from, it.departure), at(it.to, it.arrival),
-                       timetable::format_duration(it.arrival - it.ready), to_usd(it.cost), to_kg(it.co2e.wtw), it.trips,
+                       timetable::format_duration(it.arrival - it.ready), format_money(it.cost), to_kg(it.co2e.wtw), it.trips,
                        it.transshipments);
     out += fmt::format("  {:<20} {:<6} {:<6} {:<22} {:<22} {:<22} {:>9} {:>10} {:>10}\n", "step", "from", "to",
                        "service / link", dep_col, arr_col, "duration", "cost USD", "CO2e kg");
     for (const ScheduledStep& s : it.steps) {
       std::string step = s.kind == route::StepKind::leg ? std::string(to_string(s.carriage.mode)) : s.operation;
       std::string ref = !s.service.empty() ? s.service : s.link.valid() ? net.link_info(s.link).id : std::string();
-      out += fmt::format("  {:<20} {:<6} {:<6} {:<22} {:<22} {:<22} {:>9} {:>10.2f} {:>10.1f}\n", step,
+      out += fmt::format("  {:<20} {:<6} {:<6} {:<22} {:<22} {:<22} {:>9} {:>10} {:>10.1f}\n", step,
                          net.node(s.from).code, net.node(s.to).code, ref, at(s.from, s.depart), at(s.to, s.arrive_at),
-                         timetable::format_duration(s.arrive_at - s.depart), to_usd(s.cost), to_kg(s.co2e.wtw));
+                         timetable::format_duration(s.arrive_at - s.depart), format_money_amount(s.cost), to_kg(s.co2e.wtw));
     }
   }
   return out;

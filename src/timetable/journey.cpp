@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "landbridge/core/error.h"
+#include "landbridge/core/money.h"
 
 namespace landbridge::timetable {
 namespace {
@@ -13,14 +14,7 @@ std::string code_name(std::uint8_t code) {
   return to_string(Carriage{static_cast<Mode>(code / kGaugeCount), static_cast<Gauge>(code % kGaugeCount)});
 }
 
-std::string money(UsdCents c) {
-  const std::int64_t v = c.value();
-  const std::int64_t a = v < 0 ? -v : v;
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%s$%lld.%02lld", v < 0 ? "-" : "", static_cast<long long>(a / 100),
-                static_cast<long long>(a % 100));
-  return buf;
-}
+std::string money(UsdCents c) { return format_money(c); }
 
 std::string kg(GramsCo2e g) {
   const std::int64_t v = g.value();

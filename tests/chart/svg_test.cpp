@@ -195,8 +195,8 @@ TEST(Svg, LegendNamesEverySeriesWithTotalsBelowThePanels) {
   ASSERT_EQ(legend.size(), 1u);
   std::string all;
   for (const testing::XmlElement* t : legend[0]->all("text")) all += t->text + "|";
-  // Rail: 590 h = 24.6 d, 5,201 USD, 2,412 kg, 12,148 km.
-  EXPECT_NE(all.find("|sea\u2013rail via CNLYG, KZHOR, PLMAA|24.6|5,201|2,412|12,148|"), std::string::npos) << all;
+  // Rail: 590 h = 24.6 d, 5,201.00 USD, 2,412 kg, 12,148 km.
+  EXPECT_NE(all.find("|sea\u2013rail via CNLYG, KZHOR, PLMAA|24.6|5,201.00|2,412|12,148|"), std::string::npos) << all;
   const ChartLayout l = layout_chart(series, options());
   for (const Box& a : l.plot_areas) EXPECT_FALSE(l.legend.overlaps(a));
   EXPECT_LE(l.legend.y1, l.height);

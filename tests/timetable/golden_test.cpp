@@ -51,10 +51,10 @@ TEST(Golden, TuesdayFerryMeansASixDayWait) {
   EXPECT_EQ(f.earliest(f.query("KZDOS", "AZALT", "2026-12-01T00:00Z")),
             "ready   KZDOS 2026-12-01T00:00Z\n"
             "wait    KZDOS 8h until 2026-12-01T08:00Z\n"
-            "ride    TRAIN KZDOS 2026-12-01T08:00Z -> KZAKT 2026-12-02T08:00Z 1d $150.00 200.000kg\n"
+            "ride    TRAIN KZDOS 2026-12-01T08:00Z -> KZAKT 2026-12-02T08:00Z 1d 150.00 USD 200.000kg\n"
             "wait    KZAKT 6d4h until 2026-12-08T12:00Z\n"
-            "ride    FERRY KZAKT 2026-12-08T12:00Z -> AZALT 2026-12-09T08:00Z 20h $300.00 48.000kg\n"
-            "deliver AZALT 2026-12-09T08:00Z after 8d8h $450.00 248.000kg 2 trips 0 lifts\n");
+            "ride    FERRY KZAKT 2026-12-08T12:00Z -> AZALT 2026-12-09T08:00Z 20h 300.00 USD 48.000kg\n"
+            "deliver AZALT 2026-12-09T08:00Z after 8d8h 450.00 USD 248.000kg 2 trips 0 lifts\n");
 }
 
 // Hakata to Duisburg: feeder, Chinese block train, gauge change at Khorgos, Kazakh train,
@@ -112,28 +112,28 @@ TEST(Golden, HakataToDuisburgFiftyDaysAcrossTheYearBoundary) {
   EXPECT_EQ(f.earliest(f.query("JPHKT", "DEDUS", "2026-12-01T00:00Z")),
             "ready   JPHKT 2026-12-01T00:00Z\n"
             "wait    JPHKT 3d1h until 2026-12-04T01:00Z (cut-off 1d)\n"
-            "ride    FEEDER JPHKT 2026-12-04T01:00Z -> CNLYG 2026-12-06T01:00Z 2d $450.00 320.000kg\n"
-            "handle  CNLYG feeder->rail:1435 12h $90.00 10.000kg lift\n"
+            "ride    FEEDER JPHKT 2026-12-04T01:00Z -> CNLYG 2026-12-06T01:00Z 2d 450.00 USD 320.000kg\n"
+            "handle  CNLYG feeder->rail:1435 12h 90.00 USD 10.000kg lift\n"
             "wait    CNLYG 1d17h until 2026-12-08T06:00Z (cut-off 6h)\n"
-            "ride    BLOCK CNLYG 2026-12-08T06:00Z -> KZKHO 2026-12-14T06:00Z 6d $2200.00 1188.000kg\n"
-            "handle  KZKHO rail:1435->rail:1520 1d $250.00 20.000kg lift\n"
+            "ride    BLOCK CNLYG 2026-12-08T06:00Z -> KZKHO 2026-12-14T06:00Z 6d 2,200.00 USD 1188.000kg\n"
+            "handle  KZKHO rail:1435->rail:1520 1d 250.00 USD 20.000kg lift\n"
             "wait    KZKHO 5d18h until 2026-12-21T00:00Z (cut-off 4h)\n"
-            "ride    KZTRAIN KZKHO 2026-12-21T00:00Z -> KZAKT 2026-12-26T00:00Z 5d $1300.00 1144.000kg\n"
-            "handle  KZAKT rail:1520->ferry 12h $90.00 10.000kg lift\n"
+            "ride    KZTRAIN KZKHO 2026-12-21T00:00Z -> KZAKT 2026-12-26T00:00Z 5d 1,300.00 USD 1144.000kg\n"
+            "handle  KZAKT rail:1520->ferry 12h 90.00 USD 10.000kg lift\n"
             "wait    KZAKT 2d6h until 2026-12-28T18:00Z (cut-off 12h)\n"
-            "ride    CASPIAN KZAKT 2026-12-28T18:00Z -> AZALT 2026-12-29T18:00Z 1d $1100.00 270.000kg\n"
-            "handle  AZALT ferry->rail:1520 12h $90.00 10.000kg lift\n"
+            "ride    CASPIAN KZAKT 2026-12-28T18:00Z -> AZALT 2026-12-29T18:00Z 1d 1,100.00 USD 270.000kg\n"
+            "handle  AZALT ferry->rail:1520 12h 90.00 USD 10.000kg lift\n"
             "wait    AZALT 5d2h until 2027-01-04T08:00Z (cut-off 6h)\n"
-            "ride    BTK AZALT 2027-01-04T08:00Z -> GEPTI 2027-01-06T08:00Z 2d $900.00 330.000kg\n"
-            "handle  GEPTI rail:1520->ferry 12h $90.00 10.000kg lift\n"
+            "ride    BTK AZALT 2027-01-04T08:00Z -> GEPTI 2027-01-06T08:00Z 2d 900.00 USD 330.000kg\n"
+            "handle  GEPTI rail:1520->ferry 12h 90.00 USD 10.000kg lift\n"
             "wait    GEPTI 2d22h until 2027-01-09T18:00Z (cut-off 12h)\n"
-            "ride    BLACKSEA GEPTI 2027-01-09T18:00Z -> ROCND 2027-01-12T18:00Z 3d $800.00 720.000kg\n"
-            "handle  ROCND ferry->rail:1435 12h $90.00 10.000kg lift\n"
+            "ride    BLACKSEA GEPTI 2027-01-09T18:00Z -> ROCND 2027-01-12T18:00Z 3d 800.00 USD 720.000kg\n"
+            "handle  ROCND ferry->rail:1435 12h 90.00 USD 10.000kg lift\n"
             "wait    ROCND 3d4h until 2027-01-16T10:00Z (cut-off 6h)\n"
-            "ride    EUROPE ROCND 2027-01-16T10:00Z -> DEDUI 2027-01-20T10:00Z 4d $1300.00 720.000kg\n"
-            "handle  DEDUI rail:1435->road 12h $90.00 10.000kg lift\n"
-            "link    TRUCK DEDUI 2027-01-20T22:00Z -> DEDUS 2027-01-21T01:00Z 3h $400.00 74.400kg\n"
-            "deliver DEDUS 2027-01-21T01:00Z after 51d1h $9240.00 4846.400kg 7 trips 7 lifts\n");
+            "ride    EUROPE ROCND 2027-01-16T10:00Z -> DEDUI 2027-01-20T10:00Z 4d 1,300.00 USD 720.000kg\n"
+            "handle  DEDUI rail:1435->road 12h 90.00 USD 10.000kg lift\n"
+            "link    TRUCK DEDUI 2027-01-20T22:00Z -> DEDUS 2027-01-21T01:00Z 3h 400.00 USD 74.400kg\n"
+            "deliver DEDUS 2027-01-21T01:00Z after 51d1h 9,240.00 USD 4846.400kg 7 trips 7 lifts\n");
 }
 
 TEST(Golden, MissedCutoffTakesTheNextDeparture) {
@@ -224,8 +224,8 @@ TEST(Golden, ParetoSetSeaVersusRail) {
   // 20 × 230 × 62 = 285.2 kg. Sea: Monday 7 Dec (cut-off 5 Dec), Rotterdam 11 Jan 2027;
   // $1400; 20 × 19500 × 8 = 3120 kg. Neither dominates the other.
   EXPECT_EQ(out,
-            "ready CNSHA 2026-12-01T00:00Z, arrive NLRTM 2026-12-21T05:00Z, 20d5h, $6450.00, 4075.200kg CO2e, 1 trip\n"
-            "ready CNSHA 2026-12-01T00:00Z, arrive NLRTM 2027-01-11T00:00Z, 41d, $1400.00, 3120.000kg CO2e, 1 trip\n");
+            "ready CNSHA 2026-12-01T00:00Z, arrive NLRTM 2026-12-21T05:00Z, 20d5h, 6,450.00 USD, 4075.200kg CO2e, 1 trip\n"
+            "ready CNSHA 2026-12-01T00:00Z, arrive NLRTM 2027-01-11T00:00Z, 41d, 1,400.00 USD, 3120.000kg CO2e, 1 trip\n");
 }
 
 TEST(Golden, WhichDayShouldIShip) {

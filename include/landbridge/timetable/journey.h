@@ -97,12 +97,12 @@ Journey make_journey(const Timetable& tt, const Cargo& cargo, NodeId origin, Min
 
 // Readable text, one step per line, instants in UTC + `utc_offset`:
 //   ready   JPHKT 2026-12-01T00:00Z
-//   handle  JPHKT start->feeder 2h $0.00 0.000kg
+//   handle  JPHKT start->feeder 2h 0.00 USD 0.000kg
 //   wait    JPHKT 6d8h until 2026-12-08T10:00Z (cut-off 1d)
-//   ride    F1 JPHKT 2026-12-08T10:00Z -> KRPUS 2026-12-09T02:00Z 16h $1200.00 340.000kg
-//   deliver DEDUI 2027-01-10T08:00Z after 40d8h $5120.00 2104.500kg 3 trips 2 lifts
+//   ride    F1 JPHKT 2026-12-08T10:00Z -> KRPUS 2026-12-09T02:00Z 16h 1,200.00 USD 340.000kg
+//   deliver DEDUI 2027-01-10T08:00Z after 40d8h 5,120.00 USD 2104.500kg 3 trips 2 lifts
 std::string format_journey(const Timetable& tt, const Journey& j, Minutes utc_offset = Minutes(0));
-// "ready X at T, arrive Y at T, 40d8h, $5120.00, 2104.500 kg CO2e, 3 trips"
+// "ready X at T, arrive Y at T, 40d8h, 5,120.00 USD, 2104.500 kg CO2e, 3 trips"
 std::string summarize(const Timetable& tt, const Journey& j, Minutes utc_offset = Minutes(0));
 
 }  // namespace landbridge::timetable
