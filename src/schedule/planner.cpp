@@ -116,7 +116,7 @@ ScheduledItinerary ScheduledPlanner::make(const timetable::Timetable& tt, const 
   it.cost = j.cost;
   it.co2e.wtw = j.co2e;
   it.trips = j.trips;
-  it.transshipments = j.transshipments;
+  it.transshipments = timetable::intermediate_lifts(j);  // as the static planner counts them
   it.via.push_back(j.origin);
   it.journey = j;
   for (const timetable::Step& s : j.steps) {
@@ -307,7 +307,7 @@ ScheduledResult ScheduledPlanner::plan(const ScheduledRequest& req) {
     if (auto j = raptor->journey_to(res.to)) js.push_back(std::move(*j));
   }
   if (o.max_transshipments)
-    std::erase_if(js, [&](const timetable::Journey& j) { return j.transshipments > *o.max_transshipments; });
+    std::erase_if(js, [&](const timetable::Journey& j) { return timetable::intermediate_lifts(j) > *o.max_transshipments; });
   // Windows list by departure ("which day should I ship?"), single queries by arrival, arrive-by
   // queries latest departure first.
   const bool by_departure = req.window.has_value();

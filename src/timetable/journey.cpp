@@ -27,6 +27,14 @@ std::string kg(GramsCo2e g) {
 
 }  // namespace
 
+std::int32_t intermediate_lifts(const Journey& j) {
+  std::int32_t n = 0;
+  for (const Step& s : j.steps)
+    if (s.kind == StepKind::handling && s.transshipment && s.arrive_code != kCarriageStart && s.depart_code != kCarriageEnd)
+      ++n;
+  return n;
+}
+
 Journey make_journey(const Timetable& tt, const Cargo& cargo, NodeId origin, Minutes ready, std::span<const Move> moves) {
   Journey j;
   j.origin = origin;
