@@ -87,7 +87,9 @@ ScheduledAnswer plan_scheduled(const ScheduledQuery& q) {
   req.pareto = q.pareto;
   req.avoid = q.avoid;
   req.max_trips = q.max_trips;
-  req.options.shipment = {*emissions::parse_container_unit(q.unit), q.count};
+  const route::BoxType box = *route::parse_box_type(q.unit);  // checked by the command line
+  req.options.shipment = {box.unit, q.count};
+  req.options.equipment = box.equipment;
   if (q.max_transshipments >= 0) req.options.max_transshipments = q.max_transshipments;
   ans.result = planner.plan(req);
   if (ans.result.itineraries.empty()) {

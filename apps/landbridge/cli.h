@@ -36,7 +36,7 @@ struct ScheduledQuery {
   // "" or a duration such as 7d: with depart the range of ready instants; with arrive_by how
   // long before the deadline the box can be ready at the earliest (default kArriveByLookback).
   std::string window;
-  std::string unit = "teu";
+  std::string unit = "teu";  // a box type for route::parse_box_type (teu, feu, 40hc, 45G1, ...)
   std::vector<std::string> avoid;
   int count = 1;
   bool pareto = false;

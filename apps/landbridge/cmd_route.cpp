@@ -22,7 +22,11 @@ struct RouteArgs {
   std::string arrive_by;       // timetabled arrive-by query (--arrive-by)
   bool utc = false;            // table times in UTC instead of local times
   int max_trips = 12;
+  std::string equipment;       // ISO 6346 size-type code (--equipment), instead of --unit
 };
+
+// The box the query ships: --equipment if given, else --unit.
+std::string box_of(const RouteArgs& a) { return a.equipment.empty() ? a.unit : a.equipment; }
 
 // Explains an empty result: is it the constraints, or is there no connection at all?
 std::string no_route_reason(route::Planner& planner, const route::RouteRequest& req,
@@ -57,7 +61,7 @@ void route_scheduled(const RouteArgs& a) {
   }
   ScheduledQuery q{.network = a.network, .from = a.from, .to = a.to, .depart = a.depart,
                    .arrive_by = a.arrive_by, .window = a.window,
-                   .unit = a.unit, .avoid = a.avoid, .count = a.count, .pareto = a.pareto,
+                   .unit = box_of(a), .avoid = a.avoid, .count = a.count, .pareto = a.pareto,
                    .max_trips = a.max_trips, .max_transshipments = a.max_transshipments};
   const ScheduledAnswer ans = plan_scheduled(q);
   if (a.json)
@@ -87,9 +91,19 @@ void register_route(CLI::App& app) {
                   "road, feeder, deep_sea, ferry, sea), countries (RU) or places (KZDOS, Aktau)")
       ->delimiter(',')
       ->type_name("LIST");
-  cmd->add_option("--unit", a->unit, "Container unit: teu or feu")
-      ->check(CLI::IsMember({"teu", "feu", "TEU", "FEU"}))
-      ->capture_default_str();
+  const CLI::Validator box_check(
+      [](const std::string& s) {
+        return route::parse_box_type(s) ? std::string()
+                                        : "expected teu, feu, 40hc, reefer20, reefer40 or an ISO 6346 code "
+                                          "(22G1, 42G1, 45G1, 22R1, 45R1), got '" + s + "'";
+      },
+      "BOX");
+  auto* unit = cmd->add_option("--unit", a->unit, "Container: teu (20'), feu (40'), 40hc, reefer20 or reefer40")
+                   ->check(box_check)
+                   ->capture_default_str();
+  cmd->add_option("--equipment", a->equipment, "Container by ISO 6346 size-type code: 22G1, 42G1, 45G1, 22R1, 45R1")
+      ->check(box_check)
+      ->excludes(unit);
   cmd->add_option("--count", a->count, "Number of containers")->check(CLI::Range(1, 1'000'000))->capture_default_str();
   cmd->add_option("--max-transshipments", a->max_transshipments, "At most N transshipments (lifts between vehicles)")
       ->check(CLI::NonNegativeNumber);
@@ -132,7 +146,9 @@ void register_route(CLI::App& app) {
     req.pareto = a->pareto;
     req.alternatives = a->alternatives;
     req.avoid = a->avoid;
-    req.options.shipment = {*emissions::parse_container_unit(a->unit), a->count};
+    const route::BoxType box = *route::parse_box_type(box_of(*a));
+    req.options.shipment = {box.unit, a->count};
+    req.options.equipment = box.equipment;
     if (a->max_transshipments >= 0) req.options.max_transshipments = a->max_transshipments;
     req.options.prices = {a->value_of_time, a->carbon_price};
 

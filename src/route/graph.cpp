@@ -56,6 +56,8 @@ void prepare(const RoutingGraph& g, const RouteOptions& opts, const LinkOverride
   }
 
   w.shipment = opts.shipment;
+  w.equipment = opts.equipment;
+  w.equipment_charges = opts.equipment_charges;
   w.prices = opts.prices;
   w.max_transshipments = opts.max_transshipments ? std::max(0, *opts.max_transshipments) : -1;
   w.mass_per_box = emissions::MassModel{net.mass_per_teu(), opts.feu_mass_ratio}.per_box(opts.shipment.unit);
@@ -83,7 +85,7 @@ void prepare(const RoutingGraph& g, const RouteOptions& opts, const LinkOverride
     ok = ok && !(opts.avoid_modes & mode_bit(c.mode)) && !(pass & opts.avoid_passages) &&
          w.node_ok[net.link_from(l)] && w.node_ok[net.link_to(l)];
     const emissions::Co2e co2 = emissions::leg(w.mass_per_box, dist, net.emission_factor(net.link_emission_factor(l)));
-    w.link[l] = Criteria{dur, cost, co2.wtw};
+    w.link[l] = Criteria{dur, transport_price(cost, opts.equipment, opts.equipment_charges), co2.wtw};
     w.link_ok[l] = ok ? 1 : 0;
     w.distance[l] = dist;
     w.passages[l] = pass;
@@ -96,8 +98,10 @@ void prepare(const RoutingGraph& g, const RouteOptions& opts, const LinkOverride
     const XferId x(i);
     const Transfer& t = g.xfer(x);
     Criteria c{t.duration, feu ? t.cost_feu : t.cost_teu, GramsCo2e(0)};
-    for (OperationId o : net.transfer_ops(t))
+    for (OperationId o : net.transfer_ops(t)) {
       c.co2e += emissions::hub(w.mass_per_box, net.operation(o).hub_kg_co2e_per_t).wtw;
+      c.cost += plug_charge(net.operation(o).duration.value, opts.equipment, opts.equipment_charges);  // reefers
+    }
     w.xfer[x] = c;
     w.xfer_ok[x] = w.node_ok[g.xfer_node(x)];
     w.xfer_ts[x] = t.transshipment ? 1 : 0;

@@ -90,6 +90,8 @@ RouteResult Planner::route(const RouteRequest& req) {
   for (const std::string& item : req.avoid) add_avoid(net, item, res.options);
   const RouteOptions& opts = res.options;
   if (opts.shipment.count < 1) throw Error(fmt::format("count must be at least 1, got {}", opts.shipment.count));
+  if (iso_code(BoxType{opts.shipment.unit, opts.equipment}).empty())
+    throw Error("there is no 20' high cube: use a 40' high cube (45G1) or a 20' box (22G1)");
   for (NodeId end : {res.from, res.to}) {
     const NodeInfo& info = net.node(end);
     if (std::find(opts.avoid_nodes.begin(), opts.avoid_nodes.end(), end) != opts.avoid_nodes.end())

@@ -126,6 +126,7 @@ json to_json(const Network& net, const RouteResult& r) {
   j["objective"] = std::string(to_string(r.objective));
   j["pareto"] = r.pareto;
   j["unit"] = std::string(emissions::to_string(r.options.shipment.unit));
+  j["equipment"] = std::string(iso_code(BoxType{r.options.shipment.unit, r.options.equipment}));
   j["count"] = r.options.shipment.count;
   j["constraints"] = constraints_json(net, r.options);
   json rerouted = json::array(), dropped = json::array();
@@ -149,7 +150,7 @@ std::string to_table(const Network& net, const RouteResult& r) {
   const NodeInfo& from = net.node(r.from);
   const NodeInfo& to = net.node(r.to);
   out += fmt::format("{} {} \u2192 {} {} \u00b7 {} {} \u00b7 {}\n", from.code, from.name, to.code, to.name,
-                     r.options.shipment.count, emissions::to_string(r.options.shipment.unit),
+                     r.options.shipment.count, box_label(BoxType{r.options.shipment.unit, r.options.equipment}),
                      r.pareto ? fmt::format("Pareto set over time, cost, CO2e (sorted by {})", to_string(r.objective))
                               : fmt::format("best by {}", to_string(r.objective)));
   std::vector<std::string> avoided;

@@ -20,7 +20,31 @@ bool node_avoided(const Network& net, NodeId n, const route::RouteOptions& o) {
 }
 
 bool has_constraints(const route::RouteOptions& o) {
-  return !o.avoid_nodes.empty() || !o.avoid_countries.empty() || o.avoid_modes != 0 || o.avoid_passages != 0;
+  return !o.avoid_nodes.empty() || !o.avoid_countries.empty() || o.avoid_modes != 0 || o.avoid_passages != 0 ||
+         route::transport_factor(o.equipment, o.equipment_charges) != 1.0;  // prices scaled for the equipment
+}
+
+// A service with its prices (and stated fares) scaled for the equipment (route/equipment.h).
+Service priced_for(Service s, const route::RouteOptions& o) {
+  const auto scale = [&](UsdCents c) { return route::transport_price(c, o.equipment, o.equipment_charges); };
+  s.price_teu = scale(s.price_teu);
+  s.price_feu = scale(s.price_feu);
+  for (timetable::Call& c : s.calls) {
+    if (c.fare_teu) c.fare_teu = scale(*c.fare_teu);
+    if (c.fare_feu) c.fare_feu = scale(*c.fare_feu);
+  }
+  return s;
+}
+
+// A reefer is plugged in at nodes: each node step (handling, waiting) adds the plug-in charge
+// for its duration, per box. Added to the itineraries found (the search does not rank by it).
+void add_plug_charges(ScheduledItinerary& it, const route::RouteOptions& o) {
+  for (ScheduledStep& s : it.steps) {
+    if (s.kind != route::StepKind::node) continue;
+    const UsdCents plug = route::plug_charge(s.arrive_at - s.depart, o.equipment, o.equipment_charges) * o.shipment.count;
+    s.cost += plug;
+    it.cost += plug;
+  }
 }
 
 // Passages of the network links from `a` to `b` with mode `m` (the links a service leg runs on).
@@ -74,7 +98,7 @@ timetable::TimetableSpec ScheduledPlanner::spec(const std::vector<Service>& serv
       if (ok && i > 0 && o.avoid_passages)
         ok = !(leg_passages(net_, sv.calls[i - 1].stop, sv.calls[i].stop, sv.carriage.mode) & o.avoid_passages);
     }
-    if (ok) s.services.push_back(sv);
+    if (ok) s.services.push_back(priced_for(sv, o));
   }
   untimed.clear();
   for (std::uint32_t i = 0; i < net_.link_count(); ++i) {
@@ -91,8 +115,8 @@ timetable::TimetableSpec ScheduledPlanner::spec(const std::vector<Service>& serv
     u.to = b;
     u.carriage = c;
     u.duration = net_.link_duration(l);
-    u.cost_teu = net_.link_cost_teu(l);
-    u.cost_feu = net_.link_cost_feu(l);
+    u.cost_teu = route::transport_price(net_.link_cost_teu(l), o.equipment, o.equipment_charges);
+    u.cost_feu = route::transport_price(net_.link_cost_feu(l), o.equipment, o.equipment_charges);
     u.distance = net_.link_distance(l);
     u.factor = net_.link_emission_factor(l);
     s.links.push_back(std::move(u));
@@ -248,6 +272,8 @@ ScheduledResult ScheduledPlanner::plan(const ScheduledRequest& req) {
   for (const std::string& item : req.avoid) route::add_avoid(net_, item, res.options);
   const route::RouteOptions& o = res.options;
   if (o.shipment.count < 1) throw Error("scheduled route: the container count must be at least 1");
+  if (route::iso_code(route::BoxType{o.shipment.unit, o.equipment}).empty())
+    throw Error("scheduled route: there is no 20' high cube: use a 40' high cube (45G1) or a 20' box (22G1)");
   if (node_avoided(net_, res.from, o) || node_avoided(net_, res.to, o))
     throw Error("scheduled route: origin or destination is avoided");
   if (req.depart < tt_.horizon_start() || req.depart >= tt_.horizon_end())
@@ -322,7 +348,10 @@ ScheduledResult ScheduledPlanner::plan(const ScheduledRequest& req) {
       return std::tie(da, a.arrival, a.cost, a.co2e, a.trips) < std::tie(db, b.arrival, b.cost, b.co2e, b.trips);
     });
   }
-  for (const timetable::Journey& j : js) res.itineraries.push_back(make(*tt, *untimed, j, c));
+  for (const timetable::Journey& j : js) {
+    res.itineraries.push_back(make(*tt, *untimed, j, c));
+    add_plug_charges(res.itineraries.back(), o);
+  }
   return res;
 }
 

@@ -57,6 +57,7 @@ json to_json(const Network& net, const ScheduledResult& r) {
   j["to_zone"] = zone_json(clock, r.to);
   j["window_days"] = r.window ? json(route::round_to(to_days(*r.window), 0.01)) : json(nullptr);
   j["unit"] = std::string(emissions::to_string(r.options.shipment.unit));
+  j["equipment"] = std::string(route::iso_code(route::BoxType{r.options.shipment.unit, r.options.equipment}));
   j["count"] = r.options.shipment.count;
   j["constraints"] = route::constraints_json(net, r.options);
   j["rerouted"] = json::array();
@@ -146,7 +147,8 @@ std::string to_table(const Network& net, const ScheduledResult& r, TimeDisplay t
                                  : (r.pareto ? "Pareto" : "earliest arrival");
   std::string out = fmt::format("{} ({}) -> {} ({}), {}, {} {} × {}: {} itinerar{}\n", net.node(r.from).code,
                                 net.node(r.from).name, net.node(r.to).code, net.node(r.to).name, query, what,
-                                r.options.shipment.count, emissions::to_string(r.options.shipment.unit),
+                                r.options.shipment.count,
+                                route::box_label(route::BoxType{r.options.shipment.unit, r.options.equipment}),
                                 r.itineraries.size(), r.itineraries.size() == 1 ? "y" : "ies");
   if (local) {
     // Say which places have no zone: their times are UTC ("Z").

@@ -78,6 +78,8 @@ struct Weights {
   IdVector<XferId, std::uint8_t> xfer_ts;   // 1 = the transfer is a transshipment
   int max_transshipments = -1;              // -1 = no limit
   Shipment shipment;
+  Equipment equipment = Equipment::general;  // link costs above are already scaled for it
+  EquipmentCharges equipment_charges;
   Tonnes mass_per_box{0.0};
   Prices prices;
 };

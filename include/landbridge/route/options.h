@@ -13,6 +13,7 @@
 #include "landbridge/core/units.h"
 #include "landbridge/emissions/emissions.h"
 #include "landbridge/model/modes.h"
+#include "landbridge/route/equipment.h"
 
 namespace landbridge::route {
 
@@ -81,8 +82,12 @@ struct RouteOptions {
   // loading at the origin and discharge at the destination don't count).
   std::optional<int> max_transshipments;
 
-  // What is shipped and how heavy a box is.
+  // What is shipped and how heavy a box is. The shipment's unit is the box size (price and
+  // mass basis); `equipment` says whether it is a general-purpose box, a high cube (40' only)
+  // or a reefer, priced with `equipment_charges` (equipment.h).
   Shipment shipment;
+  Equipment equipment = Equipment::general;
+  EquipmentCharges equipment_charges;
   double feu_mass_ratio = 2.0;  // FEU cargo mass = ratio × the network's mass per TEU
 
   // For Objective::generalized.
