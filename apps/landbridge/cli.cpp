@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <memory>
 
+#include "landbridge/io/rates.h"
 #include "landbridge/io/services.h"
 #include "landbridge/route/locate.h"
 #include "landbridge/schedule/local_time.h"
@@ -57,6 +59,11 @@ ScheduledAnswer plan_scheduled(const ScheduledQuery& q) {
   const Network& net = pkg.network;
   Diagnostics diags;
   std::vector<timetable::Service> services = io::load_services(pkg.dir, net, diags);
+  // Dated rates (optional rates.csv): each trip is priced on its start day.
+  auto rates = std::make_shared<io::RateTable>(io::load_rates(pkg.dir, net, diags));
+  std::vector<std::string> service_ids;
+  for (const timetable::Service& s : services) service_ids.push_back(s.id);
+  io::check_rate_services(*rates, service_ids, diags);
   diags.throw_if_any();
   if (services.empty()) {
     fmt::print(stderr, "error: this package has no services ({}): timetabled routing (--depart) needs {} and {}\n",
@@ -90,6 +97,7 @@ ScheduledAnswer plan_scheduled(const ScheduledQuery& q) {
   const route::BoxType box = *route::parse_box_type(q.unit);  // checked by the command line
   req.options.shipment = {box.unit, q.count};
   req.options.equipment = box.equipment;
+  req.options.rates = std::move(rates);
   if (q.max_transshipments >= 0) req.options.max_transshipments = q.max_transshipments;
   ans.result = planner.plan(req);
   if (ans.result.itineraries.empty()) {

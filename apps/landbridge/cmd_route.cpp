@@ -1,12 +1,16 @@
 // landbridge route FROM TO: door-to-door itineraries on the static network.
 #include <fmt/format.h>
 
+#include <chrono>
 #include <iostream>
+#include <memory>
 
 #include "cli.h"
+#include "landbridge/io/rates.h"
 #include "landbridge/route/planner.h"
 #include "landbridge/route/report.h"
 #include "landbridge/schedule/planner.h"
+#include "landbridge/timetable/time.h"
 
 namespace landbridge::cli {
 namespace {
@@ -23,7 +27,31 @@ struct RouteArgs {
   bool utc = false;            // table times in UTC instead of local times
   int max_trips = 12;
   std::string equipment;       // ISO 6346 size-type code (--equipment), instead of --unit
+  std::string rates;           // static routes: price day for the package's rates.csv ("" = today)
 };
+
+// The package's dated rate set (rates.csv; none: empty) and the day a static route is priced on.
+std::shared_ptr<const io::RateTable> load_rate_table(const io::LoadedPackage& pkg) {
+  Diagnostics diags;
+  auto rates = std::make_shared<const io::RateTable>(io::load_rates(pkg.dir, pkg.network, diags));
+  diags.throw_if_any();
+  return rates;
+}
+
+timetable::CivilDate rate_day(const std::string& text) {
+  if (text.empty()) {  // today (UTC)
+    const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+    const auto day = static_cast<std::int32_t>(now.time_since_epoch().count()) - timetable::kEpochDayOffset;
+    return timetable::date_of_epoch_day(day);
+  }
+  std::string why;
+  const auto d = timetable::parse_date(text, &why);
+  if (!d) {
+    fmt::print(stderr, "error: --rates {}: {}\n", text, why.empty() ? "expected a date YYYY-MM-DD" : why);
+    throw CLI::RuntimeError(kUsage);
+  }
+  return *d;
+}
 
 // The box the query ships: --equipment if given, else --unit.
 std::string box_of(const RouteArgs& a) { return a.equipment.empty() ? a.unit : a.equipment; }
@@ -57,6 +85,10 @@ std::string no_route_reason(route::Planner& planner, const route::RouteRequest& 
 void route_scheduled(const RouteArgs& a) {
   if (a.optimize != "time" || a.alternatives != 3) {
     fmt::print(stderr, "error: --optimize and --alternatives apply to static routes; with --depart use --pareto\n");
+    throw CLI::RuntimeError(kUsage);
+  }
+  if (!a.rates.empty()) {
+    fmt::print(stderr, "error: --rates applies to static routes; a timetabled route prices each trip by its departure day\n");
     throw CLI::RuntimeError(kUsage);
   }
   ScheduledQuery q{.network = a.network, .from = a.from, .to = a.to, .depart = a.depart,
@@ -101,6 +133,9 @@ void register_route(CLI::App& app) {
   auto* unit = cmd->add_option("--unit", a->unit, "Container: teu (20'), feu (40'), 40hc, reefer20 or reefer40")
                    ->check(box_check)
                    ->capture_default_str();
+  cmd->add_option("--rates", a->rates,
+                  "Static routes: price by the package's rates.csv in force on this day (YYYY-MM-DD; default today)")
+      ->type_name("DATE");
   cmd->add_option("--equipment", a->equipment, "Container by ISO 6346 size-type code: 22G1, 42G1, 45G1, 22R1, 45R1")
       ->check(box_check)
       ->excludes(unit);
@@ -149,6 +184,8 @@ void register_route(CLI::App& app) {
     const route::BoxType box = *route::parse_box_type(box_of(*a));
     req.options.shipment = {box.unit, a->count};
     req.options.equipment = box.equipment;
+    req.options.rates = load_rate_table(pkg);
+    req.options.rates_on = rate_day(a->rates);
     if (a->max_transshipments >= 0) req.options.max_transshipments = a->max_transshipments;
     req.options.prices = {a->value_of_time, a->carbon_price};
 

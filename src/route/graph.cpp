@@ -58,6 +58,8 @@ void prepare(const RoutingGraph& g, const RouteOptions& opts, const LinkOverride
   w.shipment = opts.shipment;
   w.equipment = opts.equipment;
   w.equipment_charges = opts.equipment_charges;
+  w.rates = opts.rates;
+  w.rates_on = opts.rates_on;
   w.prices = opts.prices;
   w.max_transshipments = opts.max_transshipments ? std::max(0, *opts.max_transshipments) : -1;
   w.mass_per_box = emissions::MassModel{net.mass_per_teu(), opts.feu_mass_ratio}.per_box(opts.shipment.unit);
@@ -85,6 +87,8 @@ void prepare(const RoutingGraph& g, const RouteOptions& opts, const LinkOverride
     ok = ok && !(opts.avoid_modes & mode_bit(c.mode)) && !(pass & opts.avoid_passages) &&
          w.node_ok[net.link_from(l)] && w.node_ok[net.link_to(l)];
     const emissions::Co2e co2 = emissions::leg(w.mass_per_box, dist, net.emission_factor(net.link_emission_factor(l)));
+    if (opts.rates && !opts.rates->empty())
+      cost = io::scaled(cost, opts.rates->link_factor(net.link_info(l).id, c.mode, opts.rates_on));
     w.link[l] = Criteria{dur, transport_price(cost, opts.equipment, opts.equipment_charges), co2.wtw};
     w.link_ok[l] = ok ? 1 : 0;
     w.distance[l] = dist;
@@ -98,7 +102,10 @@ void prepare(const RoutingGraph& g, const RouteOptions& opts, const LinkOverride
     const XferId x(i);
     const Transfer& t = g.xfer(x);
     Criteria c{t.duration, feu ? t.cost_feu : t.cost_teu, GramsCo2e(0)};
+    const bool dated = opts.rates && !opts.rates->empty();
+    if (dated) c.cost = UsdCents(0);  // priced operation by operation below
     for (OperationId o : net.transfer_ops(t)) {
+      if (dated) c.cost += operation_price(net, o, feu, opts.rates.get(), opts.rates_on);
       c.co2e += emissions::hub(w.mass_per_box, net.operation(o).hub_kg_co2e_per_t).wtw;
       c.cost += plug_charge(net.operation(o).duration.value, opts.equipment, opts.equipment_charges);  // reefers
     }

@@ -29,7 +29,7 @@ Itinerary make_itinerary(const RoutingGraph& g, const Weights& w, std::span<cons
       s.depart = depart;
       s.duration = op.duration.value;
       // The operation's price, plus the plug-in charge of a reefer for the time it takes.
-      const UsdCents per_box = (feu ? op.cost_feu.value : op.cost_teu.value) +
+      const UsdCents per_box = operation_price(net, o, feu, w.rates.get(), w.rates_on) +
                                plug_charge(op.duration.value, w.equipment, w.equipment_charges);
       s.cost = per_box * n;
       const emissions::Co2e hub = emissions::hub(w.mass_per_box, op.hub_kg_co2e_per_t);

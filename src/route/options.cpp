@@ -1,5 +1,7 @@
 #include "landbridge/route/options.h"
 
+#include "landbridge/model/network.h"
+
 namespace landbridge::route {
 
 std::string_view to_string(Objective o) {
@@ -35,6 +37,14 @@ double objective_value(Objective o, const Criteria& c, const Prices& p) {
     case Objective::generalized: return generalized_cents(c, p);
   }
   return 0.0;
+}
+
+UsdCents operation_price(const Network& net, OperationId o, bool feu, const io::RateTable* rates,
+                         timetable::CivilDate day) {
+  const OperationInfo& op = net.operation(o);
+  const UsdCents base = feu ? op.cost_feu.value : op.cost_teu.value;
+  if (rates == nullptr || rates->empty()) return base;
+  return io::scaled(base, rates->operation_factor(op.kind, net.node(op.node).code, day));
 }
 
 }  // namespace landbridge::route

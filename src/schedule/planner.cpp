@@ -21,7 +21,52 @@ bool node_avoided(const Network& net, NodeId n, const route::RouteOptions& o) {
 
 bool has_constraints(const route::RouteOptions& o) {
   return !o.avoid_nodes.empty() || !o.avoid_countries.empty() || o.avoid_modes != 0 || o.avoid_passages != 0 ||
-         route::transport_factor(o.equipment, o.equipment_charges) != 1.0;  // prices scaled for the equipment
+         route::transport_factor(o.equipment, o.equipment_charges) != 1.0 ||  // prices scaled for the equipment
+         (o.rates && !o.rates->empty());                                      // prices of the day
+}
+
+bool dated(const route::RouteOptions& o) { return o.rates && !o.rates->empty(); }
+
+// The copies of a service split by rate periods are named ID@PERIOD (a timetable wants unique
+// ids); reports show the service's own id.
+std::string base_id(const std::string& id) { return id.substr(0, id.find('@')); }
+
+// A service split at the days its rate factor changes (io/rates.h): one copy per period of its
+// validity, each priced by the factor in force on its start days (a trip's start day is the
+// day that prices it).
+void split_by_rates(const Service& s, const route::RouteOptions& o, std::vector<Service>& out) {
+  if (!dated(o)) {
+    out.push_back(s);
+    return;
+  }
+  const auto changes = o.rates->change_days();
+  for (std::size_t i = 0; i <= changes.size(); ++i) {
+    // The period [changes[i-1], changes[i] - 1] intersected with the validity.
+    const std::optional<timetable::CivilDate> lo = i == 0 ? std::nullopt : std::optional(changes[i - 1]);
+    const std::optional<timetable::CivilDate> hi =
+        i == changes.size() ? std::nullopt
+                            : std::optional(timetable::date_of_epoch_day(timetable::epoch_day(changes[i]) - 1));
+    Service c = s;
+    if (lo && (!c.valid_from || *c.valid_from < *lo)) c.valid_from = lo;
+    if (hi && (!c.valid_to || *hi < *c.valid_to)) c.valid_to = hi;
+    if (c.valid_from && c.valid_to && *c.valid_to < *c.valid_from) continue;  // the service does not run then
+    // Added days belong to the period they fall in.
+    std::erase_if(c.added, [&](timetable::CivilDate d) { return (lo && d < *lo) || (hi && *hi < d); });
+    // Every factor is constant on the period: read it on one of its days.
+    const timetable::CivilDate day =
+        lo ? *lo
+           : (changes.empty() ? timetable::CivilDate{2000, 1, 1}
+                              : timetable::date_of_epoch_day(timetable::epoch_day(changes.front()) - 1));
+    const double factor = o.rates->service_factor(s.id, s.carriage.mode, day);
+    c.id = s.id + "@" + std::to_string(i);
+    c.price_teu = io::scaled(c.price_teu, factor);
+    c.price_feu = io::scaled(c.price_feu, factor);
+    for (timetable::Call& call : c.calls) {
+      if (call.fare_teu) call.fare_teu = io::scaled(*call.fare_teu, factor);
+      if (call.fare_feu) call.fare_feu = io::scaled(*call.fare_feu, factor);
+    }
+    out.push_back(std::move(c));
+  }
 }
 
 // A service with its prices (and stated fares) scaled for the equipment (route/equipment.h).
@@ -98,7 +143,7 @@ timetable::TimetableSpec ScheduledPlanner::spec(const std::vector<Service>& serv
       if (ok && i > 0 && o.avoid_passages)
         ok = !(leg_passages(net_, sv.calls[i - 1].stop, sv.calls[i].stop, sv.carriage.mode) & o.avoid_passages);
     }
-    if (ok) s.services.push_back(priced_for(sv, o));
+    if (ok) split_by_rates(priced_for(sv, o), o, s.services);
   }
   untimed.clear();
   for (std::uint32_t i = 0; i < net_.link_count(); ++i) {
@@ -115,8 +160,10 @@ timetable::TimetableSpec ScheduledPlanner::spec(const std::vector<Service>& serv
     u.to = b;
     u.carriage = c;
     u.duration = net_.link_duration(l);
-    u.cost_teu = route::transport_price(net_.link_cost_teu(l), o.equipment, o.equipment_charges);
-    u.cost_feu = route::transport_price(net_.link_cost_feu(l), o.equipment, o.equipment_charges);
+    // Untimed links are priced on the ready day (o.rates_on).
+    const double f = dated(o) ? o.rates->link_factor(net_.link_info(l).id, c.mode, o.rates_on) : 1.0;
+    u.cost_teu = route::transport_price(io::scaled(net_.link_cost_teu(l), f), o.equipment, o.equipment_charges);
+    u.cost_feu = route::transport_price(io::scaled(net_.link_cost_feu(l), f), o.equipment, o.equipment_charges);
     u.distance = net_.link_distance(l);
     u.factor = net_.link_emission_factor(l);
     s.links.push_back(std::move(u));
@@ -124,6 +171,25 @@ timetable::TimetableSpec ScheduledPlanner::spec(const std::vector<Service>& serv
   }
   s.intensity = timetable::intensities_from_network(net_);
   s.transfer = timetable::transfers_from_network(net_);
+  if (dated(o)) {
+    // Operations are priced on the ready day: each operation the rule charges (its cost is the
+    // sum of theirs, dwell included or not) takes its own factor.
+    s.transfer = [inner = s.transfer, &net = net_, rates = o.rates, day = o.rates_on](NodeId stop, std::uint8_t a,
+                                                                                       std::uint8_t d) {
+      timetable::TransferRule r = inner(stop, a, d);
+      const Transfer& t = net.transfer(stop, a, d);
+      const bool with_dwell = r.cost_teu == t.cost_teu && r.cost_feu == t.cost_feu;
+      UsdCents teu(0), feu(0);
+      for (OperationId op : net.transfer_ops(t)) {
+        if (!with_dwell && net.operation(op).kind == OperationKind::dwell) continue;
+        teu += route::operation_price(net, op, false, rates.get(), day);
+        feu += route::operation_price(net, op, true, rates.get(), day);
+      }
+      r.cost_teu = teu;
+      r.cost_feu = feu;
+      return r;
+    };
+  }
   s.horizon_start = horizon_start_;
   s.horizon_length = horizon_len_;
   return s;
@@ -175,7 +241,7 @@ ScheduledItinerary ScheduledPlanner::make(const timetable::Timetable& tt, const 
       case timetable::StepKind::ride: {
         st.kind = route::StepKind::leg;
         const Service& sv = tt.service(s.service);
-        st.service = sv.id;
+        st.service = base_id(sv.id);
         st.carriage = sv.carriage;
         const timetable::RouteId r = tt.trip_route(s.trip);
         const auto stops = tt.route_stops(r);
@@ -270,6 +336,7 @@ ScheduledResult ScheduledPlanner::plan(const ScheduledRequest& req) {
   res.pareto = req.pareto;
   res.options = req.options;
   for (const std::string& item : req.avoid) route::add_avoid(net_, item, res.options);
+  if (dated(res.options)) res.options.rates_on = timetable::to_civil(req.depart).date;  // links and operations
   const route::RouteOptions& o = res.options;
   if (o.shipment.count < 1) throw Error("scheduled route: the container count must be at least 1");
   if (route::iso_code(route::BoxType{o.shipment.unit, o.equipment}).empty())
@@ -300,7 +367,7 @@ ScheduledResult ScheduledPlanner::plan(const ScheduledRequest& req) {
   if (has_constraints(o)) {
     timetable::TimetableSpec s = spec(services_, o, f_untimed);
     std::set<std::string> kept;
-    for (const Service& sv : s.services) kept.insert(sv.id);
+    for (const Service& sv : s.services) kept.insert(base_id(sv.id));
     for (const Service& sv : services_)
       if (!kept.count(sv.id)) res.dropped_services.push_back(sv.id);
     filtered.emplace(timetable::Timetable::build(s));

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +13,7 @@
 #include "landbridge/core/ids.h"
 #include "landbridge/core/units.h"
 #include "landbridge/emissions/emissions.h"
+#include "landbridge/io/rates.h"
 #include "landbridge/model/modes.h"
 #include "landbridge/route/equipment.h"
 
@@ -92,6 +94,17 @@ struct RouteOptions {
 
   // For Objective::generalized.
   Prices prices;
+
+  // Dated rate set of the package (io/rates.h; none or empty: the package prices) and the day
+  // whose prices apply: static routes price everything on that day; timetabled routes price
+  // each trip on its start day and links and operations on the ready day.
+  std::shared_ptr<const io::RateTable> rates;
+  timetable::CivilDate rates_on{};
 };
+
+// The price of one operation for one box (TEU or FEU) on `day` under `rates` (its package price
+// when `rates` is null or empty).
+UsdCents operation_price(const Network& net, OperationId o, bool feu, const io::RateTable* rates,
+                         timetable::CivilDate day);
 
 }  // namespace landbridge::route
