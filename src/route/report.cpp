@@ -5,6 +5,7 @@
 #include <fmt/ranges.h>
 
 #include "landbridge/core/money.h"
+#include "landbridge/timetable/time.h"
 
 namespace landbridge::route {
 
@@ -127,6 +128,8 @@ json to_json(const Network& net, const RouteResult& r) {
   j["pareto"] = r.pareto;
   j["unit"] = std::string(emissions::to_string(r.options.shipment.unit));
   j["equipment"] = std::string(iso_code(BoxType{r.options.shipment.unit, r.options.equipment}));
+  const bool dated = r.options.rates && !r.options.rates->empty();
+  j["rates_on"] = dated ? json(timetable::format_date(r.options.rates_on)) : json(nullptr);
   j["count"] = r.options.shipment.count;
   j["constraints"] = constraints_json(net, r.options);
   json rerouted = json::array(), dropped = json::array();
@@ -153,6 +156,8 @@ std::string to_table(const Network& net, const RouteResult& r) {
                      r.options.shipment.count, box_label(BoxType{r.options.shipment.unit, r.options.equipment}),
                      r.pareto ? fmt::format("Pareto set over time, cost, CO2e (sorted by {})", to_string(r.objective))
                               : fmt::format("best by {}", to_string(r.objective)));
+  if (r.options.rates && !r.options.rates->empty())
+    out += fmt::format("prices of {} (dated rates of the package)\n", timetable::format_date(r.options.rates_on));
   std::vector<std::string> avoided;
   for (NodeId n : r.options.avoid_nodes) avoided.push_back(net.node(n).code);
   for (const auto& c : r.options.avoid_countries) avoided.push_back(c);
