@@ -8,7 +8,8 @@
 // How the network becomes a timetable (stated rules, see docs/timetabled-routing.md):
 //   transfers   Network::transfer(node, arrive, depart): the node operations of a transfer
 //               give its duration, price, hub emissions and whether the box is lifted.
-//   services    as given; ride prices are the service's, CO2e uses the service's factor.
+//   services    as given; rides pay the fares of their segments (timetable::call_fares), scaled
+//               for the equipment and the rates of the trip's start day; CO2e uses the service's factor.
 //   untimed     a network link that no service covers is usable at any time with its stated
 //               duration (road, on-demand rail). A link is covered when some service calls at
 //               its tail and then directly at its head with the link's mode: links a service
