@@ -1,8 +1,9 @@
 // landbridge validate DIR: prints every problem of a network package (and, once the network
-// itself loads, of its services); exit 1 if any.
+// itself loads, of its services and dated rates); exit 1 if any.
 #include <fmt/format.h>
 
 #include "cli.h"
+#include "landbridge/io/rates.h"
 #include "landbridge/io/services.h"
 
 namespace landbridge::cli {
@@ -19,7 +20,13 @@ void register_validate(CLI::App& app) {
       // Services refer to nodes, links and emission factors: check them against the loaded network.
       const io::LoadedPackage pkg = io::load_package(p);
       Diagnostics diags;
-      services = io::load_services(p, pkg.network, diags).size();
+      const auto loaded = io::load_services(p, pkg.network, diags);
+      services = loaded.size();
+      // Dated rates (optional rates.csv) refer to links, nodes and services.
+      const io::RateTable rates = io::load_rates(p, pkg.network, diags);
+      std::vector<std::string> ids;
+      for (const auto& s : loaded) ids.push_back(s.id);
+      io::check_rate_services(rates, ids, diags);
       problems = diags.list();
     }
     for (const Diagnostic& d : problems) fmt::print("{}\n", d.to_string());
