@@ -32,8 +32,9 @@ struct Fixture {
   EmissionFactorId ferry, road;
 };
 
-// zoned: A in Asia/Tokyo, B in Asia/Seoul, C without a zone.
-Fixture make_fixture(bool zoned = false) {
+// zoned: A in Asia/Tokyo, B in Asia/Seoul, C without a zone. dwell: B also has an expected
+// dwell of 2 days at $50 on every transfer (the static planner's stand-in for waiting).
+Fixture make_fixture(bool zoned = false, bool dwell = false) {
   Fixture fx;
   NetworkBuilder nb;
   fx.ferry = nb.add_emission_factor({.id = "ferry", .mode = Mode::ferry, .wtw = GramsPerTonneKm(40.0), .ttw = GramsPerTonneKm(30.0)});
@@ -53,6 +54,10 @@ Fixture make_fixture(bool zoned = false) {
                     .depart = *parse_carriage_pattern("road", false),
                     .duration = Estimate<Minutes>::exact(hours(3)), .cost_teu = Estimate<UsdCents>::exact(usd(100)),
                     .hub_kg_co2e_per_t = 1.0});
+  if (dwell)
+    nb.add_operation({.node = fx.b, .kind = OperationKind::dwell, .arrive = *parse_carriage_pattern("*", true),
+                      .depart = *parse_carriage_pattern("*", false),
+                      .duration = Estimate<Minutes>::exact(days(2)), .cost_teu = Estimate<UsdCents>::exact(usd(50))});
   fx.pkg.network = nb.build();
   return fx;
 }
@@ -177,6 +182,31 @@ TEST(ScheduledPlanner, LaterDepartureDateGivesADifferentBestAnswer) {
   EXPECT_EQ(steps.back().kind, route::StepKind::leg);
   EXPECT_EQ(fx.pkg.network.link_info(steps.back().link).id, "road-BC");
   EXPECT_EQ(mon.itineraries[0].via, (std::vector<NodeId>{fx.a, fx.b, fx.c}));
+}
+
+// Connections: the static planner charges B's expected dwell (2 d, $50) on top of the handling;
+// on the timetable only the minimum connection time (the 3 h handling) applies before the
+// real wait, so the answer is the one without the dwell row.
+TEST(ScheduledPlanner, DwellIsNotChargedOnTopOfTheRealWait) {
+  const Fixture plain = make_fixture();
+  const Fixture fx = make_fixture(false, true);
+  ScheduledPlanner without = make_planner(plain);
+  ScheduledPlanner with = make_planner(fx);
+  const ScheduledResult a = without.plan(request("JPAAA", "KRCCC", at(2026, 11, 30)));
+  const ScheduledResult b = with.plan(request("JPAAA", "KRCCC", at(2026, 11, 30)));
+  ASSERT_EQ(a.itineraries.size(), 1u);
+  ASSERT_EQ(b.itineraries.size(), 1u);
+  EXPECT_EQ(b.itineraries[0].arrival, at(2026, 12, 3, 9));
+  EXPECT_EQ(b.itineraries[0].arrival, a.itineraries[0].arrival);
+  EXPECT_EQ(b.itineraries[0].cost, a.itineraries[0].cost);
+  for (const ScheduledStep& s : b.itineraries[0].steps) EXPECT_EQ(s.operation.find("dwell"), std::string::npos);
+
+  const Transfer& t = fx.pkg.network.transfer(fx.b, Carriage{Mode::ferry, Gauge::none}.code(),
+                                              Carriage{Mode::road, Gauge::none}.code());
+  EXPECT_EQ(t.duration, hours(3) + days(2));   // static: handling + expected dwell
+  EXPECT_EQ(t.connection, hours(3));           // timetable: minimum connection time
+  EXPECT_EQ(t.cost_teu, usd(150));
+  EXPECT_EQ(t.connection_cost_teu, usd(100));
 }
 
 TEST(ScheduledPlanner, AgreesWithTheTimetableLayerAndItsParetoSet) {
