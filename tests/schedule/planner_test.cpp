@@ -6,6 +6,7 @@
 #include <random>
 #include <tuple>
 
+#include "landbridge/route/planner.h"
 #include "landbridge/schedule/planner.h"
 #include "landbridge/timetable/raptor.h"
 #include "landbridge/timetable/time.h"
@@ -33,7 +34,8 @@ struct Fixture {
 };
 
 // zoned: A in Asia/Tokyo, B in Asia/Seoul, C without a zone. dwell: B also has an expected
-// dwell of 2 days at $50 on every transfer (the static planner's stand-in for waiting).
+// dwell of 2 days at $50 on every transfer (the static planner's stand-in for waiting), and
+// the box is lifted onto the first vehicle at A and off the last one at C (free, instant).
 Fixture make_fixture(bool zoned = false, bool dwell = false) {
   Fixture fx;
   NetworkBuilder nb;
@@ -58,6 +60,12 @@ Fixture make_fixture(bool zoned = false, bool dwell = false) {
     nb.add_operation({.node = fx.b, .kind = OperationKind::dwell, .arrive = *parse_carriage_pattern("*", true),
                       .depart = *parse_carriage_pattern("*", false),
                       .duration = Estimate<Minutes>::exact(days(2)), .cost_teu = Estimate<UsdCents>::exact(usd(50))});
+  if (dwell) {
+    nb.add_operation({.node = fx.a, .kind = OperationKind::handling, .arrive = *parse_carriage_pattern("start", true),
+                      .depart = *parse_carriage_pattern("*", false)});
+    nb.add_operation({.node = fx.c, .kind = OperationKind::handling, .arrive = *parse_carriage_pattern("*", true),
+                      .depart = *parse_carriage_pattern("end", false)});
+  }
   fx.pkg.network = nb.build();
   return fx;
 }
@@ -207,6 +215,30 @@ TEST(ScheduledPlanner, DwellIsNotChargedOnTopOfTheRealWait) {
   EXPECT_EQ(t.connection, hours(3));           // timetable: minimum connection time
   EXPECT_EQ(t.cost_teu, usd(150));
   EXPECT_EQ(t.connection_cost_teu, usd(100));
+}
+
+// A transshipment is a lift between two vehicles in both planners: the lifts onto the first
+// vehicle at A and off the last one at C are steps but not transshipments.
+TEST(ScheduledPlanner, TransshipmentsCountAsInTheStaticPlanner) {
+  const Fixture fx = make_fixture(false, true);
+  ScheduledPlanner p = make_planner(fx);
+  const ScheduledResult timed = p.plan(request("JPAAA", "KRCCC", at(2026, 11, 30)));
+  ASSERT_EQ(timed.itineraries.size(), 1u);
+  EXPECT_EQ(timed.itineraries[0].via, (std::vector<NodeId>{fx.a, fx.b, fx.c}));
+  EXPECT_EQ(timed.itineraries[0].transshipments, 1);
+  int lifts = 0;
+  for (const ScheduledStep& s : timed.itineraries[0].steps) lifts += s.operation.find("handling") != std::string::npos;
+  EXPECT_EQ(lifts, 3);  // at A (start), B (ferry -> road) and C (end)
+
+  route::Planner fixed(fx.pkg);
+  route::RouteRequest req;
+  req.from = "JPAAA";
+  req.to = "KRCCC";
+  req.avoid = {"malacca"};  // the direct ferry: leaves the path through B
+  const route::RouteResult r = fixed.route(req);
+  ASSERT_EQ(r.itineraries.size(), 1u);
+  EXPECT_EQ(r.itineraries[0].via, timed.itineraries[0].via);
+  EXPECT_EQ(r.itineraries[0].transshipments, timed.itineraries[0].transshipments);
 }
 
 TEST(ScheduledPlanner, AgreesWithTheTimetableLayerAndItsParetoSet) {
