@@ -109,8 +109,33 @@ timetable::TimetableSpec ScheduledPlanner::spec(const std::vector<Service>& serv
   return s;
 }
 
+namespace {
+
+// The moves a journey makes, read back from its steps.
+std::vector<timetable::Move> moves_of(const timetable::Journey& j) {
+  std::vector<timetable::Move> moves;
+  for (const timetable::Step& s : j.steps) {
+    if (s.kind == timetable::StepKind::ride)
+      moves.push_back({.is_link = false, .trip = s.trip, .board_pos = s.board_pos, .alight_pos = s.alight_pos});
+    else if (s.kind == timetable::StepKind::link)
+      moves.push_back({.is_link = true, .link = s.link});
+  }
+  return moves;
+}
+
+}  // namespace
+
 ScheduledItinerary ScheduledPlanner::make(const timetable::Timetable& tt, const std::vector<LinkId>& untimed,
-                                          const timetable::Journey& j, const timetable::Cargo& cargo) const {
+                                          const timetable::Journey& found, const timetable::Cargo& cargo) const {
+  // The itinerary starts when the box must be at the origin to make this journey (its
+  // departure), not at the query's ready instant: the first step's time is the departure, and
+  // waiting at the shipper's before that is not part of the journey.
+  timetable::Journey j = found;
+  if (found.departure > found.ready) {
+    j = timetable::make_journey(tt, cargo, found.origin, found.departure, moves_of(found));
+    j.ready = found.ready;
+    j.departure = found.departure;
+  }
   ScheduledItinerary it;
   it.from = j.origin;
   it.to = j.target;

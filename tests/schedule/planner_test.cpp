@@ -129,20 +129,22 @@ TEST(ScheduledPlanner, LinksRunBySomeServiceAreTimetableOnly) {
   EXPECT_THROW(ScheduledPlanner(fx.pkg, services(fx), at(2026, 11, 23), days(30)), Error);
 }
 
-TEST(ScheduledPlanner, ArrivingOnWednesdayWaitsSixDaysForTheTuesdayFerry) {
+TEST(ScheduledPlanner, ReadyOnWednesdayDepartsWithTheTuesdayFerry) {
   const Fixture fx = make_fixture();
   ScheduledPlanner p = make_planner(fx);
   const ScheduledResult r = p.plan(request("JPAAA", "KRBBB", at(2026, 12, 2)));
   ASSERT_EQ(r.itineraries.size(), 1u);
   const ScheduledItinerary& it = r.itineraries[0];
   ASSERT_FALSE(it.steps.empty());
+  // Ready on Wednesday, the box makes the ferry of Tuesday 10:00 with its 2 h cut-off: the
+  // itinerary departs (its first step starts) at the cut-off, six days after the ready instant.
+  EXPECT_EQ(it.ready, at(2026, 12, 2));
+  EXPECT_EQ(it.departure, at(2026, 12, 8, 8));
   const ScheduledStep& wait = it.steps.front();
   EXPECT_EQ(wait.kind, route::StepKind::node);
   EXPECT_EQ(wait.operation, "wait");
-  EXPECT_EQ(wait.depart, at(2026, 12, 2));
-  // The wait lasts until the 10:00 sailing; the 2 h cut-off lies inside it.
+  EXPECT_EQ(wait.depart, it.departure);
   EXPECT_EQ(wait.arrive_at, at(2026, 12, 8, 10));
-  EXPECT_EQ(wait.arrive_at - wait.depart, days(6) + hours(10));
   EXPECT_EQ(wait.cutoff, hours(2));
   const ScheduledStep& ride = it.steps[1];
   EXPECT_EQ(ride.kind, route::StepKind::leg);
@@ -256,8 +258,10 @@ TEST(ScheduledPlanner, AgreesWithTheTimetableLayerAndItsParetoSet) {
     raptor.run(q);
     ASSERT_EQ(ea.itineraries.size(), 1u);
     EXPECT_EQ(ea.itineraries[0].arrival, raptor.delivered(target)) << timetable::format_iso8601(ready);
-    // The itinerary's steps are contiguous in time and add up to its totals.
-    Minutes t = ready;
+    // The itinerary's steps begin at its departure, are contiguous in time and add up to its
+    // totals; the departure is the latest ready instant that makes the journey.
+    EXPECT_GE(ea.itineraries[0].departure, ready);
+    Minutes t = ea.itineraries[0].departure;
     UsdCents cost(0);
     for (const auto& s : ea.itineraries[0].steps) {
       EXPECT_EQ(s.depart, t);
