@@ -34,7 +34,7 @@ const std::vector<std::string> kServiceColumns = {
     "cost_feu",  "emission_factor", "basis",   "sources",       "note"};
 const std::vector<std::string> kServiceRequired = {"id", "operator", "mode", "start_time", "utc_offset",
                                                    "emission_factor"};
-const std::vector<std::string> kCallColumns = {"service", "seq", "node", "arrive", "depart", "distance", "note"};
+const std::vector<std::string> kCallColumns = {"service", "seq", "node", "arrive", "depart", "distance", "link", "note"};
 const std::vector<std::string> kCallRequired = {"service", "seq", "node", "arrive", "depart"};
 
 // Checks the header against the known and required columns.
@@ -118,6 +118,8 @@ struct PendingService {
     std::string node_code;
     std::optional<Minutes> arrive, depart;
     std::optional<double> distance_km;
+    std::string link_id;              // `link` column as written ("" = not given)
+    std::optional<LinkId> link;
     bool bad = false;
   };
   std::vector<PendingCall> calls;
@@ -306,13 +308,13 @@ void load_service_row(Row& row, const Network& net, const std::optional<double>&
   out.bad = row.problems() > 0;
 }
 
-// Distance of the cheapest-to-state link prev -> next with the service's carriage (the
-// shortest such link), or nullopt.
-std::optional<Kilometres> link_distance(const Network& net, NodeId from, NodeId to, Carriage c) {
-  std::optional<Kilometres> best;
+// The link a call rides from `from` to `to` when the row names none: the shortest link with the
+// service's carriage, or nullopt.
+std::optional<LinkId> default_link(const Network& net, NodeId from, NodeId to, Carriage c) {
+  std::optional<LinkId> best;
   for (const LinkId l : net.out_links(from))
-    if (net.link_to(l) == to && net.link_carriage(l) == c && (!best || net.link_distance(l) < *best))
-      best = net.link_distance(l);
+    if (net.link_to(l) == to && net.link_carriage(l) == c && (!best || net.link_distance(l) < net.link_distance(*best)))
+      best = l;
   return best;
 }
 
@@ -401,6 +403,11 @@ std::vector<Service> load_services(const PackageFiles& files, const Network& net
     if (!row.get("arrive").empty()) c.arrive = row.duration("arrive", false);
     if (!row.get("depart").empty()) c.depart = row.duration("depart", false);
     if (!row.get("distance").empty()) c.distance_km = row.quantity("distance", quantity::distance, false);
+    c.link_id = std::string(row.get("link"));
+    if (!c.link_id.empty()) {
+      c.link = net.find_link(c.link_id);
+      if (!c.link) row.bad("link", c.link_id, "expected a link id from links.csv (a two-way link's reverse is ID~r)");
+    }
     c.bad = row.problems() > 0;
     ps.bad = ps.bad || c.bad;
     ps.calls.push_back(std::move(c));
@@ -454,14 +461,29 @@ std::vector<Service> load_services(const PackageFiles& files, const Network& net
       if (first) {
         if (c.distance_km && *c.distance_km != 0.0)
           cbad("distance", std::to_string(*c.distance_km), "expected empty or 0 on the first call");
-      } else if (c.distance_km) {
-        call.distance = Kilometres(*c.distance_km);
-      } else if (const auto d = link_distance(net, *cs[i - 1].node, *c.node, s.carriage)) {
-        call.distance = *d;
+        if (c.link) cbad("link", c.link_id, "expected empty on the first call");
       } else {
-        cbad("distance", "",
-             "missing value; no " + to_string(s.carriage) + " link " + cs[i - 1].node_code + " -> " + c.node_code +
-                 " in links.csv to take the distance from");
+        const NodeId prev = *cs[i - 1].node;
+        if (c.link) {
+          const LinkId l = *c.link;
+          if (net.link_from(l) != prev || net.link_to(l) != *c.node || net.link_carriage(l) != s.carriage)
+            cbad("link", c.link_id,
+                 "expected a " + to_string(s.carriage) + " link " + cs[i - 1].node_code + " -> " + c.node_code +
+                     "; this one runs " + net.node(net.link_from(l)).code + " -> " + net.node(net.link_to(l)).code +
+                     " by " + to_string(net.link_carriage(l)));
+          call.link = l;
+        } else if (const auto l = default_link(net, prev, *c.node, s.carriage)) {
+          call.link = *l;
+        }
+        if (c.distance_km) {
+          call.distance = Kilometres(*c.distance_km);
+        } else if (call.link.valid()) {
+          call.distance = net.link_distance(call.link);
+        } else {
+          cbad("distance", "",
+               "missing value; no " + to_string(s.carriage) + " link " + cs[i - 1].node_code + " -> " + c.node_code +
+                   " in links.csv to take the distance from");
+        }
       }
       s.calls.push_back(call);
     }

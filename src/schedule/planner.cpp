@@ -23,11 +23,15 @@ bool has_constraints(const route::RouteOptions& o) {
   return !o.avoid_nodes.empty() || !o.avoid_countries.empty() || o.avoid_modes != 0 || o.avoid_passages != 0;
 }
 
-// Passages of the network links from `a` to `b` with mode `m` (the links a service leg runs on).
-PassageSet leg_passages(const Network& net, NodeId a, NodeId b, Mode m) {
+// Passages a service sails through from call i-1 to call i: those of the network link the call
+// rides (services.csv names it or the loader picked the shortest); a call without a link (a
+// service built in code) takes every link between the two stops with the service's mode.
+PassageSet leg_passages(const Network& net, const Service& sv, std::size_t i) {
+  const timetable::Call& c = sv.calls[i];
+  if (c.link.valid() && c.link.get() < net.link_count()) return net.link_passages(c.link);
   PassageSet p = 0;
-  for (LinkId l : net.out_links(a))
-    if (net.link_to(l) == b && net.link_carriage(l).mode == m) p |= net.link_passages(l);
+  for (LinkId l : net.out_links(sv.calls[i - 1].stop))
+    if (net.link_to(l) == c.stop && net.link_carriage(l).mode == sv.carriage.mode) p |= net.link_passages(l);
   return p;
 }
 
@@ -72,7 +76,7 @@ timetable::TimetableSpec ScheduledPlanner::spec(const std::vector<Service>& serv
     for (std::size_t i = 0; ok && i < sv.calls.size(); ++i) {
       ok = !node_avoided(net_, sv.calls[i].stop, o);
       if (ok && i > 0 && o.avoid_passages)
-        ok = !(leg_passages(net_, sv.calls[i - 1].stop, sv.calls[i].stop, sv.carriage.mode) & o.avoid_passages);
+        ok = !(leg_passages(net_, sv, i) & o.avoid_passages);
     }
     if (ok) s.services.push_back(sv);
   }
@@ -105,8 +109,33 @@ timetable::TimetableSpec ScheduledPlanner::spec(const std::vector<Service>& serv
   return s;
 }
 
+namespace {
+
+// The moves a journey makes, read back from its steps.
+std::vector<timetable::Move> moves_of(const timetable::Journey& j) {
+  std::vector<timetable::Move> moves;
+  for (const timetable::Step& s : j.steps) {
+    if (s.kind == timetable::StepKind::ride)
+      moves.push_back({.is_link = false, .trip = s.trip, .board_pos = s.board_pos, .alight_pos = s.alight_pos});
+    else if (s.kind == timetable::StepKind::link)
+      moves.push_back({.is_link = true, .link = s.link});
+  }
+  return moves;
+}
+
+}  // namespace
+
 ScheduledItinerary ScheduledPlanner::make(const timetable::Timetable& tt, const std::vector<LinkId>& untimed,
-                                          const timetable::Journey& j, const timetable::Cargo& cargo) const {
+                                          const timetable::Journey& found, const timetable::Cargo& cargo) const {
+  // The itinerary starts when the box must be at the origin to make this journey (its
+  // departure), not at the query's ready instant: the first step's time is the departure, and
+  // waiting at the shipper's before that is not part of the journey.
+  timetable::Journey j = found;
+  if (found.departure > found.ready) {
+    j = timetable::make_journey(tt, cargo, found.origin, found.departure, moves_of(found));
+    j.ready = found.ready;
+    j.departure = found.departure;
+  }
   ScheduledItinerary it;
   it.from = j.origin;
   it.to = j.target;
@@ -136,6 +165,7 @@ ScheduledItinerary ScheduledPlanner::make(const timetable::Timetable& tt, const 
         const auto ops = net_.transfer_ops(t);
         if (ops.empty() && s.start == s.end && s.cost == UsdCents(0) && s.co2e == GramsCo2e(0)) continue;
         for (OperationId op : ops) {
+          if (net_.operation(op).kind == OperationKind::dwell) continue;  // not on timetables
           if (!st.operation.empty()) st.operation += '+';
           st.operation += to_string(net_.operation(op).kind);
         }
@@ -160,7 +190,7 @@ ScheduledItinerary ScheduledPlanner::make(const timetable::Timetable& tt, const 
           const Kilometres km = tt.segment_km(r, p);
           st.distance += km;
           st.co2e.ttw += cargo.transport(km, ttw);
-          st.passages |= leg_passages(net_, stops[p - 1], stops[p], sv.carriage.mode);
+          st.passages |= leg_passages(net_, sv, p);
           it.via.push_back(stops[p]);
         }
         break;

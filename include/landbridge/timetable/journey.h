@@ -76,7 +76,7 @@ struct Journey {
   UsdCents cost{0};
   GramsCo2e co2e{0};
   std::int32_t trips = 0;           // services ridden
-  std::int32_t transshipments = 0;  // transfers flagged as lifts
+  std::int32_t transshipments = 0;  // lifts between two vehicles (not onto the first / off the last)
   std::vector<Step> steps;
 };
 

@@ -30,6 +30,8 @@ struct Call {
   Minutes arrival{0};        // ignored for the first call
   Minutes departure{0};      // ignored for the last call
   Kilometres distance{0.0};  // distance sailed/run from the previous call (0 for the first), for CO2e
+  LinkId link;               // network link ridden from the previous call (invalid: none / first call);
+                             // its sea passages decide whether a closed passage drops the service
   friend bool operator==(const Call&, const Call&) = default;
 };
 

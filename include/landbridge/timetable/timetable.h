@@ -87,8 +87,9 @@ class TransferTable {
 };
 
 // Transfer rules from a network's node operations (Network::transfer): a transfer is always
-// allowed; duration, costs, hub emissions and the transshipment flag are the combined effect
-// of the operations that apply. The network must outlive the returned callback.
+// allowed; duration, costs and hub emissions are the minimum connection time (every operation
+// that applies except `dwell`, which stands in for the wait a timetable computes itself); the
+// transshipment flag is set when the box is lifted. The network must outlive the callback.
 TransferFn transfers_from_network(const Network& net);
 // Well-to-wheel intensities of the network's emission factors.
 IdVector<EmissionFactorId, GramsPerTonneKm> intensities_from_network(const Network& net);
