@@ -130,5 +130,38 @@ TEST(Eurasia, JsonForEveryItineraryHasItsSteps) {
   }
 }
 
+// Hakata - Istanbul: the Pareto set has an all-sea itinerary to Ambarlı, and no itinerary passes
+// a node twice or enters a country it has left (no detour by Duisburg, no sailing past Istanbul
+// to Poti and back by rail).
+TEST(Eurasia, HakataIstanbulParetoHasTheSeaRouteAndNoDetours) {
+  const auto& pkg = eurasia();
+  const Network& net = pkg.network;
+  Planner planner(pkg);
+  for (const char* avoid : {"", "RU"}) {
+    SCOPED_TRACE(avoid);
+    RouteRequest req{.from = "JPHKT", .to = "TRHAL", .pareto = true};
+    if (*avoid) req.avoid = {avoid};
+    const RouteResult r = planner.route(req);
+    bool sea_to_ambarli = false, trans_caspian = false;
+    for (const auto& it : r.itineraries) {
+      std::set<NodeId> seen(it.via.begin(), it.via.end());
+      EXPECT_EQ(seen.size(), it.via.size()) << it.label;
+      std::vector<std::string> countries;
+      for (NodeId n : it.via)
+        if (countries.empty() || countries.back() != net.node(n).country) countries.push_back(net.node(n).country);
+      EXPECT_EQ(std::set<std::string>(countries.begin(), countries.end()).size(), countries.size()) << it.label;
+      for (NodeId n : it.via) {
+        sea_to_ambarli = sea_to_ambarli || net.node(n).code == "TRAMR";
+        trans_caspian = trans_caspian || net.node(n).code == "AZALA";
+        EXPECT_NE(net.node(n).code, "DEDUI") << it.label;
+      }
+    }
+    EXPECT_TRUE(sea_to_ambarli);
+    if (*avoid) {
+      EXPECT_TRUE(trans_caspian);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace landbridge::route
