@@ -224,13 +224,17 @@ def model_row(binary, package, row):
     ]
     static = fastest_matching(static_docs, row["via"])
     timetabled = []
+    dropped = set()
     for offset in range(DEPARTURE_DAYS):
         day = (FIRST_DEPARTURE + datetime.timedelta(days=offset)).isoformat()
         doc = run_route(binary, package, [*places, "--depart", day, "--pareto", *avoid_args(row)])
+        if doc:
+            dropped.update(doc.get("dropped_services", []))
         best = fastest_matching([doc], row["via"])
         if best is not None:
             timetabled.append(journey_days(best))
-    result = {"static": None, "timetabled": None, "tt_days": timetabled}
+    result = {"static": None, "timetabled": None, "tt_days": timetabled,
+              "dropped": sorted(dropped)}
     if static is not None:
         split, longest = time_split(static)
         result["static"] = {"days": static["total"]["days"], "label": static["label"],
@@ -321,8 +325,9 @@ def render(rows, results, published_path, package):
         f"A ratio is model ÷ published; the aim is every ratio within {low:.2f}–{high:.2f}. "
         "*Verdict* is `within` when every available ratio is inside the band, `outside (slow)` or "
         "`outside (fast)` otherwise, and `not comparable` where the row's `comparability` column "
-        "gives a reason. *Model breakdown* is the static itinerary's days on the move and its two "
-        "longest stops, which is where a ratio far from 1 usually comes from. Rows whose places "
+        "gives a reason. *Model breakdown* splits the static itinerary's days into moving, "
+        "handling, border/gauge change and dwell, and names its two longest stops: that is where "
+        "a ratio far from 1 comes from. Rows whose places "
         f"are not in the network print `{MISSING_NODE}`.")
     out.append("")
     out.append("Published scopes differ: a terminal-to-terminal train time usually excludes the "
@@ -365,6 +370,12 @@ def render(rows, results, published_path, package):
                              f"dwell {split['dwell']:.1f} d; longest stops: "
                              f"{static['longest'] or 'none'}")
             timetabled = fmt_days(result["timetabled"])
+            if not result["tt_days"]:
+                timetabled = "no matching journey"
+                if result["dropped"]:
+                    names = result["dropped"]
+                    more = f" and {len(names) - 3} more" if len(names) > 3 else ""
+                    timetabled += f" (the constraints drop {', '.join(names[:3])}{more})"
             if result["tt_days"] and len(result["tt_days"]) < DEPARTURE_DAYS:
                 timetabled += f" ({len(result['tt_days'])} of {DEPARTURE_DAYS} days)"
             if result["tt_days"]:
