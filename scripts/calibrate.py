@@ -224,17 +224,13 @@ def model_row(binary, package, row):
     ]
     static = fastest_matching(static_docs, row["via"])
     timetabled = []
-    dropped = set()
     for offset in range(DEPARTURE_DAYS):
         day = (FIRST_DEPARTURE + datetime.timedelta(days=offset)).isoformat()
         doc = run_route(binary, package, [*places, "--depart", day, "--pareto", *avoid_args(row)])
-        if doc:
-            dropped.update(doc.get("dropped_services", []))
         best = fastest_matching([doc], row["via"])
         if best is not None:
             timetabled.append(journey_days(best))
-    result = {"static": None, "timetabled": None, "tt_days": timetabled,
-              "dropped": sorted(dropped)}
+    result = {"static": None, "timetabled": None, "tt_days": timetabled}
     if static is not None:
         split, longest = time_split(static)
         result["static"] = {"days": static["total"]["days"], "label": static["label"],
@@ -372,10 +368,6 @@ def render(rows, results, published_path, package):
             timetabled = fmt_days(result["timetabled"])
             if not result["tt_days"]:
                 timetabled = "no matching journey"
-                if result["dropped"]:
-                    names = result["dropped"]
-                    more = f" and {len(names) - 3} more" if len(names) > 3 else ""
-                    timetabled += f" (the constraints drop {', '.join(names[:3])}{more})"
             if result["tt_days"] and len(result["tt_days"]) < DEPARTURE_DAYS:
                 timetabled += f" ({len(result['tt_days'])} of {DEPARTURE_DAYS} days)"
             if result["tt_days"]:
