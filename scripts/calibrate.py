@@ -337,6 +337,9 @@ def render(rows, results, published_path, package):
     out.append("/usr/bin/python3 scripts/calibrate.py --check    # exit 1 if this file is stale")
     out.append("```")
     out.append("")
+    out.append("Both exit with status 2 while some rows name places the network does not have yet "
+               "(`--allow-missing` makes that 0); a run takes a few minutes (9 CLI calls per row).")
+    out.append("")
     out.append("| id | OD | corridor | matching | published days [sources] | scope, date | static days | "
                "timetabled median days | ratio static | ratio timetabled | verdict | "
                "model breakdown (static) | not comparable / notes |")
