@@ -2,6 +2,7 @@
 #include "landbridge/schedule/planner.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -102,6 +103,12 @@ timetable::TimetableSpec ScheduledPlanner::spec(const std::vector<Service>& serv
     s.links.push_back(std::move(u));
     untimed.push_back(l);
   }
+  // Countries as regions: no journey re-enters a country it has left (docs/timetabled-routing.md).
+  std::map<std::string, int> country_index;
+  for (const NodeInfo& n : net_.nodes()) {
+    const auto [it, fresh] = country_index.try_emplace(n.country, static_cast<int>(country_index.size()));
+    s.stop_region.push_back(it->second < 64 ? std::uint64_t{1} << it->second : 0);
+  }
   s.intensity = timetable::intensities_from_network(net_);
   s.transfer = timetable::transfers_from_network(net_);
   s.horizon_start = horizon_start_;
@@ -121,6 +128,29 @@ std::vector<timetable::Move> moves_of(const timetable::Journey& j) {
       moves.push_back({.is_link = true, .link = s.link});
   }
   return moves;
+}
+
+// A sane journey passes no stop twice and never re-enters a country it has left (stops
+// passed aboard count). The search keeps the country rule itself (stop regions); stops passed
+// twice within one country are left to this check.
+bool sane(const Network& net, const timetable::Timetable& tt, const timetable::Journey& j) {
+  std::vector<NodeId> via{j.origin};
+  for (const timetable::Step& s : j.steps) {
+    if (s.kind == timetable::StepKind::ride) {
+      const auto stops = tt.route_stops(tt.trip_route(s.trip));
+      for (std::uint32_t p = s.board_pos + 1; p <= s.alight_pos; ++p) via.push_back(stops[p]);
+    } else if (s.kind == timetable::StepKind::link) {
+      via.push_back(s.to);
+    }
+  }
+  std::set<NodeId> seen;
+  std::set<std::string> left;
+  for (std::size_t i = 0; i < via.size(); ++i) {
+    if (!seen.insert(via[i]).second) return false;
+    if (left.contains(net.node(via[i]).country)) return false;
+    if (i > 0 && net.node(via[i - 1]).country != net.node(via[i]).country) left.insert(net.node(via[i - 1]).country);
+  }
+  return true;
 }
 
 }  // namespace
@@ -335,7 +365,20 @@ ScheduledResult ScheduledPlanner::plan(const ScheduledRequest& req) {
   } else {
     raptor->run(q);
     if (auto j = raptor->journey_to(res.to)) js.push_back(std::move(*j));
+    // The earliest arrival is found without the country rule; when it breaks it, the earliest
+    // sane arrival is the earliest of the (sane) Pareto set.
+    if (!js.empty() && !sane(net_, *tt, js.front())) {
+      std::vector<timetable::Journey> all = mc->run(q);
+      std::erase_if(all, [&](const timetable::Journey& j) { return !sane(net_, *tt, j); });
+      js.clear();
+      if (!all.empty())
+        js.push_back(*std::min_element(all.begin(), all.end(), [](const auto& a, const auto& b) {
+          return std::tie(a.arrival, a.cost, a.co2e, a.trips) < std::tie(b.arrival, b.cost, b.co2e, b.trips);
+        }));
+    }
   }
+  // Never an itinerary that goes back and forth (docs/timetabled-routing.md, "Sane itineraries").
+  std::erase_if(js, [&](const timetable::Journey& j) { return !sane(net_, *tt, j); });
   if (o.max_transshipments)
     std::erase_if(js, [&](const timetable::Journey& j) { return j.transshipments > *o.max_transshipments; });
   // Windows list by departure ("which day should I ship?"), single queries by arrival, arrive-by

@@ -184,6 +184,10 @@ Timetable Timetable::build(const TimetableSpec& spec) {
   tt.services_ = spec.services;
   tt.node_names_ = spec.node_names;
   tt.node_names_.resize(n_nodes);
+  if (!spec.stop_region.empty()) {
+    tt.stop_region_ = spec.stop_region;
+    tt.stop_region_.resize(n_nodes, 0);
+  }
 
   // 1. Group services by route key, expand their trips.
   std::map<RouteKey, std::vector<PendingTrip>> groups;

@@ -563,5 +563,46 @@ TEST(ScheduledPlanner, ArriveByMatchesScanningEveryDeparture) {
               found, several, scanned);
 }
 
+// Never back and forth: JPAAA -> KRBBB -> JPDDD -> CNCCC arrives first and cheapest but
+// re-enters Japan; the direct JPAAA -> CNCCC ferry is slower and dearer. Every query (earliest
+// arrival, Pareto, window) answers with the direct ferry only.
+TEST(ScheduledPlanner, NoItineraryReEntersACountryItHasLeft) {
+  NetworkBuilder nb;
+  const auto f = nb.add_emission_factor({.id = "ferry", .mode = Mode::ferry, .wtw = GramsPerTonneKm(40.0), .ttw = GramsPerTonneKm(30.0)});
+  const NodeId a = nb.add_node({.code = "JPAAA", .name = "A", .country = "JP"});
+  const NodeId b = nb.add_node({.code = "KRBBB", .name = "B", .country = "KR"});
+  const NodeId d = nb.add_node({.code = "JPDDD", .name = "D", .country = "JP"});
+  const NodeId c = nb.add_node({.code = "CNCCC", .name = "C", .country = "CN"});
+  const Carriage ferry{Mode::ferry, Gauge::none};
+  for (const auto& [id, from, to, km] : {std::tuple{"AB", a, b, 200.0}, std::tuple{"BD", b, d, 200.0},
+                                          std::tuple{"DC", d, c, 200.0}, std::tuple{"AC", a, c, 900.0}})
+    nb.add_link({.id = id, .from = from, .to = to, .carriage = ferry, .distance = Kilometres(km),
+                 .duration = hours(10), .cost_teu = usd(100), .factor = f});
+  io::LoadedPackage pkg;
+  pkg.network = nb.build();
+  const std::vector<timetable::Service> svs{
+      ferry_service("AB", a, b, Weekday::mon, hours(8), hours(10), Minutes(0), usd(100), f, Kilometres(200.0)),
+      ferry_service("BD", b, d, Weekday::mon, hours(20), hours(10), Minutes(0), usd(100), f, Kilometres(200.0)),
+      ferry_service("DC", d, c, Weekday::tue, hours(8), hours(10), Minutes(0), usd(100), f, Kilometres(200.0)),
+      ferry_service("AC", a, c, Weekday::wed, hours(8), days(3), Minutes(0), usd(900), f, Kilometres(900.0))};
+  ScheduledPlanner p(pkg, svs, at(2026, 11, 23), days(90));
+  for (const bool pareto : {false, true}) {
+    ScheduledRequest req = request("JPAAA", "CNCCC", at(2026, 11, 30));
+    req.pareto = pareto;
+    const ScheduledResult r = p.plan(req);
+    ASSERT_EQ(r.itineraries.size(), 1u) << "pareto " << pareto;
+    EXPECT_EQ(services_of(r.itineraries[0]), std::vector<std::string>{"AC"});
+    EXPECT_EQ(r.itineraries[0].arrival, at(2026, 12, 5, 8));
+    req.window = days(7);
+    for (const ScheduledItinerary& it : p.plan(req).itineraries)
+      EXPECT_EQ(services_of(it), std::vector<std::string>{"AC"});
+  }
+  // Through Korea and back the box would have arrived on Tuesday 18:00.
+  timetable::Raptor raptor(p.timetable());
+  timetable::Query q{.origin = a, .target = c, .ready = at(2026, 11, 30), .cargo = p.cargo({})};
+  raptor.run(q);
+  EXPECT_EQ(raptor.delivered(c), at(2026, 12, 1, 18));
+}
+
 }  // namespace
 }  // namespace landbridge::schedule
