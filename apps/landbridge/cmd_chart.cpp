@@ -79,16 +79,17 @@ void register_chart(CLI::App& app) {
       write_chart(chart::series_from(net, ans.result), opts, *a);
       return;
     }
-    const io::LoadedPackage pkg = load_network(a->network);
+    const place::DoorQuery door = open_query(a->network, a->from, a->to);  // unknown places: exit 2 (main.cpp)
+    const io::LoadedPackage& pkg = door.pkg;
     route::Planner planner(pkg);
     route::RouteRequest req;
-    req.from = a->from;
-    req.to = a->to;
+    req.from = door.from;
+    req.to = door.to;
     req.pareto = a->alternatives == 0;
     req.alternatives = std::max(1, a->alternatives);
     req.avoid = a->avoid;
     req.options.shipment = {*emissions::parse_container_unit(a->unit), a->count};
-    const route::RouteResult result = planner.route(req);  // unknown places: exit 2 (main.cpp)
+    const route::RouteResult result = planner.route(req);
     if (result.itineraries.empty()) {
       fmt::print(stderr, "no route from {} to {} with these constraints\n", a->from, a->to);
       throw CLI::RuntimeError(kNoRoute);

@@ -123,11 +123,12 @@ void register_route(CLI::App& app) {
       fmt::print(stderr, "error: {} needs --depart or --arrive-by\n", a->utc ? "--utc" : "--window");
       throw CLI::RuntimeError(kUsage);
     }
-    const io::LoadedPackage pkg = load_network(a->network);
+    const place::DoorQuery door = open_query(a->network, a->from, a->to);  // unknown places: exit 2 (main.cpp)
+    const io::LoadedPackage& pkg = door.pkg;
     route::Planner planner(pkg);
     route::RouteRequest req;
-    req.from = a->from;
-    req.to = a->to;
+    req.from = door.from;
+    req.to = door.to;
     req.objective = *route::parse_objective(a->optimize);
     req.pareto = a->pareto;
     req.alternatives = a->alternatives;
@@ -136,7 +137,7 @@ void register_route(CLI::App& app) {
     if (a->max_transshipments >= 0) req.options.max_transshipments = a->max_transshipments;
     req.options.prices = {a->value_of_time, a->carbon_price};
 
-    const route::RouteResult result = planner.route(req);  // unknown places: exit 2 (main.cpp)
+    const route::RouteResult result = planner.route(req);
     if (result.itineraries.empty()) {
       fmt::print(stderr, "no route: {}\n", no_route_reason(planner, req, result));
       throw CLI::RuntimeError(kNoRoute);
