@@ -12,7 +12,7 @@ Clean-up rules (the summary printed at the end counts each):
     ("Andros Town, Andros Island"); they are re-joined when the pattern is unambiguous,
     otherwise dropped;
   * a name holding U+FFFD (an accent lost upstream) is replaced by the name without
-    diacritics;
+    diacritics (where that one holds it too, the character is dropped);
   * rows without coordinates, with NaN or out-of-range coordinates are dropped;
   * a code listed twice with the same data keeps one row; a code listed twice under two
     names (bilingual places such as "Brussel (Bruxelles)" / "Bruxelles (Brussel)") keeps the
@@ -93,6 +93,9 @@ def main():
                     continue
                 name = d["name"].strip()
                 ascii_name = d["nameWoDiacritics"].strip() or name
+                if "\ufffd" in ascii_name:
+                    counts["U+FFFD dropped from the ASCII name too"] += 1
+                    ascii_name = ascii_name.replace("\ufffd", "")
                 if "\ufffd" in name:
                     counts["name with U+FFFD replaced by the ASCII name"] += 1
                     name = ascii_name

@@ -213,11 +213,18 @@ class Augmenter {
       const bool from_start = op.arrive.kind == CarriagePattern::Kind::terminal;
       const bool to_end = op.depart.kind == CarriagePattern::Kind::terminal;
       if (!from_start && !to_end) continue;
-      // Left alone when the node already has an operation of this kind for a truck on that side.
+      // Left alone where the node already has an operation of this kind for a truck on the
+      // transfers the copy would cover (the package then says how trucks are handled).
+      const auto& links = from_start ? base_.out_links(t) : base_.in_links(t);
       const bool taken = std::any_of(base_.operations().begin(), base_.operations().end(), [&](const OperationInfo& o) {
-        return o.node == t && o.kind == op.kind &&
-               (from_start ? o.arrive.kind != CarriagePattern::Kind::terminal && o.arrive.matches(road_code)
-                           : o.depart.kind != CarriagePattern::Kind::terminal && o.depart.matches(road_code));
+        if (o.node != t || o.kind != op.kind) return false;
+        for (LinkId l : links) {
+          const std::uint8_t c = base_.link_carriage(l).code();
+          if (from_start ? o.arrive.matches(road_code) && o.depart.matches(c) && op.depart.matches(c)
+                         : o.depart.matches(road_code) && o.arrive.matches(c) && op.arrive.matches(c))
+            return true;
+        }
+        return false;
       });
       if (taken) continue;
       OperationInfo c = op;
