@@ -250,7 +250,7 @@ class Augmenter {
 
 io::LoadedPackage with_places(const io::LoadedPackage& pkg, const std::vector<const Place*>& places) {
   if (!pkg.road)
-    throw Error(fmt::format("the package {} has no [road] table in network.toml: routing from or to a place that is "
+    throw NoAccessError(fmt::format("no route: the package {} has no [road] table in network.toml: routing from or to a place that is "
                             "not one of its nodes needs it (docs/door-to-door.md)",
                             pkg.dir.string()));
   Augmenter a(pkg, *pkg.road);

@@ -209,7 +209,7 @@ TEST(DoorToDoor, StaticRouteStartsWithTheRoadLeg) {
 TEST(DoorToDoor, PlaceWithoutRoadSettingsIsAnError) {
   Fixture fx = make();
   fx.pkg.road.reset();
-  EXPECT_THROW(door_to_door(std::move(fx.pkg), source_of(fx.places), "AAPPP", "BBBR1"), Error);
+  EXPECT_THROW(door_to_door(std::move(fx.pkg), source_of(fx.places), "AAPPP", "BBBR1"), NoAccessError);
 }
 
 }  // namespace

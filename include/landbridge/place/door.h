@@ -39,7 +39,8 @@
 
 namespace landbridge::place {
 
-// A place the road settings cannot connect (no terminal within reach). Means "no route".
+// A place the package cannot connect: no terminal within road reach, or no [road] table at all.
+// Means "no route" (exit 3 on the command line).
 class NoAccessError : public Error {
  public:
   using Error::Error;
@@ -52,8 +53,8 @@ struct DoorQuery {
 };
 
 // Resolves `from` and `to` (place/lookup.h) and adds what is not a node. Throws
-// route::LocateError (unknown or ambiguous text), NoAccessError (a place out of reach),
-// landbridge::Error (a place but no [road] table in the package).
+// route::LocateError (unknown or ambiguous text), NoAccessError (a place out of reach, or a
+// place but no [road] table in the package).
 DoorQuery door_to_door(io::LoadedPackage pkg, const PlaceSource& places, std::string_view from, std::string_view to);
 
 // A copy of `pkg` with `places` connected by road as described above.
