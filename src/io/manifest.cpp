@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 
 #include "landbridge/io/quantity.h"
@@ -131,7 +132,9 @@ std::optional<RoadDraft> parse_road(const toml::node& node, Diagnostics& diags) 
   std::vector<std::string> known;
   for (auto f : kRoadFigures)
     for (const char* suffix : {"", "_range", "_source", "_note"}) known.push_back(std::string(f) + suffix);
-  for (const char* k : {"emission_factor", "nearest", "radius_km", "rules_source", "rules_note"}) known.emplace_back(k);
+  for (const char* k : {"emission_factor", "nearest", "radius_km", "rules_source", "rules_note", "border_free",
+                        "border_free_source", "border_free_note"})
+    known.emplace_back(k);
   for (auto&& [key, value] : *t)
     if (std::find(known.begin(), known.end(), key.str()) == known.end())
       diags.add(file, line_of(value), "road." + std::string(key.str()), "",
@@ -186,6 +189,31 @@ std::optional<RoadDraft> parse_road(const toml::node& node, Diagnostics& diags) 
   if (r.rule_sources.empty() && r.rule_note.empty())
     diags.add(file, r.rule_line, "road.nearest", "",
               "cites nothing; expected a source key in rules_source or an assumption in rules_note");
+  if (const toml::node* bf = t->get("border_free")) {
+    r.border_free_line = line_of(*bf);
+    const std::string expected =
+        "expected an array of country groups, e.g. [[\"KZ\", \"RU\"], [\"DE\", \"PL\"]] (ISO 3166-1 alpha-2)";
+    const toml::array* groups = bf->as_array();
+    if (groups == nullptr) diags.add(file, line_of(*bf), "road.border_free", describe(*bf), expected);
+    for (std::size_t i = 0; groups != nullptr && i < groups->size(); ++i) {
+      const toml::array* g = groups->get(i)->as_array();
+      std::vector<std::string> codes;
+      for (std::size_t k = 0; g != nullptr && k < g->size(); ++k) {
+        const auto* c = g->get(k)->as_string();
+        const bool ok = c != nullptr && c->get().size() == 2 && std::isupper(static_cast<unsigned char>(c->get()[0])) &&
+                        std::isupper(static_cast<unsigned char>(c->get()[1]));
+        if (ok) codes.push_back(c->get());
+        else diags.add(file, line_of(*g->get(k)), "road.border_free", describe(*g->get(k)), expected);
+      }
+      if (g == nullptr) diags.add(file, line_of(*groups->get(i)), "road.border_free", describe(*groups->get(i)), expected);
+      r.border_free.push_back(std::move(codes));
+    }
+    if (auto s = rd.str("border_free_source", false)) r.border_free_sources = split_keys(*s);
+    if (auto s = rd.str("border_free_note", false)) r.border_free_note = trim(*s);
+    if (r.border_free_sources.empty() && r.border_free_note.empty())
+      diags.add(file, r.border_free_line, "road.border_free", "",
+                "cites nothing; expected a source key in border_free_source or an assumption in border_free_note");
+  }
   return r;
 }
 

@@ -36,6 +36,10 @@ struct RoadDraft {
   std::vector<std::string> rule_sources;
   std::string rule_note;
   int rule_line = 0;
+  std::vector<std::vector<std::string>> border_free;
+  std::vector<std::string> border_free_sources;
+  std::string border_free_note;
+  int border_free_line = 0;
 };
 
 struct Manifest {

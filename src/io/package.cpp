@@ -425,6 +425,9 @@ std::optional<RoadAccess> resolve_road(Drafts& d, Diagnostics& diags) {
   a.radius_km = r.radius_km;
   a.rule_sources = keys(r.rule_sources, "road.rules_source", r.rule_line);
   a.rule_note = r.rule_note;
+  a.border_free = r.border_free;
+  a.border_free_sources = keys(r.border_free_sources, "road.border_free_source", r.border_free_line);
+  a.border_free_note = r.border_free_note;
   auto f = d.factor_by_id.find(r.emission_factor);
   if (f == d.factor_by_id.end()) {
     if (!r.emission_factor.empty())

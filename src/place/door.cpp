@@ -98,7 +98,7 @@ class Augmenter {
 
     for (const Candidate& c : reachable) {
       const NodeInfo& t = net.node(c.node);
-      if (t.country == country) {
+      if (t.country == country || road_.free_crossing(country, t.country)) {
         road_pair(pn, c.node, p.pos, t.pos, fmt::format("road-{}-{}", p.code, t.code));
       } else {
         NodeInfo x;
@@ -259,8 +259,10 @@ io::LoadedPackage with_places(const io::LoadedPackage& pkg, const std::vector<co
 }
 
 DoorQuery door_to_door(io::LoadedPackage pkg, const PlaceSource& places, std::string_view from, std::string_view to) {
-  const Resolved a = resolve(pkg.network, places, from);
-  const Resolved b = resolve(pkg.network, places, to);
+  // A name several places share means the one the road settings can serve, if only one is near.
+  const double near_km = pkg.road ? pkg.road->radius_km : 0.0;
+  const Resolved a = resolve(pkg.network, places, from, near_km);
+  const Resolved b = resolve(pkg.network, places, to, near_km);
   DoorQuery q;
   q.from = a.node ? pkg.network.node(*a.node).code : a.place->code;
   q.to = b.node ? pkg.network.node(*b.node).code : b.place->code;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "landbridge/core/geo.h"
 #include "landbridge/route/locate.h"
 
 namespace landbridge::place {
@@ -87,7 +88,25 @@ Resolved node_or_throw(const Network& net, std::string_view text, const route::L
   ambiguous(text, std::move(names), m.nodes);
 }
 
-Resolved place_or_throw(const Network& net, std::string_view text, const std::vector<const Place*>& hits) {
+// The places of `hits` within near_km great-circle of some node.
+std::vector<const Place*> near_network(const Network& net, const std::vector<const Place*>& hits, double near_km) {
+  std::vector<const Place*> out;
+  for (const Place* p : hits)
+    for (const NodeInfo& n : net.nodes())
+      if (great_circle(p->pos, n.pos).value() <= near_km) {
+        out.push_back(p);
+        break;
+      }
+  return out;
+}
+
+Resolved place_or_throw(const Network& net, std::string_view text, const std::vector<const Place*>& all,
+                        double near_km = 0) {
+  std::vector<const Place*> hits = all;
+  if (hits.size() > 1 && near_km > 0) {
+    std::vector<const Place*> near = near_network(net, hits, near_km);
+    if (near.size() == 1) hits = std::move(near);
+  }
   if (hits.size() == 1) {
     // A place that is a node of the network under its code is that node.
     if (auto n = net.find_node(hits.front()->code)) return {n, nullptr};
@@ -129,7 +148,7 @@ std::vector<std::string> suggestions(const Network& net, const PlaceIndex& place
   return out;
 }
 
-Resolved resolve(const Network& net, const PlaceSource& source, std::string_view text) {
+Resolved resolve(const Network& net, const PlaceSource& source, std::string_view text, double near_km) {
   const std::string q = route::fold(text);
   if (q.empty()) throw route::LocateError(std::string(text), {}, false, fmt::format("empty location '{}'", text));
   const route::LocateMatch nodes = route::match(net, text);
@@ -149,7 +168,7 @@ Resolved resolve(const Network& net, const PlaceSource& source, std::string_view
       if (route::fold(nm) == q) return true;
     return false;
   });
-  if (!whole.empty()) return place_or_throw(net, text, whole);
+  if (!whole.empty()) return place_or_throw(net, text, whole, near_km);
   // 5. a place's name that starts with the text (not a word inside: many UN/LOCODE names are
   //    "District/City", so a city's name alone would be ambiguous in dozens of them)
   const auto partial = places_where(idx, [&](const Place& p) {
@@ -157,7 +176,7 @@ Resolved resolve(const Network& net, const PlaceSource& source, std::string_view
       if (route::fold(nm).starts_with(q)) return true;
     return false;
   });
-  if (!partial.empty()) return place_or_throw(net, text, partial);
+  if (!partial.empty()) return place_or_throw(net, text, partial, near_km);
   const std::vector<std::string> s = suggestions(net, idx, text);
   throw route::LocateError(std::string(text), {}, false,
                            s.empty() ? fmt::format("unknown location '{}'", text)

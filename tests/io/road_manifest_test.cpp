@@ -32,6 +32,8 @@ emission_factor = "road-test"
 nearest = 3
 radius_km = 1000
 rules_note = "assumption of this test"
+border_free = [["KZ", "RU"], ["DE", "PL"]]
+border_free_note = "assumption of this test"
 )";
 
 std::vector<std::string> problems(const PackageFiles& p) {
@@ -52,6 +54,8 @@ TEST(RoadManifest, TableIsLoadedWithRangeSourcesAndFactor) {
   EXPECT_EQ(pkg.network.emission_factor(pkg.road->emission_factor).id, "road-test");
   EXPECT_EQ(pkg.road->nearest, 3);
   EXPECT_DOUBLE_EQ(pkg.road->radius_km, 1000.0);
+  EXPECT_TRUE(pkg.road->free_crossing("RU", "KZ"));
+  EXPECT_FALSE(pkg.road->free_crossing("PL", "KZ"));
 }
 
 TEST(RoadManifest, WithoutTheTableThereIsNoRoadAccess) {
@@ -65,6 +69,7 @@ TEST(RoadManifest, ErrorsNameTheKey) {
   bad.replace(bad.find("[1.2, 1.4]"), 10, "[1.35, 1.4]");
   bad.replace(bad.find("speed_kmh_note"), 14, "speed_kmh_notes");
   bad.replace(bad.find("nearest = 3"), 11, "nearest = 2.5");
+  bad.replace(bad.find("[\"DE\", \"PL\"]"), 12, "[\"DE\", \"pl\"]");
   const auto p = problems(mini_with(bad));
   EXPECT_THAT(p, Contains(HasSubstr("field 'road.detour_factor_source': got 'S6', expected a source key")));
   EXPECT_THAT(p, Contains(HasSubstr("field 'road.emission_factor': got 'rail-test', expected a factor whose mode is road")));
@@ -72,6 +77,7 @@ TEST(RoadManifest, ErrorsNameTheKey) {
   EXPECT_THAT(p, Contains(HasSubstr("field 'road.speed_kmh_notes': unknown key")));
   EXPECT_THAT(p, Contains(HasSubstr("field 'road.speed_kmh': cites nothing")));
   EXPECT_THAT(p, Contains(HasSubstr("field 'nearest'")));
+  EXPECT_THAT(p, Contains(HasSubstr("field 'road.border_free': got 'pl'")));
 }
 
 }  // namespace

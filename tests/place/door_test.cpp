@@ -161,6 +161,18 @@ TEST(DoorToDoor, CrossingABorderByRoadAddsABorderOperation) {
   EXPECT_FALSE(net.find_node("BBQQQ-BBBR1"));
 }
 
+TEST(DoorToDoor, NoBorderPointInsideACustomsUnion) {
+  Fixture fx = make();
+  fx.pkg.road->border_free = {{"CC", "DD"}, {"AA", "BB"}};
+  const io::LoadedPackage aug = with_places(fx.pkg, {&fx.places[1]});
+  const Network& net = aug.network;
+  EXPECT_EQ(road_neighbours(net, "BBQQQ"), (std::vector<std::string>{"AAAS1", "BBBR1"}));
+  EXPECT_FALSE(net.find_node("BBQQQ-AAAS1"));
+  EXPECT_EQ(net.node_count(), fx.pkg.network.node_count() + 1);  // the town only
+  const double gc = great_circle({50.3, 13.0}, {50.0, 12.0}).value();
+  EXPECT_NEAR(net.link_distance(*net.find_link("road-BBQQQ-AAAS1")).value(), gc * 1.3, 1e-9);
+}
+
 TEST(DoorToDoor, TerminalHandlesATruckedBoxLikeOneThatStartsThere) {
   const Fixture fx = make();
   const io::LoadedPackage aug = with_places(fx.pkg, {&fx.places[0]});

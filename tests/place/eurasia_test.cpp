@@ -53,6 +53,14 @@ TEST(DoorToDoorEurasia, ShymkentTrucksToItsNearestTerminalsAndCrossesIntoUzbekis
   EXPECT_EQ(net.transfer(x, road, road).cost_feu, usd(208));
 }
 
+TEST(DoorToDoorEurasia, DresdenTrucksToLodzWithoutABorderInsideTheEu) {
+  const DoorQuery q = query("Dresden", "CNLYG");
+  const auto n = road_neighbours(q.pkg.network, "DEDRS");
+  EXPECT_NE(std::find(n.begin(), n.end(), "PLLOD"), n.end());
+  EXPECT_FALSE(q.pkg.network.find_node("DEDRS-PLLOD"));
+  EXPECT_EQ(q.added, (std::vector<std::string>{"DEDRS"}));
+}
+
 TEST(DoorToDoorEurasia, OsakaTrucksOnlyToJapanesePorts) {
   // Busan is within the radius but across the sea: no road.
   const DoorQuery q = query("JPOSA", "DEDUI");

@@ -118,6 +118,17 @@ TEST(PlaceLookup, SharedNameIsAmbiguousAndListsCodes) {
   }
 }
 
+TEST(PlaceLookup, SharedNameMeansTheOnePlaceNearTheNetwork) {
+  // Five Dresdens in North America and one in Germany; within 1,000 km of a node only DEDRS.
+  EXPECT_THROW(find("Dresden"), route::LocateError);
+  const Resolved r = resolve(ref().pkg.network, source(ref().places), "Dresden", 1000.0);
+  ASSERT_NE(r.place, nullptr);
+  EXPECT_EQ(r.place->code, "DEDRS");
+  EXPECT_EQ(resolve(ref().pkg.network, source(ref().places), "London", 1000.0).place->code, "GBLON");
+  // None near: still ambiguous.
+  EXPECT_THROW(resolve(ref().pkg.network, source(ref().places), "Springfield", 1000.0), route::LocateError);
+}
+
 TEST(PlaceLookup, NodeLookupsNeverLoadTheIndex) {
   int loads = 0;
   const PlaceIndex& idx = ref().places;

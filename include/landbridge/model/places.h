@@ -66,6 +66,22 @@ struct RoadAccess {
   double radius_km = 1000;            // ... within this great-circle distance
   std::vector<SourceId> rule_sources; // sources or note for nearest / radius
   std::string rule_note;
+  // Groups of countries (ISO codes) between which a truck crosses without a border operation
+  // (customs unions); a border point is added only between countries of no common group.
+  std::vector<std::vector<std::string>> border_free;
+  std::vector<SourceId> border_free_sources;
+  std::string border_free_note;
+  [[nodiscard]] bool free_crossing(const std::string& a, const std::string& b) const {
+    for (const auto& g : border_free) {
+      bool has_a = false, has_b = false;
+      for (const auto& c : g) {
+        has_a = has_a || c == a;
+        has_b = has_b || c == b;
+      }
+      if (has_a && has_b) return true;
+    }
+    return false;
+  }
 };
 
 }  // namespace landbridge

@@ -19,7 +19,8 @@
 //               from [road] of network.toml (docs/door-to-door.md).
 //   border      a road link to another country runs through a border point halfway along the
 //               great circle, with a `border` operation (road -> road) of border_hours and
-//               border_cost_usd.
+//               border_cost_usd; not between two countries of one `border_free` group
+//               (customs unions).
 //   terminals   a node linked by road gets, for a box arriving by truck, the operations it applies
 //               to a box that starts there (`start` -> X becomes `road` -> X), and for a box
 //               leaving by truck those of one that ends there (X -> `end` becomes X -> `road`),

@@ -10,7 +10,9 @@
 //   5. a place's name that starts with the text (not a word inside it: many UN/LOCODE names are
 //      "District/City", which would make every city name ambiguous)
 // The first rule with exactly one match wins; several matches are ambiguous (route::LocateError
-// listing them). So every text that finds a node with route::locate still finds that node, and
+// listing them), except that for rules 4 and 5, with `near_km` > 0, when exactly one of the
+// places lies within near_km great-circle of some node, that one wins ("Dresden" is DEDRS in
+// Germany, not one of five Dresdens in North America). So every text that finds a node with route::locate still finds that node, and
 // any other UN/LOCODE place is reached by its code or name. When nothing matches, the error
 // suggests the closest nodes first, then the closest places of the whole index by edit distance
 // ("Istambul" -> "did you mean TRHAL Istanbul (Halkalı) or TRIST Istanbul (TR-34)?").
@@ -37,7 +39,7 @@ struct Resolved {
 using PlaceSource = std::function<const PlaceIndex&()>;
 
 // Throws route::LocateError (unknown, with suggestions; or ambiguous, with the candidates).
-Resolved resolve(const Network& net, const PlaceSource& places, std::string_view text);
+Resolved resolve(const Network& net, const PlaceSource& places, std::string_view text, double near_km = 0);
 
 // Up to `max` suggestions for an unknown text, "CODE Name", nodes first.
 std::vector<std::string> suggestions(const Network& net, const PlaceIndex& places, std::string_view text,
