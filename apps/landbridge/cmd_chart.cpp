@@ -40,8 +40,8 @@ void write_chart(const std::vector<chart::ChartSeries>& series, const chart::Cha
 void register_chart(CLI::App& app) {
   auto a = std::make_shared<ChartArgs>();
   auto* cmd = app.add_subcommand("chart", "Time/cost–distance chart (UN ESCAP) of the routes between two places");
-  cmd->add_option("FROM", a->from, "Origin: UN/LOCODE or name")->required();
-  cmd->add_option("TO", a->to, "Destination: UN/LOCODE or name")->required();
+  cmd->add_option("FROM", a->from, "Origin: UN/LOCODE (any place) or name")->required();
+  cmd->add_option("TO", a->to, "Destination: UN/LOCODE (any place) or name")->required();
   add_network_option(*cmd, a->network);
   cmd->add_option("--out,-o", a->out, "SVG file to write (default: standard output)")->type_name("FILE");
   cmd->add_flag("--json", a->json, "Write the chart data as JSON instead of SVG (what the web page draws)");

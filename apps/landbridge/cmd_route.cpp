@@ -72,8 +72,8 @@ void route_scheduled(const RouteArgs& a) {
 void register_route(CLI::App& app) {
   auto a = std::make_shared<RouteArgs>();
   auto* cmd = app.add_subcommand("route", "Door-to-door itineraries between two locations");
-  cmd->add_option("FROM", a->from, "Origin: UN/LOCODE (JPHKT) or name (Hakata)")->required();
-  cmd->add_option("TO", a->to, "Destination: UN/LOCODE (DEDUI) or name (Duisburg)")->required();
+  cmd->add_option("FROM", a->from, "Origin: UN/LOCODE (JPHKT; any place, e.g. TRIST, is trucked to the network) or name (Hakata)")->required();
+  cmd->add_option("TO", a->to, "Destination: UN/LOCODE (DEDUI; any place is trucked from the network) or name (Duisburg)")->required();
   add_network_option(*cmd, a->network);
   cmd->add_option("--optimize", a->optimize, "Objective: time, cost, co2 or generalized")
       ->check(CLI::IsMember({"time", "cost", "co2", "co2e", "generalized"}))

@@ -94,7 +94,6 @@ class Augmenter {
     info.note = fmt::format("UN/LOCODE place added for this query (data/unlocode){}",
                             p.geocoded ? "; coordinates geocoded by the mirror" : "");
     const NodeId pn = b_.add_node(std::move(info));
-    added_.push_back(p.code);
 
     for (const Candidate& c : reachable) {
       const NodeInfo& t = net.node(c.node);
@@ -112,7 +111,6 @@ class Augmenter {
         const LatLon xpos = x.pos;
         const std::string xcode = x.code;
         const NodeId xn = b_.add_node(std::move(x));
-        added_.push_back(xcode);
         road_pair(pn, xn, p.pos, xpos, fmt::format("road-{}", xcode));
         road_pair(xn, c.node, xpos, t.pos, fmt::format("road-{}-{}", xcode, t.code));
         OperationInfo op;
@@ -241,9 +239,6 @@ class Augmenter {
   NetworkBuilder b_;
   std::set<std::pair<std::string, std::string>> borders_;
   std::set<std::uint32_t> road_ops_done_;
-
- public:
-  std::vector<std::string> added_;
 };
 
 }  // namespace
@@ -274,10 +269,9 @@ DoorQuery door_to_door(io::LoadedPackage pkg, const PlaceSource& places, std::st
     return q;
   }
   q.pkg = with_places(pkg, add);
-  for (const Place* p : add) q.added.push_back(p->code);
+  // Nodes keep their ids: what lies beyond the input's nodes was added (places, border points).
   for (NodeId n : q.pkg.network.nodes().keys())
-    if (n.get() >= pkg.network.node_count() && std::find(q.added.begin(), q.added.end(), q.pkg.network.node(n).code) == q.added.end())
-      q.added.push_back(q.pkg.network.node(n).code);
+    if (n.get() >= pkg.network.node_count()) q.added.push_back(q.pkg.network.node(n).code);
   return q;
 }
 
