@@ -6,24 +6,13 @@
 #include <cmath>
 #include <memory>
 #include <numbers>
+#include <map>
 #include <set>
 
 #include "landbridge/io/places.h"
 
 namespace landbridge::place {
 namespace {
-
-// The point halfway along the great circle from a to b.
-LatLon midpoint(LatLon a, LatLon b) {
-  const double r = std::numbers::pi / 180.0;
-  const auto vec = [&](LatLon p) {
-    return std::array<double, 3>{std::cos(p.lat * r) * std::cos(p.lon * r), std::cos(p.lat * r) * std::sin(p.lon * r),
-                                 std::sin(p.lat * r)};
-  };
-  const auto va = vec(a), vb = vec(b);
-  const double x = va[0] + vb[0], y = va[1] + vb[1], z = va[2] + vb[2];
-  return {std::atan2(z, std::hypot(x, y)) / r, std::atan2(y, x) / r};
-}
 
 std::vector<SourceId> merged(std::initializer_list<const std::vector<SourceId>*> lists) {
   std::vector<SourceId> out;
@@ -51,7 +40,8 @@ class Augmenter {
   Augmenter(const io::LoadedPackage& pkg, const RoadAccess& road)
       : base_(pkg.network), road_(road), b_(pkg.network), borders_(land_borders(pkg.network)) {}
 
-  void add(const Place& p) {
+  // Connects `p`: an origin by road links to the terminals, a destination from them.
+  void add(const Place& p, bool origin) {
     const Network& net = base_;
     const std::string country = p.country();
     struct Candidate {
@@ -64,9 +54,11 @@ class Augmenter {
       if (info.kind == NodeKind::border_crossing) continue;
       const double km = great_circle(p.pos, info.pos).value();
       all.push_back({km, n});
-      const bool land = info.country == country ||
-                        borders_.contains({std::min(country, info.country), std::max(country, info.country)});
-      if (land && km <= road_.radius_km) reachable.push_back({km, n});
+      const bool domestic = info.country == country || road_.free_crossing(country, info.country);
+      const bool land = domestic || borders_.contains({std::min(country, info.country), std::max(country, info.country)});
+      // A foreign terminal the package already serves by road is left out: its border
+      // operation for trucks would apply to those roads too.
+      if (land && km <= road_.radius_km && (domestic || !has_road(n))) reachable.push_back({km, n});
     }
     const auto closer = [](const Candidate& a, const Candidate& b) { return a.km < b.km; };
     std::sort(reachable.begin(), reachable.end(), closer);
@@ -97,36 +89,11 @@ class Augmenter {
 
     for (const Candidate& c : reachable) {
       const NodeInfo& t = net.node(c.node);
-      if (t.country == country || road_.free_crossing(country, t.country)) {
-        road_pair(pn, c.node, p.pos, t.pos, fmt::format("road-{}-{}", p.code, t.code));
-      } else {
-        NodeInfo x;
-        x.code = fmt::format("{}-{}", p.code, t.code);
-        x.name = fmt::format("{}/{} border (road {}-{})", country, t.country, p.name, t.name);
-        x.country = country;
-        x.kind = NodeKind::border_crossing;
-        x.pos = midpoint(p.pos, t.pos);
-        x.timezone = t.timezone;
-        x.note = "road border point placed halfway along the great circle (door-to-door query)";
-        const LatLon xpos = x.pos;
-        const std::string xcode = x.code;
-        const NodeId xn = b_.add_node(std::move(x));
-        road_pair(pn, xn, p.pos, xpos, fmt::format("road-{}", xcode));
-        road_pair(xn, c.node, xpos, t.pos, fmt::format("road-{}-{}", xcode, t.code));
-        OperationInfo op;
-        op.node = xn;
-        op.kind = OperationKind::border;
-        op.arrive = {CarriagePattern::Kind::mode, Carriage{Mode::road, Gauge::none}};
-        op.depart = op.arrive;
-        op.duration = {hours(road_.border_hours.value), hours(road_.border_hours.lo), hours(road_.border_hours.hi)};
-        const auto cost = Estimate<UsdCents>{usd(road_.border_cost_usd.value), usd(road_.border_cost_usd.lo),
-                                             usd(road_.border_cost_usd.hi)};
-        op.cost_teu = cost;
-        op.cost_feu = cost;
-        op.sources = merged({&road_.border_hours.sources, &road_.border_cost_usd.sources});
-        op.note = "road border crossing of a door-to-door query ([road] border_hours, border_cost_usd)";
-        b_.add_operation(std::move(op));
-      }
+      if (origin)
+        road_link(pn, c.node, p.pos, t.pos, fmt::format("road-{}-{}", p.code, t.code));
+      else
+        road_link(c.node, pn, t.pos, p.pos, fmt::format("road-{}-{}", t.code, p.code));
+      if (t.country != country && !road_.free_crossing(country, t.country)) border_at(c.node, origin);
       road_ops_at(c.node);
     }
   }
@@ -166,8 +133,8 @@ class Augmenter {
     return zone;
   }
 
-  // Two-way road link between a and b: great circle x detour factor, speed, price per km.
-  void road_pair(NodeId a, NodeId b, LatLon pa, LatLon pb, const std::string& id) {
+  // Road link a -> b: great circle x detour factor, speed, price per km (ranges from theirs).
+  void road_link(NodeId a, NodeId b, LatLon pa, LatLon pb, const std::string& id) {
     const double gc = great_circle(pa, pb).value();
     const RoadFigure& f = road_.detour_factor;
     const RoadFigure& v = road_.speed_kmh;
@@ -193,11 +160,45 @@ class Augmenter {
     s.duration = s.info.duration.value;
     s.cost_teu = cost.value;
     s.cost_feu = cost.value;
-    LinkSpec r = s;
-    r.id += "~r";
-    std::swap(r.from, r.to);
     b_.add_link(std::move(s));
-    b_.add_link(std::move(r));
+  }
+
+  bool has_road(NodeId n) const {
+    for (LinkId l : base_.out_links(n))
+      if (base_.link_carriage(l).mode == Mode::road) return true;
+    for (LinkId l : base_.in_links(n))
+      if (base_.link_carriage(l).mode == Mode::road) return true;
+    return false;
+  }
+
+  // The border a truck crosses between a place and a foreign terminal, cleared at the terminal:
+  // for a box arriving by road (origin place) or leaving by road (destination place). Only the
+  // query's places reach the terminal by road (has_road), so the operation concerns them alone.
+  // A truck that passes through (road -> road) with both places foreign crosses twice.
+  void border_at(NodeId t, bool arriving) {
+    const CarriagePattern road{CarriagePattern::Kind::mode, Carriage{Mode::road, Gauge::none}};
+    const RoadFigure& h = road_.border_hours;
+    const RoadFigure& c = road_.border_cost_usd;
+    const auto op = [&](CarriagePattern arrive, CarriagePattern depart, double times, const char* what) {
+      OperationInfo o;
+      o.node = t;
+      o.kind = OperationKind::border;
+      o.arrive = arrive;
+      o.depart = depart;
+      o.duration = {hours(h.value * times), hours(h.lo * times), hours(h.hi * times)};
+      const Estimate<UsdCents> cost{usd(c.value * times), usd(c.lo * times), usd(c.hi * times)};
+      o.cost_teu = cost;
+      o.cost_feu = cost;
+      o.sources = merged({&h.sources, &c.sources});
+      o.note = fmt::format("road border crossing of a door-to-door query, {} ([road] border_hours, border_cost_usd)", what);
+      b_.add_operation(std::move(o));
+    };
+    auto& sides = border_sides_[t.get()];
+    if ((arriving && sides.first) || (!arriving && sides.second)) return;
+    (arriving ? sides.first : sides.second) = true;
+    if (arriving) op(road, CarriagePattern{}, 1, "truck arriving from abroad");
+    else op(CarriagePattern{}, road, 1, "truck leaving for abroad");
+    if (sides.first && sides.second) op(road, road, 2, "truck passing through, two crossings");
   }
 
   // A terminal reached by truck handles the box as one that starts or ends there.
@@ -239,17 +240,19 @@ class Augmenter {
   NetworkBuilder b_;
   std::set<std::pair<std::string, std::string>> borders_;
   std::set<std::uint32_t> road_ops_done_;
+  std::map<std::uint32_t, std::pair<bool, bool>> border_sides_;  // arriving / leaving border op added
 };
 
 }  // namespace
 
-io::LoadedPackage with_places(const io::LoadedPackage& pkg, const std::vector<const Place*>& places) {
+io::LoadedPackage with_places(const io::LoadedPackage& pkg, const Place* origin, const Place* destination) {
   if (!pkg.road)
-    throw NoAccessError(fmt::format("no route: the package {} has no [road] table in network.toml: routing from or to a place that is "
-                            "not one of its nodes needs it (docs/door-to-door.md)",
-                            pkg.dir.string()));
+    throw NoAccessError(fmt::format("no route: the package {} has no [road] table in network.toml: routing from or to "
+                                    "a place that is not one of its nodes needs it (docs/door-to-door.md)",
+                                    pkg.dir.string()));
   Augmenter a(pkg, *pkg.road);
-  for (const Place* p : places) a.add(*p);
+  if (origin) a.add(*origin, true);
+  if (destination && !(origin && origin->code == destination->code)) a.add(*destination, false);
   return a.finish(pkg);
 }
 
@@ -261,15 +264,12 @@ DoorQuery door_to_door(io::LoadedPackage pkg, const PlaceSource& places, std::st
   DoorQuery q;
   q.from = a.node ? pkg.network.node(*a.node).code : a.place->code;
   q.to = b.node ? pkg.network.node(*b.node).code : b.place->code;
-  std::vector<const Place*> add;
-  if (a.place) add.push_back(a.place);
-  if (b.place && (!a.place || b.place->code != a.place->code)) add.push_back(b.place);
-  if (add.empty()) {
+  if (!a.place && !b.place) {
     q.pkg = std::move(pkg);
     return q;
   }
-  q.pkg = with_places(pkg, add);
-  // Nodes keep their ids: what lies beyond the input's nodes was added (places, border points).
+  q.pkg = with_places(pkg, a.place, b.place);
+  // Nodes keep their ids: what lies beyond the input's nodes was added (the places).
   for (NodeId n : q.pkg.network.nodes().keys())
     if (n.get() >= pkg.network.node_count()) q.added.push_back(q.pkg.network.node(n).code);
   return q;

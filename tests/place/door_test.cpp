@@ -103,7 +103,7 @@ TEST(DoorToDoor, NodesOnlyQueryKeepsThePackage) {
 
 TEST(DoorToDoor, PlaceLinksToTheKNearestTerminalsNotBorderCrossingsNorOverSea) {
   const Fixture fx = make();
-  const io::LoadedPackage aug = with_places(fx.pkg, {&fx.places[0]});
+  const io::LoadedPackage aug = with_places(fx.pkg, &fx.places[0], nullptr);
   const Network& net = aug.network;
   // Candidates by distance: CCCS1 (56 km, but CC is reached only by sea), AAAB1 (border
   // crossing), AAAR1 and AAAS1 (about 88 km each), BBBR1 (farther): the two nearest allowed.
@@ -118,7 +118,7 @@ TEST(DoorToDoor, PlaceLinksToTheKNearestTerminalsNotBorderCrossingsNorOverSea) {
 
 TEST(DoorToDoor, RoadLegIsGreatCircleTimesFactorAtTheStatedSpeedAndPrice) {
   const Fixture fx = make();
-  const io::LoadedPackage aug = with_places(fx.pkg, {&fx.places[0]});
+  const io::LoadedPackage aug = with_places(fx.pkg, &fx.places[0], nullptr);
   const Network& net = aug.network;
   const LinkId l = *net.find_link("road-AAPPP-AAAR1");
   const double gc = great_circle({50.5, 11.0}, {50.0, 10.0}).value();
@@ -131,51 +131,79 @@ TEST(DoorToDoor, RoadLegIsGreatCircleTimesFactorAtTheStatedSpeedAndPrice) {
   EXPECT_EQ(net.link_carriage(l).mode, Mode::road);
   EXPECT_EQ(net.emission_factor(net.link_emission_factor(l)).id, "road-truck");
   EXPECT_EQ(net.link_info(l).distance_basis, Basis::computed);
-  // Two-way.
-  const LinkId r = *net.find_link("road-AAPPP-AAAR1~r");
-  EXPECT_EQ(net.node(net.link_from(r)).code, "AAAR1");
-  EXPECT_EQ(net.link_distance(r), net.link_distance(l));
+  // An origin is left by road, a destination reached by road.
+  EXPECT_TRUE(net.in_links(*net.find_node("AAPPP")).empty());
+  const io::LoadedPackage to = with_places(fx.pkg, nullptr, &fx.places[0]);
+  const LinkId r = *to.network.find_link("road-AAAR1-AAPPP");
+  EXPECT_EQ(to.network.link_distance(r), net.link_distance(l));
+  EXPECT_TRUE(to.network.out_links(*to.network.find_node("AAPPP")).empty());
 }
 
-TEST(DoorToDoor, CrossingABorderByRoadAddsABorderOperation) {
+TEST(DoorToDoor, CrossingABorderByRoadAddsABorderOperationAtTheTerminal) {
   const Fixture fx = make();
-  const io::LoadedPackage aug = with_places(fx.pkg, {&fx.places[1]});
+  const io::LoadedPackage aug = with_places(fx.pkg, &fx.places[1], nullptr);
   const Network& net = aug.network;
-  // Town Q (BB) reaches its own BBBR1 directly, and AAAS1 in AA (land border by the rail link)
-  // through a border point.
-  EXPECT_EQ(road_neighbours(net, "BBQQQ"), (std::vector<std::string>{"BBBR1", "BBQQQ-AAAS1"}));
-  const NodeId x = *net.find_node("BBQQQ-AAAS1");
-  EXPECT_EQ(net.node(x).kind, NodeKind::border_crossing);
+  // Town Q (BB) reaches its own BBBR1, and AAAS1 in AA (a land border: the rail link).
+  EXPECT_EQ(road_neighbours(net, "BBQQQ"), (std::vector<std::string>{"AAAS1", "BBBR1"}));
   const std::uint8_t road = Carriage{Mode::road, Gauge::none}.code();
-  const Transfer& t = net.transfer(x, road, road);
+  const std::uint8_t feeder = Carriage{Mode::feeder, Gauge::none}.code();
+  const NodeId s1 = *net.find_node("AAAS1");
+  const Transfer& t = net.transfer(s1, road, feeder);
   EXPECT_EQ(t.duration, hours(10));
   EXPECT_EQ(t.cost_teu, usd(200));
   ASSERT_EQ(net.transfer_ops(t).size(), 1u);
   EXPECT_EQ(net.operation(net.transfer_ops(t)[0]).kind, OperationKind::border);
-  // The two halves add up to the great circle x factor.
-  const double gc = great_circle({50.3, 13.0}, {50.0, 12.0}).value();
-  const double km = net.link_distance(*net.find_link("road-BBQQQ-AAAS1")).value() +
-                    net.link_distance(*net.find_link("road-BBQQQ-AAAS1-AAAS1")).value();
-  EXPECT_NEAR(km, gc * 1.3, 1e-6);
-  // Same country: no border point.
-  EXPECT_FALSE(net.find_node("BBQQQ-BBBR1"));
-}
-
-TEST(DoorToDoor, NoBorderPointInsideACustomsUnion) {
-  Fixture fx = make();
-  fx.pkg.road->border_free = {{"CC", "DD"}, {"AA", "BB"}};
-  const io::LoadedPackage aug = with_places(fx.pkg, {&fx.places[1]});
-  const Network& net = aug.network;
-  EXPECT_EQ(road_neighbours(net, "BBQQQ"), (std::vector<std::string>{"AAAS1", "BBBR1"}));
-  EXPECT_FALSE(net.find_node("BBQQQ-AAAS1"));
-  EXPECT_EQ(net.node_count(), fx.pkg.network.node_count() + 1);  // the town only
+  EXPECT_EQ(net.transfer(s1, road, kCarriageEnd).duration, hours(10));
+  // The road is one link: great circle x factor.
   const double gc = great_circle({50.3, 13.0}, {50.0, 12.0}).value();
   EXPECT_NEAR(net.link_distance(*net.find_link("road-BBQQQ-AAAS1")).value(), gc * 1.3, 1e-9);
+  // Same country: no border.
+  EXPECT_EQ(net.transfer(*net.find_node("BBBR1"), road, kCarriageEnd).duration, Minutes(0));
+  // Departures by sea from AAAS1 that did not come by road are untouched.
+  EXPECT_EQ(net.transfer(s1, kCarriageStart, feeder).duration, Minutes(0));
+}
+
+TEST(DoorToDoor, TruckThroughAForeignTerminalBetweenTwoForeignPlacesCrossesTwice) {
+  const Fixture fx = make();
+  const io::LoadedPackage aug = with_places(fx.pkg, &fx.places[1], &fx.places[1]);  // same place: added once
+  EXPECT_EQ(aug.network.node_count(), fx.pkg.network.node_count() + 1);
+  Place other = fx.places[1];
+  other.code = "BBQQR";
+  const io::LoadedPackage both = with_places(fx.pkg, &fx.places[1], &other);
+  const std::uint8_t road = Carriage{Mode::road, Gauge::none}.code();
+  EXPECT_EQ(both.network.transfer(*both.network.find_node("AAAS1"), road, road).duration, hours(20));
+}
+
+TEST(DoorToDoor, NoBorderInsideACustomsUnion) {
+  Fixture fx = make();
+  fx.pkg.road->border_free = {{"CC", "DD"}, {"AA", "BB"}};
+  const io::LoadedPackage aug = with_places(fx.pkg, &fx.places[1], nullptr);
+  const Network& net = aug.network;
+  EXPECT_EQ(road_neighbours(net, "BBQQQ"), (std::vector<std::string>{"AAAS1", "BBBR1"}));
+  const std::uint8_t road = Carriage{Mode::road, Gauge::none}.code();
+  EXPECT_EQ(net.transfer(*net.find_node("AAAS1"), road, kCarriageEnd).duration, Minutes(0));
+  EXPECT_EQ(net.operation_count(), fx.pkg.network.operation_count());
+}
+
+TEST(DoorToDoor, ForeignTerminalWithRoadsOfItsOwnIsNotLinked) {
+  Fixture fx = make();
+  // Give AAAS1 a road of its own: a border operation for trucks there would hit it too.
+  NetworkBuilder nb(fx.pkg.network);
+  LinkSpec s{.id = "road-own", .from = *nb.find_node("AAAS1"), .to = *nb.find_node("AAAB1"),
+             .carriage = {Mode::road, Gauge::none}, .distance = Kilometres(150.0), .duration = hours(3),
+             .cost_teu = usd(300), .cost_feu = usd(300), .factor = fx.pkg.road->emission_factor};
+  nb.add_link(s);
+  fx.pkg.network = nb.build();
+  for (auto* v : {&fx.pkg.sea_from_port, &fx.pkg.sea_to_port}) v->push_back(PortId::invalid());
+  fx.pkg.sea_avoid.push_back(0);
+  const io::LoadedPackage aug = with_places(fx.pkg, &fx.places[1], nullptr);
+  // AAAS1 is skipped; the next nearest allowed, AAAR1 (AA, 217 km), takes its place.
+  EXPECT_EQ(road_neighbours(aug.network, "BBQQQ"), (std::vector<std::string>{"AAAR1", "BBBR1"}));
 }
 
 TEST(DoorToDoor, TerminalHandlesATruckedBoxLikeOneThatStartsThere) {
   const Fixture fx = make();
-  const io::LoadedPackage aug = with_places(fx.pkg, {&fx.places[0]});
+  const io::LoadedPackage aug = with_places(fx.pkg, &fx.places[0], nullptr);
   const Network& net = aug.network;
   const NodeId r1 = *net.find_node("AAAR1");
   const std::uint8_t road = Carriage{Mode::road, Gauge::none}.code();
@@ -183,7 +211,8 @@ TEST(DoorToDoor, TerminalHandlesATruckedBoxLikeOneThatStartsThere) {
   EXPECT_EQ(net.transfer(r1, road, rail).duration, hours(2));
   EXPECT_EQ(net.transfer(r1, road, rail).cost_teu, usd(50));
   EXPECT_TRUE(net.transfer(r1, road, rail).transshipment);
-  EXPECT_EQ(net.transfer(r1, rail, road).duration, hours(2));
+  const io::LoadedPackage dest = with_places(fx.pkg, nullptr, &fx.places[0]);
+  EXPECT_EQ(dest.network.transfer(r1, rail, road).duration, hours(2));
   // The base package is untouched.
   EXPECT_EQ(fx.pkg.network.operation_count(), 2u);
 }
@@ -191,14 +220,14 @@ TEST(DoorToDoor, TerminalHandlesATruckedBoxLikeOneThatStartsThere) {
 TEST(DoorToDoor, PlaceBeyondTheRadiusOrOnlyOverSeaHasNoAccess) {
   const Fixture fx = make();
   try {
-    with_places(fx.pkg, {&fx.places[2]});
+    with_places(fx.pkg, &fx.places[2], nullptr);
     FAIL() << "expected NoAccessError";
   } catch (const NoAccessError& e) {
     EXPECT_NE(std::string(e.what()).find("within 300 km"), std::string::npos) << e.what();
     EXPECT_NE(std::string(e.what()).find("AAFAR"), std::string::npos) << e.what();
   }
   // Gamma Town (CC) reaches its own port; AA's nodes, as near, are over the sea from CC.
-  const io::LoadedPackage aug = with_places(fx.pkg, {&fx.places[3]});
+  const io::LoadedPackage aug = with_places(fx.pkg, &fx.places[3], nullptr);
   EXPECT_EQ(road_neighbours(aug.network, "CCXXX"), (std::vector<std::string>{"CCCS1"}));
 }
 
