@@ -153,6 +153,9 @@ Resolved resolve(const Network& net, const PlaceSource& source, std::string_view
   if (q.empty()) throw route::LocateError(std::string(text), {}, false, fmt::format("empty location '{}'", text));
   const route::LocateMatch nodes = route::match(net, text);
   if (nodes.rule == 1) return node_or_throw(net, text, nodes);
+  // Only a text of five letters or digits can be a place's code (rule 2): other texts that a
+  // node's name matches never need the index.
+  if (nodes.rule != 0 && q.size() != 5) return node_or_throw(net, text, nodes);
   const PlaceIndex& idx = source();
   // 2. a place's code
   if (q.size() == 5) {

@@ -137,9 +137,12 @@ TEST(PlaceLookup, NodeLookupsNeverLoadTheIndex) {
     return idx;
   };
   resolve(ref().pkg.network, counting, "DEDUI");
+  resolve(ref().pkg.network, counting, "Duisburg");
   EXPECT_EQ(loads, 0);
-  resolve(ref().pkg.network, counting, "TRIST");
+  resolve(ref().pkg.network, counting, "Hakat");  // five letters: could be a UN/LOCODE
   EXPECT_EQ(loads, 1);
+  resolve(ref().pkg.network, counting, "TRIST");
+  EXPECT_EQ(loads, 2);
 }
 
 }  // namespace

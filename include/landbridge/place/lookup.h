@@ -35,7 +35,8 @@ struct Resolved {
   const Place* place = nullptr;
 };
 
-// The place index on demand: lookups that a node settles never load it.
+// The place index on demand: a node's code, or a node's name that cannot be a UN/LOCODE (not
+// five letters or digits), never loads it.
 using PlaceSource = std::function<const PlaceIndex&()>;
 
 // Throws route::LocateError (unknown, with suggestions; or ambiguous, with the candidates).
