@@ -86,6 +86,14 @@ std::vector<OperationId> matching_operations(const Network& net, NodeId node, st
 
 // --- builder -----------------------------------------------------------------------------
 
+NetworkBuilder::NetworkBuilder(Network base) : net_(std::move(base)) {
+  // build() derives these again from nodes, links and operations.
+  net_.transfer_ops_.clear();
+  net_.transfers_ = {};
+  net_.out_ = {};
+  net_.in_ = {};
+}
+
 NetworkBuilder& NetworkBuilder::name(std::string n) {
   net_.name_ = std::move(n);
   return *this;

@@ -220,6 +220,10 @@ struct LinkSpec {
 // the package loader checks its files first and reports them with file and line.
 class NetworkBuilder {
  public:
+  NetworkBuilder() = default;
+  // Starts from a built network: its nodes, links, operations, factors and sources keep their
+  // ids, and what is added gets the next ones (door-to-door queries add places this way).
+  explicit NetworkBuilder(Network base);
   NetworkBuilder& name(std::string n);
   NetworkBuilder& mass_per_teu(Tonnes t);
   SourceId add_source(Source s);
