@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "landbridge/io/places.h"
 #include "landbridge/io/rates.h"
 #include "landbridge/io/services.h"
 #include "landbridge/route/locate.h"
@@ -21,6 +22,15 @@ void add_network_option(CLI::App& cmd, std::string& dir) {
 
 io::LoadedPackage load_network(const std::string& dir) {
   return io::load_package(dir.empty() ? io::default_package_dir() : std::filesystem::path(dir));
+}
+
+place::DoorQuery open_query(const std::string& network, const std::string& from, const std::string& to) {
+  try {
+    return place::door_to_door(load_network(network), place::index_file(io::default_place_index_path()), from, to);
+  } catch (const place::NoAccessError& e) {
+    fmt::print(stderr, "{}\n", e.what());
+    throw CLI::RuntimeError(kNoRoute);
+  }
 }
 
 namespace {
@@ -54,7 +64,8 @@ ScheduledAnswer plan_scheduled(const ScheduledQuery& q) {
     window = timetable::parse_duration(q.window, &why);
     if (!window) usage_error("--window " + q.window + ": " + why);
   }
-  ScheduledAnswer ans{load_network(q.network), {}};
+  place::DoorQuery door = open_query(q.network, q.from, q.to);  // unknown place: exit 2 (main.cpp)
+  ScheduledAnswer ans{std::move(door.pkg), {}};
   const io::LoadedPackage& pkg = ans.pkg;
   const Network& net = pkg.network;
   Diagnostics diags;
@@ -71,7 +82,7 @@ ScheduledAnswer plan_scheduled(const ScheduledQuery& q) {
     throw CLI::RuntimeError(kUsage);
   }
   // Plain local times belong to the origin (--depart) or the destination (--arrive-by).
-  const NodeId from = route::locate(net, q.from), to = route::locate(net, q.to);  // unknown: exit 2 (main.cpp)
+  const NodeId from = *net.find_node(door.from), to = *net.find_node(door.to);
   const schedule::LocalClock clock(net);
   schedule::ScheduledRequest req;
   std::optional<Minutes> deadline;
@@ -89,8 +100,8 @@ ScheduledAnswer plan_scheduled(const ScheduledQuery& q) {
   Minutes horizon = days(120) + (deadline ? Minutes(0) : window.value_or(Minutes(0)));
   if (deadline) horizon = std::max(horizon, *deadline - day_start + days(1));
   schedule::ScheduledPlanner planner(pkg, std::move(services), day_start, horizon);
-  req.from = q.from;
-  req.to = q.to;
+  req.from = door.from;
+  req.to = door.to;
   req.pareto = q.pareto;
   req.avoid = q.avoid;
   req.max_trips = q.max_trips;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "landbridge/io/package.h"
+#include "landbridge/place/door.h"
 #include "landbridge/schedule/planner.h"
 
 namespace landbridge::cli {
@@ -23,6 +24,12 @@ enum Exit : int {
 void add_network_option(CLI::App& cmd, std::string& dir);
 // Loads the package named by --network (or the built-in one). Throws LoadError.
 io::LoadedPackage load_network(const std::string& dir);
+
+// Loads the package named by --network and resolves FROM and TO (place/door.h): a UN/LOCODE place
+// that is not a node is connected to the network by road for this query. Unknown or ambiguous
+// text throws route::LocateError (exit 2 in main.cpp); a place out of road reach prints why and
+// exits 3.
+place::DoorQuery open_query(const std::string& network, const std::string& from, const std::string& to);
 
 // A timetabled query as the route and chart commands take it from their options.
 struct ScheduledQuery {

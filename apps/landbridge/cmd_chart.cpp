@@ -40,8 +40,8 @@ void write_chart(const std::vector<chart::ChartSeries>& series, const chart::Cha
 void register_chart(CLI::App& app) {
   auto a = std::make_shared<ChartArgs>();
   auto* cmd = app.add_subcommand("chart", "Time/cost–distance chart (UN ESCAP) of the routes between two places");
-  cmd->add_option("FROM", a->from, "Origin: UN/LOCODE or name")->required();
-  cmd->add_option("TO", a->to, "Destination: UN/LOCODE or name")->required();
+  cmd->add_option("FROM", a->from, "Origin: UN/LOCODE (any place) or name")->required();
+  cmd->add_option("TO", a->to, "Destination: UN/LOCODE (any place) or name")->required();
   add_network_option(*cmd, a->network);
   cmd->add_option("--out,-o", a->out, "SVG file to write (default: standard output)")->type_name("FILE");
   cmd->add_flag("--json", a->json, "Write the chart data as JSON instead of SVG (what the web page draws)");
@@ -79,16 +79,17 @@ void register_chart(CLI::App& app) {
       write_chart(chart::series_from(net, ans.result), opts, *a);
       return;
     }
-    const io::LoadedPackage pkg = load_network(a->network);
+    const place::DoorQuery door = open_query(a->network, a->from, a->to);  // unknown places: exit 2 (main.cpp)
+    const io::LoadedPackage& pkg = door.pkg;
     route::Planner planner(pkg);
     route::RouteRequest req;
-    req.from = a->from;
-    req.to = a->to;
+    req.from = door.from;
+    req.to = door.to;
     req.pareto = a->alternatives == 0;
     req.alternatives = std::max(1, a->alternatives);
     req.avoid = a->avoid;
     req.options.shipment = {*emissions::parse_container_unit(a->unit), a->count};
-    const route::RouteResult result = planner.route(req);  // unknown places: exit 2 (main.cpp)
+    const route::RouteResult result = planner.route(req);
     if (result.itineraries.empty()) {
       fmt::print(stderr, "no route from {} to {} with these constraints\n", a->from, a->to);
       throw CLI::RuntimeError(kNoRoute);

@@ -108,8 +108,8 @@ void route_scheduled(const RouteArgs& a) {
 void register_route(CLI::App& app) {
   auto a = std::make_shared<RouteArgs>();
   auto* cmd = app.add_subcommand("route", "Door-to-door itineraries between two locations");
-  cmd->add_option("FROM", a->from, "Origin: UN/LOCODE (JPHKT) or name (Hakata)")->required();
-  cmd->add_option("TO", a->to, "Destination: UN/LOCODE (DEDUI) or name (Duisburg)")->required();
+  cmd->add_option("FROM", a->from, "Origin: UN/LOCODE (JPHKT; any place, e.g. TRIST, is trucked to the network) or name (Hakata)")->required();
+  cmd->add_option("TO", a->to, "Destination: UN/LOCODE (DEDUI; any place is trucked from the network) or name (Duisburg)")->required();
   add_network_option(*cmd, a->network);
   cmd->add_option("--optimize", a->optimize, "Objective: time, cost, co2 or generalized")
       ->check(CLI::IsMember({"time", "cost", "co2", "co2e", "generalized"}))
@@ -172,11 +172,12 @@ void register_route(CLI::App& app) {
       fmt::print(stderr, "error: {} needs --depart or --arrive-by\n", a->utc ? "--utc" : "--window");
       throw CLI::RuntimeError(kUsage);
     }
-    const io::LoadedPackage pkg = load_network(a->network);
+    const place::DoorQuery door = open_query(a->network, a->from, a->to);  // unknown places: exit 2 (main.cpp)
+    const io::LoadedPackage& pkg = door.pkg;
     route::Planner planner(pkg);
     route::RouteRequest req;
-    req.from = a->from;
-    req.to = a->to;
+    req.from = door.from;
+    req.to = door.to;
     req.objective = *route::parse_objective(a->optimize);
     req.pareto = a->pareto;
     req.alternatives = a->alternatives;
@@ -189,7 +190,7 @@ void register_route(CLI::App& app) {
     if (a->max_transshipments >= 0) req.options.max_transshipments = a->max_transshipments;
     req.options.prices = {a->value_of_time, a->carbon_price};
 
-    const route::RouteResult result = planner.route(req);  // unknown places: exit 2 (main.cpp)
+    const route::RouteResult result = planner.route(req);
     if (result.itineraries.empty()) {
       fmt::print(stderr, "no route: {}\n", no_route_reason(planner, req, result));
       throw CLI::RuntimeError(kNoRoute);

@@ -387,6 +387,63 @@ LoadedPackage build(Drafts& d, std::shared_ptr<const sea::MaritimeGraph> graph) 
   return pkg;
 }
 
+// The manifest's [road] table with its source keys and emission factor resolved.
+std::optional<RoadAccess> resolve_road(Drafts& d, Diagnostics& diags) {
+  if (!d.manifest.road) return std::nullopt;
+  const RoadDraft& r = *d.manifest.road;
+  const std::string file(kManifestFile);
+  bool ok = true;
+  const auto keys = [&](const std::vector<std::string>& ks, const std::string& field, int line) {
+    std::vector<SourceId> out;
+    for (const std::string& k : ks) {
+      auto it = d.source_by_key.find(k);
+      if (it == d.source_by_key.end()) {
+        diags.add(file, line, field, shown(k), "expected a source key from sources.csv" + d.suggest(k, d.source_candidates));
+        ok = false;
+      } else {
+        out.push_back(it->second);
+      }
+    }
+    return out;
+  };
+  const auto figure = [&](const RoadFigureDraft& f, const char* name) {
+    RoadFigure g;
+    g.value = f.value;
+    g.lo = f.range ? f.range->first : f.value;
+    g.hi = f.range ? f.range->second : f.value;
+    g.sources = keys(f.sources, std::string("road.") + name + "_source", f.line);
+    g.note = f.note;
+    return g;
+  };
+  RoadAccess a;
+  a.detour_factor = figure(r.detour_factor, "detour_factor");
+  a.speed_kmh = figure(r.speed_kmh, "speed_kmh");
+  a.cost_usd_per_km = figure(r.cost_usd_per_km, "cost_usd_per_km");
+  a.border_hours = figure(r.border_hours, "border_hours");
+  a.border_cost_usd = figure(r.border_cost_usd, "border_cost_usd");
+  a.nearest = r.nearest;
+  a.radius_km = r.radius_km;
+  a.rule_sources = keys(r.rule_sources, "road.rules_source", r.rule_line);
+  a.rule_note = r.rule_note;
+  a.border_free = r.border_free;
+  a.border_free_sources = keys(r.border_free_sources, "road.border_free_source", r.border_free_line);
+  a.border_free_note = r.border_free_note;
+  auto f = d.factor_by_id.find(r.emission_factor);
+  if (f == d.factor_by_id.end()) {
+    if (!r.emission_factor.empty())
+      diags.add(file, r.emission_factor_line, "road.emission_factor", shown(r.emission_factor),
+                "expected an id from emission_factors.csv" + d.suggest(r.emission_factor, d.factor_candidates));
+    ok = false;
+  } else {
+    a.emission_factor = f->second;
+    if (d.factors[f->second.get()].info.mode != Mode::road)
+      diags.add(file, r.emission_factor_line, "road.emission_factor", shown(r.emission_factor),
+                "expected a factor whose mode is road");
+  }
+  if (!ok) return std::nullopt;
+  return a;
+}
+
 std::optional<LoadedPackage> load(const PackageFiles& files, const LoadOptions& opts,
                                   Diagnostics& diags) {
   Drafts d;
@@ -418,6 +475,7 @@ std::optional<LoadedPackage> load(const PackageFiles& files, const LoadOptions& 
   check_manifest_sources(d, diags);
   read_nodes(nodes, d, diags);
   read_factors(factors, d, diags);
+  std::optional<RoadAccess> road = resolve_road(d, diags);
   read_links(links, d, diags);
   read_operations(ops, d, diags);
 
@@ -430,6 +488,7 @@ std::optional<LoadedPackage> load(const PackageFiles& files, const LoadOptions& 
   if (!diags.empty()) return std::nullopt;
   LoadedPackage pkg = build(d, std::move(graph));
   pkg.dir = files.dir;
+  pkg.road = std::move(road);
   return pkg;
 }
 

@@ -35,8 +35,8 @@ const std::vector<std::string> kServiceColumns = {
     "cost_feu",  "emission_factor", "basis",   "sources",       "note"};
 const std::vector<std::string> kServiceRequired = {"id", "operator", "mode", "start_time", "utc_offset",
                                                    "emission_factor"};
-const std::vector<std::string> kCallColumns = {"service", "seq",      "node",     "arrive", "depart",
-                                               "distance", "fare_teu", "fare_feu", "note"};
+const std::vector<std::string> kCallColumns = {"service",  "seq",  "node",     "arrive",   "depart",
+                                               "distance", "link", "fare_teu", "fare_feu", "note"};
 const std::vector<std::string> kCallRequired = {"service", "seq", "node", "arrive", "depart"};
 
 // Checks the header against the known and required columns.
@@ -122,6 +122,8 @@ struct PendingService {
     std::optional<double> distance_km;
     std::optional<double> fare_teu, fare_feu;  // cumulative fare from the first call, USD
     std::string fare_teu_text, fare_feu_text;
+    std::string link_id;              // `link` column as written ("" = not given)
+    std::optional<LinkId> link;
     bool bad = false;
   };
   std::vector<PendingCall> calls;
@@ -310,13 +312,13 @@ void load_service_row(Row& row, const Network& net, const std::optional<double>&
   out.bad = row.problems() > 0;
 }
 
-// Distance of the cheapest-to-state link prev -> next with the service's carriage (the
-// shortest such link), or nullopt.
-std::optional<Kilometres> link_distance(const Network& net, NodeId from, NodeId to, Carriage c) {
-  std::optional<Kilometres> best;
+// The link a call rides from `from` to `to` when the row names none: the shortest link with the
+// service's carriage, or nullopt.
+std::optional<LinkId> default_link(const Network& net, NodeId from, NodeId to, Carriage c) {
+  std::optional<LinkId> best;
   for (const LinkId l : net.out_links(from))
-    if (net.link_to(l) == to && net.link_carriage(l) == c && (!best || net.link_distance(l) < *best))
-      best = net.link_distance(l);
+    if (net.link_to(l) == to && net.link_carriage(l) == c && (!best || net.link_distance(l) < net.link_distance(*best)))
+      best = l;
   return best;
 }
 
@@ -409,6 +411,11 @@ std::vector<Service> load_services(const PackageFiles& files, const Network& net
     c.fare_feu_text = std::string(row.get("fare_feu"));
     if (!c.fare_teu_text.empty()) c.fare_teu = row.quantity("fare_teu", quantity::money, false);
     if (!c.fare_feu_text.empty()) c.fare_feu = row.quantity("fare_feu", quantity::money, false);
+    c.link_id = std::string(row.get("link"));
+    if (!c.link_id.empty()) {
+      c.link = net.find_link(c.link_id);
+      if (!c.link) row.bad("link", c.link_id, "expected a link id from links.csv (a two-way link's reverse is ID~r)");
+    }
     c.bad = row.problems() > 0;
     ps.bad = ps.bad || c.bad;
     ps.calls.push_back(std::move(c));
@@ -462,14 +469,29 @@ std::vector<Service> load_services(const PackageFiles& files, const Network& net
       if (first) {
         if (c.distance_km && *c.distance_km != 0.0)
           cbad("distance", std::to_string(*c.distance_km), "expected empty or 0 on the first call");
-      } else if (c.distance_km) {
-        call.distance = Kilometres(*c.distance_km);
-      } else if (const auto d = link_distance(net, *cs[i - 1].node, *c.node, s.carriage)) {
-        call.distance = *d;
+        if (c.link) cbad("link", c.link_id, "expected empty on the first call");
       } else {
-        cbad("distance", "",
-             "missing value; no " + to_string(s.carriage) + " link " + cs[i - 1].node_code + " -> " + c.node_code +
-                 " in links.csv to take the distance from");
+        const NodeId prev = *cs[i - 1].node;
+        if (c.link) {
+          const LinkId l = *c.link;
+          if (net.link_from(l) != prev || net.link_to(l) != *c.node || net.link_carriage(l) != s.carriage)
+            cbad("link", c.link_id,
+                 "expected a " + to_string(s.carriage) + " link " + cs[i - 1].node_code + " -> " + c.node_code +
+                     "; this one runs " + net.node(net.link_from(l)).code + " -> " + net.node(net.link_to(l)).code +
+                     " by " + to_string(net.link_carriage(l)));
+          call.link = l;
+        } else if (const auto l = default_link(net, prev, *c.node, s.carriage)) {
+          call.link = *l;
+        }
+        if (c.distance_km) {
+          call.distance = Kilometres(*c.distance_km);
+        } else if (call.link.valid()) {
+          call.distance = net.link_distance(call.link);
+        } else {
+          cbad("distance", "",
+               "missing value; no " + to_string(s.carriage) + " link " + cs[i - 1].node_code + " -> " + c.node_code +
+                   " in links.csv to take the distance from");
+        }
       }
       if (c.fare_teu) call.fare_teu = usd(*c.fare_teu);
       if (c.fare_feu) call.fare_feu = usd(*c.fare_feu);

@@ -86,6 +86,14 @@ std::vector<OperationId> matching_operations(const Network& net, NodeId node, st
 
 // --- builder -----------------------------------------------------------------------------
 
+NetworkBuilder::NetworkBuilder(Network base) : net_(std::move(base)) {
+  // build() derives these again from nodes, links and operations.
+  net_.transfer_ops_.clear();
+  net_.transfers_ = {};
+  net_.out_ = {};
+  net_.in_ = {};
+}
+
 NetworkBuilder& NetworkBuilder::name(std::string n) {
   net_.name_ = std::move(n);
   return *this;
@@ -187,6 +195,12 @@ Network NetworkBuilder::build() {
           t.cost_teu += op.cost_teu.value;
           t.cost_feu += op.cost_feu.value;
           t.hub_kg_co2e_per_t += op.hub_kg_co2e_per_t;
+          if (op.kind != OperationKind::dwell) {
+            t.connection += op.duration.value;
+            t.connection_cost_teu += op.cost_teu.value;
+            t.connection_cost_feu += op.cost_feu.value;
+            t.connection_hub_kg_co2e_per_t += op.hub_kg_co2e_per_t;
+          }
           t.transshipment |= op.kind == OperationKind::handling || op.kind == OperationKind::gauge_change;
           n.transfer_ops_.push_back(o);
         }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string>
 #include <tuple>
 
 #include "landbridge/emissions/emissions.h"
@@ -38,6 +39,12 @@ RoutingGraph::RoutingGraph(const Network& net) : net_(&net) {
   }
   turns_ = Csr<LinkId, Turn>::build(nl, fwd);
   rev_turns_ = Csr<LinkId, RevTurn>::build(nl, rev);
+
+  std::map<std::string, int> country_index;
+  for (const NodeInfo& n : net.nodes()) {
+    const auto [it, fresh] = country_index.try_emplace(n.country, static_cast<int>(country_index.size()));
+    country_bit_.push_back(it->second < 64 ? std::uint64_t{1} << it->second : 0);
+  }
 }
 
 void prepare(const RoutingGraph& g, const RouteOptions& opts, const LinkOverrides* overrides, Weights& w) {

@@ -108,6 +108,7 @@ namespace {
 struct Match {
   std::vector<NodeId> nodes;
   bool ambiguous = false;
+  int rule = 0;
 };
 
 Match find_matches(const Network& net, std::string_view text) {
@@ -141,10 +142,12 @@ Match find_matches(const Network& net, std::string_view text) {
         return false;
       }),
   };
-  for (const auto& hits : rules) {
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    const auto& hits = rules[i];
     if (hits.empty()) continue;
     m.nodes = hits;
     m.ambiguous = hits.size() > 1;
+    m.rule = static_cast<int>(i) + 1;
     return m;
   }
   return m;
@@ -175,6 +178,11 @@ std::vector<NodeId> suggest(const Network& net, std::string_view text, std::size
     out.push_back(n);
   }
   return out;
+}
+
+LocateMatch match(const Network& net, std::string_view text) {
+  Match m = find_matches(net, text);
+  return {m.rule, std::move(m.nodes)};
 }
 
 std::optional<NodeId> try_locate(const Network& net, std::string_view text) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 #include <tuple>
 
 namespace landbridge::route {
@@ -22,6 +23,7 @@ struct Label {
   LinkId link;
   std::uint32_t parent = kNone;
   bool alive = true;
+  std::uint64_t left = 0;  // countries the path has left (country_bit); it may not re-enter them
 };
 
 struct QItem {
@@ -128,16 +130,18 @@ std::vector<Path> ParetoRouter::pareto(NodeId from, NodeId to, const Weights& w,
       if (weakly(s.labels[ti].v, bound, opts.transshipments_criterion)) return true;
     return false;
   };
-  auto add_label = [&](LinkId l, const Vec& v, std::uint32_t parent) {
+  // Within a bag a label dominates another only if it has also left no country the other may
+  // still enter: fewer countries left means more ways to go on.
+  auto add_label = [&](LinkId l, const Vec& v, std::uint32_t parent, std::uint64_t left) {
     const std::uint32_t li = l.get();
     if (s.lb[li].t >= kInf) return;
     if (target_prunes(v, li)) return;
     auto& bag = s.bags[li];
     for (std::uint32_t idx : bag)
-      if (weakly(s.labels[idx].v, v, use_k)) return;
+      if ((s.labels[idx].left & ~left) == 0 && weakly(s.labels[idx].v, v, use_k)) return;
     std::size_t keep = 0;
     for (std::uint32_t idx : bag) {
-      if (weakly(v, s.labels[idx].v, use_k))
+      if ((left & ~s.labels[idx].left) == 0 && weakly(v, s.labels[idx].v, use_k))
         s.labels[idx].alive = false;
       else
         bag[keep++] = idx;
@@ -145,7 +149,7 @@ std::vector<Path> ParetoRouter::pareto(NodeId from, NodeId to, const Weights& w,
     bag.resize(keep);
     if (bag.empty()) s.touched.push_back(li);
     const auto id = static_cast<std::uint32_t>(s.labels.size());
-    s.labels.push_back({v, l, parent, true});
+    s.labels.push_back({v, l, parent, true, left});
     bag.push_back(id);
     ++s.stats.labels;
     const Vec& b = s.lb[li];
@@ -153,10 +157,30 @@ std::vector<Path> ParetoRouter::pareto(NodeId from, NodeId to, const Weights& w,
     std::push_heap(s.queue.begin(), s.queue.end(), QLess{});
   };
 
+  // The countries left after taking link l from a path that had left `left`, or nullopt when
+  // l re-enters one of them or comes back to a node the path has passed (since re-entering a
+  // country is barred, such a node lies in the path's last stretch within l's country).
+  auto extend = [&](std::uint32_t parent, std::uint64_t left, LinkId l) -> std::optional<std::uint64_t> {
+    const NodeId u = net.link_from(l), v = net.link_to(l);
+    const std::uint64_t cu = g_->country_bit(u), cv = g_->country_bit(v);
+    if (v == from) return std::nullopt;
+    if (net.node(u).country != net.node(v).country) {
+      left |= cu;
+      if (left & cv) return std::nullopt;
+      return left;
+    }
+    for (std::uint32_t i = parent; i != kNone; i = s.labels[i].parent) {
+      const NodeId t = net.link_from(s.labels[i].link);
+      if (t == v) return std::nullopt;
+      if (net.node(t).country != net.node(v).country) break;
+    }
+    return left;
+  };
+
   for (LinkId l : net.out_links(from)) {
     const XferId x = g_->start_xfer(l);
     if (!w.link_ok[l] || !w.xfer_ok[x]) continue;
-    add_label(l, vec_of(w.xfer[x] + w.link[l]), kNone);
+    if (const auto left = extend(kNone, 0, l)) add_label(l, vec_of(w.xfer[x] + w.link[l]), kNone, *left);
   }
 
   while (!s.queue.empty()) {
@@ -204,7 +228,9 @@ std::vector<Path> ParetoRouter::pareto(NodeId from, NodeId to, const Weights& w,
       v.e += cx.co2e.value() + cl.co2e.value();
       v.k += w.xfer_ts[t.xfer];
       if (v.k > k_max) continue;
-      add_label(t.next, v, id);
+      const auto left = extend(id, lab.left, t.next);
+      if (!left) continue;
+      add_label(t.next, v, id, *left);
     }
   }
 

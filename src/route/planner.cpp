@@ -76,6 +76,24 @@ void add_avoid(const Network& net, std::string_view item, RouteOptions& opts) {
   }
 }
 
+bool is_sane(const Network& net, std::span<const LinkId> links) {
+  if (links.empty()) return true;
+  std::set<NodeId> seen{net.link_from(links.front())};
+  std::set<std::string> left;
+  NodeId prev = net.link_from(links.front());
+  for (LinkId l : links) {
+    const NodeId n = net.link_to(l);
+    if (!seen.insert(n).second) return false;
+    const std::string& c = net.node(n).country;
+    if (net.node(prev).country != c) {
+      left.insert(net.node(prev).country);
+      if (left.contains(c)) return false;
+    }
+    prev = n;
+  }
+  return true;
+}
+
 RouteResult Planner::route(const RouteRequest& req) {
   Impl& im = *impl_;
   const Network& net = *im.net;
@@ -125,6 +143,24 @@ RouteResult Planner::route(const RouteRequest& req) {
     res.truncated = im.alternatives.truncated();
   } else if (auto p = im.router.best(res.from, res.to, w, req.objective)) {
     paths.push_back(std::move(*p));
+  }
+  // Never a path that goes back and forth (pareto.h): the single-objective and corridor
+  // searches do not keep that rule, so a path of theirs that breaks it gives way to the best
+  // sane path for the objective, which lies in the (sane) Pareto set.
+  if (!req.pareto && !paths.empty()) {
+    const bool first_bad = !is_sane(net, paths.front().links);
+    std::erase_if(paths, [&](const Path& p) { return !is_sane(net, p.links); });
+    if (first_bad) {
+      std::vector<Path> front = im.pareto.pareto(res.from, res.to, w, {.max_labels = req.max_labels});
+      res.truncated = res.truncated || im.pareto.stats().truncated;
+      if (!front.empty()) {
+        const auto best = std::min_element(front.begin(), front.end(), [&](const Path& a, const Path& b) {
+          return std::tuple(objective_value(req.objective, a.per_box, w.prices), a.per_box.time, a.per_box.cost) <
+                 std::tuple(objective_value(req.objective, b.per_box, w.prices), b.per_box.time, b.per_box.cost);
+        });
+        paths.insert(paths.begin(), std::move(*best));
+      }
+    }
   }
   for (const Path& p : paths) {
     res.itineraries.push_back(make_itinerary(im.graph, w, p.links));

@@ -2,6 +2,7 @@
 #include "landbridge/schedule/planner.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -92,11 +93,15 @@ void add_plug_charges(ScheduledItinerary& it, const route::RouteOptions& o) {
   }
 }
 
-// Passages of the network links from `a` to `b` with mode `m` (the links a service leg runs on).
-PassageSet leg_passages(const Network& net, NodeId a, NodeId b, Mode m) {
+// Passages a service sails through from call i-1 to call i: those of the network link the call
+// rides (services.csv names it or the loader picked the shortest); a call without a link (a
+// service built in code) takes every link between the two stops with the service's mode.
+PassageSet leg_passages(const Network& net, const Service& sv, std::size_t i) {
+  const timetable::Call& c = sv.calls[i];
+  if (c.link.valid() && c.link.get() < net.link_count()) return net.link_passages(c.link);
   PassageSet p = 0;
-  for (LinkId l : net.out_links(a))
-    if (net.link_to(l) == b && net.link_carriage(l).mode == m) p |= net.link_passages(l);
+  for (LinkId l : net.out_links(sv.calls[i - 1].stop))
+    if (net.link_to(l) == c.stop && net.link_carriage(l).mode == sv.carriage.mode) p |= net.link_passages(l);
   return p;
 }
 
@@ -141,7 +146,7 @@ timetable::TimetableSpec ScheduledPlanner::spec(const std::vector<Service>& serv
     for (std::size_t i = 0; ok && i < sv.calls.size(); ++i) {
       ok = !node_avoided(net_, sv.calls[i].stop, o);
       if (ok && i > 0 && o.avoid_passages)
-        ok = !(leg_passages(net_, sv.calls[i - 1].stop, sv.calls[i].stop, sv.carriage.mode) & o.avoid_passages);
+        ok = !(leg_passages(net_, sv, i) & o.avoid_passages);
     }
     if (ok) split_by_rates(priced_for(sv, o), o, s.services);
   }
@@ -169,6 +174,12 @@ timetable::TimetableSpec ScheduledPlanner::spec(const std::vector<Service>& serv
     s.links.push_back(std::move(u));
     untimed.push_back(l);
   }
+  // Countries as regions: no journey re-enters a country it has left (docs/timetabled-routing.md).
+  std::map<std::string, int> country_index;
+  for (const NodeInfo& n : net_.nodes()) {
+    const auto [it, fresh] = country_index.try_emplace(n.country, static_cast<int>(country_index.size()));
+    s.stop_region.push_back(it->second < 64 ? std::uint64_t{1} << it->second : 0);
+  }
   s.intensity = timetable::intensities_from_network(net_);
   s.transfer = timetable::transfers_from_network(net_);
   if (dated(o)) {
@@ -195,8 +206,56 @@ timetable::TimetableSpec ScheduledPlanner::spec(const std::vector<Service>& serv
   return s;
 }
 
+namespace {
+
+// The moves a journey makes, read back from its steps.
+std::vector<timetable::Move> moves_of(const timetable::Journey& j) {
+  std::vector<timetable::Move> moves;
+  for (const timetable::Step& s : j.steps) {
+    if (s.kind == timetable::StepKind::ride)
+      moves.push_back({.is_link = false, .trip = s.trip, .board_pos = s.board_pos, .alight_pos = s.alight_pos});
+    else if (s.kind == timetable::StepKind::link)
+      moves.push_back({.is_link = true, .link = s.link});
+  }
+  return moves;
+}
+
+// A sane journey passes no stop twice and never re-enters a country it has left (stops
+// passed aboard count). The search keeps the country rule itself (stop regions); stops passed
+// twice within one country are left to this check.
+bool sane(const Network& net, const timetable::Timetable& tt, const timetable::Journey& j) {
+  std::vector<NodeId> via{j.origin};
+  for (const timetable::Step& s : j.steps) {
+    if (s.kind == timetable::StepKind::ride) {
+      const auto stops = tt.route_stops(tt.trip_route(s.trip));
+      for (std::uint32_t p = s.board_pos + 1; p <= s.alight_pos; ++p) via.push_back(stops[p]);
+    } else if (s.kind == timetable::StepKind::link) {
+      via.push_back(s.to);
+    }
+  }
+  std::set<NodeId> seen;
+  std::set<std::string> left;
+  for (std::size_t i = 0; i < via.size(); ++i) {
+    if (!seen.insert(via[i]).second) return false;
+    if (left.contains(net.node(via[i]).country)) return false;
+    if (i > 0 && net.node(via[i - 1]).country != net.node(via[i]).country) left.insert(net.node(via[i - 1]).country);
+  }
+  return true;
+}
+
+}  // namespace
+
 ScheduledItinerary ScheduledPlanner::make(const timetable::Timetable& tt, const std::vector<LinkId>& untimed,
-                                          const timetable::Journey& j, const timetable::Cargo& cargo) const {
+                                          const timetable::Journey& found, const timetable::Cargo& cargo) const {
+  // The itinerary starts when the box must be at the origin to make this journey (its
+  // departure), not at the query's ready instant: the first step's time is the departure, and
+  // waiting at the shipper's before that is not part of the journey.
+  timetable::Journey j = found;
+  if (found.departure > found.ready) {
+    j = timetable::make_journey(tt, cargo, found.origin, found.departure, moves_of(found));
+    j.ready = found.ready;
+    j.departure = found.departure;
+  }
   ScheduledItinerary it;
   it.from = j.origin;
   it.to = j.target;
@@ -206,7 +265,7 @@ ScheduledItinerary ScheduledPlanner::make(const timetable::Timetable& tt, const 
   it.cost = j.cost;
   it.co2e.wtw = j.co2e;
   it.trips = j.trips;
-  it.transshipments = timetable::intermediate_lifts(j);  // as the static planner counts them
+  it.transshipments = j.transshipments;
   it.via.push_back(j.origin);
   it.journey = j;
   for (const timetable::Step& s : j.steps) {
@@ -226,6 +285,7 @@ ScheduledItinerary ScheduledPlanner::make(const timetable::Timetable& tt, const 
         const auto ops = net_.transfer_ops(t);
         if (ops.empty() && s.start == s.end && s.cost == UsdCents(0) && s.co2e == GramsCo2e(0)) continue;
         for (OperationId op : ops) {
+          if (net_.operation(op).kind == OperationKind::dwell) continue;  // not on timetables
           if (!st.operation.empty()) st.operation += '+';
           st.operation += to_string(net_.operation(op).kind);
         }
@@ -250,7 +310,7 @@ ScheduledItinerary ScheduledPlanner::make(const timetable::Timetable& tt, const 
           const Kilometres km = tt.segment_km(r, p);
           st.distance += km;
           st.co2e.ttw += cargo.transport(km, ttw);
-          st.passages |= leg_passages(net_, stops[p - 1], stops[p], sv.carriage.mode);
+          st.passages |= leg_passages(net_, sv, p);
           it.via.push_back(stops[p]);
         }
         break;
@@ -398,9 +458,22 @@ ScheduledResult ScheduledPlanner::plan(const ScheduledRequest& req) {
   } else {
     raptor->run(q);
     if (auto j = raptor->journey_to(res.to)) js.push_back(std::move(*j));
+    // The earliest arrival is found without the country rule; when it breaks it, the earliest
+    // sane arrival is the earliest of the (sane) Pareto set.
+    if (!js.empty() && !sane(net_, *tt, js.front())) {
+      std::vector<timetable::Journey> all = mc->run(q);
+      std::erase_if(all, [&](const timetable::Journey& j) { return !sane(net_, *tt, j); });
+      js.clear();
+      if (!all.empty())
+        js.push_back(*std::min_element(all.begin(), all.end(), [](const auto& a, const auto& b) {
+          return std::tie(a.arrival, a.cost, a.co2e, a.trips) < std::tie(b.arrival, b.cost, b.co2e, b.trips);
+        }));
+    }
   }
+  // Never an itinerary that goes back and forth (docs/timetabled-routing.md, "Sane itineraries").
+  std::erase_if(js, [&](const timetable::Journey& j) { return !sane(net_, *tt, j); });
   if (o.max_transshipments)
-    std::erase_if(js, [&](const timetable::Journey& j) { return timetable::intermediate_lifts(j) > *o.max_transshipments; });
+    std::erase_if(js, [&](const timetable::Journey& j) { return j.transshipments > *o.max_transshipments; });
   // Windows list by departure ("which day should I ship?"), single queries by arrival, arrive-by
   // queries latest departure first.
   const bool by_departure = req.window.has_value();

@@ -90,7 +90,7 @@ json to_json(const Network& net, const ScheduledResult& r) {
     ij["ready_local"] = clock.format(it.from, it.ready);
     ij["depart_local"] = clock.format(it.from, it.departure);
     ij["arrive_local"] = clock.format(it.to, it.arrival);
-    ij["days"] = route::round_to(to_days(it.arrival - it.ready), 0.01);
+    ij["days"] = route::round_to(to_days(it.arrival - it.departure), 0.01);
     json steps = json::array();
     for (const ScheduledStep& s : it.steps) {
       json st;
@@ -127,8 +127,8 @@ json to_json(const Network& net, const ScheduledResult& r) {
     }
     ij["steps"] = steps;
     json total;
-    route::put_figures(total, it.distance, it.arrival - it.ready, it.cost, it.co2e);
-    total["days"] = route::round_to(to_days(it.arrival - it.ready), 0.01);
+    route::put_figures(total, it.distance, it.arrival - it.departure, it.cost, it.co2e);
+    total["days"] = route::round_to(to_days(it.arrival - it.departure), 0.01);
     ij["total"] = total;
     its.push_back(std::move(ij));
   }
@@ -170,7 +170,7 @@ std::string to_table(const Network& net, const ScheduledResult& r, TimeDisplay t
   for (const ScheduledItinerary& it : r.itineraries) {
     out += fmt::format("\n#{} {}: depart {} arrive {} ({}), {}, {:.1f} kg CO2e, {} trips, {} transshipments\n",
                        ++rank, label(net, it), at(it.from, it.departure), at(it.to, it.arrival),
-                       timetable::format_duration(it.arrival - it.ready), format_money(it.cost), to_kg(it.co2e.wtw), it.trips,
+                       timetable::format_duration(it.arrival - it.departure), format_money(it.cost), to_kg(it.co2e.wtw), it.trips,
                        it.transshipments);
     out += fmt::format("  {:<20} {:<6} {:<6} {:<22} {:<22} {:<22} {:>9} {:>10} {:>10}\n", "step", "from", "to",
                        "service / link", dep_col, arr_col, "duration", "cost USD", "CO2e kg");

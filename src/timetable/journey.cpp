@@ -27,14 +27,6 @@ std::string kg(GramsCo2e g) {
 
 }  // namespace
 
-std::int32_t intermediate_lifts(const Journey& j) {
-  std::int32_t n = 0;
-  for (const Step& s : j.steps)
-    if (s.kind == StepKind::handling && s.transshipment && s.arrive_code != kCarriageStart && s.depart_code != kCarriageEnd)
-      ++n;
-  return n;
-}
-
 Journey make_journey(const Timetable& tt, const Cargo& cargo, NodeId origin, Minutes ready, std::span<const Move> moves) {
   Journey j;
   j.origin = origin;
@@ -60,7 +52,10 @@ Journey make_journey(const Timetable& tt, const Cargo& cargo, NodeId origin, Min
     t = s.end;
     j.cost += s.cost;
     j.co2e += s.co2e;
-    j.transshipments += r.transshipment ? 1 : 0;
+    // A transshipment is a lift between two vehicles; lifts onto the first vehicle and off the
+    // last one are not (the static planner counts the same way).
+    const bool between = s.arrive_code != kCarriageStart && depart_code != kCarriageEnd;
+    j.transshipments += r.transshipment && between ? 1 : 0;
     if (r.duration.value() > 0 || s.cost.value() > 0 || s.co2e.value() > 0 || r.transshipment) j.steps.push_back(s);
   };
   for (const Move& m : moves) {

@@ -12,6 +12,30 @@ namespace {
 
 constexpr std::uint32_t kNoPos = std::numeric_limits<std::uint32_t>::max();
 constexpr std::uint32_t kSeed = std::numeric_limits<std::uint32_t>::max();
+
+// Moving from stop u to stop v: adds u's region to the regions left when v lies in another one;
+// false when v's region was left before (the journey would re-enter it).
+bool move_regions(const Timetable& tt, std::uint64_t& left, NodeId u, NodeId v) {
+  const std::uint64_t ru = tt.stop_region(u), rv = tt.stop_region(v);
+  if (ru == rv) return true;
+  left |= ru;
+  return (left & rv) == 0;
+}
+
+// Whether a journey keeps the region rule (for the earliest-arrival seeds, found without it).
+bool keeps_regions(const Timetable& tt, const Journey& j) {
+  std::uint64_t left = 0;
+  for (const Step& s : j.steps) {
+    if (s.kind == StepKind::ride) {
+      const auto stops = tt.route_stops(tt.trip_route(s.trip));
+      for (std::uint32_t p = s.board_pos + 1; p <= s.alight_pos; ++p)
+        if (!move_regions(tt, left, stops[p - 1], stops[p])) return false;
+    } else if (s.kind == StepKind::link) {
+      if (!move_regions(tt, left, s.from, s.to)) return false;
+    }
+  }
+  return true;
+}
 constexpr std::uint8_t kOrigin = 0, kTrip = 1, kLink = 2;
 
 std::int32_t add_sat(std::int64_t a, std::int64_t b) {
@@ -334,7 +358,7 @@ bool McRaptor::insert(const Label& l, bool bounded) {
   const auto split = std::upper_bound(bag.begin(), bag.end(), arr,
                                       [](std::int32_t a, const BagEntry& e) { return a < e.arr; });
   for (auto it = bag.begin(); it != split; ++it)
-    if (it->cost <= l.cost && it->co2 <= l.co2) return false;
+    if (it->cost <= l.cost && it->co2 <= l.co2 && (it->left & ~l.left) == 0) return false;
   if (!bounded && pruned(tt_.slot_stop(l.slot).get(), arr, l.cost, l.co2, l.round)) return false;
   const auto id = static_cast<std::uint32_t>(labels_.size());
   labels_.push_back(l);
@@ -345,7 +369,7 @@ bool McRaptor::insert(const Label& l, bool bounded) {
   while (first != bag.begin() && (first - 1)->arr == arr) --first;
   auto out = first;
   for (auto it = first; it != bag.end(); ++it) {
-    if (l.cost <= it->cost && l.co2 <= it->co2) {
+    if (l.cost <= it->cost && l.co2 <= it->co2 && (l.left & ~it->left) == 0) {
       labels_[it->label].alive = false;
     } else {
       *out++ = *it;
@@ -353,7 +377,7 @@ bool McRaptor::insert(const Label& l, bool bounded) {
   }
   const auto kept_equal = static_cast<std::size_t>(std::count_if(first, out, [&](const BagEntry& e) { return e.arr == arr; }));
   bag.erase(out, bag.end());
-  bag.insert(first + static_cast<std::ptrdiff_t>(kept_equal), {arr, l.cost, l.co2, id, l.round});
+  bag.insert(first + static_cast<std::ptrdiff_t>(kept_equal), {arr, l.cost, l.co2, id, l.round, l.left});
 
   if (tt_.slot_stop(l.slot) == q_.target) {
     const RuleId end = tt_.end_rule(l.slot);
@@ -384,6 +408,8 @@ void McRaptor::relax_links(std::uint8_t k, std::uint32_t begin, std::uint32_t en
       if (!r.valid()) continue;
       const UntimedLink& link = tt_.link(l);
       Label c;
+      c.left = from.left;
+      if (!move_regions(tt_, c.left, link.from, link.to)) continue;
       c.arr = Minutes(add_sat(add_sat(from.arr.value(), tt_.rule(r).duration.value()), link.duration.value()));
       c.cost = from.cost + rule_cost_[r.get()] + q_.cargo.price(link.cost_teu, link.cost_feu).value();
       c.co2 = from.co2 + rule_co2_[r.get()] + q_.cargo.transport(link.distance, tt_.link_intensity(l)).value();
@@ -409,7 +435,7 @@ void McRaptor::scan_routes(std::uint8_t k, std::uint32_t prev_begin, std::uint32
     if (!l.alive) continue;
     auto& list = prev_by_slot_[l.slot.get()];
     if (list.empty()) prev_touched_.push_back(l.slot);
-    list.push_back({l.arr.value(), id, l.cost, l.co2});
+    list.push_back({l.arr.value(), id, l.cost, l.co2, l.left});
     const NodeId n = tt_.slot_stop(l.slot);
     if (stop_marked_[n.get()]) continue;
     stop_marked_[n.get()] = 1;
@@ -445,8 +471,10 @@ void McRaptor::scan_routes(std::uint8_t k, std::uint32_t prev_begin, std::uint32
           rl.co2 += seg;
           rl.cost += fare;
           const Minutes arr = tt_.arrival(r, rl.trip, pos);
-          // Neither alighting here nor riding on can beat what the target already has: drop it.
-          if (pruned(on_board, arr.value(), rl.cost, rl.co2, k)) {
+          // Neither alighting here nor riding on can beat what the target already has, or the
+          // ride re-enters a region it has left: drop it.
+          if (!move_regions(tt_, rl.left, stops[pos - 1], stops[pos]) ||
+              pruned(on_board, arr.value(), rl.cost, rl.co2, k)) {
             rl = route_bag_.back();
             route_bag_.pop_back();
             continue;
@@ -463,6 +491,7 @@ void McRaptor::scan_routes(std::uint8_t k, std::uint32_t prev_begin, std::uint32
           c.alight = pos;
           c.round = k;
           c.kind = kTrip;
+          c.left = rl.left;
           insert(c, /*bounded=*/true);
         }
       }
@@ -479,17 +508,18 @@ void McRaptor::scan_routes(std::uint8_t k, std::uint32_t prev_begin, std::uint32
                                                  : tt_.first_trip_departing(r, pos, Minutes(need), hint);
           hint = j;
           if (j >= n_trips) continue;
-          const RouteLabel c{j, b.cost + rule_cost_[e.rule.get()], b.co2 + rule_co2_[e.rule.get()], id, pos};
+          const RouteLabel c{j, b.cost + rule_cost_[e.rule.get()], b.co2 + rule_co2_[e.rule.get()], id, pos,
+                             b.left};
           bool dominated = false;
           for (const RouteLabel& o : route_bag_)
-            if (o.trip <= c.trip && o.cost <= c.cost && o.co2 <= c.co2) {
+            if (o.trip <= c.trip && o.cost <= c.cost && o.co2 <= c.co2 && (o.left & ~c.left) == 0) {
               dominated = true;
               break;
             }
           if (dominated) continue;
           if (pruned(rs_node, tt_.departure(r, j, pos).value(), c.cost, c.co2, k)) continue;
           std::erase_if(route_bag_, [&](const RouteLabel& o) {
-            return c.trip <= o.trip && c.cost <= o.cost && c.co2 <= o.co2;
+            return c.trip <= o.trip && c.cost <= o.cost && c.co2 <= o.co2 && (c.left & ~o.left) == 0;
           });
           route_bag_.push_back(c);
         }
@@ -573,6 +603,7 @@ std::vector<Journey> McRaptor::run(const Query& q) {
                               : static_cast<std::int32_t>(std::min<std::int64_t>(bound_[i].time, std::numeric_limits<std::int32_t>::max()));
   ea_.run(q, stop_time_bound_);
   for (const Journey& j : ea_.journeys()) {
+    if (tt_.has_regions() && !keeps_regions(tt_, j)) continue;
     const TargetLabel seed{j.arrival.value(), j.cost.value(), j.co2e.value(), kSeed,
                            static_cast<std::uint8_t>(j.trips), true};
     target_.insert(std::upper_bound(target_.begin(), target_.end(), seed,

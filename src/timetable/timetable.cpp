@@ -71,10 +71,12 @@ TransferFn transfers_from_network(const Network& net) {
   return [&net](NodeId stop, std::uint8_t arrive, std::uint8_t depart) {
     const Transfer& t = net.transfer(stop, arrive, depart);
     TransferRule r;
-    r.duration = t.duration;
-    r.cost_teu = t.cost_teu;
-    r.cost_feu = t.cost_feu;
-    r.hub_kg_co2e_per_t = t.hub_kg_co2e_per_t;
+    // Minimum connection time only: the timetable waits for the real departure, so the
+    // static planner's expected dwell is not charged on top of it.
+    r.duration = t.connection;
+    r.cost_teu = t.connection_cost_teu;
+    r.cost_feu = t.connection_cost_feu;
+    r.hub_kg_co2e_per_t = t.connection_hub_kg_co2e_per_t;
     r.transshipment = t.transshipment;
     return r;
   };
@@ -182,6 +184,10 @@ Timetable Timetable::build(const TimetableSpec& spec) {
   tt.services_ = spec.services;
   tt.node_names_ = spec.node_names;
   tt.node_names_.resize(n_nodes);
+  if (!spec.stop_region.empty()) {
+    tt.stop_region_ = spec.stop_region;
+    tt.stop_region_.resize(n_nodes, 0);
+  }
 
   // 1. Group services by route key, expand their trips.
   std::map<RouteKey, std::vector<PendingTrip>> groups;

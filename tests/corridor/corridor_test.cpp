@@ -27,11 +27,12 @@ std::filesystem::path write_files(const std::string& name, const std::string& to
   return dir / (name + ".toml");
 }
 
-// One flow Lianyungang -> Moscow through the Khorgos gauge change (1435 -> 1520), trains of
+// One flow Lianyungang -> Moscow through the Khorgos gauge change (1435 -> 1520) and the ERAI
+// line Altynkol - Moscow (the other exits and the Semey and Orenburg lines avoided), trains of
 // 41..55 FEU, a weekly feeder-free start: the only queue that matters is KZHOR's cranes.
 const char* kDemand =
     "origin,destination,teu_per_week,unit,pattern,avoid\n"
-    "CNLYG,RUMOW,300,FEU,poisson,RUZBK;KZDOS;deep_sea;ferry\n";
+    "CNLYG,RUMOW,300,FEU,poisson,RUZBK;KZDOS;KZPLX;RUREN;MNZUU;RUGRK;deep_sea;ferry\n";
 
 std::string scenario_text(int khorgos_cranes, double horizon = 120) {
   return "[scenario]\nname = \"t\"\ndemand = \"DEMAND\"\nhorizon_days = " + std::to_string(horizon) +

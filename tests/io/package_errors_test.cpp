@@ -502,7 +502,7 @@ TEST(PackageErrors, BadManifest) {
           "\"landbridge-network/1\"",
           "network.toml:8: field 'mass_per_teu': unknown key; expected one of format, name, "
           "version, description, marnet, marnet_avoid, mass_per_teu_t, mass_per_teu_source, "
-          "feu_teu_cost_ratio, feu_teu_cost_ratio_source, feu_teu_cost_ratio_note (did you mean "
+          "feu_teu_cost_ratio, feu_teu_cost_ratio_source, feu_teu_cost_ratio_note, road (did you mean "
           "mass_per_teu_t or mass_per_teu_source?)"));
 }
 

@@ -269,6 +269,41 @@ TEST(ServicesErrors, NoLinkForADerivedDistance) {
                   "service_calls.csv:7: field 'distance': missing value; no rail:1435 link CNHRS -> KZALA in links.csv to take the distance from");
 }
 
+// The `link` column names the network link a call rides from the previous call; without it the
+// loader takes the shortest link with the service's carriage. Its distance and sea passages
+// are the call's.
+TEST(Services, CallsRideTheNamedOrTheShortestLink) {
+  PackageFiles p = services_files();
+  add_column(p, kCalls, "link");
+  set_cell(p, kCalls, 6, "link", "rail-LYG-HRS");
+  Diagnostics diags;
+  const auto services = load_services(p, mini_net(), diags);
+  ASSERT_TRUE(diags.empty()) << (diags.empty() ? "" : diags.list().front().to_string());
+  const auto t1 = std::find_if(services.begin(), services.end(), [](const auto& s) { return s.id == "T1"; });
+  ASSERT_NE(t1, services.end());
+  const Network& net = mini_net();
+  EXPECT_FALSE(t1->calls[0].link.valid());
+  EXPECT_EQ(net.link_info(t1->calls[1].link).id, "rail-LYG-HRS");
+  EXPECT_EQ(t1->calls[1].distance, net.link_distance(t1->calls[1].link));
+  // Row 7 states 60 km and names no link: the shortest rail:1435 link CNHRS -> KZHOR is ridden.
+  EXPECT_EQ(net.link_info(t1->calls[2].link).id, "rail-HRS-HOR");
+  EXPECT_EQ(t1->calls[2].distance, Kilometres(60.0));
+}
+
+TEST(ServicesErrors, ALinkMustJoinTheTwoCallsWithTheServicesCarriage) {
+  PackageFiles base = services_files();
+  add_column(base, kCalls, "link");
+  PackageFiles first = base, wrong = base, unknown = base;
+  set_cell(first, kCalls, 5, "link", "rail-LYG-HRS");
+  EXPECT_PROBLEMS(first, "service_calls.csv:5: field 'link': got 'rail-LYG-HRS', expected empty on the first call");
+  set_cell(wrong, kCalls, 6, "link", "rail-HRS-HOR");
+  EXPECT_PROBLEMS(wrong,
+                  "service_calls.csv:6: field 'link': got 'rail-HRS-HOR', expected a rail:1435 link CNLYG -> CNHRS; this one runs CNHRS -> KZHOR by rail:1435");
+  set_cell(unknown, kCalls, 9, "link", "ferry-AAU-ALB");
+  EXPECT_PROBLEMS(unknown,
+                  "service_calls.csv:9: field 'link': got 'ferry-AAU-ALB', expected a link id from links.csv (a two-way link's reverse is ID~r)");
+}
+
 TEST(ServicesErrors, NegativeAndMalformedNumbers) {
   PackageFiles p = services_files();
   set_cell(p, kSvc, 2, "capacity_teu", "-5");
@@ -316,7 +351,7 @@ TEST(ServicesErrors, PricesSourcesAndColumns) {
   drop_column(q, kSvc, "utc_offset");
   EXPECT_PROBLEMS(q,
                   "services.csv:1: field 'utc_offset': missing required column",
-                  "service_calls.csv:1: field 'platform': got 'platform', unknown column; expected one of service, seq, node, arrive, depart, distance, fare_teu, fare_feu or note");
+                  "service_calls.csv:1: field 'platform': got 'platform', unknown column; expected one of service, seq, node, arrive, depart, distance, link, fare_teu, fare_feu or note");
 }
 
 TEST(ServicesErrors, OnlyOnePriceWithoutARatio) {

@@ -114,6 +114,54 @@ TEST(Eurasia, ConstraintsAreHonoured) {
   for (const auto& it : r.itineraries) EXPECT_LE(it.transshipments, 1) << it.label;
 }
 
+// Shape of the Pareto sets on the reference network: an itinerary passes no node twice and,
+// once it has left a country, never enters it again (no back-and-forth through a border).
+TEST(Eurasia, ParetoItinerariesNeitherLoopNorReenterACountry) {
+  const auto& pkg = eurasia();
+  const Network& net = pkg.network;
+  Planner planner(pkg);
+  constexpr Od kShapes[] = {{"CNXIA", "DEDUI"}, {"JPHKT", "KZALA"}, {"JPHKT", "UZTAS"}, {"CNSHA", "NLRTM"},
+                            {"CNCQI", "DEDUI"}, {"JPHKT", "KZAAU"}, {"JPHKT", "DEDUI"}, {"CNTXG", "DEDUI"}};
+  for (const Od od : kShapes) {
+    SCOPED_TRACE(std::string(od.from) + " -> " + od.to);
+    const RouteResult front = planner.route({.from = od.from, .to = od.to, .pareto = true});
+    ASSERT_FALSE(front.itineraries.empty());
+    for (const auto& it : front.itineraries) {
+      EXPECT_EQ(std::set<NodeId>(it.via.begin(), it.via.end()).size(), it.via.size()) << it.label;
+      std::vector<std::string> countries;
+      for (NodeId n : it.via)
+        if (countries.empty() || countries.back() != net.node(n).country) countries.push_back(net.node(n).country);
+      EXPECT_EQ(std::set<std::string>(countries.begin(), countries.end()).size(), countries.size()) << it.label;
+    }
+  }
+}
+
+// Central Asia is reached through Kazakhstan, not by a detour through Moscow, and the rail
+// routes from Xi'an to Europe do not start eastward through Lianyungang or Manzhouli.
+TEST(Eurasia, CorridorsRunTheWayTheTrainsDo) {
+  const auto& pkg = eurasia();
+  const Network& net = pkg.network;
+  Planner planner(pkg);
+  const auto passes = [&](const Itinerary& it, const char* code) {
+    const auto n = net.find_node(code);
+    return n && std::find(it.via.begin(), it.via.end(), *n) != it.via.end();
+  };
+  for (const Od od : {Od{"JPHKT", "KZALA"}, Od{"JPHKT", "UZTAS"}, Od{"KRPUS", "UZTAS"}}) {
+    const RouteResult front = planner.route({.from = od.from, .to = od.to, .pareto = true});
+    ASSERT_FALSE(front.itineraries.empty());
+    for (const auto& it : front.itineraries) {
+      EXPECT_FALSE(passes(it, "RUMOW")) << od.to << ": " << it.label;
+      EXPECT_TRUE(passes(it, "KZHOR") || passes(it, "KZDOS") || passes(it, "KZPLX")) << od.to << ": " << it.label;
+    }
+  }
+  const RouteResult xian = planner.route({.from = "CNXIA", .to = "DEDUI", .pareto = true, .avoid = {"sea"}});
+  ASSERT_FALSE(xian.itineraries.empty());
+  for (const auto& it : xian.itineraries) {
+    EXPECT_FALSE(passes(it, "CNLYG")) << it.label;
+    EXPECT_FALSE(passes(it, "CNMLX")) << it.label;
+  }
+}
+
 TEST(Eurasia, JsonForEveryItineraryHasItsSteps) {
   const auto& pkg = eurasia();
   Planner planner(pkg);
@@ -127,6 +175,39 @@ TEST(Eurasia, JsonForEveryItineraryHasItsSteps) {
     EXPECT_EQ(it["via"].back(), "DEDUI");
     EXPECT_GT(it["total"]["cost_usd"].get<double>(), 0.0);
     EXPECT_GT(it["total"]["co2e_kg"].get<double>(), it["total"]["co2e_ttw_kg"].get<double>());
+  }
+}
+
+// Hakata - Istanbul: the Pareto set has an all-sea itinerary to Ambarlı, and no itinerary passes
+// a node twice or enters a country it has left (no detour by Duisburg, no sailing past Istanbul
+// to Poti and back by rail).
+TEST(Eurasia, HakataIstanbulParetoHasTheSeaRouteAndNoDetours) {
+  const auto& pkg = eurasia();
+  const Network& net = pkg.network;
+  Planner planner(pkg);
+  for (const char* avoid : {"", "RU"}) {
+    SCOPED_TRACE(avoid);
+    RouteRequest req{.from = "JPHKT", .to = "TRHAL", .pareto = true};
+    if (*avoid) req.avoid = {avoid};
+    const RouteResult r = planner.route(req);
+    bool sea_to_ambarli = false, trans_caspian = false;
+    for (const auto& it : r.itineraries) {
+      std::set<NodeId> seen(it.via.begin(), it.via.end());
+      EXPECT_EQ(seen.size(), it.via.size()) << it.label;
+      std::vector<std::string> countries;
+      for (NodeId n : it.via)
+        if (countries.empty() || countries.back() != net.node(n).country) countries.push_back(net.node(n).country);
+      EXPECT_EQ(std::set<std::string>(countries.begin(), countries.end()).size(), countries.size()) << it.label;
+      for (NodeId n : it.via) {
+        sea_to_ambarli = sea_to_ambarli || net.node(n).code == "TRAMR";
+        trans_caspian = trans_caspian || net.node(n).code == "AZALA";
+        EXPECT_NE(net.node(n).code, "DEDUI") << it.label;
+      }
+    }
+    EXPECT_TRUE(sea_to_ambarli);
+    if (*avoid) {
+      EXPECT_TRUE(trans_caspian);
+    }
   }
 }
 

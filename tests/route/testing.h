@@ -68,6 +68,10 @@ bool enumerate_paths(const Network& net, NodeId from, NodeId to, const RouteOpti
 bool enumerate_corridor_walks(const Network& net, NodeId from, NodeId to, const RouteOptions& opts,
                               std::vector<EnumeratedPath>& out, std::size_t limit = 200000);
 
+// A sane path passes no node twice and never re-enters a country it has left (the rule the
+// Pareto router keeps, pareto.h).
+bool is_sane(const Network& net, const std::vector<LinkId>& links);
+
 // Criteria of one link sequence computed directly from the Network (no routing structures).
 EnumeratedPath evaluate_directly(const Network& net, const std::vector<LinkId>& links, const RouteOptions& opts);
 

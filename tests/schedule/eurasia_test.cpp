@@ -48,7 +48,8 @@ TEST(ScheduledEurasia, HakataToDuisburgIsTimetabled) {
   for (const ScheduledItinerary& it : r.itineraries) {
     EXPECT_FALSE(services_of(it).empty());
     EXPECT_GE(it.arrival, req.depart);
-    EXPECT_EQ(it.steps.front().depart, req.depart);
+    EXPECT_GE(it.departure, req.depart);
+    EXPECT_EQ(it.steps.front().depart, it.departure);  // the summary's departure is the first step's
     EXPECT_EQ(it.steps.back().arrive_at, it.arrival);
   }
   // No itinerary of the set dominates another in (arrival, cost, CO2e, trips).
@@ -144,6 +145,76 @@ TEST(ScheduledEurasia, ArriveByAgreesWithDepartAfterQueries) {
       EXPECT_TRUE(covered) << "ready " << timetable::format_iso8601(t) << " arriving " << timetable::format_iso8601(d.arrival);
     }
   EXPECT_GT(options, 100);
+}
+
+// The sea regimes: in December 2026 the Asia - Europe loops sail round the Cape (the Suez loops
+// end in 2023), so closing Suez still leaves an all-sea itinerary, and none sails through Suez.
+TEST(ScheduledEurasia, CapeLoopsKeepAnAllSeaItineraryWhenSuezIsClosed) {
+  const Reference& ref = reference();
+  ScheduledPlanner p(ref.pkg, ref.services, day(2026, 11, 25), days(120));
+  for (const bool closed : {false, true}) {
+    SCOPED_TRACE(closed ? "suez avoided" : "open");
+    ScheduledRequest req;
+    req.from = "JPHKT";
+    req.to = "DEDUI";
+    req.depart = day(2026, 12, 1);
+    req.pareto = true;
+    if (closed) req.avoid = {"suez"};
+    const ScheduledResult r = p.plan(req);
+    bool all_sea = false;
+    for (const ScheduledItinerary& it : r.itineraries) {
+      bool deep_sea = false;
+      for (const ScheduledStep& s : it.steps) {
+        if (s.kind != route::StepKind::leg) continue;
+        EXPECT_FALSE(s.passages & passage_bit(Passage::suez)) << s.service;
+        deep_sea = deep_sea || s.carriage.mode == Mode::deep_sea;
+      }
+      all_sea = all_sea || deep_sea;
+    }
+    EXPECT_TRUE(all_sea);
+  }
+}
+
+// The Trans-Caspian chain connects: Alat trains, the 1435 trains after the gauge change at
+// Akhalkalaki, and the trains from Halkalı to Europe leave within a day of the box being ready.
+TEST(ScheduledEurasia, TransCaspianTrainsConnectWithinADay) {
+  const Reference& ref = reference();
+  ScheduledPlanner p(ref.pkg, ref.services, day(2026, 11, 25), days(120));
+  ScheduledRequest req;
+  req.from = "JPHKT";
+  req.to = "DEDUI";
+  req.depart = day(2026, 12, 1);
+  req.avoid = {"RU", "deep_sea"};
+  const ScheduledResult r = p.plan(req);
+  ASSERT_EQ(r.itineraries.size(), 1u);
+  const ScheduledItinerary& it = r.itineraries[0];
+  bool via_akhalkalaki = false, via_halkali = false;
+  for (const ScheduledStep& s : it.steps) {
+    if (s.kind != route::StepKind::node || s.operation != "wait") continue;
+    const std::string& code = ref.pkg.network.node(s.from).code;
+    if (code == "GEZAI" || code == "TRHAL") {
+      EXPECT_LT(s.arrive_at - s.depart, hours(24)) << code;
+      (code == "GEZAI" ? via_akhalkalaki : via_halkali) = true;
+    }
+  }
+  for (const ScheduledStep& s : it.steps)
+    if (s.kind == route::StepKind::leg) {
+      const std::string& code = ref.pkg.network.node(s.to).code;
+      via_akhalkalaki = via_akhalkalaki || code == "GEZAI";
+      via_halkali = via_halkali || code == "TRHAL";
+    }
+  // Through Georgia to Türkiye: by the BTK line (Akhalkalaki) or by a Black Sea feeder from
+  // Poti/Batumi; either way the box reaches Istanbul Halkalı's trains to Europe.
+  bool via_georgian_port = false, across_caspian = false;
+  for (NodeId n : it.via) {
+    const std::string& code = ref.pkg.network.node(n).code;
+    via_georgian_port = via_georgian_port || code == "GEPTI" || code == "GEBUS";
+    across_caspian = across_caspian || code == "AZALA";
+  }
+  EXPECT_TRUE(across_caspian);
+  EXPECT_TRUE(via_akhalkalaki || via_georgian_port);
+  EXPECT_TRUE(via_halkali);
+  EXPECT_LT(it.arrival - it.departure, days(40));  // it took 54 days before the chain connected
 }
 
 }  // namespace

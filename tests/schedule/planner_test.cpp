@@ -6,6 +6,7 @@
 #include <random>
 #include <tuple>
 
+#include "landbridge/route/planner.h"
 #include "landbridge/schedule/planner.h"
 #include "landbridge/timetable/raptor.h"
 #include "landbridge/timetable/time.h"
@@ -32,8 +33,10 @@ struct Fixture {
   EmissionFactorId ferry, road;
 };
 
-// zoned: A in Asia/Tokyo, B in Asia/Seoul, C without a zone.
-Fixture make_fixture(bool zoned = false) {
+// zoned: A in Asia/Tokyo, B in Asia/Seoul, C without a zone. dwell: B also has an expected
+// dwell of 2 days at $50 on every transfer (the static planner's stand-in for waiting), and
+// the box is lifted onto the first vehicle at A and off the last one at C (free, instant).
+Fixture make_fixture(bool zoned = false, bool dwell = false) {
   Fixture fx;
   NetworkBuilder nb;
   fx.ferry = nb.add_emission_factor({.id = "ferry", .mode = Mode::ferry, .wtw = GramsPerTonneKm(40.0), .ttw = GramsPerTonneKm(30.0)});
@@ -53,6 +56,16 @@ Fixture make_fixture(bool zoned = false) {
                     .depart = *parse_carriage_pattern("road", false),
                     .duration = Estimate<Minutes>::exact(hours(3)), .cost_teu = Estimate<UsdCents>::exact(usd(100)),
                     .hub_kg_co2e_per_t = 1.0});
+  if (dwell)
+    nb.add_operation({.node = fx.b, .kind = OperationKind::dwell, .arrive = *parse_carriage_pattern("*", true),
+                      .depart = *parse_carriage_pattern("*", false),
+                      .duration = Estimate<Minutes>::exact(days(2)), .cost_teu = Estimate<UsdCents>::exact(usd(50))});
+  if (dwell) {
+    nb.add_operation({.node = fx.a, .kind = OperationKind::handling, .arrive = *parse_carriage_pattern("start", true),
+                      .depart = *parse_carriage_pattern("*", false)});
+    nb.add_operation({.node = fx.c, .kind = OperationKind::handling, .arrive = *parse_carriage_pattern("*", true),
+                      .depart = *parse_carriage_pattern("end", false)});
+  }
   fx.pkg.network = nb.build();
   return fx;
 }
@@ -116,20 +129,22 @@ TEST(ScheduledPlanner, LinksRunBySomeServiceAreTimetableOnly) {
   EXPECT_THROW(ScheduledPlanner(fx.pkg, services(fx), at(2026, 11, 23), days(30)), Error);
 }
 
-TEST(ScheduledPlanner, ArrivingOnWednesdayWaitsSixDaysForTheTuesdayFerry) {
+TEST(ScheduledPlanner, ReadyOnWednesdayDepartsWithTheTuesdayFerry) {
   const Fixture fx = make_fixture();
   ScheduledPlanner p = make_planner(fx);
   const ScheduledResult r = p.plan(request("JPAAA", "KRBBB", at(2026, 12, 2)));
   ASSERT_EQ(r.itineraries.size(), 1u);
   const ScheduledItinerary& it = r.itineraries[0];
   ASSERT_FALSE(it.steps.empty());
+  // Ready on Wednesday, the box makes the ferry of Tuesday 10:00 with its 2 h cut-off: the
+  // itinerary departs (its first step starts) at the cut-off, six days after the ready instant.
+  EXPECT_EQ(it.ready, at(2026, 12, 2));
+  EXPECT_EQ(it.departure, at(2026, 12, 8, 8));
   const ScheduledStep& wait = it.steps.front();
   EXPECT_EQ(wait.kind, route::StepKind::node);
   EXPECT_EQ(wait.operation, "wait");
-  EXPECT_EQ(wait.depart, at(2026, 12, 2));
-  // The wait lasts until the 10:00 sailing; the 2 h cut-off lies inside it.
+  EXPECT_EQ(wait.depart, it.departure);
   EXPECT_EQ(wait.arrive_at, at(2026, 12, 8, 10));
-  EXPECT_EQ(wait.arrive_at - wait.depart, days(6) + hours(10));
   EXPECT_EQ(wait.cutoff, hours(2));
   const ScheduledStep& ride = it.steps[1];
   EXPECT_EQ(ride.kind, route::StepKind::leg);
@@ -179,6 +194,55 @@ TEST(ScheduledPlanner, LaterDepartureDateGivesADifferentBestAnswer) {
   EXPECT_EQ(mon.itineraries[0].via, (std::vector<NodeId>{fx.a, fx.b, fx.c}));
 }
 
+// Connections: the static planner charges B's expected dwell (2 d, $50) on top of the handling;
+// on the timetable only the minimum connection time (the 3 h handling) applies before the
+// real wait, so the answer is the one without the dwell row.
+TEST(ScheduledPlanner, DwellIsNotChargedOnTopOfTheRealWait) {
+  const Fixture plain = make_fixture();
+  const Fixture fx = make_fixture(false, true);
+  ScheduledPlanner without = make_planner(plain);
+  ScheduledPlanner with = make_planner(fx);
+  const ScheduledResult a = without.plan(request("JPAAA", "KRCCC", at(2026, 11, 30)));
+  const ScheduledResult b = with.plan(request("JPAAA", "KRCCC", at(2026, 11, 30)));
+  ASSERT_EQ(a.itineraries.size(), 1u);
+  ASSERT_EQ(b.itineraries.size(), 1u);
+  EXPECT_EQ(b.itineraries[0].arrival, at(2026, 12, 3, 9));
+  EXPECT_EQ(b.itineraries[0].arrival, a.itineraries[0].arrival);
+  EXPECT_EQ(b.itineraries[0].cost, a.itineraries[0].cost);
+  for (const ScheduledStep& s : b.itineraries[0].steps) EXPECT_EQ(s.operation.find("dwell"), std::string::npos);
+
+  const Transfer& t = fx.pkg.network.transfer(fx.b, Carriage{Mode::ferry, Gauge::none}.code(),
+                                              Carriage{Mode::road, Gauge::none}.code());
+  EXPECT_EQ(t.duration, hours(3) + days(2));   // static: handling + expected dwell
+  EXPECT_EQ(t.connection, hours(3));           // timetable: minimum connection time
+  EXPECT_EQ(t.cost_teu, usd(150));
+  EXPECT_EQ(t.connection_cost_teu, usd(100));
+}
+
+// A transshipment is a lift between two vehicles in both planners: the lifts onto the first
+// vehicle at A and off the last one at C are steps but not transshipments.
+TEST(ScheduledPlanner, TransshipmentsCountAsInTheStaticPlanner) {
+  const Fixture fx = make_fixture(false, true);
+  ScheduledPlanner p = make_planner(fx);
+  const ScheduledResult timed = p.plan(request("JPAAA", "KRCCC", at(2026, 11, 30)));
+  ASSERT_EQ(timed.itineraries.size(), 1u);
+  EXPECT_EQ(timed.itineraries[0].via, (std::vector<NodeId>{fx.a, fx.b, fx.c}));
+  EXPECT_EQ(timed.itineraries[0].transshipments, 1);
+  int lifts = 0;
+  for (const ScheduledStep& s : timed.itineraries[0].steps) lifts += s.operation.find("handling") != std::string::npos;
+  EXPECT_EQ(lifts, 3);  // at A (start), B (ferry -> road) and C (end)
+
+  route::Planner fixed(fx.pkg);
+  route::RouteRequest req;
+  req.from = "JPAAA";
+  req.to = "KRCCC";
+  req.avoid = {"malacca"};  // the direct ferry: leaves the path through B
+  const route::RouteResult r = fixed.route(req);
+  ASSERT_EQ(r.itineraries.size(), 1u);
+  EXPECT_EQ(r.itineraries[0].via, timed.itineraries[0].via);
+  EXPECT_EQ(r.itineraries[0].transshipments, timed.itineraries[0].transshipments);
+}
+
 TEST(ScheduledPlanner, AgreesWithTheTimetableLayerAndItsParetoSet) {
   const Fixture fx = make_fixture();
   ScheduledPlanner p = make_planner(fx);
@@ -194,8 +258,10 @@ TEST(ScheduledPlanner, AgreesWithTheTimetableLayerAndItsParetoSet) {
     raptor.run(q);
     ASSERT_EQ(ea.itineraries.size(), 1u);
     EXPECT_EQ(ea.itineraries[0].arrival, raptor.delivered(target)) << timetable::format_iso8601(ready);
-    // The itinerary's steps are contiguous in time and add up to its totals.
-    Minutes t = ready;
+    // The itinerary's steps begin at its departure, are contiguous in time and add up to its
+    // totals; the departure is the latest ready instant that makes the journey.
+    EXPECT_GE(ea.itineraries[0].departure, ready);
+    Minutes t = ea.itineraries[0].departure;
     UsdCents cost(0);
     for (const auto& s : ea.itineraries[0].steps) {
       EXPECT_EQ(s.depart, t);
@@ -495,6 +561,47 @@ TEST(ScheduledPlanner, ArriveByMatchesScanningEveryDeparture) {
   EXPECT_GE(scanned, 1000);
   std::printf("arrive-by cross-check: %d of 60 queries found a journey, %d had several; %d ready instants scanned\n",
               found, several, scanned);
+}
+
+// Never back and forth: JPAAA -> KRBBB -> JPDDD -> CNCCC arrives first and cheapest but
+// re-enters Japan; the direct JPAAA -> CNCCC ferry is slower and dearer. Every query (earliest
+// arrival, Pareto, window) answers with the direct ferry only.
+TEST(ScheduledPlanner, NoItineraryReEntersACountryItHasLeft) {
+  NetworkBuilder nb;
+  const auto f = nb.add_emission_factor({.id = "ferry", .mode = Mode::ferry, .wtw = GramsPerTonneKm(40.0), .ttw = GramsPerTonneKm(30.0)});
+  const NodeId a = nb.add_node({.code = "JPAAA", .name = "A", .country = "JP"});
+  const NodeId b = nb.add_node({.code = "KRBBB", .name = "B", .country = "KR"});
+  const NodeId d = nb.add_node({.code = "JPDDD", .name = "D", .country = "JP"});
+  const NodeId c = nb.add_node({.code = "CNCCC", .name = "C", .country = "CN"});
+  const Carriage ferry{Mode::ferry, Gauge::none};
+  for (const auto& [id, from, to, km] : {std::tuple{"AB", a, b, 200.0}, std::tuple{"BD", b, d, 200.0},
+                                          std::tuple{"DC", d, c, 200.0}, std::tuple{"AC", a, c, 900.0}})
+    nb.add_link({.id = id, .from = from, .to = to, .carriage = ferry, .distance = Kilometres(km),
+                 .duration = hours(10), .cost_teu = usd(100), .factor = f});
+  io::LoadedPackage pkg;
+  pkg.network = nb.build();
+  const std::vector<timetable::Service> svs{
+      ferry_service("AB", a, b, Weekday::mon, hours(8), hours(10), Minutes(0), usd(100), f, Kilometres(200.0)),
+      ferry_service("BD", b, d, Weekday::mon, hours(20), hours(10), Minutes(0), usd(100), f, Kilometres(200.0)),
+      ferry_service("DC", d, c, Weekday::tue, hours(8), hours(10), Minutes(0), usd(100), f, Kilometres(200.0)),
+      ferry_service("AC", a, c, Weekday::wed, hours(8), days(3), Minutes(0), usd(900), f, Kilometres(900.0))};
+  ScheduledPlanner p(pkg, svs, at(2026, 11, 23), days(90));
+  for (const bool pareto : {false, true}) {
+    ScheduledRequest req = request("JPAAA", "CNCCC", at(2026, 11, 30));
+    req.pareto = pareto;
+    const ScheduledResult r = p.plan(req);
+    ASSERT_EQ(r.itineraries.size(), 1u) << "pareto " << pareto;
+    EXPECT_EQ(services_of(r.itineraries[0]), std::vector<std::string>{"AC"});
+    EXPECT_EQ(r.itineraries[0].arrival, at(2026, 12, 5, 8));
+    req.window = days(7);
+    for (const ScheduledItinerary& it : p.plan(req).itineraries)
+      EXPECT_EQ(services_of(it), std::vector<std::string>{"AC"});
+  }
+  // Through Korea and back the box would have arrived on Tuesday 18:00.
+  timetable::Raptor raptor(p.timetable());
+  timetable::Query q{.origin = a, .target = c, .ready = at(2026, 11, 30), .cargo = p.cargo({})};
+  raptor.run(q);
+  EXPECT_EQ(raptor.delivered(c), at(2026, 12, 1, 18));
 }
 
 }  // namespace

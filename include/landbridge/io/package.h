@@ -15,6 +15,7 @@
 
 #include "landbridge/core/error.h"
 #include "landbridge/model/network.h"
+#include "landbridge/model/places.h"
 
 namespace landbridge::sea {
 class MaritimeGraph;
@@ -43,6 +44,9 @@ struct LoadedPackage {
   // Passages closed for each marnet link's route: its `avoid_passages` plus the manifest's
   // `marnet_avoid` (0 for other links). A query that closes more re-routes with the union.
   IdVector<LinkId, PassageSet> sea_avoid;
+  // The manifest's [road] table: how places off the network reach it by truck
+  // (docs/door-to-door.md). Absent: door-to-door routing from such places is not offered.
+  std::optional<RoadAccess> road;
 };
 
 // The files of a package held in memory: for validating uploads and for tests. `files` maps

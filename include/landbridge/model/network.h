@@ -100,13 +100,22 @@ struct EmissionFactor {
 };
 
 // The combined effect of every operation that applies to one transfer at one node.
+//
+// Two readings (docs/timetabled-routing.md, "Connections"): the static planner charges every
+// operation, `dwell` included (its stand-in for waiting for a departure); a timetable charges
+// only the minimum connection time, the operations other than `dwell` (handling, gauge change,
+// border), because it computes the real wait for the next departure itself.
 struct Transfer {
   std::uint8_t arrive = 0;           // carriage code or kCarriageStart
   std::uint8_t depart = 0;           // carriage code or kCarriageEnd
-  Minutes duration{0};
+  Minutes duration{0};               // every operation (static planner)
   UsdCents cost_teu{0};
   UsdCents cost_feu{0};
   double hub_kg_co2e_per_t = 0;
+  Minutes connection{0};             // minimum connection time: every operation but `dwell`
+  UsdCents connection_cost_teu{0};   // price of those operations
+  UsdCents connection_cost_feu{0};
+  double connection_hub_kg_co2e_per_t = 0;
   bool transshipment = false;        // some operation lifts the box (handling / gauge change)
   std::uint32_t ops_begin = 0;       // into Network::transfer_ops()
   std::uint32_t ops_end = 0;
@@ -211,6 +220,10 @@ struct LinkSpec {
 // the package loader checks its files first and reports them with file and line.
 class NetworkBuilder {
  public:
+  NetworkBuilder() = default;
+  // Starts from a built network: its nodes, links, operations, factors and sources keep their
+  // ids, and what is added gets the next ones (door-to-door queries add places this way).
+  explicit NetworkBuilder(Network base);
   NetworkBuilder& name(std::string n);
   NetworkBuilder& mass_per_teu(Tonnes t);
   SourceId add_source(Source s);

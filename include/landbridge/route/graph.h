@@ -56,6 +56,10 @@ class RoutingGraph {
   [[nodiscard]] const Transfer& xfer(XferId x) const { return *xfers_[x]; }
   [[nodiscard]] NodeId xfer_node(XferId x) const { return xfer_node_[x]; }
 
+  // The node's country as one bit of a 64-bit set (countries numbered in order of first
+  // appearance among the nodes); 0 for the 65th country on, which no country rule then covers.
+  [[nodiscard]] std::uint64_t country_bit(NodeId n) const { return country_bit_[n]; }
+
  private:
   const Network* net_;
   IdVector<LinkId, XferId> start_;
@@ -64,6 +68,7 @@ class RoutingGraph {
   Csr<LinkId, RevTurn> rev_turns_;
   IdVector<XferId, const Transfer*> xfers_;  // into the Network's transfer tables
   IdVector<XferId, NodeId> xfer_node_;
+  IdVector<NodeId, std::uint64_t> country_bit_;
 };
 
 // Per-query weights and masks. Fill with prepare(); the search reads only these arrays.

@@ -37,6 +37,13 @@ class LocateError : public Error {
 // The node `text` names. Throws LocateError: "unknown location 'Khorgas' (did you mean KZHOR
 // Khorgos?)" or "ambiguous location 'Port' (could be ...)".
 NodeId locate(const Network& net, std::string_view text);
+// The rule that matched `text` first (1 code, 2 whole name or alias, 3 prefix or word; 0 when
+// none did) and the nodes it matched (several: ambiguous).
+struct LocateMatch {
+  int rule = 0;
+  std::vector<NodeId> nodes;
+};
+LocateMatch match(const Network& net, std::string_view text);
 // The same without throwing: nullopt when unknown or ambiguous.
 std::optional<NodeId> try_locate(const Network& net, std::string_view text);
 // Up to `max` nodes whose code, name or alias is closest to `text` (edit distance on folded

@@ -10,6 +10,15 @@
 // lower bounds (target pruning). Criteria are integers (minutes, cents, grams), so dominance
 // is exact: the result has one path per distinct non-dominated criteria vector.
 //
+// Sane paths only: a path never re-enters a country it has left, nor passes a node twice.
+// Each label carries the set of countries its path has left (64-bit, RoutingGraph::country_bit);
+// a label dominates another in a bag only if its set is a subset of the other's, so the
+// country rule prunes nothing that a sane path needs. A node passed twice lies within the path's
+// last stretch in one country (re-entry being barred) and is checked there: such a cycle
+// could only pay through a cheaper transfer, and is not offered. The lower bounds ignore both
+// rules (they stay bounds). Cross-checked against enumerating every sane path
+// (tests/route/random_test.cpp).
+//
 // With a transshipment limit (or transshipments as a criterion) the count joins the criteria
 // inside the bags: a label with fewer transshipments survives next to a faster one with more,
 // since only it may still be extended within the limit. Labels over the limit are dropped.

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +51,11 @@ struct RouteResult {
   std::vector<Itinerary> itineraries; // best first by the objective
   bool truncated = false;             // a search budget ran out: the list may be incomplete
 };
+
+// Whether a path passes no node twice and never re-enters a country it has left. Every
+// answer of the Planner is sane (a single-objective or corridor answer that is not gives way
+// to the best sane path for the objective).
+bool is_sane(const Network& net, std::span<const LinkId> links);
 
 class Planner {
  public:

@@ -76,13 +76,9 @@ struct Journey {
   UsdCents cost{0};
   GramsCo2e co2e{0};
   std::int32_t trips = 0;           // services ridden
-  std::int32_t transshipments = 0;  // transfers flagged as lifts, at the origin and the target included
+  std::int32_t transshipments = 0;  // lifts between two vehicles (not onto the first / off the last)
   std::vector<Step> steps;
 };
-
-// Lifts between two vehicles: the journey's lifts less those at the origin (`start`) and at
-// the target (`end`), which is what the static planner calls transshipments.
-std::int32_t intermediate_lifts(const Journey& j);
 
 // One vehicle movement of a journey, as a search records it.
 struct Move {

@@ -22,6 +22,11 @@
 // an earliest-arrival search (RAPTOR, one per trip count), which prune only labels they
 // strictly dominate, so that pruning bites from the first round.
 //
+// Regions (TimetableSpec::stop_region, the countries of a network): when the timetable has
+// them, a journey never re-enters a region it has left, aboard or not. Each label carries the
+// set of regions left; a label dominates another only if its set is a subset of the other's,
+// so the rule prunes no journey that keeps it. Earliest-arrival seeds that break it are not used.
+//
 // range(): every journey Pareto-optimal over (later departure, arrival, cost, CO2e, trips)
 // whose latest ready instant lies in the window: one search per departure candidate, latest
 // first, each pruned by the journeys already found for later departures ("which day should
@@ -64,6 +69,7 @@ class McRaptor {
     std::uint8_t round = 0;
     std::uint8_t kind = 0;     // 0 origin, 1 trip, 2 link
     bool alive = true;
+    std::uint64_t left = 0;    // regions the journey has left (Timetable::stop_region)
   };
   struct BagEntry {
     std::int32_t arr;
@@ -71,6 +77,7 @@ class McRaptor {
     std::int64_t co2;
     std::uint32_t label;
     std::uint8_t round;
+    std::uint64_t left;
   };
   struct RouteLabel {
     std::uint32_t trip;  // within the route
@@ -78,6 +85,7 @@ class McRaptor {
     std::int64_t co2;    // at the current position
     std::uint32_t parent;
     std::uint32_t board;
+    std::uint64_t left;  // regions left, up to the current position
   };
   struct TargetLabel {
     std::int32_t arr;
@@ -182,6 +190,7 @@ class McRaptor {
     std::uint32_t label;
     std::int64_t cost;
     std::int64_t co2;
+    std::uint64_t left;
   };
   std::vector<std::vector<PrevEntry>> prev_by_slot_;  // per slot: labels of the previous round
   std::vector<SlotId> prev_touched_;

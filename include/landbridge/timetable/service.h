@@ -33,6 +33,8 @@ struct Call {
   // Fare from the service's first call to this one per loaded TEU / FEU, where the carrier
   // states it (a cumulative tariff). None: interpolated, see call_fares().
   std::optional<UsdCents> fare_teu, fare_feu;
+  LinkId link;               // network link ridden from the previous call (invalid: none / first call);
+                             // its sea passages decide whether a closed passage drops the service
   friend bool operator==(const Call&, const Call&) = default;
 };
 

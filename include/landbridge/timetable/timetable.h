@@ -87,8 +87,9 @@ class TransferTable {
 };
 
 // Transfer rules from a network's node operations (Network::transfer): a transfer is always
-// allowed; duration, costs, hub emissions and the transshipment flag are the combined effect
-// of the operations that apply. The network must outlive the returned callback.
+// allowed; duration, costs and hub emissions are the minimum connection time (every operation
+// that applies except `dwell`, which stands in for the wait a timetable computes itself); the
+// transshipment flag is set when the box is lifted. The network must outlive the callback.
 TransferFn transfers_from_network(const Network& net);
 // Well-to-wheel intensities of the network's emission factors.
 IdVector<EmissionFactorId, GramsPerTonneKm> intensities_from_network(const Network& net);
@@ -114,6 +115,9 @@ struct TimetableSpec {
   TransferFn transfer;                        // empty: every transfer allowed, 0 min, free
   Minutes horizon_start{0};                   // instant (minutes since kEpoch)
   Minutes horizon_length{days(90)};           // trips with a departure in [start, start+length)
+  // Optional region of each stop (a country) as one bit; 0 = no rule at that stop. When given,
+  // the multi-criteria search never lets a journey re-enter a region it has left (mc_raptor.h).
+  std::vector<std::uint64_t> stop_region;
 };
 
 // One boardable slot of a group and the rule that applies from it.
@@ -241,6 +245,11 @@ class Timetable {
   [[nodiscard]] std::uint32_t slots_begin(NodeId n) const { return stop_slot_begin_[n.get()]; }
   [[nodiscard]] std::uint32_t slots_end(NodeId n) const { return stop_slot_begin_[n.get() + 1]; }
   [[nodiscard]] NodeId slot_stop(SlotId s) const { return slot_stop_[s.get()]; }
+  // The stop's region bit (TimetableSpec::stop_region; 0 when none was given).
+  [[nodiscard]] std::uint64_t stop_region(NodeId n) const {
+    return n.get() < stop_region_.size() ? stop_region_[n.get()] : 0;
+  }
+  [[nodiscard]] bool has_regions() const { return !stop_region_.empty(); }
   [[nodiscard]] std::uint8_t slot_code(SlotId s) const { return slot_code_[s.get()]; }  // carriage code or kCarriageStart
   [[nodiscard]] bool slot_by_link(SlotId s) const { return slot_by_link_[s.get()] != 0; }
   // Rule for handing the box over at its stop (invalid: not allowed).
@@ -283,6 +292,7 @@ class Timetable {
   Minutes horizon_end_{0};
   std::vector<Service> services_;       // indexed by ServiceId, as in the spec
   std::vector<std::string> node_names_;  // indexed by NodeId ("" when not given)
+  std::vector<std::uint64_t> stop_region_;  // indexed by NodeId (empty: no regions)
 
   // Routes (R = route_count). Route-stop index rs = route_stop_begin_[r] + pos.
   std::vector<std::uint32_t> route_stop_begin_;  // R+1 offsets into route_stops_
