@@ -322,6 +322,33 @@ std::optional<LinkId> default_link(const Network& net, NodeId from, NodeId to, C
   return best;
 }
 
+// A service that states no fare at any call charges a segment by the prices of the network
+// links its calls ride, scaled so that the whole run costs the service's price. Most reference
+// services are priced as the sum of their links (A-SV1), so one stretch of line then costs the
+// same on every service that runs it, and changing trains never pays by a few cents of
+// interpolation. Without a link on every call, fares stay pro rata to distance (call_fares).
+void link_fares(const Network& net, Service& s) {
+  for (const timetable::Call& c : s.calls)
+    if (c.fare_teu || c.fare_feu) return;
+  for (std::size_t i = 1; i < s.calls.size(); ++i)
+    if (!s.calls[i].link.valid()) return;
+  for (const bool feu : {false, true}) {
+    std::int64_t total = 0;
+    for (std::size_t i = 1; i < s.calls.size(); ++i)
+      total += (feu ? net.link_cost_feu(s.calls[i].link) : net.link_cost_teu(s.calls[i].link)).value();
+    const std::int64_t whole = (feu ? s.price_feu : s.price_teu).value();
+    if (total <= 0) return;
+    std::int64_t run = 0;
+    for (std::size_t i = 1; i + 1 < s.calls.size(); ++i) {
+      run += (feu ? net.link_cost_feu(s.calls[i].link) : net.link_cost_teu(s.calls[i].link)).value();
+      const UsdCents fare(total == whole ? run
+                                         : std::llround(static_cast<double>(run) * static_cast<double>(whole) /
+                                                        static_cast<double>(total)));
+      (feu ? s.calls[i].fare_feu : s.calls[i].fare_teu) = fare;
+    }
+  }
+}
+
 CsvTable parse_file(const PackageFiles& files, const std::string& name, Diagnostics& diags, bool& present) {
   const auto it = files.files.find(name);
   present = it != files.files.end();
@@ -524,6 +551,7 @@ std::vector<Service> load_services(const PackageFiles& files, const Network& net
       }
     }
     if (ps.bad) continue;
+    link_fares(net, s);
     Diagnostics v;
     timetable::validate(s, net.node_count(), v);
     // validate names fields "service 'ID' FIELD"; the file and line already say which service.

@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -288,6 +289,28 @@ TEST(Services, CallsRideTheNamedOrTheShortestLink) {
   // Row 7 states 60 km and names no link: the shortest rail:1435 link CNHRS -> KZHOR is ridden.
   EXPECT_EQ(net.link_info(t1->calls[2].link).id, "rail-HRS-HOR");
   EXPECT_EQ(t1->calls[2].distance, Kilometres(60.0));
+}
+
+// A service that states no fare charges a segment by the prices of the links its calls ride,
+// scaled to the service's price: T1 (2,500 USD per FEU for CNLYG - CNHRS - KZHOR) charges the
+// first stretch its share of the two links' prices, not its share of the distance.
+TEST(Services, UnstatedFaresFollowTheRiddenLinksPrices) {
+  Diagnostics diags;
+  const auto services = load_services(package_dir("mini-services"), mini_net(), diags);
+  ASSERT_TRUE(diags.empty());
+  const auto t1 = std::find_if(services.begin(), services.end(), [](const auto& s) { return s.id == "T1"; });
+  ASSERT_NE(t1, services.end());
+  const Network& net = mini_net();
+  for (const bool feu : {false, true}) {
+    const auto price = [&](LinkId l) { return static_cast<double>((feu ? net.link_cost_feu(l) : net.link_cost_teu(l)).value()); };
+    const double first = price(t1->calls[1].link), second = price(t1->calls[2].link);
+    const UsdCents whole = feu ? t1->price_feu : t1->price_teu;
+    const std::vector<UsdCents> fares = timetable::call_fares(*t1, feu);
+    ASSERT_EQ(fares.size(), 3u);
+    EXPECT_EQ(fares[0], UsdCents(0));
+    EXPECT_EQ(fares[1], UsdCents(std::llround(static_cast<double>(whole.value()) * first / (first + second))));
+    EXPECT_EQ(fares[2], whole);
+  }
 }
 
 TEST(ServicesErrors, ALinkMustJoinTheTwoCallsWithTheServicesCarriage) {
