@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <fmt/format.h>
+#include <map>
 #include <set>
 
 namespace landbridge {
@@ -214,6 +215,17 @@ Network NetworkBuilder::build() {
   Network result = std::move(net_);
   net_ = Network{};
   return result;
+}
+
+std::vector<std::uint64_t> country_bits(const Network& net) {
+  std::map<std::string, int> index;
+  std::vector<std::uint64_t> bits;
+  bits.reserve(net.node_count());
+  for (const NodeInfo& n : net.nodes()) {
+    const auto [it, fresh] = index.try_emplace(n.country, static_cast<int>(index.size()));
+    bits.push_back(it->second < 64 ? std::uint64_t{1} << it->second : 0);
+  }
+  return bits;
 }
 
 }  // namespace landbridge

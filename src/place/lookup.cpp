@@ -12,42 +12,6 @@
 namespace landbridge::place {
 namespace {
 
-// Levenshtein distance, giving up (returning limit + 1) once it must exceed `limit`.
-std::size_t bounded_distance(std::string_view a, std::string_view b, std::size_t limit) {
-  const std::size_t diff = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
-  if (diff > limit) return limit + 1;
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    std::size_t best = row[0];
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-      best = std::min(best, row[j]);
-    }
-    if (best > limit) return limit + 1;
-  }
-  return row[b.size()];
-}
-
-// Folded words of a name ("Sabiha Gokcen Apt/Istanbul" -> sabiha, gokcen, apt, istanbul).
-std::vector<std::string> words(std::string_view s) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    std::size_t j = i;
-    while (j < s.size() && s[j] != ' ' && s[j] != '(' && s[j] != ')' && s[j] != '/' && s[j] != ',' && s[j] != '-') ++j;
-    if (j > i) {
-      std::string w = route::fold(s.substr(i, j - i));
-      if (!w.empty()) out.push_back(std::move(w));
-    }
-    i = j + 1;
-  }
-  return out;
-}
 
 // The names a place answers to: as published, without diacritics, its second name.
 std::vector<std::string_view> names_of(const Place& p) {
@@ -130,10 +94,10 @@ std::vector<std::string> suggestions(const Network& net, const PlaceIndex& place
     if (net.find_node(p.code)) continue;  // already offered as a node
     // Whole names and the code count as they are; a word inside a name one more, so that
     // "Istambul" offers the city Istanbul before "Taksim/Istambul".
-    std::size_t best = bounded_distance(q, route::fold(p.code), reach);
+    std::size_t best = route::edit_distance(q, route::fold(p.code), reach);
     for (std::string_view nm : names_of(p)) {
-      best = std::min(best, bounded_distance(q, route::fold(nm), reach));
-      for (const std::string& w : words(nm)) best = std::min(best, bounded_distance(q, w, reach) + 1);
+      best = std::min(best, route::edit_distance(q, route::fold(nm), reach));
+      for (const std::string& w : route::folded_words(nm)) best = std::min(best, route::edit_distance(q, w, reach) + 1);
     }
     if (best <= reach) scored.emplace_back(best, p.name.size(), &p);
   }

@@ -40,11 +40,7 @@ RoutingGraph::RoutingGraph(const Network& net) : net_(&net) {
   turns_ = Csr<LinkId, Turn>::build(nl, fwd);
   rev_turns_ = Csr<LinkId, RevTurn>::build(nl, rev);
 
-  std::map<std::string, int> country_index;
-  for (const NodeInfo& n : net.nodes()) {
-    const auto [it, fresh] = country_index.try_emplace(n.country, static_cast<int>(country_index.size()));
-    country_bit_.push_back(it->second < 64 ? std::uint64_t{1} << it->second : 0);
-  }
+  for (const std::uint64_t b : country_bits(net)) country_bit_.push_back(b);
 }
 
 void prepare(const RoutingGraph& g, const RouteOptions& opts, const LinkOverrides* overrides, Weights& w) {

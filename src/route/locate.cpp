@@ -41,37 +41,6 @@ char base_letter(std::uint32_t cp) {
   return '\0';
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
-
-// Words of a name, folded ("Hakata (Fukuoka)" -> "hakata", "fukuoka").
-std::vector<std::string> folded_words(std::string_view s) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    std::size_t j = i;
-    while (j < s.size() && s[j] != ' ' && s[j] != '(' && s[j] != ')' && s[j] != '/' && s[j] != ',' && s[j] != '-') ++j;
-    if (j > i) {
-      std::string w = fold(s.substr(i, j - i));
-      if (!w.empty()) out.push_back(std::move(w));
-    }
-    i = j + 1;
-  }
-  return out;
-}
-
 std::string describe(const Network& net, NodeId n) { return fmt::format("{} {}", net.node(n).code, net.node(n).name); }
 
 }  // namespace
@@ -205,6 +174,41 @@ NodeId locate(const Network& net, std::string_view text) {
   throw LocateError(std::string(text), s, false,
                     s.empty() ? fmt::format("unknown location '{}'", text)
                               : fmt::format("unknown location '{}' (did you mean {}?)", text, fmt::join(names, " or ")));
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+  const std::size_t diff = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  if (diff > limit) return limit + 1;
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    std::size_t best = row[0];
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+      best = std::min(best, row[j]);
+    }
+    if (best > limit) return limit + 1;
+  }
+  return row[b.size()];
+}
+
+std::vector<std::string> folded_words(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ' ' && s[j] != '(' && s[j] != ')' && s[j] != '/' && s[j] != ',' && s[j] != '-') ++j;
+    if (j > i) {
+      std::string w = fold(s.substr(i, j - i));
+      if (!w.empty()) out.push_back(std::move(w));
+    }
+    i = j + 1;
+  }
+  return out;
 }
 
 }  // namespace landbridge::route

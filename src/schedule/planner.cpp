@@ -175,11 +175,7 @@ timetable::TimetableSpec ScheduledPlanner::spec(const std::vector<Service>& serv
     untimed.push_back(l);
   }
   // Countries as regions: no journey re-enters a country it has left (docs/timetabled-routing.md).
-  std::map<std::string, int> country_index;
-  for (const NodeInfo& n : net_.nodes()) {
-    const auto [it, fresh] = country_index.try_emplace(n.country, static_cast<int>(country_index.size()));
-    s.stop_region.push_back(it->second < 64 ? std::uint64_t{1} << it->second : 0);
-  }
+  s.stop_region = country_bits(net_);
   s.intensity = timetable::intensities_from_network(net_);
   s.transfer = timetable::transfers_from_network(net_);
   if (dated(o)) {

@@ -243,6 +243,11 @@ class NetworkBuilder {
   Network net_;
 };
 
+// Each node's country as one bit of a 64-bit set, countries numbered in order of first
+// appearance among the nodes; 0 from the 65th country on (no country rule covers those). The
+// routers use it to keep a path from re-entering a country it has left.
+std::vector<std::uint64_t> country_bits(const Network& net);
+
 // Which operations of `net` apply to the transfer (arrive -> depart) at `node`: for each
 // operation kind, the most specific matching operation. Returned in kind order.
 std::vector<OperationId> matching_operations(const Network& net, NodeId node, std::uint8_t arrive,

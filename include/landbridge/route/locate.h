@@ -52,5 +52,9 @@ std::vector<NodeId> suggest(const Network& net, std::string_view text, std::size
 
 // Lower-case ASCII with accents folded and everything but letters and digits dropped.
 std::string fold(std::string_view text);
+// Folded words of a name ("Hakata (Fukuoka)" -> "hakata", "fukuoka"), split at blanks and ()/,-.
+std::vector<std::string> folded_words(std::string_view s);
+// Levenshtein distance of two (folded) texts; past `limit` it gives up and returns limit + 1.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit = static_cast<std::size_t>(-1) - 1);
 
 }  // namespace landbridge::route
