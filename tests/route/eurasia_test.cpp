@@ -211,5 +211,34 @@ TEST(Eurasia, HakataIstanbulParetoHasTheSeaRouteAndNoDetours) {
   }
 }
 
+// Every land or ferry link between two countries that share no customs union carries a border
+// operation at one of its ends (inside the EU and inside the Eurasian Economic Union there is no
+// customs border, assumptions A-B4 / AW-3). The one exception is the Halkalı - Duisburg through
+// link, which passes no border node and folds the Kapıkule border into its own time and price
+// (its note says so).
+TEST(Eurasia, EveryBorderACountryChangeCrossesHasABorderOperation) {
+  const Network& net = eurasia().network;
+  const std::set<std::string> eu{"AT", "BE", "BG", "CZ", "DE", "FR", "GR", "HU", "IT", "LU", "NL", "PL", "RO", "SI", "SK"};
+  const std::set<std::string> eaeu{"AM", "BY", "KG", "KZ", "RU"};
+  std::set<NodeId> with_border;
+  for (const OperationInfo& op : net.operations())
+    if (op.kind == OperationKind::border) with_border.insert(op.node);
+  int crossings = 0;
+  for (std::uint32_t i = 0; i < net.link_count(); ++i) {
+    const LinkId l(i);
+    const Mode m = net.link_carriage(l).mode;
+    if (m != Mode::rail && m != Mode::road && m != Mode::ferry) continue;
+    const std::string& a = net.node(net.link_from(l)).country;
+    const std::string& b = net.node(net.link_to(l)).country;
+    if (a == b || (eu.contains(a) && eu.contains(b)) || (eaeu.contains(a) && eaeu.contains(b))) continue;
+    const std::string& id = net.link_info(l).id;
+    if (id.starts_with("rail-TRHAL-DEDUI")) continue;
+    ++crossings;
+    EXPECT_TRUE(with_border.contains(net.link_from(l)) || with_border.contains(net.link_to(l)))
+        << id << " crosses " << a << " -> " << b << " with no border operation at either end";
+  }
+  EXPECT_GT(crossings, 20);
+}
+
 }  // namespace
 }  // namespace landbridge::route
