@@ -19,7 +19,7 @@ Clean-up rules (the summary printed at the end counts each):
     first name and stores the other in `alt`.
 
 Usage: scripts/make_places.py [SRC_DIR] [OUT_FILE]
-  defaults: /work/shared/data/unlocode  data/unlocode/places.csv
+  defaults: ../shared/data/unlocode (beside the repository)  data/unlocode/places.csv
 """
 import collections
 import csv
@@ -28,9 +28,9 @@ import math
 import os
 import sys
 
-SRC = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data/unlocode"
-OUT = sys.argv[2] if len(sys.argv) > 2 else os.path.join(
-    os.path.dirname(os.path.abspath(__file__)), "..", "data", "unlocode", "places.csv")
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+SRC = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared", "data", "unlocode")
+OUT = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, "data", "unlocode", "places.csv")
 
 FIELDS = ["country", "location", "name", "nameWoDiacritics", "subdivision", "status",
           "function", "iata", "lat", "lon", "geocoded"]
