@@ -168,10 +168,10 @@ std::string to_table(const Network& net, const ScheduledResult& r, TimeDisplay t
   const char* arr_col = local ? "arrival (local)" : "arrival (UTC)";
   int rank = 0;
   for (const ScheduledItinerary& it : r.itineraries) {
-    out += fmt::format("\n#{} {}: depart {} arrive {} ({}), {}, {:.1f} kg CO2e, {} trips, {} transshipments\n",
+    out += fmt::format("\n#{} {}: depart {} arrive {} ({}), {}, {:.1f} kg CO2e, {} trip{}, {} transshipment{}\n",
                        ++rank, label(net, it), at(it.from, it.departure), at(it.to, it.arrival),
                        timetable::format_duration(it.arrival - it.departure), format_money(it.cost), to_kg(it.co2e.wtw), it.trips,
-                       it.transshipments);
+                       it.trips == 1 ? "" : "s", it.transshipments, it.transshipments == 1 ? "" : "s");
     out += fmt::format("  {:<20} {:<6} {:<6} {:<22} {:<22} {:<22} {:>9} {:>10} {:>10}\n", "step", "from", "to",
                        "service / link", dep_col, arr_col, "duration", "cost USD", "CO2e kg");
     for (const ScheduledStep& s : it.steps) {
