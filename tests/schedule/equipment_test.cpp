@@ -7,27 +7,15 @@
 #include "landbridge/route/planner.h"
 #include "landbridge/schedule/planner.h"
 #include "landbridge/timetable/time.h"
+#include "packages.h"
 
 namespace landbridge {
 namespace {
 
 using route::Equipment;
 
-struct Mini {
-  io::LoadedPackage pkg;
-  std::vector<timetable::Service> services;
-};
-
-const Mini& mini() {
-  static const Mini m = [] {
-    Mini r{io::load_package(std::filesystem::path(LANDBRIDGE_TEST_DATA_DIR) / "packages" / "mini-services"), {}};
-    Diagnostics diags;
-    r.services = io::load_services(r.pkg.dir, r.pkg.network, diags);
-    diags.throw_if_any();
-    return r;
-  }();
-  return m;
-}
+using Mini = test::PackageWithServices;
+const Mini& mini() { return test::mini_services_package(); }
 
 route::Itinerary static_route(Equipment e) {
   route::Planner planner(mini().pkg);

@@ -5,25 +5,13 @@
 #include "landbridge/io/services.h"
 #include "landbridge/schedule/planner.h"
 #include "landbridge/timetable/time.h"
+#include "packages.h"
 
 namespace landbridge::schedule {
 namespace {
 
-struct Reference {
-  io::LoadedPackage pkg;
-  std::vector<timetable::Service> services;
-};
-
-const Reference& reference() {
-  static const Reference ref = [] {
-    Reference r{io::load_package(std::filesystem::path(LANDBRIDGE_DATA_DIR) / "eurasia"), {}};
-    Diagnostics diags;
-    r.services = io::load_services(r.pkg.dir, r.pkg.network, diags);
-    diags.throw_if_any();
-    return r;
-  }();
-  return ref;
-}
+using Reference = test::PackageWithServices;
+const Reference& reference() { return test::reference_package(); }
 
 std::vector<std::string> services_of(const ScheduledItinerary& it) {
   std::vector<std::string> out;
@@ -36,7 +24,7 @@ Minutes day(int y, int m, int d) { return timetable::to_instant(timetable::Civil
 
 TEST(ScheduledEurasia, HakataToDuisburgIsTimetabled) {
   const Reference& ref = reference();
-  if (ref.services.empty()) GTEST_SKIP() << "the reference package has no services";
+  ASSERT_FALSE(ref.services.empty());
   ScheduledPlanner p(ref.pkg, ref.services, day(2026, 11, 25), days(120));
   ScheduledRequest req;
   req.from = "JPHKT";
@@ -71,7 +59,7 @@ TEST(ScheduledEurasia, HakataToDuisburgIsTimetabled) {
 
 TEST(ScheduledEurasia, ALaterDateCanGiveADifferentBestAnswer) {
   const Reference& ref = reference();
-  if (ref.services.empty()) GTEST_SKIP() << "the reference package has no services";
+  ASSERT_FALSE(ref.services.empty());
   ScheduledPlanner p(ref.pkg, ref.services, day(2026, 11, 25), days(120));
   ScheduledRequest req;
   req.from = "JPHKT";
@@ -97,7 +85,7 @@ TEST(ScheduledEurasia, ALaterDateCanGiveADifferentBestAnswer) {
 // every member of that set is found again by a depart-after query from its departure.
 TEST(ScheduledEurasia, ArriveByAgreesWithDepartAfterQueries) {
   const Reference& ref = reference();
-  if (ref.services.empty()) GTEST_SKIP() << "the reference package has no services";
+  ASSERT_FALSE(ref.services.empty());
   ScheduledPlanner p(ref.pkg, ref.services, day(2026, 11, 1), days(120));
   const Minutes deadline = day(2026, 12, 29) + hours(23);
   ScheduledRequest req;

@@ -19,25 +19,13 @@
 #include "landbridge/route/planner.h"
 #include "landbridge/schedule/planner.h"
 #include "landbridge/timetable/time.h"
+#include "packages.h"
 
 namespace landbridge::schedule {
 namespace {
 
-struct Reference {
-  io::LoadedPackage pkg;
-  std::vector<timetable::Service> services;
-};
-
-const Reference& reference() {
-  static const Reference ref = [] {
-    Reference r{io::load_package(std::filesystem::path(LANDBRIDGE_DATA_DIR) / "eurasia"), {}};
-    Diagnostics diags;
-    r.services = io::load_services(r.pkg.dir, r.pkg.network, diags);
-    diags.throw_if_any();
-    return r;
-  }();
-  return ref;
-}
+using Reference = test::PackageWithServices;
+const Reference& reference() { return test::reference_package(); }
 
 Minutes day(int y, int m, int d) { return timetable::to_instant(timetable::CivilDate{y, m, d}); }
 
