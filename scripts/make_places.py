@@ -4,7 +4,7 @@
 Input: the UN/LOCODE mirror geoapify/un-locode, one CSV per country
 (country,location,name,nameWoDiacritics,subdivision,status,function,iata,lat,lon[,geocoded]).
 Output: one row per UN/LOCODE that has valid coordinates:
-    code,name,ascii,subdivision,function,lat,lon,geocoded,alt
+    code,name,ascii,subdivision,lat,lon,geocoded,alt
 sorted by code; `ascii` is empty when it equals `name`. Coordinates are rounded to 4 decimals (about 11 m).
 
 Clean-up rules (the summary printed at the end counts each):
@@ -118,10 +118,10 @@ def main():
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["code", "name", "ascii", "subdivision", "function", "lat", "lon", "geocoded", "alt"])
+        w.writerow(["code", "name", "ascii", "subdivision", "lat", "lon", "geocoded", "alt"])
         for code in sorted(places):
             p = places[code]
-            w.writerow([p[k] for k in ["code", "name", "ascii", "subdivision", "function", "lat", "lon",
+            w.writerow([p[k] for k in ["code", "name", "ascii", "subdivision", "lat", "lon",
                                        "geocoded", "alt"]])
     for k, v in sorted(counts.items()):
         print(f"{k}: {v}")

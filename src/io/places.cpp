@@ -39,7 +39,7 @@ PlaceIndex load_place_index(const std::filesystem::path& file) {
     return c ? r.cells[*c] : std::string();
   };
   const auto c_code = col("code"), c_name = col("name"), c_ascii = col("ascii"), c_alt = col("alt"),
-             c_sub = col("subdivision"), c_fn = col("function"), c_lat = col("lat"), c_lon = col("lon"),
+             c_sub = col("subdivision"), c_lat = col("lat"), c_lon = col("lon"),
              c_geo = col("geocoded");
   std::vector<Place> places;
   places.reserve(t.rows().size());
@@ -50,7 +50,6 @@ PlaceIndex load_place_index(const std::filesystem::path& file) {
     p.ascii = cell(r, c_ascii);
     p.alt = cell(r, c_alt);
     p.subdivision = cell(r, c_sub);
-    p.function = cell(r, c_fn);
     p.geocoded = cell(r, c_geo) == "1";
     if (p.code.size() != 5) diags.add(name, r.line, "code", p.code, "expected a UN/LOCODE of 5 characters");
     const auto lat = to_double(cell(r, c_lat)), lon = to_double(cell(r, c_lon));

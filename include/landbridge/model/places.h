@@ -23,7 +23,6 @@ struct Place {
   std::string ascii;        // without diacritics ("" when equal to name)
   std::string alt;          // a second published name ("" when none)
   std::string subdivision;  // ISO 3166-2 part, may be empty
-  std::string function;     // UN/LOCODE function classifier, "--3-----"
   LatLon pos;
   bool geocoded = false;    // coordinates added by the mirror's geocoder
   [[nodiscard]] std::string country() const { return code.substr(0, 2); }
