@@ -228,4 +228,16 @@ std::vector<std::uint64_t> country_bits(const Network& net) {
   return bits;
 }
 
+bool sane_via(const Network& net, std::span<const NodeId> via) {
+  std::set<NodeId> seen;
+  std::set<std::string> left;
+  for (std::size_t i = 0; i < via.size(); ++i) {
+    if (!seen.insert(via[i]).second) return false;
+    const std::string& c = net.node(via[i]).country;
+    if (left.contains(c)) return false;
+    if (i > 0 && net.node(via[i - 1]).country != c) left.insert(net.node(via[i - 1]).country);
+  }
+  return true;
+}
+
 }  // namespace landbridge

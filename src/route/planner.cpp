@@ -78,20 +78,9 @@ void add_avoid(const Network& net, std::string_view item, RouteOptions& opts) {
 
 bool is_sane(const Network& net, std::span<const LinkId> links) {
   if (links.empty()) return true;
-  std::set<NodeId> seen{net.link_from(links.front())};
-  std::set<std::string> left;
-  NodeId prev = net.link_from(links.front());
-  for (LinkId l : links) {
-    const NodeId n = net.link_to(l);
-    if (!seen.insert(n).second) return false;
-    const std::string& c = net.node(n).country;
-    if (net.node(prev).country != c) {
-      left.insert(net.node(prev).country);
-      if (left.contains(c)) return false;
-    }
-    prev = n;
-  }
-  return true;
+  std::vector<NodeId> via{net.link_from(links.front())};
+  for (LinkId l : links) via.push_back(net.link_to(l));
+  return sane_via(net, via);
 }
 
 RouteResult Planner::route(const RouteRequest& req) {

@@ -229,14 +229,7 @@ bool sane(const Network& net, const timetable::Timetable& tt, const timetable::J
       via.push_back(s.to);
     }
   }
-  std::set<NodeId> seen;
-  std::set<std::string> left;
-  for (std::size_t i = 0; i < via.size(); ++i) {
-    if (!seen.insert(via[i]).second) return false;
-    if (left.contains(net.node(via[i]).country)) return false;
-    if (i > 0 && net.node(via[i - 1]).country != net.node(via[i]).country) left.insert(net.node(via[i - 1]).country);
-  }
-  return true;
+  return sane_via(net, via);
 }
 
 }  // namespace

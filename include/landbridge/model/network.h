@@ -248,6 +248,10 @@ class NetworkBuilder {
 // routers use it to keep a path from re-entering a country it has left.
 std::vector<std::uint64_t> country_bits(const Network& net);
 
+// Whether a sequence of places passed (origin first) is sane: no node twice, and no country
+// entered again after the sequence has left it. Both planners hold their answers to it.
+bool sane_via(const Network& net, std::span<const NodeId> via);
+
 // Which operations of `net` apply to the transfer (arrive -> depart) at `node`: for each
 // operation kind, the most specific matching operation. Returned in kind order.
 std::vector<OperationId> matching_operations(const Network& net, NodeId node, std::uint8_t arrive,
