@@ -164,7 +164,7 @@ std::vector<Path> ParetoRouter::pareto(NodeId from, NodeId to, const Weights& w,
     const NodeId u = net.link_from(l), v = net.link_to(l);
     const std::uint64_t cu = g_->country_bit(u), cv = g_->country_bit(v);
     if (v == from) return std::nullopt;
-    if (net.node(u).country != net.node(v).country) {
+    if (cu != cv) {  // country bits, not names: no string compares on the hot path
       left |= cu;
       if (left & cv) return std::nullopt;
       return left;
@@ -172,7 +172,7 @@ std::vector<Path> ParetoRouter::pareto(NodeId from, NodeId to, const Weights& w,
     for (std::uint32_t i = parent; i != kNone; i = s.labels[i].parent) {
       const NodeId t = net.link_from(s.labels[i].link);
       if (t == v) return std::nullopt;
-      if (net.node(t).country != net.node(v).country) break;
+      if (g_->country_bit(t) != cv) break;
     }
     return left;
   };
