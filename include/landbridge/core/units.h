@@ -10,6 +10,7 @@
 #include <concepts>
 #include <cstdint>
 #include <limits>
+#include <type_traits>
 
 namespace landbridge {
 
@@ -90,19 +91,26 @@ using Knots = Quantity<KnotUnit, double>;
 // --- Literals and conversions ----------------------------------------------------------
 constexpr double kKmPerNauticalMile = 1.852;
 
-constexpr Minutes hours(double h) { return Minutes(static_cast<std::int32_t>(std::llround(h * 60.0))); }
+// Round to nearest, halves away from zero, usable in constant expressions (std::llround is
+// not constexpr in every standard library this builds with).
+constexpr std::int64_t round_to_int(double x) {
+  if (!std::is_constant_evaluated()) return std::llround(x);
+  return x >= 0 ? static_cast<std::int64_t>(x + 0.5) : -static_cast<std::int64_t>(-x + 0.5);
+}
+
+constexpr Minutes hours(double h) { return Minutes(static_cast<std::int32_t>(round_to_int(h * 60.0))); }
 constexpr Minutes days(double d) { return hours(d * 24.0); }
 constexpr double to_hours(Minutes m) { return m.value() / 60.0; }
 constexpr double to_days(Minutes m) { return m.value() / 1440.0; }
 
 constexpr UsdCents usd(double dollars) {
-  return UsdCents(static_cast<std::int64_t>(std::llround(dollars * 100.0)));
+  return UsdCents(static_cast<std::int64_t>(round_to_int(dollars * 100.0)));
 }
 constexpr double to_usd(UsdCents c) { return static_cast<double>(c.value()) / 100.0; }
 
 constexpr double to_kg(GramsCo2e g) { return static_cast<double>(g.value()) / 1000.0; }
 constexpr GramsCo2e kg_co2e(double kg) {
-  return GramsCo2e(static_cast<std::int64_t>(std::llround(kg * 1000.0)));
+  return GramsCo2e(static_cast<std::int64_t>(round_to_int(kg * 1000.0)));
 }
 
 // Sailing/running time for a distance at a speed, rounded to whole minutes.
@@ -111,7 +119,7 @@ constexpr Minutes travel_time(Kilometres d, Knots v) {
 }
 // Transport emissions of one leg: mass × distance × intensity (ISO 14083 transport operation).
 constexpr GramsCo2e leg_emissions(Tonnes m, Kilometres d, GramsPerTonneKm i) {
-  return GramsCo2e(static_cast<std::int64_t>(std::llround(m.value() * d.value() * i.value())));
+  return GramsCo2e(static_cast<std::int64_t>(round_to_int(m.value() * d.value() * i.value())));
 }
 
 }  // namespace landbridge
