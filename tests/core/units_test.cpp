@@ -16,11 +16,16 @@ TEST(Units, SameUnitAddsAndCompares) {
   EXPECT_DOUBLE_EQ(a / b, 4.0);
 }
 
-TEST(Units, DifferentUnitsDoNotMix) {
-  static_assert(!std::is_convertible_v<Minutes, UsdCents>);
-  static_assert(!std::is_convertible_v<std::int32_t, Minutes>, "construction must be explicit");
-  static_assert(!std::is_invocable_v<std::plus<>, Minutes, UsdCents>);
-  SUCCEED();
+// Checked when this file compiles: a wrong answer here is a build failure, not a test result.
+static_assert(!std::is_convertible_v<Minutes, UsdCents>, "different units must not convert");
+static_assert(!std::is_convertible_v<std::int32_t, Minutes>, "construction must be explicit");
+static_assert(!std::is_invocable_v<std::plus<>, Minutes, UsdCents>, "different units must not add");
+
+TEST(Units, ExplicitConversionsBetweenUnits) {
+  EXPECT_EQ(days(1.5), hours(36));
+  EXPECT_DOUBLE_EQ(to_hours(Minutes(90)), 1.5);
+  EXPECT_EQ(kg_co2e(1.2345).value(), 1235);  // whole grams, halves away from zero
+  static_assert(hours(2).value() == 120, "hours() is usable in constant expressions");
 }
 
 TEST(Units, MoneyRoundsToCents) {
