@@ -230,6 +230,9 @@ std::vector<FlowSpec> parse_demand(std::string_view text, const std::string& fil
     if (ec != std::errc() || p != w.data() + w.size() || !(f.teu_per_week > 0) || !std::isfinite(f.teu_per_week)) {
       bad("teu_per_week", "got '" + w + "', expected a positive number");
     }
+    if (f.teu_per_week < kMinTeuPerWeek) {
+      bad("teu_per_week", "got " + w + ", less than the minimum of " + shown_number(kMinTeuPerWeek) + " TEU a week");
+    }
     if (f.teu_per_week > kMaxTeuPerWeek) {
       bad("teu_per_week", "got " + w + ", more than the limit of " + shown_number(kMaxTeuPerWeek) + " TEU a week a row");
     }

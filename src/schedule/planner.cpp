@@ -381,7 +381,8 @@ ScheduledResult ScheduledPlanner::plan(const ScheduledRequest& req) {
   res.from = route::locate(net_, req.from);
   res.to = route::locate(net_, req.to);
   if (res.from == res.to)
-    throw RequestError("scheduled route: origin and destination are the same place (" + net_.node(res.from).code + ")");
+    throw RequestError("scheduled route: origin and destination are the same place (" + net_.node(res.from).code +
+                       "): nothing to route");
   res.depart = req.depart;
   res.window = req.window;
   res.pareto = req.pareto;

@@ -120,6 +120,8 @@ TEST(ScenarioErrors, EndlessRunsAreRefusedWithTheLimit) {
     const std::string e = error_of("", kHeader + ("CNLYG,RUMOW," + w + ",FEU,poisson,\n"));
     EXPECT_HAS(e, demand_file() + ":2: field 'teu_per_week'");
   }
+  EXPECT_HAS(error_of("", kHeader + std::string("CNLYG,RUMOW,1e-300,FEU,poisson,\n")),
+             "field 'teu_per_week': got 1e-300, less than the minimum of 0.001");
   EXPECT_HAS(error_of("", kHeader + std::string("CNLYG,RUMOW,1000000,FEU,poisson,\n")),
              "field 'teu_per_week': got 1000000, more than the limit of 100000");
   // 50,000 TEU a week of TEU boxes for ten years: 26 million boxes a replication.

@@ -121,6 +121,7 @@ struct Scenario {
 
 // Limits that keep a run finite (docs/corridor-simulation.md, "Limits"): a scenario beyond
 // them is refused with the field and the limit rather than left to run for days.
+inline constexpr double kMinTeuPerWeek = 0.001;            // one demand row: a box in about 20 years
 inline constexpr double kMaxTeuPerWeek = 100'000;          // one demand row
 inline constexpr double kMaxBoxesPerReplication = 2e6;     // all rows x horizon_days / 7
 inline constexpr double kMaxBoxesPerRun = 2e8;             // boxes per replication x replications
