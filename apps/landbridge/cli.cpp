@@ -28,7 +28,7 @@ place::DoorQuery open_query(const std::string& network, const std::string& from,
   try {
     return place::door_to_door(load_network(network), place::index_file(io::default_place_index_path()), from, to);
   } catch (const place::NoAccessError& e) {
-    fmt::print(stderr, "{}\n", e.what());
+    say("{}\n", e.what());
     throw CLI::RuntimeError(kNoRoute);
   }
 }
@@ -36,7 +36,7 @@ place::DoorQuery open_query(const std::string& network, const std::string& from,
 namespace {
 
 [[noreturn]] void usage_error(const std::string& msg) {
-  fmt::print(stderr, "error: {}\n", msg);
+  say("error: {}\n", msg);
   throw CLI::RuntimeError(kUsage);
 }
 
@@ -77,7 +77,7 @@ ScheduledAnswer plan_scheduled(const ScheduledQuery& q) {
   io::check_rate_services(*rates, service_ids, diags);
   diags.throw_if_any();
   if (services.empty()) {
-    fmt::print(stderr, "error: this package has no services ({}): timetabled routing (--depart) needs {} and {}\n",
+    say("error: this package has no services ({}): timetabled routing (--depart) needs {} and {}\n",
                pkg.dir.string(), io::kServicesFile, io::kServiceCallsFile);
     throw CLI::RuntimeError(kUsage);
   }
@@ -113,10 +113,10 @@ ScheduledAnswer plan_scheduled(const ScheduledQuery& q) {
   ans.result = planner.plan(req);
   if (ans.result.itineraries.empty()) {
     if (deadline)
-      fmt::print(stderr, "no route: no timetabled itinerary from {} to {} arrives by {} (ready from {})\n",
+      say("no route: no timetabled itinerary from {} to {} arrives by {} (ready from {})\n",
                  net.node(from).code, net.node(to).code, clock.format(to, *deadline), clock.format(from, req.depart));
     else
-      fmt::print(stderr, "no route: no timetabled itinerary from {} to {} ready {}{}\n", net.node(from).code,
+      say("no route: no timetabled itinerary from {} to {} ready {}{}\n", net.node(from).code,
                  net.node(to).code, clock.format(from, req.depart), window ? " within the window" : "");
     throw CLI::RuntimeError(kNoRoute);
   }

@@ -8,16 +8,18 @@
 #include "landbridge/io/package.h"
 #include "landbridge/place/door.h"
 #include "landbridge/schedule/planner.h"
+#include "output.h"
 
 namespace landbridge::cli {
 
-// Exit codes that mean something to scripts.
+// Exit codes that mean something to scripts (the table in main.cpp's footer and README.md).
 enum Exit : int {
   kOk = 0,
-  kInvalidInput = 1,     // a package or scenario with errors (validate)
-  kUsage = 2,            // bad arguments, unknown location
-  kNoRoute = 3,          // no itinerary satisfies the query
-  kInternal = 4,         // anything unexpected
+  kInvalidInput = 1,     // an input file with errors: package, scenario, demand CSV
+  kUsage = 2,            // bad arguments, unknown or ambiguous place, nothing to do
+  kNoRoute = 3,          // no itinerary satisfies the query (the reason is printed)
+  kInternal = 4,         // a bug: nothing a user can do causes it
+  kOutput = 5,           // standard output, standard error or an -o file could not be written
 };
 
 // Adds --network DIR to a subcommand; empty means the built-in reference package.

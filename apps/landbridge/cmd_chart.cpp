@@ -2,8 +2,6 @@
 // itineraries between two places (docs/tcd-chart.md).
 #include <fmt/format.h>
 
-#include <fstream>
-#include <iostream>
 
 #include "cli.h"
 #include "landbridge/chart/scheduled.h"
@@ -25,14 +23,9 @@ struct ChartArgs {
 // SVG (or the chart data as JSON) to --out or standard output.
 void write_chart(const std::vector<chart::ChartSeries>& series, const chart::ChartOptions& opts, const ChartArgs& a) {
   const std::string text = a.json ? chart::to_json(series).dump(2) + "\n" : chart::render_svg(series, opts);
-  if (a.out.empty() || a.out == "-") {
-    std::cout << text;
-    return;
-  }
-  std::ofstream f(a.out, std::ios::binary);
-  if (!f) throw Error(fmt::format("cannot write '{}'", a.out));
-  f << text;
-  fmt::print(stderr, "wrote {} ({} itineraries)\n", a.out, series.size());
+  write_output(a.out, text);  // OutputError: exit 5, and no "wrote"
+  if (a.out.empty() || a.out == "-") return;
+  say("wrote {} ({} itineraries)\n", a.out, series.size());
 }
 
 }  // namespace
@@ -63,7 +56,7 @@ void register_chart(CLI::App& app) {
   cmd->callback([a] {
     if (!a->depart.empty()) {
       if (a->alternatives) {
-        fmt::print(stderr, "error: --alternatives applies to static routes; --depart charts the Pareto set\n");
+        say("error: --alternatives applies to static routes; --depart charts the Pareto set\n");
         throw CLI::RuntimeError(kUsage);
       }
       const ScheduledAnswer ans = plan_scheduled({.network = a->network, .from = a->from, .to = a->to,
@@ -91,7 +84,7 @@ void register_chart(CLI::App& app) {
     req.options.shipment = {*emissions::parse_container_unit(a->unit), a->count};
     const route::RouteResult result = planner.route(req);
     if (result.itineraries.empty()) {
-      fmt::print(stderr, "no route from {} to {} with these constraints\n", a->from, a->to);
+      say("no route from {} to {} with these constraints\n", a->from, a->to);
       throw CLI::RuntimeError(kNoRoute);
     }
     chart::ChartOptions opts;

@@ -1,8 +1,7 @@
 // landbridge export --geojson [--out FILE]: the network as GeoJSON for QGIS / geojson.io.
 #include <fmt/format.h>
 
-#include <fstream>
-#include <iostream>
+#include <sstream>
 
 #include "cli.h"
 #include "landbridge/io/geojson.h"
@@ -22,14 +21,11 @@ void register_export(CLI::App& app) {
   cmd->add_option("--out,-o", a->out, "Output file (default: standard output)")->type_name("FILE");
   cmd->callback([a] {
     const io::LoadedPackage pkg = load_network(a->network);
-    if (a->out.empty() || a->out == "-") {
-      io::export_geojson(pkg, std::cout);
-      return;
-    }
-    std::ofstream f(a->out);
-    if (!f) throw Error(fmt::format("cannot write '{}'", a->out));
-    io::export_geojson(pkg, f);
-    fmt::print(stderr, "wrote {} ({} nodes, {} links)\n", a->out, pkg.network.node_count(), pkg.network.link_count());
+    std::ostringstream text;
+    io::export_geojson(pkg, text);
+    write_output(a->out, text.str());  // OutputError: exit 5, and no "wrote"
+    if (a->out.empty() || a->out == "-") return;
+    say("wrote {} ({} nodes, {} links)\n", a->out, pkg.network.node_count(), pkg.network.link_count());
   });
 }
 

@@ -2,7 +2,6 @@
 #include <fmt/format.h>
 
 #include <chrono>
-#include <iostream>
 #include <memory>
 
 #include "cli.h"
@@ -47,7 +46,7 @@ timetable::CivilDate rate_day(const std::string& text) {
   std::string why;
   const auto d = timetable::parse_date(text, &why);
   if (!d) {
-    fmt::print(stderr, "error: --rates {}: {}\n", text, why.empty() ? "expected a date YYYY-MM-DD" : why);
+    say("error: --rates {}: {}\n", text, why.empty() ? "expected a date YYYY-MM-DD" : why);
     throw CLI::RuntimeError(kUsage);
   }
   return *d;
@@ -84,11 +83,11 @@ std::string no_route_reason(route::Planner& planner, const route::RouteRequest& 
 // [--window 60d]: timetabled itineraries on the package's services.
 void route_scheduled(const RouteArgs& a) {
   if (a.optimize != "time" || a.alternatives != 3) {
-    fmt::print(stderr, "error: --optimize and --alternatives apply to static routes; with --depart use --pareto\n");
+    say("error: --optimize and --alternatives apply to static routes; with --depart use --pareto\n");
     throw CLI::RuntimeError(kUsage);
   }
   if (!a.rates.empty()) {
-    fmt::print(stderr, "error: --rates applies to static routes; a timetabled route prices each trip by its departure day\n");
+    say("error: --rates applies to static routes; a timetabled route prices each trip by its departure day\n");
     throw CLI::RuntimeError(kUsage);
   }
   ScheduledQuery q{.network = a.network, .from = a.from, .to = a.to, .depart = a.depart,
@@ -97,10 +96,10 @@ void route_scheduled(const RouteArgs& a) {
                    .max_trips = a.max_trips, .max_transshipments = a.max_transshipments};
   const ScheduledAnswer ans = plan_scheduled(q);
   if (a.json)
-    std::cout << schedule::to_json(ans.pkg.network, ans.result).dump(2) << '\n';
+    print_out(schedule::to_json(ans.pkg.network, ans.result).dump(2) + "\n");
   else
-    std::cout << schedule::to_table(ans.pkg.network, ans.result,
-                                    a.utc ? schedule::TimeDisplay::utc : schedule::TimeDisplay::local);
+    print_out(schedule::to_table(ans.pkg.network, ans.result,
+                                 a.utc ? schedule::TimeDisplay::utc : schedule::TimeDisplay::local));
 }
 
 }  // namespace
@@ -169,7 +168,7 @@ void register_route(CLI::App& app) {
   cmd->callback([a] {
     if (!a->depart.empty() || !a->arrive_by.empty()) return route_scheduled(*a);
     if (!a->window.empty() || a->utc) {
-      fmt::print(stderr, "error: {} needs --depart or --arrive-by\n", a->utc ? "--utc" : "--window");
+      say("error: {} needs --depart or --arrive-by\n", a->utc ? "--utc" : "--window");
       throw CLI::RuntimeError(kUsage);
     }
     const place::DoorQuery door = open_query(a->network, a->from, a->to);  // unknown places: exit 2 (main.cpp)
@@ -192,13 +191,13 @@ void register_route(CLI::App& app) {
 
     const route::RouteResult result = planner.route(req);
     if (result.itineraries.empty()) {
-      fmt::print(stderr, "no route: {}\n", no_route_reason(planner, req, result));
+      say("no route: {}\n", no_route_reason(planner, req, result));
       throw CLI::RuntimeError(kNoRoute);
     }
     if (a->json)
-      std::cout << route::to_json(pkg.network, result).dump(2) << '\n';
+      print_out(route::to_json(pkg.network, result).dump(2) + "\n");
     else
-      std::cout << route::to_table(pkg.network, result);
+      print_out(route::to_table(pkg.network, result));
   });
 }
 

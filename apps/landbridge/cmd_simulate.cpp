@@ -7,6 +7,7 @@
 #include <fmt/ranges.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -41,15 +42,10 @@ struct Run {
 
 std::unique_ptr<Run> prepare(const SimulateArgs& a, const std::string& path, std::optional<int> replications,
                              std::optional<std::uint64_t> seed) {
-  corridor::Scenario sc;
-  try {
-    sc = corridor::load_scenario(path);
-  } catch (const corridor::ScenarioError& e) {
-    fmt::print(stderr, "{}\n", e.what());
-    throw CLI::RuntimeError(kInvalidInput);
-  }
+  corridor::Scenario sc = corridor::load_scenario(path);  // ScenarioError: exit 1 (main.cpp)
   if (replications) sc.replications = *replications;
   if (seed) sc.seed = *seed;
+  corridor::check_run_size(sc);  // again, with --replications
   auto run = std::make_unique<Run>();
   run->pkg = load_network(!a.network.empty() ? a.network : sc.network_dir.string());
   using Kind = corridor::ServicePolicy::Kind;
@@ -58,12 +54,7 @@ std::unique_ptr<Run> prepare(const SimulateArgs& a, const std::string& path, std
     run->services = io::load_services(run->pkg.dir, run->pkg.network, diags);
     diags.throw_if_any();  // a LoadError: exit 1 with file, line and field (main.cpp)
   }
-  try {
-    run->model.emplace(run->pkg.network, sc, run->services);
-  } catch (const corridor::ScenarioError& e) {
-    fmt::print(stderr, "{}\n", e.what());
-    throw CLI::RuntimeError(kInvalidInput);
-  }
+  run->model.emplace(run->pkg.network, sc, run->services);  // ScenarioError: exit 1 (main.cpp)
   return run;
 }
 
@@ -74,11 +65,11 @@ void simulate(Run& run, unsigned threads, const std::string& what) {
   auto progress = [tty, &prefix](std::size_t done, std::size_t total) {
     if (tty) {
       const std::size_t width = 30, filled = done * width / total;
-      fmt::print(stderr, "\r{}[{}{}] {}/{}", prefix, std::string(filled, '#'), std::string(width - filled, ' '), done,
+      say("\r{}[{}{}] {}/{}", prefix, std::string(filled, '#'), std::string(width - filled, ' '), done,
                  total);
-      if (done == total) fmt::print(stderr, "\n");
+      if (done == total) say("\n");
     } else {
-      fmt::print(stderr, "{}replication {}/{}\n", prefix, done, total);
+      say("{}replication {}/{}\n", prefix, done, total);
     }
   };
   const auto n = static_cast<std::size_t>(run.model->scenario().replications);
@@ -86,13 +77,7 @@ void simulate(Run& run, unsigned threads, const std::string& what) {
   run.summary = corridor::summarise(*run.model, run.reps);
 }
 
-void write_file(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream out(path);
-  if (!(out << text)) {
-    fmt::print(stderr, "{}: cannot write\n", path.string());
-    throw CLI::RuntimeError(kUsage);
-  }
-}
+void write_file(const std::filesystem::path& path, const std::string& text) { write_output(path.string(), text); }
 
 // One run: all flows in one histogram; a comparison: one histogram per flow, base and what-if
 // overlaid. One queue plot per gauge-change node (both runs when comparing).
@@ -100,8 +85,7 @@ void write_plots(const std::filesystem::path& dir, std::span<const corridor::Plo
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) {
-    fmt::print(stderr, "{}: cannot create the plot folder: {}\n", dir.string(), ec.message());
-    throw CLI::RuntimeError(kUsage);
+    throw OutputError(dir.string(), ec.value());
   }
   std::vector<std::string> written;
   auto put = [&](const std::string& stem, const std::string& svg, const nlohmann::json& json) {
@@ -124,7 +108,7 @@ void write_plots(const std::filesystem::path& dir, std::span<const corridor::Plo
     const chart::TimeSeriesSpec q = corridor::crane_queues(runs, n);
     put("crane-queue-" + m.node_labels()[n], chart::render_timeseries(q), chart::to_json(q));
   }
-  fmt::print(stderr, "plots written to {}/: {}\n", dir.string(), fmt::join(written, ", "));
+  say("plots written to {}/: {}\n", dir.string(), fmt::join(written, ", "));
 }
 
 }  // namespace
@@ -139,9 +123,20 @@ void register_simulate(CLI::App& app) {
                   "Also run this what-if scenario on the same seed and replications and print both side by side")
       ->type_name("FILE");
   cmd->add_flag("--changes-only", a->changes_only, "With --compare: list only the KPIs that clearly changed");
-  cmd->add_option("--replications", a->replications, "Replications (default: the scenario's)")
-      ->check(CLI::Range(2, 1000000));
-  cmd->add_option("--seed", a->seed, "Seed (default: the scenario's)")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--replications", a->replications,
+                  fmt::format("Replications, 2 to {} (default: the scenario's)", corridor::kMaxReplications))
+      ->check(CLI::Range(2, corridor::kMaxReplications));
+  cmd->add_option("--seed", a->seed, "Seed, a whole number from 0 to 2^53 - 1 (default: the scenario's)")
+      ->check(CLI::Validator(
+          [](const std::string& text) {
+            long long v = -1;
+            const char* end = text.data() + text.size();
+            const auto [p, ec] = std::from_chars(text.data(), end, v);
+            if (ec != std::errc() || p != end || v < 0 || v > corridor::kMaxSeed)
+              return fmt::format("expected a whole number from 0 to {} (2^53 - 1), got '{}'", corridor::kMaxSeed, text);
+            return std::string();
+          },
+          "SEED"));
   cmd->add_option("--threads", a->threads, "Worker threads (0 = all cores); results do not depend on it");
   cmd->add_flag("--json", a->json, "Print the KPI summary (or the comparison) as JSON");
   cmd->add_option("--records", a->records, "Write replication 0's per-container records (CSV) to FILE")
@@ -152,7 +147,7 @@ void register_simulate(CLI::App& app) {
   add_network_option(*cmd, a->network);
   cmd->callback([a] {
     if (a->changes_only && a->compare.empty()) {
-      fmt::print(stderr, "--changes-only needs --compare\n");
+      say("error: --changes-only needs --compare\n");
       throw CLI::RuntimeError(kUsage);
     }
     std::optional<int> reps;
@@ -184,11 +179,11 @@ void register_simulate(CLI::App& app) {
     if (what_if) {
       const corridor::Comparison c =
           corridor::compare(*base->model, base->summary, *what_if->model, what_if->summary);
-      fmt::print("{}", a->json ? corridor::comparison_json(c) : corridor::comparison_table(c, a->changes_only));
+      print_out(a->json ? corridor::comparison_json(c) : corridor::comparison_table(c, a->changes_only));
       return;
     }
-    fmt::print("{}", a->json ? corridor::summary_json(*base->model, base->summary)
-                             : corridor::summary_table(*base->model, base->summary));
+    print_out(a->json ? corridor::summary_json(*base->model, base->summary)
+                      : corridor::summary_table(*base->model, base->summary));
   });
 }
 

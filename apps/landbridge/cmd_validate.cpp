@@ -29,12 +29,12 @@ void register_validate(CLI::App& app) {
       io::check_rate_services(rates, ids, diags);
       problems = diags.list();
     }
-    for (const Diagnostic& d : problems) fmt::print("{}\n", d.to_string());
+    for (const Diagnostic& d : problems) print_out(d.to_string() + "\n");
     if (!problems.empty()) {
-      fmt::print(stderr, "{}: {} problem{}\n", p.string(), problems.size(), problems.size() == 1 ? "" : "s");
+      say("{}: {} problem{}\n", p.string(), problems.size(), problems.size() == 1 ? "" : "s");
       throw CLI::RuntimeError(kInvalidInput);
     }
-    fmt::print(stderr, "{}: valid ({} services)\n", p.string(), services);
+    say("{}: valid ({} services)\n", p.string(), services);
   });
 }
 

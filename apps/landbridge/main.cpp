@@ -1,27 +1,23 @@
 // landbridge command line: a thin front end over the library. Each subcommand lives in its
-// own cmd_*.cpp and only parses arguments, calls the library and prints.
+// own cmd_*.cpp and only parses arguments, calls the library and prints (output.h).
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
+
+#include <new>
 
 #include "cli.h"
 #include "landbridge/core/error.h"
-#include "landbridge/route/locate.h"
+#include "landbridge/corridor/scenario.h"
+#include "output.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+// Maps what the subcommands throw to the exit codes of the table in the footer (and README).
+// Every message goes through cli::say, which never throws.
+int run(CLI::App& app, int argc, char** argv) {
   using namespace landbridge;
-  CLI::App app{"landbridge: plan and simulate container freight on multimodal Eurasian corridors"};
-  app.set_version_flag("--version", LANDBRIDGE_VERSION);
-  app.require_subcommand(1);
-  app.footer(
-      "Exit codes: 0 ok, 1 invalid input (validate), 2 usage or unknown location, 3 no route, 4 internal error.\n"
-      "Run 'landbridge SUBCOMMAND --help' for the options of each subcommand.");
-  cli::register_route(app);
-  cli::register_chart(app);
-  cli::register_simulate(app);
-  cli::register_validate(app);
-  cli::register_export(app);
   try {
     app.parse(argc, argv);
+    return cli::kOk;
   } catch (const CLI::RuntimeError& e) {
     return e.get_exit_code();  // subcommands signal their exit code this way; they printed already
   } catch (const CLI::CallForHelp& e) {
@@ -33,15 +29,47 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return cli::kUsage;
-  } catch (const route::LocateError& e) {
-    fmt::print(stderr, "error: {}\n", e.what());  // names the place and suggests close ones
+  } catch (const cli::OutputError& e) {
+    cli::say("error: {}\n", e.what());
+    return cli::kOutput;
+  } catch (const RequestError& e) {  // unknown place (with suggestions), bad --avoid, FROM = TO
+    cli::say("error: {}\n", e.what());
     return cli::kUsage;
   } catch (const LoadError& e) {
-    for (const Diagnostic& d : e.diagnostics()) fmt::print(stderr, "error: {}\n", d.to_string());
+    for (const Diagnostic& d : e.diagnostics()) cli::say("error: {}\n", d.to_string());
     return cli::kInvalidInput;
+  } catch (const corridor::ScenarioError& e) {
+    cli::say("error: {}\n", e.what());
+    return cli::kInvalidInput;
+  } catch (const std::bad_alloc&) {
+    cli::say("error: out of memory\n");
+    return cli::kInternal;
   } catch (const std::exception& e) {
-    fmt::print(stderr, "error: {}\n", e.what());
+    cli::say("internal error (a bug, please report it): {}\n", e.what());
     return cli::kInternal;
   }
-  return cli::kOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace landbridge;
+  CLI::App app{"landbridge: plan and simulate container freight on multimodal Eurasian corridors"};
+  app.set_version_flag("--version", LANDBRIDGE_VERSION);
+  app.require_subcommand(1);
+  app.footer(
+      "Exit codes:\n"
+      "  0  ok\n"
+      "  1  invalid input file: network package, scenario or demand CSV (file, line and field named)\n"
+      "  2  usage: bad argument, unknown or ambiguous place, nothing to do (FROM = TO)\n"
+      "  3  no route, with the reason\n"
+      "  4  internal error: a bug, please report it\n"
+      "  5  output could not be written (standard output, standard error or -o FILE)\n"
+      "Run 'landbridge SUBCOMMAND --help' for the options of each subcommand.");
+  cli::register_route(app);
+  cli::register_chart(app);
+  cli::register_simulate(app);
+  cli::register_validate(app);
+  cli::register_export(app);
+  return cli::finish_output(run(app, argc, argv));
 }

@@ -10,7 +10,10 @@
 #include <mutex>
 #include <tuple>
 #include <unordered_map>
+#include <fmt/format.h>
 
+#include "hints.h"
+#include "landbridge/route/locate.h"
 #include "landbridge/route/planner.h"
 #include "landbridge/sim/distributions.h"
 #include "landbridge/sim/random.h"
@@ -953,8 +956,28 @@ CorridorModel::CorridorModel(const Network& net, Scenario scenario, std::span<co
   for (std::size_t f = 0; f < m.sc.flows.size(); ++f) {
     FlowPlan fp;
     fp.spec = m.sc.flows[f];
-    const std::string name = "demand row " + std::to_string(f + 1) + " (" + fp.spec.origin + " -> " +
-                             fp.spec.destination + ")";
+    // Messages name the demand file, the row's physical line and the column at fault.
+    const std::string name = fmt::format("{}{}: flow {} -> {}", m.sc.demand_file.string(),
+                                         fp.spec.line > 0 ? fmt::format(":{}", fp.spec.line) : "", fp.spec.origin,
+                                         fp.spec.destination);
+    auto bad_row = [&](const std::string& field, const std::string& what) {
+      scenario_error(m.sc.demand_file, fp.spec.line, field, what);
+    };
+    for (const auto& [field, text] : {std::pair{"origin", &fp.spec.origin}, std::pair{"destination", &fp.spec.destination}}) {
+      try {
+        (void)route::locate(net, *text);
+      } catch (const route::LocateError& e) {
+        bad_row(field, e.what());
+      }
+    }
+    route::RouteOptions avoided;
+    for (const std::string& item : fp.spec.avoid) {
+      try {
+        route::add_avoid(net, item, avoided);
+      } catch (const RequestError& e) {
+        bad_row("avoid", e.what());
+      }
+    }
     route::RouteRequest req;
     req.from = fp.spec.origin;
     req.to = fp.spec.destination;
@@ -963,10 +986,14 @@ CorridorModel::CorridorModel(const Network& net, Scenario scenario, std::span<co
     route::RouteResult res;
     try {
       res = planner.route(req);
-    } catch (const std::exception& e) {
-      throw ScenarioError(m.sc.demand_file.string() + ": " + name + ": " + e.what());
+    } catch (const RequestError& e) {  // the same place twice, an end avoided
+      bad_row("destination", e.what());
     }
-    if (res.itineraries.empty()) throw ScenarioError(m.sc.demand_file.string() + ": " + name + ": no route");
+    if (res.itineraries.empty()) {
+      bad_row(fp.spec.avoid.empty() ? "destination" : "avoid",
+              "no route from " + fp.spec.origin + " to " + fp.spec.destination +
+                  (fp.spec.avoid.empty() ? std::string(" in this network") : " with these avoid items"));
+    }
     const route::Itinerary& it = res.itineraries.front();
     fp.label = net.node(it.from).code + "-" + net.node(it.to).code;
     fp.corridor = it.label;
@@ -975,32 +1002,40 @@ CorridorModel::CorridorModel(const Network& net, Scenario scenario, std::span<co
     m.plans.push_back({compile(it, name, fp.spec.teu_per_box), static_cast<std::uint32_t>(f)});
     m.flows.push_back(std::move(fp));
   }
-  for (const auto& o : m.sc.links) {
+  for (std::size_t i = 0; i < m.sc.links.size(); ++i) {
+    const LinkOverride& o = m.sc.links[i];
+    const std::string field = "links[" + std::to_string(i) + "].id";
     const auto l = net.find_link(o.id);
-    if (!l) throw ScenarioError("links: field 'id': unknown link '" + o.id + "'");
+    if (!l) scenario_error(m.sc.file, o.line, field, "unknown link '" + o.id + "'" + detail::link_hint(net, o.id));
     if (net.link_carriage(*l).mode != Mode::rail) {
-      throw ScenarioError("links: field 'id': '" + o.id + "' is not a rail link (trains_per_day is for rail)");
+      scenario_error(m.sc.file, o.line, field, "'" + o.id + "' is not a rail link (trains_per_day is for rail)");
     }
   }
-  for (const auto& o : m.sc.nodes) {
-    if (!net.find_node(o.code)) throw ScenarioError("nodes: field 'code': unknown node '" + o.code + "'");
+  for (std::size_t i = 0; i < m.sc.nodes.size(); ++i) {
+    const NodeOverride& o = m.sc.nodes[i];
+    if (!net.find_node(o.code)) {
+      scenario_error(m.sc.file, o.line, "nodes[" + std::to_string(i) + "].code",
+                     "unknown node '" + o.code + "'" + detail::node_hint(net, o.code));
+    }
   }
   m.trips = static_cast<std::uint32_t>(trip_of_start.size());
   m.node_closed.resize(net.node_count());
   m.link_closed.resize(net.link_count());
-  for (const Closure& c : m.sc.closures) {
+  for (std::size_t i = 0; i < m.sc.closures.size(); ++i) {
+    const Closure& c = m.sc.closures[i];
     const std::pair<double, double> iv{c.from_day * kDay, c.to_day * kDay};
+    const std::string field = "closures[" + std::to_string(i) + "].";
     if (c.kind == Closure::Kind::node) {
       auto n = net.find_node(c.what);
-      if (!n) throw ScenarioError("closures: field 'node': unknown node '" + c.what + "'");
+      if (!n) scenario_error(m.sc.file, c.line, field + "node", "unknown node '" + c.what + "'" + detail::node_hint(net, c.what));
       m.node_closed[n->v].push_back(iv);
     } else if (c.kind == Closure::Kind::link) {
       auto l = net.find_link(c.what);
-      if (!l) throw ScenarioError("closures: field 'link': unknown link '" + c.what + "'");
+      if (!l) scenario_error(m.sc.file, c.line, field + "link", "unknown link '" + c.what + "'" + detail::link_hint(net, c.what));
       m.link_closed[l->v].push_back(iv);
     } else {
       auto p = parse_passage(c.what);
-      if (!p) throw ScenarioError("closures: field 'passage': unknown passage '" + c.what + "'");
+      if (!p) scenario_error(m.sc.file, c.line, field + "passage", "unknown passage '" + c.what + "'" + detail::passage_hint());
       for (std::uint32_t l = 0; l < net.link_count(); ++l) {
         if ((net.link_passages(LinkId(l)) & passage_bit(*p)) != 0) m.link_closed[l].push_back(iv);
       }
@@ -1084,12 +1119,13 @@ CorridorModel::CorridorModel(const Network& net, Scenario scenario, std::span<co
   // Capacity cuts, after every plan (re-routes included) has named its crane nodes.
   for (std::size_t i = 0; i < m.sc.capacity_cuts.size(); ++i) {
     const CapacityCut& cut = m.sc.capacity_cuts[i];
-    const std::string field = "capacity_cuts[" + std::to_string(i) + "]: field 'node': ";
+    const std::string field = "capacity_cuts[" + std::to_string(i) + "].node";
     const auto n = net.find_node(cut.node);
-    if (!n) throw ScenarioError(field + "unknown node '" + cut.node + "'");
+    if (!n) scenario_error(m.sc.file, cut.line, field, "unknown node '" + cut.node + "'" + detail::node_hint(net, cut.node));
     const auto it = crane_of_node.find(n->get());
     if (it == crane_of_node.end()) {
-      throw ScenarioError(field + "'" + cut.node + "' is not a gauge change on any flow's route (no cranes to cut)");
+      scenario_error(m.sc.file, cut.line, field,
+                     "'" + cut.node + "' is not a gauge change on any flow's route (no cranes to cut)");
     }
     CranePlan& cp = m.cranes[it->second];
     const int during = cut.cranes > 0 ? cut.cranes : std::max(1, static_cast<int>(std::lround(cp.cranes * cut.cranes_factor)));
@@ -1097,7 +1133,7 @@ CorridorModel::CorridorModel(const Network& net, Scenario scenario, std::span<co
     std::sort(cp.cuts.begin(), cp.cuts.end(), [](const CraneCut& a, const CraneCut& b) { return a.from < b.from; });
     for (std::size_t k = 1; k < cp.cuts.size(); ++k) {
       if (cp.cuts[k].from < cp.cuts[k - 1].to) {
-        throw ScenarioError(field + "cuts of '" + cut.node + "' overlap; give one cut per interval");
+        scenario_error(m.sc.file, cut.line, field, "cuts of '" + cut.node + "' overlap; give one cut per interval");
       }
     }
   }

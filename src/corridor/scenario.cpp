@@ -1,10 +1,14 @@
 // Scenario reading: TOML via toml++, demand as a small CSV. Every error names the field.
 #include "landbridge/corridor/scenario.h"
 
+#include <cerrno>
 #include <charconv>
+#include <cmath>
+#include <cstring>
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include "landbridge/timetable/time.h"
@@ -12,16 +16,20 @@
 namespace landbridge::corridor {
 namespace {
 
-std::string where(const std::string& file, const toml::node* n) {
-  if (n != nullptr && n->source().begin.line > 0) {
-    return file + ":" + std::to_string(n->source().begin.line);
-  }
-  return file;
+int line_of(const toml::node* n) {
+  return n != nullptr ? static_cast<int>(n->source().begin.line) : 0;
 }
 
 [[noreturn]] void fail(const std::string& file, const toml::node* n, const std::string& field,
                        const std::string& what) {
-  throw ScenarioError(where(file, n) + ": field '" + field + "': " + what);
+  scenario_error(file, line_of(n), field, what);
+}
+
+std::string shown_number(double v) {
+  std::ostringstream os;
+  os.precision(15);
+  os << v;
+  return os.str();
 }
 
 void check_keys(const std::string& file, const toml::table& t, const std::string& prefix,
@@ -41,11 +49,32 @@ double get_number(const std::string& file, const toml::table& t, const std::stri
   const std::string field = prefix + std::string(key);
   if (!v || !n->is_number()) fail(file, n, field, "expected a number");
   if (!(*v >= min && *v <= max)) {
-    std::ostringstream os;
-    os << "got " << *v << ", expected a number in [" << min << ", " << max << "]";
-    fail(file, n, field, os.str());
+    fail(file, n, field,
+         "got " + shown_number(*v) + ", expected a number in [" + shown_number(min) + ", " + shown_number(max) + "]");
   }
   return *v;
+}
+
+// A count, a seed: a TOML integer (or a float without fraction, 1e3) in [min, max].
+std::int64_t get_whole(const std::string& file, const toml::table& t, const std::string& prefix,
+                       std::string_view key, std::int64_t def, std::int64_t min, std::int64_t max) {
+  const toml::node* n = t.get(key);
+  if (n == nullptr) return def;
+  const std::string field = prefix + std::string(key);
+  const std::string range = fmt::format("[{}, {}]", min, max);
+  std::int64_t v = 0;
+  if (n->is_integer()) {
+    v = *n->value<std::int64_t>();
+  } else if (n->is_floating_point()) {
+    const double d = *n->value<double>();
+    if (!(d == std::floor(d)) || !(std::fabs(d) < 9.2e18))
+      fail(file, n, field, "got " + shown_number(d) + ", expected a whole number in " + range);
+    v = static_cast<std::int64_t>(d);
+  } else {
+    fail(file, n, field, "expected a whole number");
+  }
+  if (v < min || v > max) fail(file, n, field, "got " + std::to_string(v) + ", expected a whole number in " + range);
+  return v;
 }
 
 std::string get_string(const std::string& file, const toml::table& t, const std::string& prefix,
@@ -84,7 +113,7 @@ ServicePolicy read_policy(const std::string& file, const toml::table& root, std:
   p.capacity_teu = get_number(file, *t, prefix, "capacity_teu", p.capacity_teu, 1, 1e9);
   p.min_teu = get_number(file, *t, prefix, "min_teu", p.min_teu, 0, 1e9);
   p.max_wait_h = get_number(file, *t, prefix, "max_wait_h", p.max_wait_h, 0, 1e5);
-  p.fleet = static_cast<int>(get_number(file, *t, prefix, "fleet", p.fleet, 0, 1e4));
+  p.fleet = static_cast<int>(get_whole(file, *t, prefix, "fleet", p.fleet, 0, 10'000));  // 0: no fleet limit
   if (p.min_teu > p.capacity_teu) {
     fail(file, t->get("min_teu"), prefix + "min_teu", "larger than capacity_teu");
   }
@@ -110,18 +139,62 @@ std::vector<std::string> split(std::string_view s, char sep) {
   return out;
 }
 
-std::string read_text(const std::filesystem::path& p, const std::string& what) {
+// The whole of a scenario or demand file: a regular file of at most `max_bytes` (a FIFO or
+// /dev/zero would be read without end).
+std::string read_text(const std::filesystem::path& p, const std::string& what, std::uintmax_t max_bytes) {
+  std::error_code ec;
+  const auto st = std::filesystem::status(p, ec);
+  if (ec || !std::filesystem::exists(st))
+    throw ScenarioError(p.string() + ": cannot read " + what + ": " + (ec ? ec.message() : std::strerror(ENOENT)));
+  if (!std::filesystem::is_regular_file(st)) throw ScenarioError(p.string() + ": " + what + " is not a regular file");
+  const std::uintmax_t size = std::filesystem::file_size(p, ec);
+  if (!ec && size > max_bytes)
+    throw ScenarioError(p.string() + ": " + what + " has " + std::to_string(size) + " bytes, more than the limit of " +
+                        std::to_string(max_bytes));
+  errno = 0;
   std::ifstream in(p, std::ios::binary);
-  if (!in) throw ScenarioError(p.string() + ": cannot read " + what);
-  std::ostringstream os;
-  os << in.rdbuf();
-  return os.str();
+  if (!in) throw ScenarioError(p.string() + ": cannot read " + what + ": " + std::strerror(errno != 0 ? errno : EIO));
+  std::string text(static_cast<std::size_t>(std::min(size, max_bytes)), '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  return text;
 }
 
 }  // namespace
 
+void scenario_error(const std::filesystem::path& file, int line, const std::string& field, const std::string& what) {
+  std::string msg = file.empty() ? std::string("scenario") : file.string();
+  if (line > 0) msg += ":" + std::to_string(line);
+  if (!field.empty()) msg += ": field '" + field + "'";
+  throw ScenarioError(msg + ": " + what);
+}
+
+void check_run_size(const Scenario& s) {
+  double boxes_a_week = 0;
+  for (const FlowSpec& f : s.flows) boxes_a_week += f.teu_per_week / f.teu_per_box;
+  const double per_rep = boxes_a_week * s.horizon_days / 7;
+  const std::string demand = s.demand_file.string();
+  if (per_rep > kMaxBoxesPerReplication) {
+    scenario_error(s.file, 0, "scenario.horizon_days",
+                   "the demand of " + demand + " over " + shown_number(s.horizon_days) + " days is " +
+                       shown_number(std::round(per_rep)) + " boxes a replication, more than the limit of " +
+                       shown_number(kMaxBoxesPerReplication) + " (lower teu_per_week or horizon_days)");
+  }
+  if (per_rep * s.replications > kMaxBoxesPerRun) {
+    scenario_error(s.file, 0, "scenario.replications",
+                   std::to_string(s.replications) + " replications of " + shown_number(std::round(per_rep)) +
+                       " boxes are " + shown_number(std::round(per_rep * s.replications)) +
+                       " boxes, more than the limit of " + shown_number(kMaxBoxesPerRun) + " a run");
+  }
+}
+
 std::vector<FlowSpec> parse_demand(std::string_view text, const std::string& file) {
   std::vector<FlowSpec> flows;
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a UTF-8 byte order mark (spreadsheets write one)
+  // Old Mac files end lines with CR alone: one long line for getline.
+  const bool cr_only = text.find('\r') != std::string_view::npos && text.find('\n') == std::string_view::npos;
+  const std::string cr_hint =
+      cr_only ? " (the file ends its lines with CR alone: save it with LF or CRLF line endings)" : "";
   std::istringstream in{std::string(text)};
   std::string line;
   int lineno = 0;
@@ -138,22 +211,30 @@ std::vector<FlowSpec> parse_demand(std::string_view text, const std::string& fil
       const char* expect[] = {"origin", "destination", "teu_per_week", "unit", "pattern"};
       for (std::size_t i = 0; i < 5; ++i) {
         if (cells.size() <= i || cells[i] != expect[i]) {
-          bad("header", std::string("expected columns origin,destination,teu_per_week,unit,pattern[,avoid]"));
+          bad("header", "expected columns origin,destination,teu_per_week,unit,pattern[,avoid]" + cr_hint);
         }
       }
-      if (cells.size() > 6 || (cells.size() == 6 && cells[5] != "avoid")) bad("header", "expected optional 6th column avoid");
+      if (cells.size() > 6 || (cells.size() == 6 && cells[5] != "avoid"))
+        bad("header", "expected optional 6th column avoid" + cr_hint);
       continue;
     }
     if (cells.size() < 5 || cells.size() > 6) bad("row", "expected 5 or 6 cells");
     FlowSpec f;
+    f.line = lineno;
     f.origin = cells[0];
     f.destination = cells[1];
     if (f.origin.empty()) bad("origin", "empty");
     if (f.destination.empty()) bad("destination", "empty");
     const auto& w = cells[2];
     auto [p, ec] = std::from_chars(w.data(), w.data() + w.size(), f.teu_per_week);
-    if (ec != std::errc() || p != w.data() + w.size() || !(f.teu_per_week > 0)) {
+    if (ec != std::errc() || p != w.data() + w.size() || !(f.teu_per_week > 0) || !std::isfinite(f.teu_per_week)) {
       bad("teu_per_week", "got '" + w + "', expected a positive number");
+    }
+    if (f.teu_per_week < kMinTeuPerWeek) {
+      bad("teu_per_week", "got " + w + ", less than the minimum of " + shown_number(kMinTeuPerWeek) + " TEU a week");
+    }
+    if (f.teu_per_week > kMaxTeuPerWeek) {
+      bad("teu_per_week", "got " + w + ", more than the limit of " + shown_number(kMaxTeuPerWeek) + " TEU a week a row");
     }
     if (cells[3] == "TEU" || cells[3] == "teu") {
       f.teu_per_box = 1;
@@ -187,6 +268,7 @@ Scenario parse_scenario(std::string_view text, const std::filesystem::path& path
   }
   check_keys(file, root, "", {"scenario", "services", "nodes", "links", "closures", "capacity_cuts"});
   Scenario s;
+  s.file = path;
   s.sea = ServicePolicy{ServicePolicy::Kind::schedule, 168, 0, 1000, 0, 168, 0};
   s.rail = ServicePolicy{ServicePolicy::Kind::when_full, 168, 0, 110, 82, 96, 0};
   s.ferry = ServicePolicy{ServicePolicy::Kind::when_full, 168, 0, 100, 100, 240, 0};
@@ -209,10 +291,10 @@ Scenario parse_scenario(std::string_view text, const std::filesystem::path& path
     fail(file, t.get("warmup_days"), "scenario.warmup_days", "must be below horizon_days");
   }
   s.drain_days = get_number(file, t, "scenario.", "drain_days", s.drain_days, 0, 3650);
-  s.replications = static_cast<int>(get_number(file, t, "scenario.", "replications", s.replications, 2, 1e6));
-  s.seed = static_cast<std::uint64_t>(get_number(file, t, "scenario.", "seed", 42, 0, 9e15));
+  s.replications = static_cast<int>(get_whole(file, t, "scenario.", "replications", s.replications, 2, kMaxReplications));
+  s.seed = static_cast<std::uint64_t>(get_whole(file, t, "scenario.", "seed", 42, 0, kMaxSeed));
   s.on_time_tolerance_h = get_number(file, t, "scenario.", "on_time_tolerance_h", s.on_time_tolerance_h, 0, 1e5);
-  s.default_cranes = static_cast<int>(get_number(file, t, "scenario.", "default_cranes", s.default_cranes, 1, 1000));
+  s.default_cranes = static_cast<int>(get_whole(file, t, "scenario.", "default_cranes", s.default_cranes, 1, 1000));
   s.queue_sample_h = get_number(file, t, "scenario.", "queue_sample_h", s.queue_sample_h, 0.1, 1e4);
   s.start_date = get_string(file, t, "scenario.", "start_date", s.start_date);
   const std::string on_closure = get_string(file, t, "scenario.", "on_closure", "wait");
@@ -244,9 +326,10 @@ Scenario parse_scenario(std::string_view text, const std::filesystem::path& path
       if (e == nullptr) fail(file, &(*a)[i], pre, "expected a table");
       check_keys(file, *e, pre, {"code", "cranes", "cranes_factor", "moves_per_hour", "apply_dwell"});
       NodeOverride o;
+      o.line = line_of(e);
       o.code = get_string(file, *e, pre, "code", "");
       if (o.code.empty()) fail(file, &(*a)[i], pre + "code", "missing");
-      o.cranes = static_cast<int>(get_number(file, *e, pre, "cranes", 0, 0, 1000));
+      o.cranes = static_cast<int>(get_whole(file, *e, pre, "cranes", 0, 0, 1000));
       o.cranes_factor = get_number(file, *e, pre, "cranes_factor", 1.0, 0.01, 100);
       o.moves_per_hour = get_number(file, *e, pre, "moves_per_hour", 0, 0, 1e4);
       if (const toml::node* d = e->get("apply_dwell")) {
@@ -265,6 +348,7 @@ Scenario parse_scenario(std::string_view text, const std::filesystem::path& path
       if (e == nullptr) fail(file, &(*a)[i], pre, "expected a table");
       check_keys(file, *e, pre, {"id", "trains_per_day"});
       LinkOverride o;
+      o.line = line_of(e);
       o.id = get_string(file, *e, pre, "id", "");
       if (o.id.empty()) fail(file, &(*a)[i], pre + "id", "missing");
       if (!e->get("trains_per_day")) fail(file, &(*a)[i], pre + "trains_per_day", "missing");
@@ -281,6 +365,7 @@ Scenario parse_scenario(std::string_view text, const std::filesystem::path& path
       if (e == nullptr) fail(file, &(*a)[i], pre, "expected a table");
       check_keys(file, *e, pre, {"node", "link", "passage", "from_day", "to_day"});
       Closure c;
+      c.line = line_of(e);
       int kinds = 0;
       for (auto [key, kind] : {std::pair{"node", Closure::Kind::node}, std::pair{"link", Closure::Kind::link},
                                std::pair{"passage", Closure::Kind::passage}}) {
@@ -308,9 +393,10 @@ Scenario parse_scenario(std::string_view text, const std::filesystem::path& path
       if (e == nullptr) fail(file, &(*a)[i], pre, "expected a table");
       check_keys(file, *e, pre, {"node", "cranes", "cranes_factor", "from_day", "to_day"});
       CapacityCut c;
+      c.line = line_of(e);
       c.node = get_string(file, *e, pre, "node", "");
       if (c.node.empty()) fail(file, &(*a)[i], pre + "node", "missing");
-      c.cranes = static_cast<int>(get_number(file, *e, pre, "cranes", 0, 0, 1000));
+      c.cranes = static_cast<int>(get_whole(file, *e, pre, "cranes", 0, 0, 1000));
       c.cranes_factor = get_number(file, *e, pre, "cranes_factor", 1.0, 0.01, 100);
       if ((c.cranes > 0) == (e->get("cranes_factor") != nullptr))
         fail(file, &(*a)[i], pre + "cranes", "give exactly one of cranes, cranes_factor");
@@ -321,12 +407,13 @@ Scenario parse_scenario(std::string_view text, const std::filesystem::path& path
       s.capacity_cuts.push_back(c);
     }
   }
-  s.flows = parse_demand(read_text(s.demand_file, "the demand file"), s.demand_file.string());
+  s.flows = parse_demand(read_text(s.demand_file, "the demand file", kMaxDemandBytes), s.demand_file.string());
+  check_run_size(s);
   return s;
 }
 
 Scenario load_scenario(const std::filesystem::path& file) {
-  return parse_scenario(read_text(file, "the scenario"), file);
+  return parse_scenario(read_text(file, "the scenario", kMaxScenarioBytes), file);
 }
 
 }  // namespace landbridge::corridor

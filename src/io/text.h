@@ -2,10 +2,10 @@
 // messages, and "did you mean" suggestions.
 #pragma once
 
-#include <span>
 #include <string>
 #include <string_view>
-#include <vector>
+
+#include "landbridge/core/suggest.h"
 
 namespace landbridge::io::detail {
 
@@ -19,28 +19,10 @@ std::string_view trim(std::string_view s);
 // 120 bytes with "..." so a garbage megabyte does not end up in a message.
 std::string shown(std::string_view value);
 
-// One thing a user may have meant: its key (what the suggestion prints), other texts that
-// identify it (names, aliases) and an optional label printed after the key.
-struct Candidate {
-  std::string key;
-  std::vector<std::string> names;
-  std::string label;
-};
-
-// " (did you mean KZHOR (Khorgos Gateway)?)" or "" when nothing is close. Close means: a
-// small edit distance (case-insensitive) to a key or name, a name or alias written exactly,
-// or containment; for UN/LOCODE-like values, other codes of the same country as fallback.
-// Each call spends from `budget` the work its edit distances take (character pairs compared);
-// when that is more than is left it suggests nothing and empties the budget, so a file of a
-// million bad references against a big package stays fast.
-std::string did_you_mean(std::string_view value, std::span<const Candidate> candidates,
-                         std::size_t& budget);
-
-// Edit-distance work (character pairs) one package load may spend on suggestions: well under
-// a second.
-inline constexpr std::size_t kSuggestionBudget = 200'000'000;
-
-// "a, b or c"
-std::string join_or(std::span<const std::string> items);
+// The suggestion helpers moved to core (core/suggest.h); io keeps its old names for them.
+using landbridge::Candidate;
+using landbridge::did_you_mean;
+using landbridge::join_or;
+using landbridge::kSuggestionBudget;
 
 }  // namespace landbridge::io::detail

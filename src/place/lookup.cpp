@@ -140,10 +140,12 @@ Resolved resolve(const Network& net, const PlaceSource& source, std::string_view
   //    "District/City", so a city's name alone would be ambiguous in dozens of them)
   const auto partial = places_where(idx, [&](const Place& p) {
     for (std::string_view nm : names_of(p))
-      if (route::fold(nm).starts_with(q)) return true;
+      if (q.size() >= route::kMinPrefix && route::fold(nm).starts_with(q)) return true;
     return false;
   });
   if (!partial.empty()) return place_or_throw(net, text, partial, near_km);
+  if (std::string why = route::too_short(net, text); !why.empty())
+    throw route::LocateError(std::string(text), {}, false, why);
   const std::vector<std::string> s = suggestions(net, idx, text);
   throw route::LocateError(std::string(text), {}, false,
                            s.empty() ? fmt::format("unknown location '{}'", text)

@@ -70,7 +70,7 @@ std::string fold(std::string_view text) {
 }
 
 LocateError::LocateError(std::string query, std::vector<NodeId> candidates, bool ambiguous, std::string message)
-    : Error(std::move(message)), query_(std::move(query)), candidates_(std::move(candidates)), ambiguous_(ambiguous) {}
+    : RequestError(std::move(message)), query_(std::move(query)), candidates_(std::move(candidates)), ambiguous_(ambiguous) {}
 
 namespace {
 
@@ -104,7 +104,7 @@ Match find_matches(const Network& net, std::string_view text) {
       }),
       rule([&](const NodeInfo& i) {
         for (auto nm : names_of(i)) {
-          if (fold(nm).starts_with(q)) return true;
+          if (q.size() >= kMinPrefix && fold(nm).starts_with(q)) return true;
           for (const auto& w : folded_words(nm))
             if (w == q) return true;
         }
@@ -154,6 +154,24 @@ LocateMatch match(const Network& net, std::string_view text) {
   return {m.rule, std::move(m.nodes)};
 }
 
+std::string too_short(const Network& net, std::string_view text) {
+  const std::string q = fold(text);
+  if (q.empty() || q.size() >= kMinPrefix) return {};
+  std::vector<std::string> names;
+  for (NodeId n : net.nodes().keys()) {
+    const NodeInfo& i = net.node(n);
+    bool hit = fold(i.name).starts_with(q);
+    for (const auto& a : i.aliases) hit = hit || fold(a).starts_with(q);
+    if (hit) names.push_back(describe(net, n));
+  }
+  if (names.empty()) return {};
+  const std::size_t shown = std::min<std::size_t>(names.size(), 3);
+  return fmt::format("location '{}' is too short: give a code, a whole name or at least {} letters of a name "
+                     "(names starting with '{}': {}{})",
+                     text, kMinPrefix, text, fmt::join(names.begin(), names.begin() + static_cast<std::ptrdiff_t>(shown), ", "),
+                     names.size() > shown ? fmt::format(" and {} more", names.size() - shown) : "");
+}
+
 std::optional<NodeId> try_locate(const Network& net, std::string_view text) {
   const Match m = find_matches(net, text);
   if (m.nodes.size() == 1) return m.nodes.front();
@@ -169,6 +187,7 @@ NodeId locate(const Network& net, std::string_view text) {
     throw LocateError(std::string(text), m.nodes, true,
                       fmt::format("ambiguous location '{}' (could be {})", text, fmt::join(names, ", ")));
   }
+  if (std::string why = too_short(net, text); !why.empty()) throw LocateError(std::string(text), {}, false, why);
   const auto s = suggest(net, text);
   for (NodeId n : s) names.push_back(describe(net, n));
   throw LocateError(std::string(text), s, false,

@@ -39,7 +39,8 @@ Planner& Planner::operator=(Planner&&) noexcept = default;
 const Network& Planner::network() const { return *impl_->net; }
 
 void add_avoid(const Network& net, std::string_view item, RouteOptions& opts) {
-  if (item.empty()) throw Error("empty avoid item");
+  if (item.empty()) throw RequestError(fmt::format("avoid: an empty item; give a passage ({}), a mode ({}, sea), a country code or a place",
+                                   passage_names(), mode_names()));
   if (const auto p = parse_passage(item)) {
     opts.avoid_passages |= passage_bit(*p);
     return;
@@ -59,7 +60,7 @@ void add_avoid(const Network& net, std::string_view item, RouteOptions& opts) {
     std::set<std::string> known;
     for (const NodeInfo& n : net.nodes()) known.insert(n.country);
     if (!known.contains(country))
-      throw Error(fmt::format("avoid '{}': no place of the network is in country {} (countries: {})", item, country,
+      throw RequestError(fmt::format("avoid '{}': no place of the network is in country {} (countries: {})", item, country,
                               fmt::join(known, ", ")));
     if (std::find(opts.avoid_countries.begin(), opts.avoid_countries.end(), country) == opts.avoid_countries.end())
       opts.avoid_countries.push_back(country);
@@ -92,19 +93,19 @@ RouteResult Planner::route(const RouteRequest& req) {
   res.from = locate(net, req.from);
   res.to = locate(net, req.to);
   if (res.from == res.to)
-    throw Error(fmt::format("origin and destination are the same place ({})", net.node(res.from).code));
+    throw RequestError(fmt::format("origin and destination are the same place ({}): nothing to route", net.node(res.from).code));
   res.options = req.options;
   for (const std::string& item : req.avoid) add_avoid(net, item, res.options);
   const RouteOptions& opts = res.options;
-  if (opts.shipment.count < 1) throw Error(fmt::format("count must be at least 1, got {}", opts.shipment.count));
+  if (opts.shipment.count < 1) throw RequestError(fmt::format("count must be at least 1, got {}", opts.shipment.count));
   if (iso_code(BoxType{opts.shipment.unit, opts.equipment}).empty())
-    throw Error("there is no 20' high cube: use a 40' high cube (45G1) or a 20' box (22G1)");
+    throw RequestError("there is no 20' high cube: use a 40' high cube (45G1) or a 20' box (22G1)");
   for (NodeId end : {res.from, res.to}) {
     const NodeInfo& info = net.node(end);
     if (std::find(opts.avoid_nodes.begin(), opts.avoid_nodes.end(), end) != opts.avoid_nodes.end())
-      throw Error(fmt::format("{} {} is both an end of the route and avoided", info.code, info.name));
+      throw RequestError(fmt::format("{} {} is both an end of the route and avoided", info.code, info.name));
     if (std::find(opts.avoid_countries.begin(), opts.avoid_countries.end(), info.country) != opts.avoid_countries.end())
-      throw Error(fmt::format("{} {} is in avoided country {}", info.code, info.name, info.country));
+      throw RequestError(fmt::format("{} {} is in avoided country {}", info.code, info.name, info.country));
   }
 
   if (opts.avoid_passages != im.closed) {

@@ -380,6 +380,9 @@ ScheduledResult ScheduledPlanner::plan(const ScheduledRequest& req) {
   ScheduledResult res;
   res.from = route::locate(net_, req.from);
   res.to = route::locate(net_, req.to);
+  if (res.from == res.to)
+    throw RequestError("scheduled route: origin and destination are the same place (" + net_.node(res.from).code +
+                       "): nothing to route");
   res.depart = req.depart;
   res.window = req.window;
   res.pareto = req.pareto;
@@ -387,11 +390,11 @@ ScheduledResult ScheduledPlanner::plan(const ScheduledRequest& req) {
   for (const std::string& item : req.avoid) route::add_avoid(net_, item, res.options);
   if (dated(res.options)) res.options.rates_on = timetable::to_civil(req.depart).date;  // links and operations
   const route::RouteOptions& o = res.options;
-  if (o.shipment.count < 1) throw Error("scheduled route: the container count must be at least 1");
+  if (o.shipment.count < 1) throw RequestError("scheduled route: the container count must be at least 1");
   if (route::iso_code(route::BoxType{o.shipment.unit, o.equipment}).empty())
-    throw Error("scheduled route: there is no 20' high cube: use a 40' high cube (45G1) or a 20' box (22G1)");
+    throw RequestError("scheduled route: there is no 20' high cube: use a 40' high cube (45G1) or a 20' box (22G1)");
   if (node_avoided(net_, res.from, o) || node_avoided(net_, res.to, o))
-    throw Error("scheduled route: origin or destination is avoided");
+    throw RequestError("scheduled route: origin or destination is avoided");
   if (req.depart < tt_.horizon_start() || req.depart >= tt_.horizon_end())
     throw Error("scheduled route: departure " + timetable::format_iso8601(req.depart) + " is outside the timetable (" +
                 timetable::format_iso8601(tt_.horizon_start()) + " .. " + timetable::format_iso8601(tt_.horizon_end()) +

@@ -247,11 +247,17 @@ TEST(Cli, DepartGivesTimetabledItineraries) {
 }
 
 TEST(Cli, DepartWithoutPackageServicesOrBadDateIsAUsageError) {
-  EXPECT_EQ(run("route JPHKT DEDUI --depart 2026-13-01").code, 2);
-  EXPECT_EQ(run("route JPHKT DEDUI --window 7d").code, 2);
+  CliRun month = run("route JPHKT DEDUI --depart 2026-13-01");
+  EXPECT_EQ(month.code, 2);
+  EXPECT_NE(month.err.find("--depart 2026-13-01"), std::string::npos) << month.err;
+  CliRun window = run("route JPHKT DEDUI --window 7d");
+  EXPECT_EQ(window.code, 2);
+  EXPECT_NE(window.err.find("--window needs --depart"), std::string::npos) << window.err;
   const std::string mini = std::string(LANDBRIDGE_TEST_DATA_DIR) + "/packages/mini";
-  CliRun r = run("route JPHKT DEDUI --network " + mini + " --depart 2026-12-01");
-  EXPECT_NE(r.code, 0);
+  CliRun r = run("route JPHKT KZHOR --network " + mini + " --depart 2026-12-01");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("has no services"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--depart"), std::string::npos) << r.err;
 }
 
 TEST(Cli, ChartDepartDrawsWaits) {

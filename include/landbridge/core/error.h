@@ -28,6 +28,14 @@ class Error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A request that cannot be answered as asked, whatever the data: the same place as origin and
+// destination, an --avoid item that names nothing, an end that is also avoided. The user's
+// mistake, not the program's (exit 2 on the command line).
+class RequestError : public Error {
+ public:
+  using Error::Error;
+};
+
 // Thrown when a file or package cannot be loaded; holds every problem found.
 class LoadError : public Error {
  public:

@@ -28,6 +28,7 @@ struct FlowSpec {
   int teu_per_box = 1;               // 1 (TEU) or 2 (FEU)
   ReadyPattern pattern = ReadyPattern::uniform;
   std::vector<std::string> avoid;    // items for route::add_avoid (to pin the corridor)
+  int line = 0;                      // physical line in the demand file (0: not from a file)
 };
 
 // How vehicles leave on links of one mode.
@@ -44,7 +45,8 @@ struct ServicePolicy {
   double capacity_teu = 1e9;
   double min_teu = 0;
   double max_wait_h = 168;
-  int fleet = 0;                     // when_full: vessels cycling (0 = unlimited)
+  int fleet = 0;                     // when_full: vessels cycling; 0 (the default) = no fleet
+                                     // limit, a vessel is always in port
 };
 
 // Per-node what-if for the gauge-change cranes.
@@ -54,12 +56,14 @@ struct NodeOverride {
   double cranes_factor = 1.0;        // multiplies the crane count (rounded, at least 1)
   double moves_per_hour = 0;         // 0: service time from the operation's duration range
   bool apply_dwell = false;          // apply the node's dwell operations (per vehicle), see docs
+  int line = 0;                      // line of its [[nodes]] table in the scenario file
 };
 
 // Line capacity of a rail link: train paths a day (path slots every 24 / trains_per_day h).
 struct LinkOverride {
   std::string id;                    // link id (links.csv)
   double trains_per_day = 0;         // > 0
+  int line = 0;                      // line of its [[links]] table in the scenario file
 };
 
 // A node, link or sea passage closed between two times (days from the start).
@@ -69,6 +73,7 @@ struct Closure {
   std::string what;
   double from_day = 0;
   double to_day = 0;
+  int line = 0;                      // line of its [[closures]] table in the scenario file
 };
 
 // A gauge change's cranes cut for a while (breakdowns, works, a strike): between from_day and
@@ -80,6 +85,7 @@ struct CapacityCut {
   double cranes_factor = 1;
   double from_day = 0;
   double to_day = 0;
+  int line = 0;                      // line of its [[capacity_cuts]] table in the scenario file
 };
 
 // What a box does when a closed node lies ahead on its route.
@@ -89,6 +95,7 @@ enum class OnClosure : std::uint8_t {
 };
 
 struct Scenario {
+  std::filesystem::path file;          // the scenario file (messages); empty when built in code
   std::string name;
   std::filesystem::path network_dir;   // empty: built-in package
   std::filesystem::path demand_file;
@@ -111,6 +118,26 @@ struct Scenario {
   std::vector<Closure> closures;
   std::vector<CapacityCut> capacity_cuts;
 };
+
+// Limits that keep a run finite (docs/corridor-simulation.md, "Limits"): a scenario beyond
+// them is refused with the field and the limit rather than left to run for days.
+inline constexpr double kMinTeuPerWeek = 0.001;            // one demand row: a box in about 20 years
+inline constexpr double kMaxTeuPerWeek = 100'000;          // one demand row
+inline constexpr double kMaxBoxesPerReplication = 2e6;     // all rows x horizon_days / 7
+inline constexpr double kMaxBoxesPerRun = 2e8;             // boxes per replication x replications
+inline constexpr int kMaxReplications = 10'000;
+inline constexpr std::int64_t kMaxSeed = 9'007'199'254'740'991;  // 2^53 - 1
+inline constexpr std::uintmax_t kMaxScenarioBytes = 1 << 20;     // the TOML file
+inline constexpr std::uintmax_t kMaxDemandBytes = 16 << 20;      // the demand CSV
+
+// "FILE:LINE: field 'FIELD': WHAT" (no line when 0): the form of every scenario message.
+[[noreturn]] void scenario_error(const std::filesystem::path& file, int line, const std::string& field,
+                                 const std::string& what);
+
+// Refuses a scenario whose demand, horizon and replications together exceed the limits above
+// (ScenarioError naming the fields). load_scenario checks it; call it again after changing
+// replications or flows in code.
+void check_run_size(const Scenario& s);
 
 // Reads a scenario file and its demand CSV (paths relative to the scenario's folder).
 Scenario load_scenario(const std::filesystem::path& file);

@@ -7,8 +7,9 @@
 //      with the text or holds it as a word ("Khorgos", "Hakata", and "Istanbul" -> the node
 //      TRHAL "Istanbul (Halkalı)": the network's own terminal wins over the city TRIST)
 //   4. a place's whole name (as published, without diacritics, or its second name) ("Shymkent")
-//   5. a place's name that starts with the text (not a word inside it: many UN/LOCODE names are
-//      "District/City", which would make every city name ambiguous)
+//   5. a place's name that starts with the text, of at least route::kMinPrefix letters (not a
+//      word inside it: many UN/LOCODE names are "District/City", which would make every city
+//      name ambiguous)
 // The first rule with exactly one match wins; several matches are ambiguous (route::LocateError
 // listing them), except that for rules 4 and 5, with `near_km` > 0, when exactly one of the
 // places lies within near_km great-circle of some node, that one wins ("Dresden" is DEDRS in

@@ -3,8 +3,8 @@
 // Matching ignores case, blanks and punctuation, and folds accented Latin letters to their
 // base letter ("Małaszewicze" = "malaszewicze", "Türkiye" = "turkiye"). In order:
 //   1. the code ("kzhor"),  2. a whole name or alias ("Khorgos", "Altynkol"),
-//   3. a name or alias that starts with the text or contains it as a word ("Hakata" finds
-//      "Hakata (Fukuoka)").
+//   3. a name or alias that starts with the text (at least kMinPrefix letters) or contains it
+//      as a word ("Hakata" finds "Hakata (Fukuoka)"; "x" finds nothing, not Xi'an).
 // The first rule that matches exactly one node wins; several matches are ambiguous. When
 // nothing matches, LocateError lists the closest codes, names and aliases by edit distance
 // ("did you mean KZHOR Khorgos?").
@@ -20,7 +20,11 @@
 
 namespace landbridge::route {
 
-class LocateError : public Error {
+// Unknown or ambiguous text: the user's mistake (a RequestError, exit 2 on the command line).
+// Fewest letters (after folding) a text needs to match a name by its beginning.
+inline constexpr std::size_t kMinPrefix = 3;
+
+class LocateError : public RequestError {
  public:
   LocateError(std::string query, std::vector<NodeId> candidates, bool ambiguous, std::string message);
   [[nodiscard]] const std::string& query() const { return query_; }
@@ -44,6 +48,9 @@ struct LocateMatch {
   std::vector<NodeId> nodes;
 };
 LocateMatch match(const Network& net, std::string_view text);
+// For a text shorter than kMinPrefix that begins some node's name or alias: "location 'x' is
+// too short: ... (names starting with 'x': CNXIA Xi'an)"; else "".
+std::string too_short(const Network& net, std::string_view text);
 // The same without throwing: nullopt when unknown or ambiguous.
 std::optional<NodeId> try_locate(const Network& net, std::string_view text);
 // Up to `max` nodes whose code, name or alias is closest to `text` (edit distance on folded

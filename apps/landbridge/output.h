@@ -1,0 +1,52 @@
+// Checked output of the landbridge command line. Every byte meant for the user goes through
+// these functions: a failed write to standard output or to an -o file becomes OutputError
+// (exit 5, kOutput), and messages to standard error never throw, so an error printer cannot
+// itself fail inside main's handler (stderr to a full disk: the exit code still says what
+// happened).
+#pragma once
+
+#include <fmt/format.h>
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace landbridge::cli {
+
+// Output that could not be written: `path` is the file, or "standard output".
+class OutputError : public std::runtime_error {
+ public:
+  OutputError(std::string path, int err);
+  [[nodiscard]] const std::string& path() const { return path_; }
+  [[nodiscard]] int error_number() const { return errno_; }
+
+ private:
+  std::string path_;
+  int errno_;
+};
+
+// Appends `text` to standard output (buffered). A failure is remembered and reported by
+// finish_output(); writing goes on as if nothing happened so that a partial table is not
+// mistaken for the cause.
+void print_out(std::string_view text);
+// Writes `text` to standard error; never throws. A failure is remembered for finish_output().
+void print_err(std::string_view text) noexcept;
+
+template <typename... Args>
+void say(fmt::format_string<Args...> f, Args&&... args) noexcept {
+  try {
+    print_err(fmt::format(f, std::forward<Args>(args)...));
+  } catch (...) {  // formatting only allocates; out of memory leaves nothing to say
+  }
+}
+
+// `text` to the file `path`, or to standard output when `path` is "" or "-". A file is written
+// whole and closed; any failure (cannot open, disk full, close failed) throws OutputError.
+void write_output(const std::string& path, std::string_view text);
+
+// Flushes standard output and checks both standard streams. Returns `code`, or kOutput when it
+// is kOk and something could not be written; prints "error: could not write standard output:
+// ..." while standard error still works.
+int finish_output(int code) noexcept;
+
+}  // namespace landbridge::cli
