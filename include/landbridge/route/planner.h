@@ -1,6 +1,6 @@
 // The route query API in one call: what the command line, the server and the bindings use.
 //
-//   LoadedNetwork pkg = io::load_package(io::default_package_dir());   // io/package.h
+//   LoadedNetwork pkg = io::load_package(io::default_package_dir());   // the io layer fills it
 //   route::Planner planner(pkg);
 //   route::RouteRequest req{.from = "Hakata", .to = "DEDUI", .objective = route::Objective::cost};
 //   route::add_avoid(pkg.network, "suez", req.options);        // or req.avoid = {"suez", "RU"}
