@@ -35,7 +35,8 @@ struct LoadedNetwork {
   // non-owning handle when the caller lent one). Null when no link needs it.
   std::shared_ptr<const sea::MaritimeGraph> marnet;
   // For each link with distance `marnet`: the marnet ports of its ends, for re-routing when a
-  // query closes passages (invalid ids for other links). Indexed by LinkId.
+  // query closes passages (invalid ids for other links). Indexed by LinkId; read only when
+  // `marnet` is set (a network without a maritime graph may leave these three empty).
   IdVector<LinkId, PortId> sea_from_port;
   IdVector<LinkId, PortId> sea_to_port;
   // Passages closed for each marnet link's route: its `avoid_passages` plus the manifest's
