@@ -8,6 +8,7 @@
 #include "landbridge/io/places.h"
 #include "landbridge/io/rates.h"
 #include "landbridge/io/services.h"
+#include "landbridge/io/text_network.h"
 #include "landbridge/route/locate.h"
 #include "landbridge/schedule/local_time.h"
 #include "landbridge/timetable/time.h"
@@ -16,11 +17,15 @@ namespace landbridge::cli {
 
 void add_network_option(CLI::App& cmd, std::string& dir) {
   cmd.add_option("--network", dir,
-                 "Network package folder (default: the built-in Eurasian reference package)")
+                 "Network package folder, or a text network file ending in .txt (default: the "
+                 "built-in Eurasian reference package)")
       ->type_name("DIR");
 }
 
 io::LoadedPackage load_network(const std::string& dir) {
+  // A .txt file is a network in the text format (docs/text-network-format.md): no services,
+  // rates or road access. `dir` keeps the file's path, so no package file is looked up beside it.
+  if (dir.ends_with(".txt")) return LoadedNetwork{.network = io::load_text_network(dir), .dir = dir};
   return io::load_package(dir.empty() ? io::default_package_dir() : std::filesystem::path(dir));
 }
 

@@ -19,28 +19,8 @@
 #include "svg_frame.h"
 
 namespace landbridge::chart {
-
-std::string xml_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 namespace {
 
-// Okabe–Ito (colour-blind safe) without its yellow, too pale on white.
-constexpr std::array<const char*, 7> kPalette = {"#0072B2", "#D55E00", "#009E73", "#CC79A7",
-                                                 "#E69F00", "#56B4E9", "#000000"};
 using detail::kGrid;
 using detail::kInk;
 using detail::kLeft;
@@ -127,58 +107,6 @@ std::string format_amount(Panel pn, double v) {
     case Panel::co2e: return format_number(v, 0) + " kg";
   }
   return "";
-}
-
-// --- text extent -------------------------------------------------------------------------
-
-// Advance of one character in em, by class (close to DejaVu Sans, rounded up).
-double char_em(std::uint32_t c) {
-  if (c == ' ') return 0.32;
-  if (c >= '0' && c <= '9') return 0.64;
-  if (c == 'i' || c == 'l' || c == 'j' || c == '.' || c == ',' || c == ':' || c == '\'' || c == '|') return 0.30;
-  if (c == 'f' || c == 't' || c == 'r' || c == '(' || c == ')' || c == '-') return 0.40;
-  if (c == 'm' || c == 'w') return 0.90;
-  if (c >= 'a' && c <= 'z') return 0.60;
-  if (c == 'M' || c == 'W') return 0.86;
-  if (c >= 'A' && c <= 'Z') return 0.72;
-  if (c == 0x00B7) return 0.32;  // middle dot
-  return 0.80;                   // dashes, arrows, anything else
-}
-// Decodes UTF-8 leniently (a stray byte counts as one character).
-template <class F>
-void for_each_char(std::string_view s, F&& f) {
-  for (std::size_t i = 0; i < s.size();) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    std::size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
-    if (i + n > s.size()) n = 1;
-    std::uint32_t c = n == 1 ? b : b & (0xFFu >> (n + 1));
-    for (std::size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
-    f(c, i, n);
-    i += n;
-  }
-}
-double text_width(std::string_view s, double fs) {
-  double em = 0;
-  for_each_char(s, [&](std::uint32_t c, std::size_t, std::size_t) { em += char_em(c); });
-  return em * fs;
-}
-// Cuts `s` to fit `max_w`, ending with an ellipsis when cut.
-std::string fit_text(std::string_view s, double fs, double max_w) {
-  if (text_width(s, fs) <= max_w) return std::string(s);
-  const double budget = max_w - char_em(0x2026) * fs;
-  double w = 0;
-  std::size_t cut = 0;
-  bool full = false;
-  for_each_char(s, [&](std::uint32_t c, std::size_t i, std::size_t n) {
-    if (full) return;
-    w += char_em(c) * fs;
-    if (w > budget) {
-      full = true;
-      return;
-    }
-    cut = i + n;
-  });
-  return std::string(s.substr(0, cut)) + "\u2026";
 }
 
 // --- geometry ------------------------------------------------------------------------------
@@ -442,7 +370,7 @@ Plan plan(const std::vector<ChartSeries>& series, const ChartOptions& opts) {
       const double x = p.px(e.km.value()), y = p.py(pi, value(e, pp.kind));
       const std::string text = std::to_string(si + 1);
       std::optional<PlacedLabel> lab =
-          placer.place({{static_cast<int>(si), x, y, y}}, text_width(text, fs) + 2, h, 4);
+          placer.place({{static_cast<int>(si), x, y, y}}, estimate_text_width(text, fs) + 2, h, 4);
       if (!lab) continue;  // only possible in a crowded tiny chart; the legend still names it
       lab->panel = pp.kind;
       lab->end_marker = true;
@@ -494,7 +422,7 @@ Plan plan(const std::vector<ChartSeries>& series, const ChartOptions& opts) {
         for (std::size_t k = 0; k < ids.size(); ++k) text += (k ? ", " : "") + std::to_string(ids[k]);
         text += ")";
       }
-      std::optional<PlacedLabel> lab = placer.place(spans, text_width(text, fs), h, kStepWidth / 2 + 4);
+      std::optional<PlacedLabel> lab = placer.place(spans, estimate_text_width(text, fs), h, kStepWidth / 2 + 4);
       if (!lab) {
         L.labels_dropped += static_cast<int>(spans.size());
         continue;
@@ -557,8 +485,8 @@ void write_panel_frame(Out o, const Plan& p, std::size_t pi, bool last, double f
 
 void write_series(Out o, const Plan& p, std::size_t pi, const ChartSeries& s, std::size_t si) {
   const Panel kind = p.panels[pi].kind;
-  const char* colour = kPalette[si % kPalette.size()];
-  const bool second_round = si >= kPalette.size();
+  const std::string_view colour = series_colour(si);
+  const bool second_round = si >= kSeriesColours;
   const auto X = [&](std::size_t i) { return p.px(s.points[i].km.value()); };
   const auto Y = [&](std::size_t i) { return p.py(pi, value(s.points[i], kind)); };
   fmt::format_to(o, "<g class=\"series\" data-series=\"{}\" stroke=\"{}\" fill=\"none\" stroke-linejoin=\"round\">\n",
@@ -611,14 +539,14 @@ void write_labels(Out o, const Plan& p, Panel kind, double fs) {
       if (!a.leader) continue;
       const double ex = l.box.x0 >= a.x ? l.box.x0 : l.box.x1;
       fmt::format_to(o, "<path class=\"leader\" d=\"M{:.1f} {:.1f}L{:.1f} {:.1f}\" stroke=\"{}\" stroke-width=\"0.8\"/>\n",
-                     a.x, a.y, ex, cy, kPalette[static_cast<std::size_t>(a.series) % kPalette.size()]);
+                     a.x, a.y, ex, cy, series_colour(static_cast<std::size_t>(a.series)));
     }
   }
   for (const PlacedLabel& l : L.labels) {
     if (l.panel != kind) continue;
     const double baseline = (l.box.y0 + l.box.y1) / 2 + fs * 0.35;
-    const char* colour =
-        l.end_marker ? kPalette[static_cast<std::size_t>(l.anchors.front().series) % kPalette.size()] : kInk;
+    const std::string_view colour =
+        l.end_marker ? series_colour(static_cast<std::size_t>(l.anchors.front().series)) : kInk;
     fmt::format_to(o,
                    "<text class=\"{}\" x=\"{:.1f}\" y=\"{:.1f}\" fill=\"{}\"{}{}>{}</text>\n",
                    l.end_marker ? "end" : "step", l.box.x0 + (l.end_marker ? 1 : 0), baseline, colour,
@@ -639,12 +567,12 @@ void write_legend(Out o, const Plan& p, const std::vector<ChartSeries>& series, 
   write_text(o, p.col_km, y, "km", head);
   for (std::size_t si = 0; si < series.size(); ++si) {
     y += p.legend_row;
-    const char* colour = kPalette[si % kPalette.size()];
+    const std::string_view colour = series_colour(si);
     const ChartPoint& t = series[si].total();
     write_text(o, g.x0, y, std::to_string(si + 1), fmt::format(" font-weight=\"bold\" fill=\"{}\"", colour));
     fmt::format_to(o, "<path class=\"swatch\" d=\"M{:.1f} {:.1f}h36\" stroke=\"{}\" stroke-width=\"3\"/>\n", g.x0 + 24,
                    y - fs * 0.35, colour);
-    write_text(o, p.col_label, y, fit_text(series[si].label, fs, p.label_max_w), fmt::format(" class=\"name\" fill=\"{}\"", kInk));
+    write_text(o, p.col_label, y, fit_text_width(series[si].label, fs, p.label_max_w), fmt::format(" class=\"name\" fill=\"{}\"", kInk));
     const std::string num = fmt::format(" text-anchor=\"end\" fill=\"{}\"", kInk);
     write_text(o, p.col_days, y, format_number(to_days(t.time), 1), num);
     write_text(o, p.col_usd, y, format_money_amount(t.cost), num);
@@ -661,13 +589,13 @@ void write_legend(Out o, const Plan& p, const std::vector<ChartSeries>& series, 
     fmt::format_to(o, "<path class=\"key\" d=\"M{:.1f} {:.1f}h30\" stroke=\"{}\" stroke-width=\"2.6\"{}/>\n", x,
                    y - fs * 0.35, kMuted, style_dash(ls));
     write_text(o, x + 36, y, style_key_text(ls), key_attrs);
-    x += 36 + text_width(style_key_text(ls), fs) + 18;
+    x += 36 + estimate_text_width(style_key_text(ls), fs) + 18;
   }
   const auto bar = [&](bool wait, std::string_view text) {
     fmt::format_to(o, "<path class=\"key\" d=\"M{:.1f} {:.1f}V{:.1f}\" stroke=\"{}\" stroke-width=\"{:.0f}\"{}/>\n", x + 4,
                    y + 2, y - fs - 2, kMuted, kStepWidth, wait ? " stroke-dasharray=\"2 2\"" : "");
     write_text(o, x + 14, y, text, key_attrs);
-    x += 14 + text_width(text, fs) + 18;
+    x += 14 + estimate_text_width(text, fs) + 18;
   };
   if (p.has_node_steps) bar(false, "node operation (no distance gained)");
   if (p.has_waits) bar(true, "waiting");
@@ -675,10 +603,6 @@ void write_legend(Out o, const Plan& p, const std::vector<ChartSeries>& series, 
 }
 
 }  // namespace
-
-std::string_view series_colour(std::size_t i) { return kPalette[i % kPalette.size()]; }
-double estimate_text_width(std::string_view s, double fs) { return text_width(s, fs); }
-std::string fit_text_width(std::string_view s, double fs, double max_w) { return fit_text(s, fs, max_w); }
 
 ChartLayout layout_chart(const std::vector<ChartSeries>& series, const ChartOptions& opts) {
   return plan(series, opts).layout;

@@ -6,7 +6,7 @@
 
 #include <cmath>
 
-#include "landbridge/chart/svg.h"
+#include "landbridge/chart/svg_text.h"
 
 namespace landbridge::chart::detail {
 

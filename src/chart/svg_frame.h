@@ -1,7 +1,8 @@
-// Internal to lb_chart: what the three SVG renderers (svg.cpp, histogram.cpp, timeseries.cpp)
-// write alike, so that the charts keep one house style: colours and margins, the document
-// head, the title lines, and for the single-plot charts the plot frame (grid, tick labels,
-// axis titles), the axis line, label rows above the plot and the legend's text columns.
+// Internal to lb_plot and lb_chart: what the three SVG renderers (svg.cpp, histogram.cpp,
+// timeseries.cpp) write alike, so that the charts keep one house style: colours and margins,
+// the document head, the title lines, and for the single-plot charts the plot frame (grid,
+// tick labels, axis titles), the axis line, label rows above the plot and the legend's text
+// columns.
 #pragma once
 
 #include <algorithm>

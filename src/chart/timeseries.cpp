@@ -12,7 +12,7 @@
 
 #include "landbridge/chart/axis.h"
 #include "landbridge/chart/histogram.h"
-#include "landbridge/chart/svg.h"
+#include "landbridge/chart/svg_text.h"
 #include "landbridge/core/error.h"
 #include "svg_frame.h"
 

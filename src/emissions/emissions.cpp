@@ -4,14 +4,6 @@
 
 namespace landbridge::emissions {
 
-std::string_view to_string(ContainerUnit u) { return u == ContainerUnit::feu ? "FEU" : "TEU"; }
-
-std::optional<ContainerUnit> parse_container_unit(std::string_view s) {
-  if (s == "teu" || s == "TEU") return ContainerUnit::teu;
-  if (s == "feu" || s == "FEU") return ContainerUnit::feu;
-  return std::nullopt;
-}
-
 MassModel MassModel::of(const Network& net, double feu_mass_ratio) {
   return MassModel{net.mass_per_teu(), feu_mass_ratio};
 }

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "landbridge/io/package.h"
+#include "landbridge/model/loaded_network.h"
 #include "landbridge/sea/maritime_graph.h"
 
 namespace landbridge::route {
@@ -73,7 +73,7 @@ LinkOverrides reroute_closed_passages(const Network& net, const sea::MaritimeGra
   return out;
 }
 
-LinkOverrides reroute_closed_passages(const io::LoadedPackage& pkg, PassageSet closed) {
+LinkOverrides reroute_closed_passages(const LoadedNetwork& pkg, PassageSet closed) {
   if (!pkg.marnet) return drop_closed_passages(pkg.network, closed);
   return reroute_closed_passages(pkg.network, *pkg.marnet, pkg.sea_from_port.raw(), pkg.sea_to_port.raw(), closed,
                                  pkg.sea_avoid.raw());

@@ -8,8 +8,6 @@
 namespace landbridge::route {
 namespace {
 
-using emissions::ContainerUnit;
-
 struct Known {
   BoxType box;
   std::string_view code, text;
@@ -57,7 +55,7 @@ std::optional<BoxType> parse_box_type(std::string_view s) {
 }
 
 std::string box_label(BoxType b) {
-  if (b.equipment == Equipment::general) return std::string(emissions::to_string(b.unit));
+  if (b.equipment == Equipment::general) return std::string(to_string(b.unit));
   return std::string(iso_code(b)) + " (" + std::string(describe(b)) + ")";
 }
 

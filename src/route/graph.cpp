@@ -91,7 +91,7 @@ void prepare(const RoutingGraph& g, const RouteOptions& opts, const LinkOverride
          w.node_ok[net.link_from(l)] && w.node_ok[net.link_to(l)];
     const emissions::Co2e co2 = emissions::leg(w.mass_per_box, dist, net.emission_factor(net.link_emission_factor(l)));
     if (opts.rates && !opts.rates->empty())
-      cost = io::scaled(cost, opts.rates->link_factor(net.link_info(l).id, c.mode, opts.rates_on));
+      cost = timetable::scaled(cost, opts.rates->link_factor(net.link_info(l).id, c.mode, opts.rates_on));
     w.link[l] = Criteria{dur, transport_price(cost, opts.equipment, opts.equipment_charges), co2.wtw};
     w.link_ok[l] = ok ? 1 : 0;
     w.distance[l] = dist;

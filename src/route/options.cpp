@@ -39,12 +39,12 @@ double objective_value(Objective o, const Criteria& c, const Prices& p) {
   return 0.0;
 }
 
-UsdCents operation_price(const Network& net, OperationId o, bool feu, const io::RateTable* rates,
+UsdCents operation_price(const Network& net, OperationId o, bool feu, const timetable::RateTable* rates,
                          timetable::CivilDate day) {
   const OperationInfo& op = net.operation(o);
   const UsdCents base = feu ? op.cost_feu.value : op.cost_teu.value;
   if (rates == nullptr || rates->empty()) return base;
-  return io::scaled(base, rates->operation_factor(op.kind, net.node(op.node).code, day));
+  return timetable::scaled(base, rates->operation_factor(op.kind, net.node(op.node).code, day));
 }
 
 }  // namespace landbridge::route

@@ -6,7 +6,7 @@
 #include <set>
 #include <tuple>
 
-#include "landbridge/io/package.h"
+#include "landbridge/model/loaded_network.h"
 #include "landbridge/route/alternatives.h"
 #include "landbridge/route/closures.h"
 #include "landbridge/route/graph.h"
@@ -17,10 +17,10 @@
 namespace landbridge::route {
 
 struct Planner::Impl {
-  explicit Impl(const Network& n, const io::LoadedPackage* p)
+  explicit Impl(const Network& n, const LoadedNetwork* p)
       : net(&n), pkg(p), graph(n), router(graph), pareto(graph), alternatives(graph) {}
   const Network* net;
-  const io::LoadedPackage* pkg;
+  const LoadedNetwork* pkg;
   RoutingGraph graph;
   Router router;
   ParetoRouter pareto;
@@ -32,7 +32,7 @@ struct Planner::Impl {
 };
 
 Planner::Planner(const Network& net) : impl_(std::make_unique<Impl>(net, nullptr)) {}
-Planner::Planner(const io::LoadedPackage& pkg) : impl_(std::make_unique<Impl>(pkg.network, &pkg)) {}
+Planner::Planner(const LoadedNetwork& pkg) : impl_(std::make_unique<Impl>(pkg.network, &pkg)) {}
 Planner::~Planner() = default;
 Planner::Planner(Planner&&) noexcept = default;
 Planner& Planner::operator=(Planner&&) noexcept = default;

@@ -32,7 +32,7 @@ bool dated(const route::RouteOptions& o) { return o.rates && !o.rates->empty(); 
 // ids); reports show the service's own id.
 std::string base_id(const std::string& id) { return id.substr(0, id.find('@')); }
 
-// A service split at the days its rate factor changes (io/rates.h): one copy per period of its
+// A service split at the days its rate factor changes (timetable/rates.h): one copy per period of its
 // validity, each priced by the factor in force on its start days (a trip's start day is the
 // day that prices it).
 void split_by_rates(const Service& s, const route::RouteOptions& o, std::vector<Service>& out) {
@@ -60,11 +60,11 @@ void split_by_rates(const Service& s, const route::RouteOptions& o, std::vector<
                               : timetable::date_of_epoch_day(timetable::epoch_day(changes.front()) - 1));
     const double factor = o.rates->service_factor(s.id, s.carriage.mode, day);
     c.id = s.id + "@" + std::to_string(i);
-    c.price_teu = io::scaled(c.price_teu, factor);
-    c.price_feu = io::scaled(c.price_feu, factor);
+    c.price_teu = timetable::scaled(c.price_teu, factor);
+    c.price_feu = timetable::scaled(c.price_feu, factor);
     for (timetable::Call& call : c.calls) {
-      if (call.fare_teu) call.fare_teu = io::scaled(*call.fare_teu, factor);
-      if (call.fare_feu) call.fare_feu = io::scaled(*call.fare_feu, factor);
+      if (call.fare_teu) call.fare_teu = timetable::scaled(*call.fare_teu, factor);
+      if (call.fare_feu) call.fare_feu = timetable::scaled(*call.fare_feu, factor);
     }
     out.push_back(std::move(c));
   }
@@ -107,7 +107,7 @@ PassageSet leg_passages(const Network& net, const Service& sv, std::size_t i) {
 
 }  // namespace
 
-ScheduledPlanner::ScheduledPlanner(const io::LoadedPackage& pkg, std::vector<Service> services, Minutes horizon_start,
+ScheduledPlanner::ScheduledPlanner(const LoadedNetwork& pkg, std::vector<Service> services, Minutes horizon_start,
                                    Minutes horizon_len)
     : net_(pkg.network),
       services_(std::move(services)),
@@ -167,8 +167,8 @@ timetable::TimetableSpec ScheduledPlanner::spec(const std::vector<Service>& serv
     u.duration = net_.link_duration(l);
     // Untimed links are priced on the ready day (o.rates_on).
     const double f = dated(o) ? o.rates->link_factor(net_.link_info(l).id, c.mode, o.rates_on) : 1.0;
-    u.cost_teu = route::transport_price(io::scaled(net_.link_cost_teu(l), f), o.equipment, o.equipment_charges);
-    u.cost_feu = route::transport_price(io::scaled(net_.link_cost_feu(l), f), o.equipment, o.equipment_charges);
+    u.cost_teu = route::transport_price(timetable::scaled(net_.link_cost_teu(l), f), o.equipment, o.equipment_charges);
+    u.cost_feu = route::transport_price(timetable::scaled(net_.link_cost_feu(l), f), o.equipment, o.equipment_charges);
     u.distance = net_.link_distance(l);
     u.factor = net_.link_emission_factor(l);
     s.links.push_back(std::move(u));

@@ -8,7 +8,7 @@
 #include "gauge_network.h"
 #include "landbridge/corridor/model.h"
 #include "landbridge/corridor/scenario.h"
-#include "testing.h"  // tests/route: parse_network
+#include "landbridge/io/text_network.h"
 
 namespace landbridge::corridor {
 namespace {
@@ -33,7 +33,7 @@ float peak_queue(const ReplicationResult& r, double sample_h, double from_day, d
 }
 
 TEST(CorridorCapacityCut, OneCraneLeftForTwentyDaysLengthensQueuesOnlyThen) {
-  const Network net = route::testing::parse_network(kGaugeNet);
+  const Network net = io::parse_text_network(kGaugeNet);
   const Scenario base = three_cranes();
   Scenario cut = base;
   cut.capacity_cuts.push_back({.node = "KZBBB", .cranes = 1, .cranes_factor = 1, .from_day = 20, .to_day = 40});
@@ -53,7 +53,7 @@ TEST(CorridorCapacityCut, OneCraneLeftForTwentyDaysLengthensQueuesOnlyThen) {
 }
 
 TEST(CorridorCapacityCut, ACutAfterTheRunChangesNothing) {
-  const Network net = route::testing::parse_network(kGaugeNet);
+  const Network net = io::parse_text_network(kGaugeNet);
   const Scenario base = three_cranes();
   Scenario late = base;
   late.capacity_cuts.push_back({.node = "KZBBB", .cranes = 0, .cranes_factor = 0.34, .from_day = 500, .to_day = 600});
@@ -65,7 +65,7 @@ TEST(CorridorCapacityCut, ACutAfterTheRunChangesNothing) {
 }
 
 TEST(CorridorCapacityCut, ErrorsNameTheCut) {
-  const Network net = route::testing::parse_network(kGaugeNet);
+  const Network net = io::parse_text_network(kGaugeNet);
   Scenario s = three_cranes();
   s.capacity_cuts.push_back({.node = "PLCCC", .cranes = 1, .cranes_factor = 1, .from_day = 1, .to_day = 2});
   try {

@@ -1,4 +1,4 @@
-// The three-node network the corridor tests share, in route/testing.h's inline format:
+// The three-node network the corridor tests share, in the text network format (io/):
 // rail CNAAA -(1435, 10 h)-> KZBBB -(1520, 20 h)-> PLCCC, and at KZBBB a gauge change (2 h a
 // box on each crane) and a border clearance (5 h a train). Every wait on it can be worked out
 // by hand. gauge_scenario: one flow CNAAA -> PLCCC over 70 days (7 of warm-up, 30 of drain)

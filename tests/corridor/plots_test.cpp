@@ -8,8 +8,8 @@
 #include "landbridge/core/error.h"
 #include "landbridge/corridor/compare.h"
 #include "landbridge/corridor/plots.h"
+#include "landbridge/io/text_network.h"
 #include "gauge_network.h"
-#include "testing.h"  // tests/route: parse_network
 
 namespace landbridge::corridor {
 namespace {
@@ -25,7 +25,7 @@ Scenario scenario(const std::string& name, int cranes) {
 }
 
 struct Fixture {
-  Network net = route::testing::parse_network(kGaugeNet);
+  Network net = io::parse_text_network(kGaugeNet);
   CorridorModel model;
   std::vector<ReplicationResult> reps;
   Summary summary;

@@ -8,8 +8,8 @@
 #include <set>
 
 #include "landbridge/corridor/model.h"
+#include "landbridge/io/text_network.h"
 #include "gauge_network.h"
-#include "testing.h"  // tests/route: parse_network
 
 namespace landbridge::corridor {
 namespace {
@@ -22,7 +22,7 @@ using testing::kGaugeNet;
 Scenario small(int cranes) { return testing::gauge_scenario("small", cranes, 10, ReadyPattern::uniform); }
 
 TEST(CorridorSmallNetwork, OneCraneServesATrainOneBoxAfterTheOther) {
-  const Network net = route::testing::parse_network(kGaugeNet);
+  const Network net = io::parse_text_network(kGaugeNet);
   const CorridorModel m(net, small(1));
   EXPECT_DOUBLE_EQ(m.flow_planned_h(0), 10 + 2 + 5 + 20);
   std::vector<BoxRecord> recs;
@@ -51,7 +51,7 @@ TEST(CorridorSmallNetwork, OneCraneServesATrainOneBoxAfterTheOther) {
 }
 
 TEST(CorridorSmallNetwork, TwoCranesHalveTheQueue) {
-  const Network net = route::testing::parse_network(kGaugeNet);
+  const Network net = io::parse_text_network(kGaugeNet);
   const CorridorModel m(net, small(2));
   std::vector<BoxRecord> recs;
   const ReplicationResult r = m.run(0, &recs);
@@ -64,7 +64,7 @@ TEST(CorridorSmallNetwork, TwoCranesHalveTheQueue) {
 }
 
 TEST(CorridorSmallNetwork, ABoxLargerThanTheTrainIsAnError) {
-  const Network net = route::testing::parse_network(kGaugeNet);
+  const Network net = io::parse_text_network(kGaugeNet);
   Scenario s = small(1);
   s.flows[0].teu_per_box = 2;
   s.rail.capacity_teu = 1;
@@ -83,7 +83,7 @@ TEST(CorridorSmallNetwork, ABoxLargerThanTheTrainIsAnError) {
 // the bucket's start or at any arrival inside it. Widths 1 h (aligned with the 2 h lifts)
 // and 5 h (not aligned).
 TEST(CorridorSmallNetwork, QueueSeriesMatchesARebuildFromTheRecords) {
-  const Network net = route::testing::parse_network(kGaugeNet);
+  const Network net = io::parse_text_network(kGaugeNet);
   for (double dt : {1.0, 5.0}) {
     Scenario s = small(1);
     s.queue_sample_h = dt;
@@ -125,7 +125,7 @@ TEST(CorridorSmallNetwork, QueueSeriesMatchesARebuildFromTheRecords) {
 }
 
 TEST(CorridorSmallNetwork, TransitSamplesAreTheMeasuredBoxes) {
-  const Network net = route::testing::parse_network(kGaugeNet);
+  const Network net = io::parse_text_network(kGaugeNet);
   const CorridorModel m(net, small(1));
   std::vector<BoxRecord> recs;
   const ReplicationResult r = m.run(0, &recs);
@@ -147,7 +147,7 @@ TEST(CorridorSmallNetwork, TransitSamplesAreTheMeasuredBoxes) {
 // trains of 10 (about 1.4 trains a day). Each train takes the earliest free slot at or after
 // it is formed; rebuilt here train by train from the records.
 TEST(CorridorSmallNetwork, TrainsWaitForAFreePathSlot) {
-  const Network net = route::testing::parse_network(kGaugeNet);
+  const Network net = io::parse_text_network(kGaugeNet);
   Scenario s = small(20);
   s.flows[0].teu_per_week = 100;
   s.links.push_back({.id = "ab", .trains_per_day = 2});
@@ -199,7 +199,7 @@ TEST(CorridorSmallNetwork, TrainsWaitForAFreePathSlot) {
 // fixed 3 h, so every box arrives exactly 3 h later (same boxes: common random numbers).
 TEST(CorridorSmallNetwork, DwellIsAppliedOnlyWhereTheScenarioSaysSo) {
   const std::string text = std::string(kGaugeNet) + "op KZBBB dwell rail:1435 rail:1520 3h 0usd\n";
-  const Network net = route::testing::parse_network(text);
+  const Network net = io::parse_text_network(text);
   Scenario plain = small(1), dwell = small(1);
   dwell.nodes[0].apply_dwell = true;
   const CorridorModel a(net, plain), b(net, dwell);

@@ -6,8 +6,8 @@
 #include <map>
 
 #include "landbridge/corridor/model.h"
+#include "landbridge/io/text_network.h"
 #include "gauge_network.h"
-#include "testing.h"  // tests/route: parse_network
 
 namespace landbridge::corridor {
 namespace {
@@ -52,7 +52,7 @@ std::vector<timetable::Service> gauge_services(const Network& net, int cap) {
 // by 10 + 2(k+1) h, cleared by 17 + 2k <= 35 h, and all leave on Tuesday's 12:00 train
 // (36 h after Monday 00:00), at PLCCC 56 h after the Monday departure.
 TEST(CorridorTimetable, BoxesTakeTheNextTimetabledTrains) {
-  const Network net = route::testing::parse_network(kGaugeNet);
+  const Network net = io::parse_text_network(kGaugeNet);
   const auto svcs = gauge_services(net, 12);
   const CorridorModel m(net, timetabled(10), svcs);
   std::vector<BoxRecord> recs;
@@ -75,7 +75,7 @@ TEST(CorridorTimetable, BoxesTakeTheNextTimetabledTrains) {
 // Room for eight a week and ten arriving: the queue grows, each train takes the eight that
 // waited longest (FIFO), and no train leaves with more than eight.
 TEST(CorridorTimetable, TrainsCarryAtMostTheirCapacityInArrivalOrder) {
-  const Network net = route::testing::parse_network(kGaugeNet);
+  const Network net = io::parse_text_network(kGaugeNet);
   const auto svcs = gauge_services(net, 8);
   const CorridorModel m(net, timetabled(10), svcs);
   std::vector<BoxRecord> recs;
@@ -110,7 +110,7 @@ op KZBBB border rail:1435 rail:1435 8h 10usd
 )";
 
 TEST(CorridorTimetable, BoxesStayOnAThroughTrain) {
-  const Network net = route::testing::parse_network(kThroughNet);
+  const Network net = io::parse_text_network(kThroughNet);
   const std::vector<timetable::Service> svcs{
       service(net, "T", Gauge::g1435, {{"CNAAA", {0, 0}}, {"KZBBB", {10, 15}}, {"PLCCC", {35, 0}}},
               static_cast<timetable::WeekdaySet>(timetable::weekday_bit(timetable::Weekday::mon) |
@@ -139,7 +139,7 @@ TEST(CorridorTimetable, BoxesStayOnAThroughTrain) {
 }
 
 TEST(CorridorTimetable, ALinkWithoutServiceIsNamed) {
-  const Network net = route::testing::parse_network(kGaugeNet);
+  const Network net = io::parse_text_network(kGaugeNet);
   const std::vector<timetable::Service> svcs{gauge_services(net, 12)[0]};  // nothing runs bc
   try {
     const CorridorModel m(net, timetabled(10), svcs);

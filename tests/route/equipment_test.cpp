@@ -5,8 +5,6 @@
 namespace landbridge::route {
 namespace {
 
-using emissions::ContainerUnit;
-
 TEST(Equipment, IsoCodesAndNamesParseToTheSameBoxes) {
   const BoxType hc{ContainerUnit::feu, Equipment::high_cube};
   EXPECT_EQ(parse_box_type("45G1"), hc);

@@ -18,16 +18,8 @@ namespace landbridge::route::testing {
 // Seeded portable draws (core/splitmix.h).
 using Rng = SplitMix64;
 
-// A network from readable text, one item per line ('#' starts a comment):
-//   mass 10                                   tonnes per TEU (default 10)
-//   factor rail 20.5 15                       emission factor for a mode: WTW, TTW g/tkm
-//                                             (modes without one get 10 / 8)
-//   node CNLYG Lianyungang                    code and name; country = first two letters
-//   link ab CNLYG KZHOR rail:1435 4000km 120h 1500usd [feu=2000usd] [via=suez+malacca]
-//                                             (FEU price defaults to 2 × TEU price)
-//   two  ...same as link, adds the reverse too (id + "~r")
-//   op KZHOR gauge_change rail:1435 rail:1520 5h 329usd [feu=400usd] [hub=1.5]
-// Durations take h, min or d; distances km; money usd.
+// A network in the text network format (io/text_network.h, docs/text-network-format.md);
+// throws LoadError naming the line and field of every problem.
 Network parse_network(std::string_view text);
 
 struct RandomNetworkSpec {

@@ -28,7 +28,7 @@ using timetable::Weekday;
 //   G1  JPAAA -> KRCCC  Saturdays 06:00, arrives +30 h, no cut-off, $1500/TEU
 // Both ferry links are covered by a service (timetable-only); the road is an untimed link.
 struct Fixture {
-  io::LoadedPackage pkg;
+  LoadedNetwork pkg;
   NodeId a, b, c;
   EmissionFactorId ferry, road;
 };
@@ -578,7 +578,7 @@ TEST(ScheduledPlanner, NoItineraryReEntersACountryItHasLeft) {
                                           std::tuple{"DC", d, c, 200.0}, std::tuple{"AC", a, c, 900.0}})
     nb.add_link({.id = id, .from = from, .to = to, .carriage = ferry, .distance = Kilometres(km),
                  .duration = hours(10), .cost_teu = usd(100), .factor = f});
-  io::LoadedPackage pkg;
+  LoadedNetwork pkg;
   pkg.network = nb.build();
   const std::vector<timetable::Service> svs{
       ferry_service("AB", a, b, Weekday::mon, hours(8), hours(10), Minutes(0), usd(100), f, Kilometres(200.0)),

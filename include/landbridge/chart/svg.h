@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "landbridge/chart/series.h"
+#include "landbridge/chart/svg_text.h"
 
 namespace landbridge::chart {
 
@@ -80,16 +81,6 @@ ChartLayout layout_chart(const std::vector<ChartSeries>& series, const ChartOpti
 // The whole SVG document (UTF-8, starting with the XML declaration). Throws as layout_chart.
 std::string render_svg(const std::vector<ChartSeries>& series, const ChartOptions& opts);
 
-// Escapes & < > " ' for XML text and attribute values.
-std::string xml_escape(std::string_view s);
-
-// Shared with the other SVG charts (histogram.h, timeseries.h), so they look alike:
-// The colour of series i (0-based): the chart's seven Okabe–Ito colours, cycling.
-std::string_view series_colour(std::size_t i);
-// Estimated width in px of `s` (UTF-8) at font size `fs` px, from character classes; errs on
-// the wide side for DejaVu Sans / Liberation Sans.
-double estimate_text_width(std::string_view s, double fs);
-// `s` cut to fit `max_w` px at font size `fs`, ending with an ellipsis when cut.
-std::string fit_text_width(std::string_view s, double fs, double max_w);
+// xml_escape, series_colour, estimate_text_width and fit_text_width: svg_text.h.
 
 }  // namespace landbridge::chart

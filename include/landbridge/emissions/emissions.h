@@ -20,13 +20,16 @@
 #include <string_view>
 
 #include "landbridge/core/units.h"
+#include "landbridge/model/container_unit.h"
 #include "landbridge/model/network.h"
 
 namespace landbridge::emissions {
 
-enum class ContainerUnit : std::uint8_t { teu, feu };
-std::string_view to_string(ContainerUnit u);        // "TEU", "FEU"
-std::optional<ContainerUnit> parse_container_unit(std::string_view s);  // "teu"/"TEU"/"feu"/"FEU"
+// The unit of a shipment is a model concept (model/container_unit.h); these names keep the
+// spelling emissions::ContainerUnit working for callers that count boxes for emissions.
+using landbridge::ContainerUnit;
+using landbridge::parse_container_unit;
+using landbridge::to_string;
 
 // What is shipped: `count` loaded boxes of one unit.
 struct Shipment {

@@ -14,40 +14,21 @@
 #include <vector>
 
 #include "landbridge/core/error.h"
+#include "landbridge/model/loaded_network.h"
 #include "landbridge/model/network.h"
 #include "landbridge/model/places.h"
-
-namespace landbridge::sea {
-class MaritimeGraph;
-}
 
 namespace landbridge::io {
 
 struct LoadOptions {
   // Maritime graph for `marnet` distances; when null the loader loads the one named in the
-  // manifest (or the built-in one) itself, and keeps it in LoadedPackage::marnet.
+  // manifest (or the built-in one) itself, and keeps it in LoadedNetwork::marnet.
   const sea::MaritimeGraph* marnet = nullptr;
 };
 
-struct LoadedPackage {
-  Network network;
-  std::filesystem::path dir;
-  std::string version;
-  std::string description;
-  // The maritime graph used for sea distances (owned here when the loader loaded it; a
-  // non-owning handle when it came from LoadOptions::marnet). Null when no link needs it.
-  std::shared_ptr<const sea::MaritimeGraph> marnet;
-  // For each link with distance `marnet`: the marnet ports of its ends, for re-routing when a
-  // query closes passages (invalid ids for other links). Indexed by LinkId.
-  IdVector<LinkId, PortId> sea_from_port;
-  IdVector<LinkId, PortId> sea_to_port;
-  // Passages closed for each marnet link's route: its `avoid_passages` plus the manifest's
-  // `marnet_avoid` (0 for other links). A query that closes more re-routes with the union.
-  IdVector<LinkId, PassageSet> sea_avoid;
-  // The manifest's [road] table: how places off the network reach it by truck
-  // (docs/door-to-door.md). Absent: door-to-door routing from such places is not offered.
-  std::optional<RoadAccess> road;
-};
+// What load_package returns: the model's LoadedNetwork (model/loaded_network.h), filled from
+// the package. The alias keeps the loader's name for its callers.
+using LoadedPackage = LoadedNetwork;
 
 // The files of a package held in memory: for validating uploads and for tests. `files` maps
 // a file name ("links.csv") to its bytes; an absent entry is a missing file. Relative paths

@@ -1,26 +1,15 @@
-// Dated rate sets (`rates.csv`, optional in a network package): price levels with a validity,
-// so that a price is the one in force on the day the box departs.
-//
-// A row multiplies the prices within its scope by `factor` from `valid_from` to `valid_to`
-// (inclusive, either may be open). Scopes: `all`, `mode` (target a mode), `link` (a link id;
-// a two-way link's reverse is `id~r`), `service` (a service id), `operation` (an operation
-// kind: handling, gauge_change, border, dwell), `node` (a node code: the operations there).
-// The price of an item on a day is its package price times the factor of every row in force
-// that day whose scope covers it (links and services: all, mode, link / service; operations:
-// all, operation, node). Two rows with the same scope and target may not be in force on a
-// common day (a validation error).
+// Dated rate sets (`rates.csv`, optional in a network package): the loader. The table it fills,
+// timetable::RateTable (timetable/rates.h), is what the planners use.
+// Scopes, targets and how factors combine: timetable/rates.h.
 #pragma once
 
 #include <filesystem>
-#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "landbridge/core/error.h"
-#include "landbridge/core/ids.h"
-#include "landbridge/core/units.h"
-#include "landbridge/model/modes.h"
-#include "landbridge/timetable/time.h"
+#include "landbridge/timetable/rates.h"
 
 namespace landbridge {
 class Network;
@@ -30,38 +19,11 @@ namespace landbridge::io {
 
 inline constexpr const char* kRatesFile = "rates.csv";
 
-enum class RateScope : std::uint8_t { all, mode, link, service, operation, node };
-
-struct RateRow {
-  std::string id;
-  std::optional<timetable::CivilDate> valid_from, valid_to;  // inclusive; none = open
-  RateScope scope = RateScope::all;
-  std::string target;      // as written (mode name, link id, service id, kind, node code)
-  double factor = 1.0;     // > 0
-  int line = 0;            // in rates.csv
-};
-
-class RateTable {
- public:
-  RateTable() = default;
-  explicit RateTable(std::vector<RateRow> rows) : rows_(std::move(rows)) {}
-  [[nodiscard]] bool empty() const { return rows_.empty(); }
-  [[nodiscard]] const std::vector<RateRow>& rows() const { return rows_; }
-
-  // Factor in force on `day` for a link (its id and carriage mode), a service, an operation.
-  [[nodiscard]] double link_factor(const std::string& link_id, Mode mode, timetable::CivilDate day) const;
-  [[nodiscard]] double service_factor(const std::string& service_id, Mode mode, timetable::CivilDate day) const;
-  [[nodiscard]] double operation_factor(OperationKind kind, const std::string& node_code, timetable::CivilDate day) const;
-  // The days on which the factors change (each row's valid_from and the day after its
-  // valid_to), sorted, without duplicates: between two of them every factor is constant.
-  [[nodiscard]] std::vector<timetable::CivilDate> change_days() const;
-
- private:
-  std::vector<RateRow> rows_;
-};
-
-// A price scaled by a factor, rounded to the cent.
-UsdCents scaled(UsdCents price, double factor);
+// The table's names as the loader's callers know them.
+using timetable::RateRow;
+using timetable::RateScope;
+using timetable::RateTable;
+using timetable::scaled;
 
 // Reads `rates.csv` of the package folder if there is one (none: an empty table). Problems go
 // to `diags` with file, line and field: unknown or missing columns, dates, scopes, targets that

@@ -2,7 +2,7 @@
 //
 // A query that closes passages (Suez, Bab-el-Mandeb, ...) must not use a maritime link whose
 // route sails through one. For links whose distance came from the maritime graph (the package
-// loader records their marnet ports in LoadedPackage::sea_from_port / sea_to_port) the link is
+// loader records their marnet ports in LoadedNetwork::sea_from_port / sea_to_port) the link is
 // re-routed on the graph with the passages closed; its duration and cost scale by the ratio of
 // the new distance to the old (the package format's stated model assumption) and its passages
 // become the new route's. When no sea route remains, or the link has no marnet ports, the link
@@ -18,8 +18,8 @@
 #include "landbridge/core/units.h"
 #include "landbridge/model/network.h"
 
-namespace landbridge::io {
-struct LoadedPackage;
+namespace landbridge {
+struct LoadedNetwork;
 }
 namespace landbridge::sea {
 class MaritimeGraph;
@@ -57,13 +57,13 @@ LinkOverrides drop_closed_passages(const Network& net, PassageSet closed);
 
 // Re-routes the links whose passages intersect `closed` on the maritime graph.
 //   from_port / to_port: marnet ports of each link's ends, indexed by LinkId (invalid ids for
-//                        links that were not routed on the graph); as in io::LoadedPackage.
+//                        links that were not routed on the graph); as in LoadedNetwork.
 //   link_avoid:          passages each link avoids by default (links.csv `avoid_passages`),
 //                        indexed by LinkId; may be empty (= none).
 LinkOverrides reroute_closed_passages(const Network& net, const sea::MaritimeGraph& graph,
                                       std::span<const PortId> from_port, std::span<const PortId> to_port,
                                       PassageSet closed, std::span<const PassageSet> link_avoid = {});
 // Same, with the package's maritime graph and ports (drops links when it has no graph).
-LinkOverrides reroute_closed_passages(const io::LoadedPackage& pkg, PassageSet closed);
+LinkOverrides reroute_closed_passages(const LoadedNetwork& pkg, PassageSet closed);
 
 }  // namespace landbridge::route

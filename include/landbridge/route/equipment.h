@@ -27,7 +27,7 @@
 #include <string_view>
 
 #include "landbridge/core/units.h"
-#include "landbridge/emissions/emissions.h"
+#include "landbridge/model/container_unit.h"
 
 namespace landbridge::route {
 
@@ -42,7 +42,7 @@ struct EquipmentCharges {
 
 // A box type: its size (the price and mass basis) and its kind.
 struct BoxType {
-  emissions::ContainerUnit unit = emissions::ContainerUnit::teu;
+  ContainerUnit unit = ContainerUnit::teu;
   Equipment equipment = Equipment::general;
   friend bool operator==(const BoxType&, const BoxType&) = default;
 };

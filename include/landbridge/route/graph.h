@@ -85,7 +85,7 @@ struct Weights {
   Shipment shipment;
   Equipment equipment = Equipment::general;  // link costs above are already scaled for it
   EquipmentCharges equipment_charges;
-  std::shared_ptr<const io::RateTable> rates;  // link costs above are already priced on rates_on
+  std::shared_ptr<const timetable::RateTable> rates;  // link costs above are already priced on rates_on
   timetable::CivilDate rates_on{};
   Tonnes mass_per_box{0.0};
   Prices prices;

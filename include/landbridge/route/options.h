@@ -13,13 +13,13 @@
 #include "landbridge/core/ids.h"
 #include "landbridge/core/units.h"
 #include "landbridge/emissions/emissions.h"
-#include "landbridge/io/rates.h"
 #include "landbridge/model/modes.h"
 #include "landbridge/route/equipment.h"
+#include "landbridge/timetable/rates.h"
 
 namespace landbridge::route {
 
-using emissions::ContainerUnit;
+using landbridge::ContainerUnit;
 using emissions::Shipment;
 
 // What "best" means for a single-objective query.
@@ -98,13 +98,13 @@ struct RouteOptions {
   // Dated rate set of the package (io/rates.h; none or empty: the package prices) and the day
   // whose prices apply: static routes price everything on that day; timetabled routes price
   // each trip on its start day and links and operations on the ready day.
-  std::shared_ptr<const io::RateTable> rates;
+  std::shared_ptr<const timetable::RateTable> rates;
   timetable::CivilDate rates_on{};
 };
 
 // The price of one operation for one box (TEU or FEU) on `day` under `rates` (its package price
 // when `rates` is null or empty).
-UsdCents operation_price(const Network& net, OperationId o, bool feu, const io::RateTable* rates,
+UsdCents operation_price(const Network& net, OperationId o, bool feu, const timetable::RateTable* rates,
                          timetable::CivilDate day);
 
 }  // namespace landbridge::route

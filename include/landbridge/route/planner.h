@@ -1,6 +1,6 @@
 // The route query API in one call: what the command line, the server and the bindings use.
 //
-//   io::LoadedPackage pkg = io::load_package(io::default_package_dir());
+//   LoadedNetwork pkg = io::load_package(io::default_package_dir());   // the io layer fills it
 //   route::Planner planner(pkg);
 //   route::RouteRequest req{.from = "Hakata", .to = "DEDUI", .objective = route::Objective::cost};
 //   route::add_avoid(pkg.network, "suez", req.options);        // or req.avoid = {"suez", "RU"}
@@ -8,7 +8,7 @@
 //   std::cout << route::to_table(pkg.network, r);              // report.h; or to_json(...)
 //
 // A Planner is built once per network (routing structures) and answers many requests; it is
-// not thread-safe (one per thread). With a LoadedPackage, closed sea passages re-route the
+// not thread-safe (one per thread). With a LoadedNetwork, closed sea passages re-route the
 // package's marnet links on its maritime graph (closures.h); with a bare Network they drop
 // the links that sail through them.
 #pragma once
@@ -23,8 +23,8 @@
 #include "landbridge/route/itinerary.h"
 #include "landbridge/route/options.h"
 
-namespace landbridge::io {
-struct LoadedPackage;
+namespace landbridge {
+struct LoadedNetwork;
 }
 
 namespace landbridge::route {
@@ -60,7 +60,7 @@ bool is_sane(const Network& net, std::span<const LinkId> links);
 class Planner {
  public:
   explicit Planner(const Network& net);
-  explicit Planner(const io::LoadedPackage& pkg);
+  explicit Planner(const LoadedNetwork& pkg);
   ~Planner();
   Planner(Planner&&) noexcept;
   Planner& operator=(Planner&&) noexcept;

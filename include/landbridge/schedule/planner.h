@@ -26,7 +26,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "landbridge/io/package.h"
+#include "landbridge/model/loaded_network.h"
 #include "landbridge/route/itinerary.h"
 #include "landbridge/route/options.h"
 #include "landbridge/timetable/journey.h"
@@ -106,7 +106,7 @@ class ScheduledPlanner {
  public:
   // Builds the timetable. Throws LoadError for bad services, landbridge::Error for a horizon
   // shorter than 90 days.
-  ScheduledPlanner(const io::LoadedPackage& pkg, std::vector<timetable::Service> services,
+  ScheduledPlanner(const LoadedNetwork& pkg, std::vector<timetable::Service> services,
                    Minutes horizon_start, Minutes horizon_len = days(90));
 
   // Throws route::LocateError for an unknown place, landbridge::Error for a bad request (ready
