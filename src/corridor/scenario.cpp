@@ -7,6 +7,7 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "landbridge/core/user_file.h"
 #include "landbridge/timetable/time.h"
 
 namespace landbridge::corridor {
@@ -111,11 +112,10 @@ std::vector<std::string> split(std::string_view s, char sep) {
 }
 
 std::string read_text(const std::filesystem::path& p, const std::string& what) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) throw ScenarioError(p.string() + ": cannot read " + what);
-  std::ostringstream os;
-  os << in.rdbuf();
-  return os.str();
+  // Scenarios (.toml) are held to the TOML limit, demand tables to the CSV one.
+  UserFile f = read_user_file(p, p.extension() == ".toml" ? kMaxTomlBytes : kMaxCsvBytes);
+  if (!f.ok()) throw ScenarioError(p.string() + ": cannot read " + what + ": " + f.problem);
+  return std::move(f.text);
 }
 
 }  // namespace

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <fstream>
 #include <sstream>
 
+#include "landbridge/core/user_file.h"
 #include "landbridge/io/csv_table.h"
 #include "landbridge/model/network.h"
 #include "text.h"
@@ -196,11 +196,13 @@ RateTable load_rates_text(std::string_view text, const Network& net, Diagnostics
 }
 
 RateTable load_rates(const std::filesystem::path& dir, const Network& net, Diagnostics& diags) {
-  std::ifstream in(dir / kRatesFile, std::ios::binary);
-  if (!in) return {};
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return load_rates_text(ss.str(), net, diags);
+  UserFile f = read_user_file(dir / kRatesFile, kMaxCsvBytes);
+  if (f.status == UserFile::Status::missing) return {};  // rates.csv is optional
+  if (!f.ok()) {
+    diags.add(std::string(kRatesFile), 0, "", "", f.problem);
+    return {};
+  }
+  return load_rates_text(f.text, net, diags);
 }
 
 void check_rate_services(const RateTable& rates, const std::vector<std::string>& service_ids, Diagnostics& diags) {
