@@ -119,8 +119,13 @@ RouteResult Planner::route(const RouteRequest& req) {
   std::vector<Path> paths;
   if (req.pareto) {
     paths = im.pareto.pareto(res.from, res.to, w,
-                             {.transshipments_criterion = req.pareto_transshipments, .max_labels = req.max_labels});
+                             {.transshipments_criterion = req.pareto_transshipments,
+                              .max_labels = req.max_labels,
+                              .max_bag = req.max_pareto,
+                              .max_results = req.max_pareto});
     res.truncated = im.pareto.stats().truncated;
+    res.capped = im.pareto.stats().capped;
+    res.pareto_cap = req.max_pareto;
     auto key = [&](const Path& p) {
       const Criteria& c = p.per_box;
       return std::tuple(objective_value(req.objective, c, w.prices), c.time, c.cost, c.co2e, p.transshipments);
@@ -140,8 +145,9 @@ RouteResult Planner::route(const RouteRequest& req) {
     const bool first_bad = !is_sane(net, paths.front().links);
     std::erase_if(paths, [&](const Path& p) { return !is_sane(net, p.links); });
     if (first_bad) {
-      std::vector<Path> front = im.pareto.pareto(res.from, res.to, w, {.max_labels = req.max_labels});
-      res.truncated = res.truncated || im.pareto.stats().truncated;
+      std::vector<Path> front = im.pareto.pareto(
+          res.from, res.to, w, {.max_labels = req.max_labels, .max_bag = req.max_pareto, .max_results = req.max_pareto});
+      res.truncated = res.truncated || im.pareto.stats().truncated || im.pareto.stats().capped;
       if (!front.empty()) {
         const auto best = std::min_element(front.begin(), front.end(), [&](const Path& a, const Path& b) {
           return std::tuple(objective_value(req.objective, a.per_box, w.prices), a.per_box.time, a.per_box.cost) <
