@@ -436,12 +436,15 @@ ScheduledResult ScheduledPlanner::plan(const ScheduledRequest& req) {
   std::vector<timetable::Journey> js;
   if (req.arrive_by && req.pareto) {
     js = arrive_by_pareto(*tt, *mc, q, *req.arrive_by);
+    res.capped = mc->stats().capped;
   } else if (req.arrive_by) {
     if (auto j = raptor->latest_departure(q, *req.arrive_by)) js.push_back(std::move(*j));
   } else if (req.pareto && req.window) {
     js = mc->range(q, req.depart + *req.window);
+    res.capped = mc->stats().capped;
   } else if (req.pareto) {
     js = mc->run(q);
+    res.capped = mc->stats().capped;
   } else if (req.window) {
     js = raptor->range(q, req.depart + *req.window);
   } else {
@@ -451,6 +454,7 @@ ScheduledResult ScheduledPlanner::plan(const ScheduledRequest& req) {
     // sane arrival is the earliest of the (sane) Pareto set.
     if (!js.empty() && !sane(net_, *tt, js.front())) {
       std::vector<timetable::Journey> all = mc->run(q);
+      res.capped = mc->stats().capped;
       std::erase_if(all, [&](const timetable::Journey& j) { return !sane(net_, *tt, j); });
       js.clear();
       if (!all.empty())
