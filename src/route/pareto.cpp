@@ -256,7 +256,10 @@ std::vector<Path> ParetoRouter::pareto(NodeId from, NodeId to, const Weights& w,
   for (std::uint32_t ti : s.target) {
     const Label& tl = s.labels[ti];
     Path p;
-    p.per_box = Criteria{Minutes(static_cast<std::int32_t>(tl.v.t)), UsdCents(tl.v.c), GramsCo2e(tl.v.e)};
+    // Sums are 64-bit here; a time past the 32-bit range (a route over kMaxLegs, refused by
+    // the Planner) is clamped rather than wrapped.
+    const auto t = static_cast<std::int32_t>(std::min<std::int64_t>(tl.v.t, std::numeric_limits<std::int32_t>::max()));
+    p.per_box = Criteria{Minutes(t), UsdCents(tl.v.c), GramsCo2e(tl.v.e)};
     p.transshipments = static_cast<int>(tl.v.k);
     s.trail.clear();
     for (std::uint32_t i = tl.parent; i != kNone; i = s.labels[i].parent) s.trail.push_back(i);

@@ -96,7 +96,8 @@ RouteResult Planner::route(const RouteRequest& req) {
   res.options = req.options;
   for (const std::string& item : req.avoid) add_avoid(net, item, res.options);
   const RouteOptions& opts = res.options;
-  if (opts.shipment.count < 1) throw Error(fmt::format("count must be at least 1, got {}", opts.shipment.count));
+  if (opts.shipment.count < 1 || opts.shipment.count > kMaxBoxes)
+    throw Error(fmt::format("count must be from 1 to {} boxes, got {}", kMaxBoxes, opts.shipment.count));
   if (iso_code(BoxType{opts.shipment.unit, opts.equipment}).empty())
     throw Error("there is no 20' high cube: use a 40' high cube (45G1) or a 20' box (22G1)");
   for (NodeId end : {res.from, res.to}) {
@@ -157,6 +158,12 @@ RouteResult Planner::route(const RouteRequest& req) {
       }
     }
   }
+  // Totals fit their types only up to kMaxLegs legs (options.h): a longer route is refused.
+  for (const Path& p : paths)
+    if (p.links.size() > kMaxLegs)
+      throw Error(fmt::format("the route from {} to {} has {} legs; at most {} are supported (docs/network-package.md, "
+                              "Limits)",
+                              net.node(res.from).code, net.node(res.to).code, p.links.size(), kMaxLegs));
   for (const Path& p : paths) {
     res.itineraries.push_back(make_itinerary(im.graph, w, p.links));
   }

@@ -387,7 +387,9 @@ ScheduledResult ScheduledPlanner::plan(const ScheduledRequest& req) {
   for (const std::string& item : req.avoid) route::add_avoid(net_, item, res.options);
   if (dated(res.options)) res.options.rates_on = timetable::to_civil(req.depart).date;  // links and operations
   const route::RouteOptions& o = res.options;
-  if (o.shipment.count < 1) throw Error("scheduled route: the container count must be at least 1");
+  if (o.shipment.count < 1 || o.shipment.count > route::kMaxBoxes)
+    throw Error("scheduled route: the container count must be from 1 to " + std::to_string(route::kMaxBoxes) +
+                ", got " + std::to_string(o.shipment.count));
   if (route::iso_code(route::BoxType{o.shipment.unit, o.equipment}).empty())
     throw Error("scheduled route: there is no 20' high cube: use a 40' high cube (45G1) or a 20' box (22G1)");
   if (node_avoided(net_, res.from, o) || node_avoided(net_, res.to, o))

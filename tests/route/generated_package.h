@@ -65,4 +65,20 @@ inline GeneratedPackage layered_package(int layers) {
   return g;
 }
 
+// A chain of `legs` road links with every figure at its package limit (50,000 km, 365 d,
+// 10,000,000 USD per TEU and FEU, 100,000 g/tkm, 100 t per TEU) and, at every node, a
+// handling, a border and a dwell operation of 365 d, 10,000,000 USD and 10,000 kg CO2e/t.
+inline GeneratedPackage chain_at_limits(int legs) {
+  GeneratedPackage g;
+  g.nodes = legs + 1;
+  g.mass_per_teu_t = 100;
+  for (int i = 0; i < legs; ++i)
+    g.links += fmt::format("max{},{},{},road,50000 km,365 d,10000000,10000000,road-max,assumption,test\n", i,
+                           generated_code(i), generated_code(i + 1));
+  for (int i = 0; i <= legs; ++i)
+    for (const char* kind : {"handling", "border", "dwell"})
+      g.operations += fmt::format("{},{},*,*,365 d,10000000,10000000,10000,assumption,test\n", generated_code(i), kind);
+  return g;
+}
+
 }  // namespace landbridge::route::test
