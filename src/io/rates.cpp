@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <iterator>
+#include <limits>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include "landbridge/core/user_file.h"
@@ -114,6 +118,18 @@ RateTable load_rates_text(std::string_view text, const Network& net, Diagnostics
     return c ? std::string_view(row.cells[*c]) : std::string_view();
   };
   std::vector<RateRow> rows;
+  std::set<std::string, std::less<>> source_keys;  // looked up per cited key, not scanned
+  for (const Source& x : net.sources()) source_keys.insert(x.key);
+  // Validity periods kept so far per scope and target, by first day: disjoint, so only the one
+  // starting last on or before a new row's last day can overlap it (a search, not a scan of
+  // every row: a 64 MiB file of daily rates took hours with the scan).
+  std::map<std::pair<RateScope, std::string>, std::map<std::int64_t, std::size_t>> periods;
+  const auto first_day = [](const RateRow& r) {
+    return r.valid_from ? std::int64_t{timetable::epoch_day(*r.valid_from)} : std::numeric_limits<std::int64_t>::min();
+  };
+  const auto last_day = [](const RateRow& r) {
+    return r.valid_to ? std::int64_t{timetable::epoch_day(*r.valid_to)} : std::numeric_limits<std::int64_t>::max();
+  };
   for (const CsvRow& row : t.rows()) {
     RateRow r;
     r.line = row.line;
@@ -175,22 +191,23 @@ RateTable load_rates_text(std::string_view text, const Network& net, Diagnostics
       fail("basis", basis, "expected sourced, computed or assumption");
     if ((basis.empty() || basis == "sourced") && cell(row, "sources").empty())
       fail("sources", "", "missing value; a sourced rate cites a key from sources.csv (or set basis)");
-    for (const std::string& k : split_list(cell(row, "sources"))) {
-      const auto& srcs = net.sources();
-      if (std::none_of(srcs.begin(), srcs.end(), [&](const Source& x) { return x.key == k; }))
-        fail("sources", k, "expected a source key from sources.csv");
-    }
+    for (const std::string& k : split_list(cell(row, "sources")))
+      if (!source_keys.contains(k)) fail("sources", k, "expected a source key from sources.csv");
     if ((basis == "computed" || basis == "assumption") && cell(row, "note").empty())
       fail("note", "", "missing value; a row with basis " + std::string(basis) + " states its method or assumption");
     if (bad) continue;
-    for (const RateRow& o : rows)
-      if (o.scope == r.scope && o.target == r.target && overlap(o, r)) {
+    auto& kept = periods[{r.scope, r.target}];
+    if (auto it = kept.upper_bound(last_day(r)); it != kept.begin()) {
+      const RateRow& o = rows[std::prev(it)->second];
+      if (overlap(o, r))
         fail("valid_from", cell(row, "valid_from"),
              "rate " + r.id + " is in force on a day when rate " + o.id + " (line " + std::to_string(o.line) +
                  ") of the same scope and target is: validities may not overlap");
-        break;
-      }
-    if (!bad) rows.push_back(std::move(r));
+    }
+    if (!bad) {
+      kept.emplace(first_day(r), rows.size());
+      rows.push_back(std::move(r));
+    }
   }
   return RateTable(std::move(rows));
 }
@@ -206,9 +223,9 @@ RateTable load_rates(const std::filesystem::path& dir, const Network& net, Diagn
 }
 
 void check_rate_services(const RateTable& rates, const std::vector<std::string>& service_ids, Diagnostics& diags) {
+  const std::set<std::string, std::less<>> known(service_ids.begin(), service_ids.end());
   for (const RateRow& r : rates.rows())
-    if (r.scope == RateScope::service &&
-        std::find(service_ids.begin(), service_ids.end(), r.target) == service_ids.end())
+    if (r.scope == RateScope::service && !known.contains(r.target))
       diags.add(kRatesFile, r.line, "target", r.target, "expected a service id from services.csv");
 }
 
