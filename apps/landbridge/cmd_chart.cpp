@@ -47,7 +47,7 @@ void register_chart(CLI::App& app) {
   cmd->add_option("--unit", a->unit, "Container unit: teu or feu")
       ->check(CLI::IsMember({"teu", "feu", "TEU", "FEU"}))
       ->capture_default_str();
-  cmd->add_option("--count", a->count, "Number of containers")->check(CLI::Range(1, 1'000'000));
+  cmd->add_option("--count", a->count, "Number of containers")->check(CLI::Range(1, route::kMaxBoxes));
   cmd->add_flag("--co2", a->co2, "Add a third panel with cumulative CO2e");
   cmd->add_option("--depart", a->depart,
                   "Chart the timetabled Pareto set for boxes ready at this time (2026-12-01 or 2026-12-01T08:00)")

@@ -138,7 +138,7 @@ void register_route(CLI::App& app) {
   cmd->add_option("--equipment", a->equipment, "Container by ISO 6346 size-type code: 22G1, 42G1, 45G1, 22R1, 45R1")
       ->check(box_check)
       ->excludes(unit);
-  cmd->add_option("--count", a->count, "Number of containers")->check(CLI::Range(1, 1'000'000))->capture_default_str();
+  cmd->add_option("--count", a->count, "Number of containers")->check(CLI::Range(1, route::kMaxBoxes))->capture_default_str();
   cmd->add_option("--max-transshipments", a->max_transshipments, "At most N transshipments (lifts between vehicles)")
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--value-of-time", a->value_of_time, "USD per box and hour, for --optimize generalized")

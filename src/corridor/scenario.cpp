@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "landbridge/core/user_file.h"
 #include "landbridge/timetable/time.h"
 
 namespace landbridge::corridor {
@@ -140,24 +141,11 @@ std::vector<std::string> split(std::string_view s, char sep) {
 }
 
 // The whole of a scenario or demand file: a regular file of at most `max_bytes` (a FIFO or
-// /dev/zero would be read without end).
+// /dev/zero would be read without end; core/user_file.h).
 std::string read_text(const std::filesystem::path& p, const std::string& what, std::uintmax_t max_bytes) {
-  std::error_code ec;
-  const auto st = std::filesystem::status(p, ec);
-  if (ec || !std::filesystem::exists(st))
-    throw ScenarioError(p.string() + ": cannot read " + what + ": " + (ec ? ec.message() : std::strerror(ENOENT)));
-  if (!std::filesystem::is_regular_file(st)) throw ScenarioError(p.string() + ": " + what + " is not a regular file");
-  const std::uintmax_t size = std::filesystem::file_size(p, ec);
-  if (!ec && size > max_bytes)
-    throw ScenarioError(p.string() + ": " + what + " has " + std::to_string(size) + " bytes, more than the limit of " +
-                        std::to_string(max_bytes));
-  errno = 0;
-  std::ifstream in(p, std::ios::binary);
-  if (!in) throw ScenarioError(p.string() + ": cannot read " + what + ": " + std::strerror(errno != 0 ? errno : EIO));
-  std::string text(static_cast<std::size_t>(std::min(size, max_bytes)), '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  return text;
+  UserFile f = read_user_file(p, max_bytes);
+  if (!f.ok()) throw ScenarioError(p.string() + ": cannot read " + what + ": " + f.problem);
+  return std::move(f.text);
 }
 
 }  // namespace

@@ -8,13 +8,13 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 
 #include "drafts.h"
 #include "landbridge/core/geo.h"
+#include "landbridge/core/user_file.h"
 #include "landbridge/io/quantity.h"
 #include "marnet.h"
 
@@ -451,18 +451,21 @@ std::optional<LoadedPackage> load(const PackageFiles& files, const LoadOptions& 
     auto it = files.files.find(name);
     return it == files.files.end() ? nullptr : &it->second;
   };
+  // A file that is there but was not read (a FIFO, a device, too large) says why.
+  const auto absent = [&](const std::string& name, std::string_view missing) {
+    const auto it = files.refused.find(name);
+    diags.add(name, 0, "", "", it != files.refused.end() ? it->second : std::string(missing));
+  };
 
   if (const std::string* m = content(std::string(kManifestFile)))
     d.manifest = parse_manifest(*m, diags);
   else
-    diags.add(std::string(kManifestFile), 0, "", "",
-              "file is missing; expected the package manifest");
+    absent(std::string(kManifestFile), "file is missing; expected the package manifest");
 
   const auto table = [&](std::string_view name) {
     const std::string n(name);
     if (const std::string* text = content(n)) return CsvTable::parse(*text, n, diags);
-    diags.add(n, 0, "", "",
-              "file is missing; expected it in the package folder (docs/network-package.md)");
+    absent(n, "file is missing; expected it in the package folder (docs/network-package.md)");
     return CsvTable{};
   };
   const CsvTable sources = table(kSourcesFile);
@@ -508,19 +511,18 @@ const std::vector<std::string>& package_file_names() {
   return kFileNames;
 }
 
+void read_package_file(PackageFiles& files, const std::string& name) {
+  UserFile f = read_user_file(files.dir / name, name == kManifestFile ? kMaxTomlBytes : kMaxCsvBytes);
+  if (f.ok())
+    files.files.insert_or_assign(name, std::move(f.text));
+  else if (f.status != UserFile::Status::missing)
+    files.refused.insert_or_assign(name, std::move(f.problem));
+}
+
 PackageFiles read_package_files(const std::filesystem::path& dir) {
   PackageFiles p;
   p.dir = dir;
-  for (const std::string& name : kFileNames) {
-    std::error_code ec;
-    const auto path = dir / name;
-    if (!std::filesystem::is_regular_file(path, ec)) continue;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) continue;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    p.files.emplace(name, std::move(ss).str());
-  }
+  for (const std::string& name : kFileNames) read_package_file(p, name);
   return p;
 }
 

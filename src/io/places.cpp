@@ -5,9 +5,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
+#include "landbridge/core/user_file.h"
 #include "landbridge/io/csv_table.h"
 
 namespace landbridge::io {
@@ -24,12 +23,11 @@ std::optional<double> to_double(const std::string& s) {
 
 PlaceIndex load_place_index(const std::filesystem::path& file) {
   const std::string name = file.string();
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw LoadError({{name, 0, "", "", "cannot read the place index (data/unlocode/places.csv)"}});
-  std::ostringstream ss;
-  ss << in.rdbuf();
+  const UserFile f = read_user_file(file, kMaxCsvBytes);
+  if (!f.ok())
+    throw LoadError({{name, 0, "", "", f.problem + " (the place index, data/unlocode/places.csv)"}});
   Diagnostics diags;
-  const CsvTable t = CsvTable::parse(ss.str(), name, diags);
+  const CsvTable t = CsvTable::parse(f.text, name, diags);
   const char* required[] = {"code", "name", "lat", "lon"};
   for (const char* c : required)
     if (!t.column(c)) diags.add(name, t.header_line(), c, "", "missing column");

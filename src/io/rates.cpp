@@ -3,9 +3,13 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <fstream>
+#include <iterator>
+#include <limits>
+#include <map>
+#include <set>
 #include <sstream>
 
+#include "landbridge/core/user_file.h"
 #include "landbridge/io/csv_table.h"
 #include "landbridge/model/network.h"
 #include "text.h"
@@ -61,6 +65,18 @@ RateTable load_rates_text(std::string_view text, const Network& net, Diagnostics
     return c ? std::string_view(row.cells[*c]) : std::string_view();
   };
   std::vector<RateRow> rows;
+  std::set<std::string, std::less<>> source_keys;  // looked up per cited key, not scanned
+  for (const Source& x : net.sources()) source_keys.insert(x.key);
+  // Validity periods kept so far per scope and target, by first day: disjoint, so only the one
+  // starting last on or before a new row's last day can overlap it (a search, not a scan of
+  // every row: a 64 MiB file of daily rates took hours with the scan).
+  std::map<std::pair<RateScope, std::string>, std::map<std::int64_t, std::size_t>> periods;
+  const auto first_day = [](const RateRow& r) {
+    return r.valid_from ? std::int64_t{timetable::epoch_day(*r.valid_from)} : std::numeric_limits<std::int64_t>::min();
+  };
+  const auto last_day = [](const RateRow& r) {
+    return r.valid_to ? std::int64_t{timetable::epoch_day(*r.valid_to)} : std::numeric_limits<std::int64_t>::max();
+  };
   for (const CsvRow& row : t.rows()) {
     RateRow r;
     r.line = row.line;
@@ -122,38 +138,41 @@ RateTable load_rates_text(std::string_view text, const Network& net, Diagnostics
       fail("basis", basis, "expected sourced, computed or assumption");
     if ((basis.empty() || basis == "sourced") && cell(row, "sources").empty())
       fail("sources", "", "missing value; a sourced rate cites a key from sources.csv (or set basis)");
-    for (const std::string& k : split_list(cell(row, "sources"))) {
-      const auto& srcs = net.sources();
-      if (std::none_of(srcs.begin(), srcs.end(), [&](const Source& x) { return x.key == k; }))
-        fail("sources", k, "expected a source key from sources.csv");
-    }
+    for (const std::string& k : split_list(cell(row, "sources")))
+      if (!source_keys.contains(k)) fail("sources", k, "expected a source key from sources.csv");
     if ((basis == "computed" || basis == "assumption") && cell(row, "note").empty())
       fail("note", "", "missing value; a row with basis " + std::string(basis) + " states its method or assumption");
     if (bad) continue;
-    for (const RateRow& o : rows)
-      if (o.scope == r.scope && o.target == r.target && overlap(o, r)) {
+    auto& kept = periods[{r.scope, r.target}];
+    if (auto it = kept.upper_bound(last_day(r)); it != kept.begin()) {
+      const RateRow& o = rows[std::prev(it)->second];
+      if (overlap(o, r))
         fail("valid_from", cell(row, "valid_from"),
              "rate " + r.id + " is in force on a day when rate " + o.id + " (line " + std::to_string(o.line) +
                  ") of the same scope and target is: validities may not overlap");
-        break;
-      }
-    if (!bad) rows.push_back(std::move(r));
+    }
+    if (!bad) {
+      kept.emplace(first_day(r), rows.size());
+      rows.push_back(std::move(r));
+    }
   }
   return RateTable(std::move(rows));
 }
 
 RateTable load_rates(const std::filesystem::path& dir, const Network& net, Diagnostics& diags) {
-  std::ifstream in(dir / kRatesFile, std::ios::binary);
-  if (!in) return {};
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return load_rates_text(ss.str(), net, diags);
+  UserFile f = read_user_file(dir / kRatesFile, kMaxCsvBytes);
+  if (f.status == UserFile::Status::missing) return {};  // rates.csv is optional
+  if (!f.ok()) {
+    diags.add(std::string(kRatesFile), 0, "", "", f.problem);
+    return {};
+  }
+  return load_rates_text(f.text, net, diags);
 }
 
 void check_rate_services(const RateTable& rates, const std::vector<std::string>& service_ids, Diagnostics& diags) {
+  const std::set<std::string, std::less<>> known(service_ids.begin(), service_ids.end());
   for (const RateRow& r : rates.rows())
-    if (r.scope == RateScope::service &&
-        std::find(service_ids.begin(), service_ids.end(), r.target) == service_ids.end())
+    if (r.scope == RateScope::service && !known.contains(r.target))
       diags.add(kRatesFile, r.line, "target", r.target, "expected a service id from services.csv");
 }
 

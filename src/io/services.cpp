@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -352,6 +351,11 @@ void link_fares(const Network& net, Service& s) {
 CsvTable parse_file(const PackageFiles& files, const std::string& name, Diagnostics& diags, bool& present) {
   const auto it = files.files.find(name);
   present = it != files.files.end();
+  if (const auto r = files.refused.find(name); !present && r != files.refused.end()) {
+    diags.add(name, 0, "", "", r->second);  // there, but not a regular file or too large
+    present = true;
+    return CsvTable{};
+  }
   return present ? CsvTable::parse(it->second, name, diags) : CsvTable{};
 }
 
@@ -568,13 +572,8 @@ std::vector<Service> load_services(const std::filesystem::path& dir, const Netwo
   PackageFiles files;
   files.dir = dir;
   for (const std::string& name : {std::string(kServicesFile), std::string(kServiceCallsFile),
-                                 std::string(detail::kManifestFile)}) {
-    std::ifstream in(dir / name, std::ios::binary);
-    if (!in) continue;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    files.files.emplace(name, ss.str());
-  }
+                                 std::string(detail::kManifestFile)})
+    read_package_file(files, name);
   return load_services(files, net, diags);
 }
 

@@ -1,6 +1,34 @@
 #include "landbridge/route/itinerary.h"
 
+#include <fmt/format.h>
+
 namespace landbridge::route {
+namespace {
+
+// Checked arithmetic for the shipment's figures: within the limits (options.h: kMaxLegs,
+// kMaxBoxes) nothing overflows; beyond them (e.g. dated rates multiplying prices far past the
+// package limits) the itinerary is refused rather than printed with a wrapped total.
+[[noreturn]] void too_large(const char* what) {
+  throw RequestError(fmt::format("the itinerary's {} is too large to represent; expected prices, emissions and counts "
+                          "within the limits of docs/network-package.md (Limits)",
+                          what));
+}
+std::int64_t times(std::int64_t v, std::int64_t n, const char* what) {
+  std::int64_t r = 0;
+  if (__builtin_mul_overflow(v, n, &r)) too_large(what);
+  return r;
+}
+template <class Q>
+void add_to(Q& sum, Q v, const char* what) {
+  typename Q::rep r{};
+  if (__builtin_add_overflow(sum.value(), v.value(), &r)) too_large(what);
+  sum = Q(r);
+}
+emissions::Co2e times(emissions::Co2e c, std::int64_t n) {
+  return {GramsCo2e(times(c.wtw.value(), n, "CO2e")), GramsCo2e(times(c.ttw.value(), n, "CO2e"))};
+}
+
+}  // namespace
 
 std::string_view to_string(StepKind k) { return k == StepKind::leg ? "leg" : "node"; }
 
@@ -31,9 +59,9 @@ Itinerary make_itinerary(const RoutingGraph& g, const Weights& w, std::span<cons
       // The operation's price, plus the plug-in charge of a reefer for the time it takes.
       const UsdCents per_box = operation_price(net, o, feu, w.rates.get(), w.rates_on) +
                                plug_charge(op.duration.value, w.equipment, w.equipment_charges);
-      s.cost = per_box * n;
+      s.cost = UsdCents(times(per_box.value(), n, "cost"));
       const emissions::Co2e hub = emissions::hub(w.mass_per_box, op.hub_kg_co2e_per_t);
-      s.co2e = hub * n;
+      s.co2e = times(hub, n);
       it.per_box += Criteria{s.duration, per_box, hub.wtw};
       it.steps.push_back(s);
     }
@@ -53,10 +81,10 @@ Itinerary make_itinerary(const RoutingGraph& g, const Weights& w, std::span<cons
     s.carriage = net.link_carriage(l);
     s.distance = w.distance[l];
     s.duration = w.link[l].time;
-    s.cost = w.link[l].cost * n;
+    s.cost = UsdCents(times(w.link[l].cost.value(), n, "cost"));
     const emissions::Co2e leg =
         emissions::leg(w.mass_per_box, s.distance, net.emission_factor(net.link_emission_factor(l)));
-    s.co2e = leg * n;
+    s.co2e = times(leg, n);
     s.passages = w.passages[l];
     it.per_box += Criteria{s.duration, w.link[l].cost, leg.wtw};
     it.passages |= s.passages;
@@ -67,9 +95,10 @@ Itinerary make_itinerary(const RoutingGraph& g, const Weights& w, std::span<cons
 
   for (const Step& s : it.steps) {
     it.total.distance += s.distance;
-    it.total.duration += s.duration;
-    it.total.cost += s.cost;
-    it.total.co2e += s.co2e;
+    add_to(it.total.duration, s.duration, "duration");
+    add_to(it.total.cost, s.cost, "cost");
+    add_to(it.total.co2e.wtw, s.co2e.wtw, "CO2e");
+    add_to(it.total.co2e.ttw, s.co2e.ttw, "CO2e");
   }
   it.signature = signature(net, links, w.passages.raw());
   it.label = corridor_label(net, links, it.signature);

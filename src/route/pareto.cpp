@@ -139,6 +139,15 @@ std::vector<Path> ParetoRouter::pareto(NodeId from, NodeId to, const Weights& w,
     auto& bag = s.bags[li];
     for (std::uint32_t idx : bag)
       if ((s.labels[idx].left & ~left) == 0 && weakly(s.labels[idx].v, v, use_k)) return;
+    if (opts.max_bag && bag.size() >= opts.max_bag) {
+      const auto evicted = std::count_if(bag.begin(), bag.end(), [&](std::uint32_t idx) {
+        return (left & ~s.labels[idx].left) == 0 && weakly(v, s.labels[idx].v, use_k);
+      });
+      if (bag.size() - static_cast<std::size_t>(evicted) >= opts.max_bag) {
+        s.stats.capped = true;  // full: first come, first kept
+        return;
+      }
+    }
     std::size_t keep = 0;
     for (std::uint32_t idx : bag) {
       if ((left & ~s.labels[idx].left) == 0 && weakly(v, s.labels[idx].v, use_k))
@@ -208,6 +217,15 @@ std::vector<Path> ParetoRouter::pareto(NodeId from, NodeId to, const Weights& w,
             dominated = true;
             break;
           }
+        if (!dominated && opts.max_results && s.target.size() >= opts.max_results) {
+          const auto evicted = std::count_if(s.target.begin(), s.target.end(), [&](std::uint32_t ti) {
+            return weakly(v, s.labels[ti].v, opts.transshipments_criterion);
+          });
+          if (s.target.size() - static_cast<std::size_t>(evicted) >= opts.max_results) {
+            s.stats.capped = true;
+            dominated = true;  // not kept: the result is full
+          }
+        }
         if (!dominated) {
           std::erase_if(s.target, [&](std::uint32_t ti) { return weakly(v, s.labels[ti].v, opts.transshipments_criterion); });
           // A destination label is a copy of its link label with the end transfer added; it
@@ -238,7 +256,10 @@ std::vector<Path> ParetoRouter::pareto(NodeId from, NodeId to, const Weights& w,
   for (std::uint32_t ti : s.target) {
     const Label& tl = s.labels[ti];
     Path p;
-    p.per_box = Criteria{Minutes(static_cast<std::int32_t>(tl.v.t)), UsdCents(tl.v.c), GramsCo2e(tl.v.e)};
+    // Sums are 64-bit here; a time past the 32-bit range (a route over kMaxLegs, refused by
+    // the Planner) is clamped rather than wrapped.
+    const auto t = static_cast<std::int32_t>(std::min<std::int64_t>(tl.v.t, std::numeric_limits<std::int32_t>::max()));
+    p.per_box = Criteria{Minutes(t), UsdCents(tl.v.c), GramsCo2e(tl.v.e)};
     p.transshipments = static_cast<int>(tl.v.k);
     s.trail.clear();
     for (std::uint32_t i = tl.parent; i != kNone; i = s.labels[i].parent) s.trail.push_back(i);

@@ -97,7 +97,8 @@ RouteResult Planner::route(const RouteRequest& req) {
   res.options = req.options;
   for (const std::string& item : req.avoid) add_avoid(net, item, res.options);
   const RouteOptions& opts = res.options;
-  if (opts.shipment.count < 1) throw RequestError(fmt::format("count must be at least 1, got {}", opts.shipment.count));
+  if (opts.shipment.count < 1 || opts.shipment.count > kMaxBoxes)
+    throw RequestError(fmt::format("count must be from 1 to {} boxes, got {}", kMaxBoxes, opts.shipment.count));
   if (iso_code(BoxType{opts.shipment.unit, opts.equipment}).empty())
     throw RequestError("there is no 20' high cube: use a 40' high cube (45G1) or a 20' box (22G1)");
   for (NodeId end : {res.from, res.to}) {
@@ -120,8 +121,13 @@ RouteResult Planner::route(const RouteRequest& req) {
   std::vector<Path> paths;
   if (req.pareto) {
     paths = im.pareto.pareto(res.from, res.to, w,
-                             {.transshipments_criterion = req.pareto_transshipments, .max_labels = req.max_labels});
+                             {.transshipments_criterion = req.pareto_transshipments,
+                              .max_labels = req.max_labels,
+                              .max_bag = req.max_pareto,
+                              .max_results = req.max_pareto});
     res.truncated = im.pareto.stats().truncated;
+    res.capped = im.pareto.stats().capped;
+    res.pareto_cap = req.max_pareto;
     auto key = [&](const Path& p) {
       const Criteria& c = p.per_box;
       return std::tuple(objective_value(req.objective, c, w.prices), c.time, c.cost, c.co2e, p.transshipments);
@@ -141,8 +147,9 @@ RouteResult Planner::route(const RouteRequest& req) {
     const bool first_bad = !is_sane(net, paths.front().links);
     std::erase_if(paths, [&](const Path& p) { return !is_sane(net, p.links); });
     if (first_bad) {
-      std::vector<Path> front = im.pareto.pareto(res.from, res.to, w, {.max_labels = req.max_labels});
-      res.truncated = res.truncated || im.pareto.stats().truncated;
+      std::vector<Path> front = im.pareto.pareto(
+          res.from, res.to, w, {.max_labels = req.max_labels, .max_bag = req.max_pareto, .max_results = req.max_pareto});
+      res.truncated = res.truncated || im.pareto.stats().truncated || im.pareto.stats().capped;
       if (!front.empty()) {
         const auto best = std::min_element(front.begin(), front.end(), [&](const Path& a, const Path& b) {
           return std::tuple(objective_value(req.objective, a.per_box, w.prices), a.per_box.time, a.per_box.cost) <
@@ -152,6 +159,12 @@ RouteResult Planner::route(const RouteRequest& req) {
       }
     }
   }
+  // Totals fit their types only up to kMaxLegs legs (options.h): a longer route is refused.
+  for (const Path& p : paths)
+    if (p.links.size() > kMaxLegs)
+      throw RequestError(fmt::format("the route from {} to {} has {} legs; at most {} are supported (docs/network-package.md, "
+                              "Limits)",
+                              net.node(res.from).code, net.node(res.to).code, p.links.size(), kMaxLegs));
   for (const Path& p : paths) {
     res.itineraries.push_back(make_itinerary(im.graph, w, p.links));
   }

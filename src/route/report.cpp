@@ -138,6 +138,8 @@ json to_json(const Network& net, const RouteResult& r) {
   j["rerouted"] = rerouted;
   j["dropped"] = dropped;
   j["truncated"] = r.truncated;
+  j["capped"] = r.capped;  // the Pareto set was cut at pareto_cap
+  j["pareto_cap"] = r.pareto_cap;
   json its = json::array();
   for (std::size_t i = 0; i < r.itineraries.size(); ++i) {
     json it = to_json(net, r.itineraries[i]);
@@ -174,6 +176,11 @@ std::string to_table(const Network& net, const RouteResult& r) {
     return out;
   }
   if (r.truncated) out += "search budget reached: the list may be incomplete\n";
+  if (r.capped)
+    out += fmt::format("note: the Pareto set was cut: the search keeps at most {} itineraries and {} labels per "
+                       "link, the first found (fastest first); the others are left out (docs/network-package.md, "
+                       "Limits)\n",
+                       r.pareto_cap, r.pareto_cap);
 
   for (std::size_t i = 0; i < r.itineraries.size(); ++i) {
     const Itinerary& it = r.itineraries[i];

@@ -390,7 +390,9 @@ ScheduledResult ScheduledPlanner::plan(const ScheduledRequest& req) {
   for (const std::string& item : req.avoid) route::add_avoid(net_, item, res.options);
   if (dated(res.options)) res.options.rates_on = timetable::to_civil(req.depart).date;  // links and operations
   const route::RouteOptions& o = res.options;
-  if (o.shipment.count < 1) throw RequestError("scheduled route: the container count must be at least 1");
+  if (o.shipment.count < 1 || o.shipment.count > route::kMaxBoxes)
+    throw RequestError("scheduled route: the container count must be from 1 to " + std::to_string(route::kMaxBoxes) +
+                       ", got " + std::to_string(o.shipment.count));
   if (route::iso_code(route::BoxType{o.shipment.unit, o.equipment}).empty())
     throw RequestError("scheduled route: there is no 20' high cube: use a 40' high cube (45G1) or a 20' box (22G1)");
   if (node_avoided(net_, res.from, o) || node_avoided(net_, res.to, o))
@@ -439,12 +441,15 @@ ScheduledResult ScheduledPlanner::plan(const ScheduledRequest& req) {
   std::vector<timetable::Journey> js;
   if (req.arrive_by && req.pareto) {
     js = arrive_by_pareto(*tt, *mc, q, *req.arrive_by);
+    res.capped = mc->stats().capped;
   } else if (req.arrive_by) {
     if (auto j = raptor->latest_departure(q, *req.arrive_by)) js.push_back(std::move(*j));
   } else if (req.pareto && req.window) {
     js = mc->range(q, req.depart + *req.window);
+    res.capped = mc->stats().capped;
   } else if (req.pareto) {
     js = mc->run(q);
+    res.capped = mc->stats().capped;
   } else if (req.window) {
     js = raptor->range(q, req.depart + *req.window);
   } else {
@@ -454,6 +459,7 @@ ScheduledResult ScheduledPlanner::plan(const ScheduledRequest& req) {
     // sane arrival is the earliest of the (sane) Pareto set.
     if (!js.empty() && !sane(net_, *tt, js.front())) {
       std::vector<timetable::Journey> all = mc->run(q);
+      res.capped = mc->stats().capped;
       std::erase_if(all, [&](const timetable::Journey& j) { return !sane(net_, *tt, j); });
       js.clear();
       if (!all.empty())

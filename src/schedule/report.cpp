@@ -8,6 +8,7 @@
 #include "landbridge/route/report.h"
 #include "landbridge/schedule/local_time.h"
 #include "landbridge/schedule/planner.h"
+#include "landbridge/timetable/mc_raptor.h"
 #include "landbridge/timetable/time.h"
 
 namespace landbridge::schedule {
@@ -64,6 +65,8 @@ json to_json(const Network& net, const ScheduledResult& r) {
   j["dropped"] = json::array();
   j["dropped_services"] = r.dropped_services;
   j["truncated"] = false;
+  j["capped"] = r.capped;  // the Pareto set was cut at pareto_cap
+  j["pareto_cap"] = timetable::McRaptor::kMaxBag;
   json its = json::array();
   int rank = 0;
   for (const ScheduledItinerary& it : r.itineraries) {
@@ -164,6 +167,10 @@ std::string to_table(const Network& net, const ScheduledResult& r, TimeDisplay t
   } else {
     out += "times: UTC\n";
   }
+  if (r.capped)
+    out += fmt::format("note: the Pareto set was cut: the search keeps at most {} labels per stop and {} journeys, "
+                       "the first found; the others are left out (docs/network-package.md, Limits)\n",
+                       timetable::McRaptor::kMaxBag, timetable::McRaptor::kMaxBag);
   const char* dep_col = local ? "departure (local)" : "departure (UTC)";
   const char* arr_col = local ? "arrival (local)" : "arrival (UTC)";
   int rank = 0;

@@ -5,12 +5,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
 #include "graph_impl.h"
 #include "landbridge/core/error.h"
+#include "landbridge/core/user_file.h"
 
 namespace landbridge::sea {
 
@@ -31,10 +31,10 @@ class Reader {
   explicit Reader(fs::path file) : file_(std::move(file)) {}
 
   json parse() {
-    std::ifstream in(file_, std::ios::binary);
-    if (!in) fail("", "", "cannot open the file");
+    const UserFile f = read_user_file(file_, kMaxGeoJsonBytes);
+    if (!f.ok()) fail("", "", f.problem);
     try {
-      return json::parse(in);
+      return json::parse(f.text);
     } catch (const json::exception& e) {
       fail("", "", fmt::format("is not valid JSON: {}", e.what()));
     }

@@ -360,16 +360,22 @@ bool McRaptor::insert(const Label& l, bool bounded) {
   for (auto it = bag.begin(); it != split; ++it)
     if (it->cost <= l.cost && it->co2 <= l.co2 && (it->left & ~l.left) == 0) return false;
   if (!bounded && pruned(tt_.slot_stop(l.slot).get(), arr, l.cost, l.co2, l.round)) return false;
+  // Entries of equal arrival lie just before `split`; later ones after it.
+  auto first = split;
+  while (first != bag.begin() && (first - 1)->arr == arr) --first;
+  const auto evicts = [&](const BagEntry& e) { return l.cost <= e.cost && l.co2 <= e.co2 && (l.left & ~e.left) == 0; };
+  if (bag.size() >= max_bag_ &&
+      bag.size() - static_cast<std::size_t>(std::count_if(first, bag.end(), evicts)) >= max_bag_) {
+    stats_.capped = true;  // a full bag keeps what came first
+    return false;
+  }
   const auto id = static_cast<std::uint32_t>(labels_.size());
   labels_.push_back(l);
   ++stats_.labels;
   if (bag.empty()) bags_touched_.push_back(l.slot);
-  // Entries of equal arrival lie just before `split`; later ones after it.
-  auto first = split;
-  while (first != bag.begin() && (first - 1)->arr == arr) --first;
   auto out = first;
   for (auto it = first; it != bag.end(); ++it) {
-    if (l.cost <= it->cost && l.co2 <= it->co2 && (l.left & ~it->left) == 0) {
+    if (evicts(*it)) {
       labels_[it->label].alive = false;
     } else {
       *out++ = *it;
@@ -384,10 +390,19 @@ bool McRaptor::insert(const Label& l, bool bounded) {
     if (end.valid()) {
       const TargetLabel t{add_sat(arr, tt_.rule(end).duration.value()), l.cost + rule_cost_[end.get()],
                           l.co2 + rule_co2_[end.get()], id, l.round};
-      if (!target_covers(t.arr, t.cost, t.co2, t.trips)) {
-        std::erase_if(target_, [&](const TargetLabel& o) {
-          return o.label != kSeed && o.trips == t.trips && t.arr <= o.arr && t.cost <= o.cost && t.co2 <= o.co2;
-        });
+      const auto replaced = [&](const TargetLabel& o) {
+        return o.label != kSeed && o.trips == t.trips && t.arr <= o.arr && t.cost <= o.cost && t.co2 <= o.co2;
+      };
+      const auto found = [&] {
+        return static_cast<std::size_t>(std::count_if(target_.begin(), target_.end(), [](const TargetLabel& o) {
+          return o.label != kSeed;
+        }));
+      };
+      if (!target_covers(t.arr, t.cost, t.co2, t.trips) && target_.size() >= max_bag_ &&
+          found() - static_cast<std::size_t>(std::count_if(target_.begin(), target_.end(), replaced)) >= max_bag_) {
+        stats_.capped = true;  // the result is full: first come, first kept
+      } else if (!target_covers(t.arr, t.cost, t.co2, t.trips)) {
+        std::erase_if(target_, replaced);
         // Kept sorted by arrival, so that pruning can stop at the first later arrival.
         target_.insert(std::upper_bound(target_.begin(), target_.end(), t,
                                         [](const TargetLabel& a, const TargetLabel& b) { return a.arr < b.arr; }),
@@ -621,6 +636,10 @@ std::vector<Journey> McRaptor::range(const Query& q, Minutes window_end) {
   prepare(q);
   std::vector<Journey> found;
   for (Minutes tau : departure_candidates(tt_, q, window_end)) {
+    if (found.size() >= max_bag_) {  // latest departures first: the earlier ones are cut
+      stats_.capped = true;
+      break;
+    }
     search(tau);
     for (Journey& j : collect()) {
       // Journeys without a ride fit any departure: keep those found for the window's end.
@@ -630,6 +649,10 @@ std::vector<Journey> McRaptor::range(const Query& q, Minutes window_end) {
     }
     // Journeys found for later departures prune every earlier one they match or beat.
     for (TargetLabel& t : target_) t.label = kSeed;
+  }
+  if (found.size() > max_bag_) {  // the last search found more than room was left for
+    found.resize(max_bag_);
+    stats_.capped = true;
   }
   const auto dominates = [](const Journey& a, const Journey& b) {
     return a.departure >= b.departure && a.arrival <= b.arrival && a.cost <= b.cost && a.co2e <= b.co2e &&

@@ -174,7 +174,7 @@ TEST(CliExit, ScenarioErrorsExitOneNamingFileLineAndField) {
   write(dir / "zero.toml", "[scenario]\ndemand = \"/dev/zero\"\n");
   CliRun zero = run("simulate " + (dir / "zero.toml").string());
   EXPECT_EQ(zero.code, 1);
-  EXPECT_TRUE(has(zero.err, "/dev/zero: the demand file is not a regular file")) << zero.err;
+  EXPECT_TRUE(has(zero.err, "/dev/zero: cannot read the demand file: not a regular file")) << zero.err;
 }
 
 }  // namespace

@@ -155,7 +155,7 @@ TEST(ScenarioErrors, FilesMustBeRegularAndPresent) {
     (void)load_scenario(zero);
     ADD_FAILURE() << "expected a ScenarioError";
   } catch (const ScenarioError& err) {
-    EXPECT_HAS(std::string(err.what()), "/dev/zero: the demand file is not a regular file");
+    EXPECT_HAS(std::string(err.what()), "/dev/zero: cannot read the demand file: not a regular file");
   }
   try {
     (void)load_scenario(testing_support::scratch_dir() / "missing.toml");

@@ -100,3 +100,28 @@ TEST(RatesErrors, UnknownColumnsAndServiceTargets) {
 
 }  // namespace
 }  // namespace landbridge::io
+
+namespace landbridge::io {
+namespace {
+
+// The overlap check searches the periods kept so far by first day: a period that overlaps one
+// which started long before (not the one kept last) is still found, and open ends count.
+TEST(RatesErrors, OverlapsAreFoundWhateverTheOrderOfRows) {
+  const std::string head = "id,valid_from,valid_to,scope,target,factor,basis,sources,note\n";
+  EXPECT_THAT(problems(head +
+                       "A,2026-01-01,2026-12-31,mode,rail,1.1,assumption,,x\n"
+                       "B,2027-01-01,2027-01-31,mode,rail,1.1,assumption,,x\n"
+                       "C,2025-01-01,2025-12-31,mode,rail,1.1,assumption,,x\n"
+                       "D,2026-06-01,2026-06-30,mode,rail,1.1,assumption,,x\n"   // inside A
+                       "E,2026-06-01,2026-06-30,mode,road,1.1,assumption,,x\n"   // another target
+                       "F,,2024-12-31,mode,rail,1.1,assumption,,x\n"             // open start, before C
+                       "G,2028-01-01,,mode,rail,1.1,assumption,,x\n"             // open end
+                       "H,2029-05-01,2029-05-01,mode,rail,1.1,assumption,,x\n"), // inside G
+              ElementsAre("rates.csv:5: field 'valid_from': got '2026-06-01', rate D is in force on a day when rate A "
+                          "(line 2) of the same scope and target is: validities may not overlap",
+                          "rates.csv:9: field 'valid_from': got '2029-05-01', rate H is in force on a day when rate G "
+                          "(line 8) of the same scope and target is: validities may not overlap"));
+}
+
+}  // namespace
+}  // namespace landbridge::io

@@ -36,13 +36,20 @@ using LoadedPackage = LoadedNetwork;
 struct PackageFiles {
   std::filesystem::path dir;
   std::map<std::string, std::string, std::less<>> files;
+  // Files present but refused (not a regular file, or over the size limit of
+  // core/user_file.h): name -> why. The loaders report these instead of "missing".
+  std::map<std::string, std::string, std::less<>> refused;
 };
+
+// Reads dir/name into `files.files` (or notes in `files.refused` why not; leaves a missing file
+// out). The manifest is held to the TOML limit, every other file to the CSV limit.
+void read_package_file(PackageFiles& files, const std::string& name);
 
 // The file names a package consists of, manifest first.
 const std::vector<std::string>& package_file_names();
 
-// Reads the package files of `dir` into memory (files that cannot be read are left out and
-// later reported as missing).
+// Reads the package files of `dir` into memory (missing files are left out and later reported
+// as missing; refused ones are reported with the reason).
 PackageFiles read_package_files(const std::filesystem::path& dir);
 
 // Loads and validates a package. Throws LoadError holding every problem found.

@@ -3,6 +3,7 @@
 // the shipment's unit and count).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -21,6 +22,14 @@ namespace landbridge::route {
 
 using landbridge::ContainerUnit;
 using emissions::Shipment;
+
+// Limits that keep every total of an itinerary within its integer type (docs/network-package.md,
+// "Limits"): with each link and operation at the package limits (365 d, 10,000,000 USD,
+// 50,000 km at 100,000 g/tkm, 100 t per TEU), a route of kMaxLegs legs (and at most four
+// operations per transfer) takes under 2^31 minutes, and kMaxBoxes boxes of it cost and emit
+// under 2^63 cents and grams. The Planner refuses a count or a route beyond them.
+inline constexpr std::int32_t kMaxBoxes = 10'000;
+inline constexpr std::size_t kMaxLegs = 500;
 
 // What "best" means for a single-objective query.
 enum class Objective : std::uint8_t {
@@ -41,11 +50,19 @@ struct Criteria {
   UsdCents cost{0};
   GramsCo2e co2e{0};  // well-to-wheel
 
+  // Saturating: a sum over a path longer than the engine supports (kMaxLegs) stops at the
+  // largest value instead of wrapping, so searches compare it as "very long" and the Planner
+  // refuses the path by its leg count. Within the limits no sum comes near saturation.
   Criteria& operator+=(const Criteria& o) {
-    time += o.time;
-    cost += o.cost;
-    co2e += o.co2e;
+    time = Minutes(static_cast<std::int32_t>(sat_sum(time.value(), o.time.value(), INT32_MIN, INT32_MAX)));
+    cost = UsdCents(sat_sum(cost.value(), o.cost.value(), INT64_MIN, INT64_MAX));
+    co2e = GramsCo2e(sat_sum(co2e.value(), o.co2e.value(), INT64_MIN, INT64_MAX));
     return *this;
+  }
+  static constexpr std::int64_t sat_sum(std::int64_t a, std::int64_t b, std::int64_t lo, std::int64_t hi) {
+    std::int64_t r = 0;
+    if (__builtin_add_overflow(a, b, &r)) return b > 0 ? hi : lo;
+    return r < lo ? lo : r > hi ? hi : r;
   }
   friend Criteria operator+(Criteria a, const Criteria& b) { return a += b; }
   friend bool operator==(const Criteria&, const Criteria&) = default;

@@ -35,12 +35,21 @@ namespace landbridge::route {
 struct ParetoOptions {
   bool transshipments_criterion = false;  // also minimise the number of transshipments
   std::size_t max_labels = 0;             // stop after creating this many labels (0 = no limit)
+  // Caps on the Pareto set (0 = no cap): at most max_bag labels alive per link bag and at most
+  // max_results paths at the destination. Labels leave the queue in (time, cost, CO2e) order
+  // plus lower bounds, so the rule is "first come, first kept": a new label that dominates
+  // none of a full bag (or of a full result) is not kept, and stats().capped says so. A new
+  // label that dominates some still replaces them. The answer is then the non-dominated paths
+  // found first (the faster ones); some of them may be dominated by a path that was cut.
+  std::size_t max_bag = 0;
+  std::size_t max_results = 0;
 };
 
 struct ParetoStats {
   std::size_t labels = 0;   // labels created
   std::size_t popped = 0;   // labels taken from the queue and expanded
   bool truncated = false;   // max_labels was reached: the result may be incomplete
+  bool capped = false;      // max_bag or max_results cut the Pareto set
 };
 
 class ParetoRouter {

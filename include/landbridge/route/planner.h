@@ -29,6 +29,10 @@ struct LoadedNetwork;
 
 namespace landbridge::route {
 
+// Most itineraries a Pareto answer lists, and most labels the static Pareto search keeps per
+// link (docs/network-package.md, "Limits"): a larger set is cut and RouteResult::capped says so.
+inline constexpr std::size_t kMaxParetoItineraries = 1000;
+
 struct RouteRequest {
   std::string from;                   // code, name or alias (locate.h)
   std::string to;
@@ -39,6 +43,7 @@ struct RouteRequest {
   std::vector<std::string> avoid;     // items for add_avoid(), resolved by route()
   bool pareto_transshipments = false; // with pareto: transshipments as a fourth criterion
   std::size_t max_labels = 5'000'000; // Pareto search budget
+  std::size_t max_pareto = kMaxParetoItineraries;  // Pareto set cap (itineraries, labels per link)
 };
 
 struct RouteResult {
@@ -50,6 +55,8 @@ struct RouteResult {
   std::vector<LinkId> dropped;        // links unusable because of closed passages
   std::vector<Itinerary> itineraries; // best first by the objective
   bool truncated = false;             // a search budget ran out: the list may be incomplete
+  bool capped = false;                // the Pareto set was cut at pareto_cap
+  std::size_t pareto_cap = 0;         // the cap applied (RouteRequest::max_pareto)
 };
 
 // Whether a path passes no node twice and never re-enters a country it has left. Every

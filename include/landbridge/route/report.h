@@ -3,7 +3,7 @@
 // JSON (to_json): one object per request
 //   {"from": "JPHKT", "to": "DEDUI", "from_name", "to_name", "objective", "pareto",
 //    "unit": "TEU", "count": 1, "constraints": {...}, "rerouted": [link ids], "dropped": [...],
-//    "truncated": false,
+//    "truncated": false, "capped": false, "pareto_cap": 1000,
 //    "itineraries": [
 //      {"rank": 1, "label": "sea–rail via CNLYG, KZHOR", "via": ["JPHKT", "CNLYG", ...],
 //       "corridor": ["mode_change:sea>rail@CNLYG", ...], "transshipments": 2,

@@ -100,6 +100,9 @@ struct ScheduledResult {
   // By arrival, cost, CO2e, trips; windows by departure first; arrive-by latest departure
   // first, then cost, CO2e, trips.
   std::vector<ScheduledItinerary> itineraries;
+  // The multi-criteria search cut a Pareto set at timetable::McRaptor::kMaxBag labels per stop
+  // or journeys (docs/network-package.md, "Limits"): the list is not the whole set.
+  bool capped = false;
 };
 
 class ScheduledPlanner {

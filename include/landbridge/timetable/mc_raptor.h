@@ -35,6 +35,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstddef>
 #include <vector>
 
 #include "landbridge/timetable/journey.h"
@@ -56,6 +57,14 @@ class McRaptor {
   std::vector<Journey> range(const Query& q, Minutes window_end);
 
   [[nodiscard]] const SearchStats& stats() const { return stats_; }
+
+  // Cap on the Pareto sets (docs/network-package.md, "Limits"): at most this many labels per
+  // slot bag and journeys at the target, and range() stops taking earlier departures once it
+  // has found this many journeys. Labels come in round order; when a bag or the target set is
+  // full, a new label that replaces none there is not kept ("first come, first kept") and
+  // stats().capped is set: the answer is then cut, not the whole Pareto set.
+  static constexpr std::size_t kMaxBag = 1000;
+  void set_max_bag(std::size_t n) { max_bag_ = n == 0 ? kMaxBag : n; }
 
  private:
   struct Label {
@@ -124,6 +133,7 @@ class McRaptor {
   std::vector<Journey> collect() const;
 
   const Timetable& tt_;
+  std::size_t max_bag_ = kMaxBag;
   Raptor ea_;  // earliest-arrival journeys seed the target bag before the search
   Query q_{};
   Minutes ready_{0};

@@ -43,6 +43,7 @@ struct SearchStats {
   std::int64_t routes_scanned = 0;
   std::int64_t labels = 0;  // labels created
   std::int32_t iterations = 0;  // range / arrive-by: searches run
+  bool capped = false;          // McRaptor: a bag or the answer reached McRaptor::kMaxBag and was cut
 };
 
 // Latest ready instants at q.origin in [q.ready, window_end] at which some first departure
