@@ -215,4 +215,29 @@ void service_starts(const Service& s, Minutes from, Minutes to, std::vector<Minu
   out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
+ValidityRange validity(std::span<const Service> services) {
+  ValidityRange r;
+  if (services.empty()) return r;
+  bool open_first = false, open_last = false;
+  for (const Service& s : services) {
+    if (!s.valid_from) {
+      open_first = true;
+    } else {
+      CivilDate first = *s.valid_from;
+      for (CivilDate d : s.added) first = std::min(first, d);
+      if (!r.first || first < *r.first) r.first = first;
+    }
+    if (!s.valid_to) {
+      open_last = true;
+    } else {
+      CivilDate last = *s.valid_to;
+      for (CivilDate d : s.added) last = std::max(last, d);
+      if (!r.last || *r.last < last) r.last = last;
+    }
+  }
+  if (open_first) r.first.reset();
+  if (open_last) r.last.reset();
+  return r;
+}
+
 }  // namespace landbridge::timetable

@@ -47,6 +47,10 @@ constexpr std::array<std::string_view, 7> kWeekdayLong = {"monday", "tuesday", "
 
 std::int32_t floor_div(std::int64_t a, std::int64_t b) { return static_cast<std::int32_t>(floor_div64(a, b)); }
 
+std::string unsupported_date_reason() {
+  return "outside the supported dates " + format_date(kFirstSupportedDate) + " \u2026 " + format_date(kLastSupportedDate);
+}
+
 bool is_leap_year(std::int32_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 std::int32_t days_in_month(std::int32_t y, std::int32_t m) {
@@ -199,6 +203,10 @@ std::optional<Minutes> parse_time_of_day(std::string_view s, std::string* why) {
 std::optional<Minutes> parse_iso8601(std::string_view s, std::string* why) {
   const auto date = parse_date(s.substr(0, 10), why);
   if (!date) return std::nullopt;
+  if (!is_supported(*date)) {
+    say(why, unsupported_date_reason());
+    return std::nullopt;
+  }
   if (s.size() == 10) return to_instant(*date);
   if (s[10] != 'T' && s[10] != 't' && s[10] != ' ') {
     say(why, "expected 'T' after the date");

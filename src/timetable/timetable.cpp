@@ -180,7 +180,14 @@ Timetable Timetable::build(const TimetableSpec& spec) {
     return TransferRule{};
   });
   tt.horizon_start_ = spec.horizon_start;
-  tt.horizon_end_ = Minutes(spec.horizon_start.value() + spec.horizon_length.value());
+  {
+    // The horizon comes from user input (a ready day, a window): its end must be an instant.
+    const auto end = checked_add(spec.horizon_start, spec.horizon_length);
+    if (spec.horizon_length < Minutes(0) || !end)
+      throw Error("timetable horizon: " + format_duration(spec.horizon_length) + " from " +
+                  std::to_string(spec.horizon_start.value()) + " min after 2020-01-01 leaves the 32-bit instant range");
+    tt.horizon_end_ = *end;
+  }
   tt.services_ = spec.services;
   tt.node_names_ = spec.node_names;
   tt.node_names_.resize(n_nodes);
@@ -196,6 +203,10 @@ Timetable Timetable::build(const TimetableSpec& spec) {
     const Service& s = spec.services[si];
     service_starts(s, tt.horizon_start_, tt.horizon_end_, starts);
     if (starts.empty()) continue;
+    // Offsets increase along the calls (validate), so the first departure and the last arrival
+    // of the first and last trips bound every stop time: all must be 32-bit instants.
+    if (!checked_add(starts.front(), s.calls.front().departure) || !checked_add(starts.back(), s.calls.back().arrival))
+      throw Error("service '" + s.id + "': its trips in the horizon leave the 32-bit instant range");
     RouteKey key;
     for (const Call& c : s.calls) {
       key.stops.push_back(c.stop.get());
@@ -223,7 +234,7 @@ Timetable Timetable::build(const TimetableSpec& spec) {
     const auto time_of = [&](const PendingTrip& t, std::size_t pos, bool departure) {
       const Call& c = spec.services[t.service].calls[pos];
       const Minutes off = departure ? (pos + 1 == n ? c.arrival : c.departure) : (pos == 0 ? c.departure : c.arrival);
-      return t.start.value() + off.value();
+      return (t.start + off).value();  // a 32-bit instant: checked when the trips were expanded
     };
     std::sort(trips.begin(), trips.end(), [&](const PendingTrip& a, const PendingTrip& b) {
       for (std::size_t pos = 0; pos < n; ++pos) {

@@ -149,5 +149,23 @@ transfer * rail rail:9999 1h
   }
 }
 
+TEST(ServiceValidity, SpansTheFirstAndLastStartDaysAndIsOpenWhereAServiceIs) {
+  Service a, b;
+  a.valid_from = CivilDate{2026, 3, 1};
+  a.valid_to = CivilDate{2026, 6, 30};
+  b.valid_from = CivilDate{2026, 1, 1};
+  b.valid_to = CivilDate{2026, 5, 31};
+  b.added = {CivilDate{2026, 7, 4}};  // an extra start day beyond its validity
+  std::vector<Service> both{a, b};
+  ValidityRange v = validity(both);
+  EXPECT_EQ(v.first, (CivilDate{2026, 1, 1}));
+  EXPECT_EQ(v.last, (CivilDate{2026, 7, 4}));
+  both[0].valid_to.reset();  // runs until further notice
+  v = validity(both);
+  EXPECT_EQ(v.first, (CivilDate{2026, 1, 1}));
+  EXPECT_FALSE(v.last.has_value());
+  EXPECT_FALSE(validity(std::vector<Service>{}).first.has_value());
+}
+
 }  // namespace
 }  // namespace landbridge::timetable

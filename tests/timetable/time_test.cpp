@@ -78,6 +78,22 @@ TEST(CivilTime, ParsesIso8601) {
       ASSERT_EQ(parse_iso8601(format_iso8601(Minutes(m), Minutes(off))), Minutes(m)) << m << " " << off;
 }
 
+TEST(CivilTime, Iso8601AcceptsTheSupportedDatesOnly) {
+  EXPECT_EQ(parse_iso8601("1900-01-01"), to_instant({1900, 1, 1}));
+  EXPECT_EQ(parse_iso8601("2199-12-31T23:59Z"), to_instant({2199, 12, 31}, Minutes(23 * 60 + 59)));
+  EXPECT_EQ(to_instant({1900, 1, 1}).value(), kFirstInstant.value());
+  EXPECT_EQ(to_instant({2199, 12, 31}, Minutes(23 * 60 + 59)).value(), kLastInstant.value());
+  // Far dates are refused with a reason, not thrown at or overflowed: 9999 does not fit 32 bits.
+  for (const char* text : {"1899-12-31", "2200-01-01", "6100-01-01", "9999-12-31T23:59Z", "0000-01-01"}) {
+    std::string why;
+    EXPECT_FALSE(parse_iso8601(text, &why)) << text;
+    EXPECT_EQ(why, "outside the supported dates 1900-01-01 \u2026 2199-12-31") << text;
+  }
+  EXPECT_TRUE(is_supported({2199, 12, 31}));
+  EXPECT_FALSE(is_supported({2200, 1, 1}));
+  EXPECT_FALSE(is_supported({1899, 12, 31}));
+}
+
 TEST(CivilTime, Durations) {
   EXPECT_EQ(parse_duration("1d2h30m"), Minutes(1440 + 150));
   EXPECT_EQ(parse_duration("36h"), Minutes(2160));

@@ -114,6 +114,8 @@ class ScheduledPlanner {
   ScheduledResult plan(const ScheduledRequest& req);
 
   [[nodiscard]] const Network& network() const { return net_; }
+  // The services the planner was built from (before any filtering by a request).
+  [[nodiscard]] const std::vector<timetable::Service>& services() const { return services_; }
   [[nodiscard]] const timetable::Timetable& timetable() const { return tt_; }
   // The untimed links of the timetable, as network links (the covered ones are left out).
   [[nodiscard]] const std::vector<LinkId>& untimed_links() const { return untimed_; }

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "landbridge/core/instant.h"
 #include "landbridge/core/units.h"
 
 namespace landbridge::timetable {
@@ -40,6 +41,15 @@ inline constexpr WeekdaySet kEveryDay = 0x7f;
 
 // 2020-01-01 as days since 1970-01-01.
 inline constexpr std::int32_t kEpochDayOffset = 18262;
+
+// The civil dates the engine accepts from people (command-line instants, scenario start dates):
+// 1900-01-01 to 2199-12-31 (core/instant.h: kFirstInstant .. kLastInstant in UTC). Packages may
+// state other dates (a service valid to 9999-12-31 runs "until further notice").
+inline constexpr CivilDate kFirstSupportedDate{1900, 1, 1};
+inline constexpr CivilDate kLastSupportedDate{2199, 12, 31};
+constexpr bool is_supported(CivilDate d) { return d >= kFirstSupportedDate && d <= kLastSupportedDate; }
+// "outside the supported dates 1900-01-01 … 2199-12-31", for messages.
+std::string unsupported_date_reason();
 
 bool is_leap_year(std::int32_t y);
 std::int32_t days_in_month(std::int32_t y, std::int32_t m);
@@ -78,7 +88,8 @@ std::string_view to_string(Weekday d);  // "Mon" .. "Sun"
 std::optional<CivilDate> parse_date(std::string_view s, std::string* why = nullptr);
 // "2026-12-01" (midnight UTC), "2026-12-01T08:00", "2026-12-01T08:00:00Z",
 // "2026-12-01T17:00+09:00", "2026-12-01T08:00-05:30". A time without a zone is UTC.
-// Seconds, if present, must be 00: timetables have whole-minute precision.
+// Seconds, if present, must be 00: timetables have whole-minute precision. The date must be
+// is_supported() (1900-01-01 .. 2199-12-31).
 std::optional<Minutes> parse_iso8601(std::string_view s, std::string* why = nullptr);
 // "+09:00", "-05:30", "Z", "+0900"
 std::optional<Minutes> parse_utc_offset(std::string_view s, std::string* why = nullptr);
