@@ -41,7 +41,7 @@ namespace {
 }
 
 // An instant typed by the user, plain local times at `n` (see schedule::LocalClock::parse).
-Minutes parse_instant(const schedule::LocalClock& clock, NodeId n, const std::string& option, const std::string& text) {
+Instant parse_instant(const schedule::LocalClock& clock, NodeId n, const std::string& option, const std::string& text) {
   std::string why;
   const auto t = clock.parse(n, text, &why);
   if (!t) usage_error(option + " " + text + ": " + why);
@@ -53,7 +53,7 @@ Minutes parse_instant(const schedule::LocalClock& clock, NodeId n, const std::st
 // meet a service day: a depart-after query ready (local day at the origin) after the last
 // start day of every service, or an arrive-by deadline (local day at the destination) before
 // the first. "" otherwise, or when some service is unbounded on that side.
-std::string outside_validity(Minutes ready, std::optional<Minutes> deadline, const schedule::LocalClock& clock,
+std::string outside_validity(Instant ready, std::optional<Instant> deadline, const schedule::LocalClock& clock,
                              NodeId from, NodeId to, const std::vector<timetable::Service>& services) {
   const timetable::ValidityRange v = timetable::validity(services);
   if (!v.first && !v.last) return "";
@@ -114,7 +114,7 @@ ScheduledAnswer plan_scheduled(const ScheduledQuery& q) {
   const NodeId from = *net.find_node(door.from), to = *net.find_node(door.to);
   const schedule::LocalClock clock(net);
   schedule::ScheduledRequest req;
-  std::optional<Minutes> deadline;
+  std::optional<Instant> deadline;
   if (q.arrive_by.empty()) {
     req.depart = parse_instant(clock, from, "--depart", q.depart);
     req.window = window;
@@ -125,7 +125,7 @@ ScheduledAnswer plan_scheduled(const ScheduledQuery& q) {
   }
   // The timetable starts at the (earliest) ready day and covers the window plus 120 days of
   // travel; for arrive-by at least up to the deadline.
-  const Minutes day_start = timetable::to_instant(timetable::to_civil(req.depart).date);
+  const Instant day_start = timetable::to_instant(timetable::to_civil(req.depart).date);
   Minutes horizon = days(120) + (deadline ? Minutes(0) : window.value_or(Minutes(0)));
   if (deadline) horizon = std::max(horizon, *deadline - day_start + days(1));
   schedule::ScheduledPlanner planner(pkg, std::move(services), day_start, horizon);

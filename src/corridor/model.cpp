@@ -790,7 +790,7 @@ void add_departures(const Network& net, const Scenario& sc, std::span<const time
                     std::map<std::pair<std::size_t, std::int32_t>, std::uint32_t>& trip_of_start) {
   const NodeId a = net.link_from(link), b = net.link_to(link);
   const Carriage c = net.link_carriage(link);
-  const Minutes t0 = timetable::to_instant(*timetable::parse_date(sc.start_date));
+  const Instant t0 = timetable::to_instant(*timetable::parse_date(sc.start_date));
   const double end_s = (sc.horizon_days + sc.drain_days) * kDay;
   // The scenario reader keeps start_date in 1900..2199 and the run within 20 years, so the end is
   // far inside 32 bits; checked all the same, as a scenario built in code skips the reader.
@@ -801,7 +801,7 @@ void add_departures(const Network& net, const Scenario& sc, std::span<const time
   if (!t1)
     throw Error("scenario: start_date " + sc.start_date + " plus " + std::to_string(sc.horizon_days + sc.drain_days) +
                 " days of run leaves the 32-bit instant range");
-  std::vector<Minutes> starts;
+  std::vector<Instant> starts;
   for (std::size_t si = 0; si < services.size(); ++si) {
     const timetable::Service& sv = services[si];
     if (!(sv.carriage == c)) continue;
@@ -809,7 +809,7 @@ void add_departures(const Network& net, const Scenario& sc, std::span<const time
       if (sv.calls[k].stop != a || sv.calls[k + 1].stop != b) continue;
       // Starts with any departure in the run (a superset of those leaving call k in it).
       timetable::service_starts(sv, t0, *t1, starts);
-      for (const Minutes x : starts) {
+      for (const Instant x : starts) {
         Departure d;
         d.dep_s = static_cast<double>((x + sv.calls[k].departure - t0).value()) * 60.0;
         d.arr_s = static_cast<double>((x + sv.calls[k + 1].arrival - t0).value()) * 60.0;

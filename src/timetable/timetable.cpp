@@ -34,7 +34,7 @@ struct RouteKey {
 
 struct PendingTrip {
   std::uint32_t service;
-  Minutes start;
+  Instant start;
 };
 
 bool rule_less(const TransferRule& a, const TransferRule& b) {
@@ -198,7 +198,7 @@ Timetable Timetable::build(const TimetableSpec& spec) {
 
   // 1. Group services by route key, expand their trips.
   std::map<RouteKey, std::vector<PendingTrip>> groups;
-  std::vector<Minutes> starts;
+  std::vector<Instant> starts;
   for (std::size_t si = 0; si < spec.services.size(); ++si) {
     const Service& s = spec.services[si];
     service_starts(s, tt.horizon_start_, tt.horizon_end_, starts);
@@ -220,7 +220,7 @@ Timetable Timetable::build(const TimetableSpec& spec) {
     key.intensity = service_intensity[si];
     key.capacity = s.capacity_teu;
     auto& trips = groups[key];
-    for (Minutes x : starts) trips.push_back({static_cast<std::uint32_t>(si), x});
+    for (Instant x : starts) trips.push_back({static_cast<std::uint32_t>(si), x});
   }
 
   // 2. Split each group into FIFO routes and lay out stop times.
@@ -283,7 +283,7 @@ Timetable Timetable::build(const TimetableSpec& spec) {
         tt.trip_service_.push_back(ServiceId(t.service));
         tt.trip_start_.push_back(t.start);
         for (std::size_t pos = 0; pos < n; ++pos) {
-          tt.times_.push_back({Minutes(time_of(t, pos, false)), Minutes(time_of(t, pos, true))});
+          tt.times_.push_back({Instant(time_of(t, pos, false)), Instant(time_of(t, pos, true))});
         }
       }
       tt.route_trip_begin_.push_back(static_cast<std::uint32_t>(tt.trip_route_.size()));

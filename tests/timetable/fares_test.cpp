@@ -1,8 +1,6 @@
 // Fares per ridden segment of a multi-call service (service.h: call_fares).
 #include <gtest/gtest.h>
 
-#include <cstdint>
-#include <limits>
 #include <string>
 
 #include "landbridge/core/error.h"
@@ -130,7 +128,7 @@ TEST(Fares, AHorizonPastThe32BitInstantRangeIsRefused) {
     EXPECT_NE(std::string(e.what()).find("leaves the 32-bit instant range"), std::string::npos) << e.what();
   }
   // A horizon that fits but whose trips would arrive past the range is refused too.
-  spec.horizon_start = decltype(spec.horizon_start)(std::numeric_limits<std::int32_t>::max() - 100 * 1440);
+  spec.horizon_start = Instant::max() - days(100);
   spec.horizon_length = days(100) - Minutes(1);  // weekly trips of 7d12h start in its last week
   try {
     (void)Timetable::build(spec);

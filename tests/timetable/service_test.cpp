@@ -11,11 +11,11 @@ namespace {
 // printed in UTC, one per line.
 std::string starts_of(const std::string& text, const std::string& from, const std::string& len) {
   const TimetableText t = parse_timetable_text(text);
-  std::vector<Minutes> out;
-  const Minutes a = *parse_iso8601(from);
+  std::vector<Instant> out;
+  const Instant a = *parse_iso8601(from);
   service_starts(t.spec.services.at(0), a, a + *parse_duration(len), out);
   std::string s;
-  for (Minutes m : out) s += format_iso8601(m) + " " + std::string(to_string(weekday(to_civil(m).date))) + "\n";
+  for (Instant m : out) s += format_iso8601(m) + " " + std::string(to_string(weekday(to_civil(m).date))) + "\n";
   return s;
 }
 

@@ -106,7 +106,7 @@ std::vector<UsdCents> call_fares(const Service& s, bool feu);
 // Start instants of `s` whose trip has a departure in [from, to): the trip starting at
 // instant x departs its first call at x + calls.front().departure and its last boardable
 // call at x + calls[n-2].departure. Sorted, without duplicates.
-void service_starts(const Service& s, Minutes from, Minutes to, std::vector<Minutes>& out);
+void service_starts(const Service& s, Instant from, Instant to, std::vector<Instant>& out);
 
 // The local start days the services can run on, from their validity and added days: `first` is
 // the earliest first start day and `last` the latest last one. None on a side where some service
@@ -117,6 +117,6 @@ struct ValidityRange {
 ValidityRange validity(std::span<const Service> services);
 
 // The local start day of an instant under the service's pattern offset.
-CivilDate local_start_day(const Service& s, Minutes start_instant);
+CivilDate local_start_day(const Service& s, Instant start_instant);
 
 }  // namespace landbridge::timetable
