@@ -46,11 +46,37 @@ namespace {
 }
 
 // An instant typed by the user, plain local times at `n` (see schedule::LocalClock::parse).
-Minutes parse_instant(const schedule::LocalClock& clock, NodeId n, const std::string& option, const std::string& text) {
+Instant parse_instant(const schedule::LocalClock& clock, NodeId n, const std::string& option, const std::string& text) {
   std::string why;
   const auto t = clock.parse(n, text, &why);
   if (!t) usage_error(option + " " + text + ": " + why);
   return *t;
+}
+
+// "; 2030-01-05 is outside the timetable's validity 2026-01-01 … 2027-12-31" (", which ends
+// 2027-12-31" when some service has no first day) when the query cannot
+// meet a service day: a depart-after query ready (local day at the origin) after the last
+// start day of every service, or an arrive-by deadline (local day at the destination) before
+// the first. "" otherwise, or when some service is unbounded on that side.
+std::string outside_validity(Instant ready, std::optional<Instant> deadline, const schedule::LocalClock& clock,
+                             NodeId from, NodeId to, const std::vector<timetable::Service>& services) {
+  const timetable::ValidityRange v = timetable::validity(services);
+  if (!v.first && !v.last) return "";
+  const timetable::CivilDate ready_day = timetable::to_civil(ready, clock.offset(from, ready)).date;
+  const auto range = [&] {
+    if (!v.first) return ", which ends " + timetable::format_date(*v.last);
+    if (!v.last) return ", which starts " + timetable::format_date(*v.first);
+    return " " + timetable::format_date(*v.first) + " \u2026 " + timetable::format_date(*v.last);
+  };
+  const auto say = [&](timetable::CivilDate d) {
+    return "; " + timetable::format_date(d) + " is outside the timetable's validity" + range();
+  };
+  if (v.last && ready_day > *v.last) return say(ready_day);
+  if (deadline) {
+    const timetable::CivilDate by = timetable::to_civil(*deadline, clock.offset(to, *deadline)).date;
+    if (v.first && by < *v.first) return say(by);
+  }
+  return "";
 }
 
 }  // namespace
@@ -68,6 +94,9 @@ ScheduledAnswer plan_scheduled(const ScheduledQuery& q) {
   if (!q.window.empty()) {
     window = timetable::parse_duration(q.window, &why);
     if (!window) usage_error("--window " + q.window + ": " + why);
+    if (*window > kMaxWindow)
+      usage_error("--window " + q.window + ": at most " + timetable::format_duration(kMaxWindow) +
+                  " (a longer range query would build a timetable of years)");
   }
   place::DoorQuery door = open_query(q.network, q.from, q.to);  // unknown place: exit 2 (main.cpp)
   ScheduledAnswer ans{std::move(door.pkg), {}};
@@ -90,7 +119,7 @@ ScheduledAnswer plan_scheduled(const ScheduledQuery& q) {
   const NodeId from = *net.find_node(door.from), to = *net.find_node(door.to);
   const schedule::LocalClock clock(net);
   schedule::ScheduledRequest req;
-  std::optional<Minutes> deadline;
+  std::optional<Instant> deadline;
   if (q.arrive_by.empty()) {
     req.depart = parse_instant(clock, from, "--depart", q.depart);
     req.window = window;
@@ -101,7 +130,7 @@ ScheduledAnswer plan_scheduled(const ScheduledQuery& q) {
   }
   // The timetable starts at the (earliest) ready day and covers the window plus 120 days of
   // travel; for arrive-by at least up to the deadline.
-  const Minutes day_start = timetable::to_instant(timetable::to_civil(req.depart).date);
+  const Instant day_start = timetable::to_instant(timetable::to_civil(req.depart).date);
   Minutes horizon = days(120) + (deadline ? Minutes(0) : window.value_or(Minutes(0)));
   if (deadline) horizon = std::max(horizon, *deadline - day_start + days(1));
   schedule::ScheduledPlanner planner(pkg, std::move(services), day_start, horizon);
@@ -117,12 +146,14 @@ ScheduledAnswer plan_scheduled(const ScheduledQuery& q) {
   if (q.max_transshipments >= 0) req.options.max_transshipments = q.max_transshipments;
   ans.result = planner.plan(req);
   if (ans.result.itineraries.empty()) {
+    // A query that lies wholly outside the days the services run says so.
+    const std::string validity = outside_validity(ans.result.depart, deadline, clock, from, to, planner.services());
     if (deadline)
-      say("no route: no timetabled itinerary from {} to {} arrives by {} (ready from {})\n",
-                 net.node(from).code, net.node(to).code, clock.format(to, *deadline), clock.format(from, req.depart));
+      say("no route: no timetabled itinerary from {} to {} arrives by {} (ready from {}){}\n", net.node(from).code,
+          net.node(to).code, clock.format(to, *deadline), clock.format(from, req.depart), validity);
     else
-      say("no route: no timetabled itinerary from {} to {} ready {}{}\n", net.node(from).code,
-                 net.node(to).code, clock.format(from, req.depart), window ? " within the window" : "");
+      say("no route: no timetabled itinerary from {} to {} ready {}{}{}\n", net.node(from).code, net.node(to).code,
+          clock.format(from, req.depart), window ? " within the window" : "", validity);
     throw CLI::RuntimeError(kNoRoute);
   }
   return ans;

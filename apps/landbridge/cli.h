@@ -54,13 +54,17 @@ struct ScheduledQuery {
 };
 // Arrive-by queries without --window: the box can be ready up to this long before the deadline.
 inline constexpr Minutes kArriveByLookback = days(60);
+// The longest --window (with --depart or --arrive-by); longer is a usage error. It bounds the
+// timetable horizon the query builds (120 days + the window) and the work of a range search.
+inline constexpr Minutes kMaxWindow = days(90);
 struct ScheduledAnswer {
   io::LoadedPackage pkg;
   schedule::ScheduledResult result;
 };
 // Loads the package and its services, plans, and turns every user error into a printed message
-// and CLI::RuntimeError with the documented exit code (2 usage / unknown place / no services,
-// 3 no itinerary).
+// and CLI::RuntimeError with the documented exit code (2 usage / unknown place / no services /
+// a date outside 1900-01-01 .. 2199-12-31 / a window over kMaxWindow, 3 no itinerary, with the
+// services' validity when the query lies outside it).
 ScheduledAnswer plan_scheduled(const ScheduledQuery& q);
 
 void register_validate(CLI::App& app);

@@ -149,7 +149,7 @@ void register_route(CLI::App& app) {
   cmd->add_option("--depart", a->depart,
                   "Timetabled routing on the package's services: the box is ready at this instant "
                   "(2026-12-01T08:00 is local time at the origin, 2026-12-01T08:00Z UTC, "
-                  "2026-12-01T08:00+09:00 as given; a date alone is 00:00 local)")
+                  "2026-12-01T08:00+09:00 as given; a date alone is 00:00 local; dates 1900-01-01 to 2199-12-31)")
       ->type_name("TIME");
   cmd->add_option("--arrive-by", a->arrive_by,
                   "Timetabled routing: the box must be handed over at the destination by this instant "
@@ -158,7 +158,7 @@ void register_route(CLI::App& app) {
       ->type_name("TIME");
   cmd->add_option("--window", a->window,
                   "With --depart: every optimal journey departing within this span (7d, 36h); with "
-                  "--arrive-by: the box is ready at most this long before the deadline (default 60d)")
+                  "--arrive-by: the box is ready at most this long before the deadline (default 60d); at most 90d")
       ->type_name("DURATION");
   cmd->add_flag("--utc", a->utc, "With --depart or --arrive-by: show times in UTC instead of local times");
   cmd->add_option("--max-trips", a->max_trips, "With --depart: at most N services ridden")

@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
   Diagnostics diags;
   std::vector<timetable::Service> services = io::load_services(pkg.dir, pkg.network, diags);
   diags.throw_if_any();
-  const Minutes start = timetable::to_instant(timetable::CivilDate{2026, 11, 25});
+  const Instant start = timetable::to_instant(timetable::CivilDate{2026, 11, 25});
   auto t0 = Clock::now();
   schedule::ScheduledPlanner planner(pkg, std::move(services), start, days(120));
   const double build_ms = ms_since(t0);
@@ -76,7 +76,7 @@ int main(int argc, char** argv) {
   std::mt19937 rng(seed);
   struct Od {
     std::string from, to;
-    Minutes ready;
+    Instant ready;
   };
   std::vector<Od> ods;
   while (static_cast<int>(ods.size()) < n_queries) {

@@ -142,7 +142,7 @@ int main(int argc, char** argv) {
   Raptor raptor(tt);
   Samples ea_ms;
   ea_ms.repeat = repeat;
-  std::vector<Minutes> ea_result;
+  std::vector<Instant> ea_result;
   long reached = 0;
   double rounds = 0, routes = 0;
   for (long i = 0; i < n_queries; ++i) {
@@ -207,7 +207,7 @@ int main(int argc, char** argv) {
       Query q = queries[static_cast<std::size_t>(i)];
       q.max_trips = kMaxTrips;
       q.max_travel = days(100000);
-      std::vector<Minutes> d;
+      std::vector<Instant> d;
       slow_ms.time([&] { d = te.earliest_arrival(q.origin, q.ready, q.cargo, q.target); });
       fast_ms.time([&] { raptor.run(q); });
       if (raptor.delivered(q.target) != d[q.target.get()]) ++mismatches;

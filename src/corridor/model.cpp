@@ -6,14 +6,17 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <limits>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <tuple>
 #include <unordered_map>
 #include <fmt/format.h>
 
 #include "hints.h"
 #include "landbridge/route/locate.h"
+#include "landbridge/core/error.h"
 #include "landbridge/route/planner.h"
 #include "landbridge/sim/distributions.h"
 #include "landbridge/sim/random.h"
@@ -790,18 +793,26 @@ void add_departures(const Network& net, const Scenario& sc, std::span<const time
                     std::map<std::pair<std::size_t, std::int32_t>, std::uint32_t>& trip_of_start) {
   const NodeId a = net.link_from(link), b = net.link_to(link);
   const Carriage c = net.link_carriage(link);
-  const Minutes t0 = timetable::to_instant(*timetable::parse_date(sc.start_date));
+  const Instant t0 = timetable::to_instant(*timetable::parse_date(sc.start_date));
   const double end_s = (sc.horizon_days + sc.drain_days) * kDay;
-  const Minutes t1 = t0 + Minutes(static_cast<std::int32_t>(std::ceil(end_s / 60.0)));
-  std::vector<Minutes> starts;
+  // The scenario reader keeps start_date in 1900..2199 and the run within 20 years, so the end is
+  // far inside 32 bits; checked all the same, as a scenario built in code skips the reader.
+  const double run_min = std::ceil(end_s / 60.0);
+  const auto t1 = run_min < 0 || run_min > static_cast<double>(std::numeric_limits<std::int32_t>::max())
+                      ? std::nullopt
+                      : checked_add(t0, Minutes(static_cast<std::int32_t>(run_min)));
+  if (!t1)
+    throw Error("scenario: start_date " + sc.start_date + " plus " + std::to_string(sc.horizon_days + sc.drain_days) +
+                " days of run leaves the 32-bit instant range");
+  std::vector<Instant> starts;
   for (std::size_t si = 0; si < services.size(); ++si) {
     const timetable::Service& sv = services[si];
     if (!(sv.carriage == c)) continue;
     for (std::size_t k = 0; k + 1 < sv.calls.size(); ++k) {
       if (sv.calls[k].stop != a || sv.calls[k + 1].stop != b) continue;
       // Starts with any departure in the run (a superset of those leaving call k in it).
-      timetable::service_starts(sv, t0, t1, starts);
-      for (const Minutes x : starts) {
+      timetable::service_starts(sv, t0, *t1, starts);
+      for (const Instant x : starts) {
         Departure d;
         d.dep_s = static_cast<double>((x + sv.calls[k].departure - t0).value()) * 60.0;
         d.arr_s = static_cast<double>((x + sv.calls[k + 1].arrival - t0).value()) * 60.0;

@@ -295,6 +295,8 @@ Scenario parse_scenario(std::string_view text, const std::filesystem::path& path
   }
   if (std::string why; !timetable::parse_date(s.start_date, &why)) {
     fail(file, t.get("start_date"), "scenario.start_date", "got '" + s.start_date + "': " + why);
+  } else if (!timetable::is_supported(*timetable::parse_date(s.start_date))) {
+    fail(file, t.get("start_date"), "scenario.start_date", "got '" + s.start_date + "': " + timetable::unsupported_date_reason());
   }
 
   if (const toml::node* sv = root.get("services")) {

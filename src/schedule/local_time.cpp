@@ -34,12 +34,12 @@ const date::time_zone* find_zone(std::string_view name) {
   }
 }
 
-Minutes offset_at(const date::time_zone& z, Minutes instant) {
+Minutes offset_at(const date::time_zone& z, Instant instant) {
   const date::sys_seconds s = kEpochSys + minutes(instant.value());
   return to_minutes(z.get_info(s).offset);
 }
 
-std::string iso(Minutes instant, Minutes offset, bool zoned) {
+std::string iso(Instant instant, Minutes offset, bool zoned) {
   std::string s = timetable::format_iso8601(instant, offset);
   // A zone at UTC (London in winter) writes "+00:00": "Z" would read as "no local zone".
   if (zoned && offset == Minutes(0)) s.replace(s.size() - 1, 1, "+00:00");
@@ -50,7 +50,7 @@ std::string iso(Minutes instant, Minutes offset, bool zoned) {
 
 bool is_known_zone(std::string_view name) { return !name.empty() && find_zone(name) != nullptr; }
 
-Minutes utc_offset(std::string_view name, Minutes instant) {
+Minutes utc_offset(std::string_view name, Instant instant) {
   const date::time_zone* z = find_zone(name);
   if (!z) throw Error("unknown time zone '" + std::string(name) + "'");
   return offset_at(*z, instant);
@@ -79,17 +79,17 @@ LocalClock::LocalClock(const Network& net) {
   }
 }
 
-Minutes LocalClock::offset(NodeId n, Minutes instant) const {
+Minutes LocalClock::offset(NodeId n, Instant instant) const {
   const date::time_zone* z = zones_[n.get()];
   return z ? offset_at(*z, instant) : Minutes(0);
 }
 
-std::string LocalClock::format(NodeId n, Minutes instant) const {
+std::string LocalClock::format(NodeId n, Instant instant) const {
   return iso(instant, offset(n, instant), has_zone(n));
 }
 
-std::optional<Minutes> LocalClock::from_local(NodeId n, timetable::CivilTime t, std::string* why) const {
-  const Minutes wall = timetable::to_instant(t.date, hours(t.hour) + Minutes(t.minute));  // as if UTC
+std::optional<Instant> LocalClock::from_local(NodeId n, timetable::CivilTime t, std::string* why) const {
+  const Instant wall = timetable::to_instant(t.date, hours(t.hour) + Minutes(t.minute));  // as if UTC
   const date::time_zone* z = zones_[n.get()];
   if (!z) return wall;
   const date::local_seconds local = kEpochLocal + minutes(wall.value());
@@ -104,8 +104,8 @@ std::optional<Minutes> LocalClock::from_local(NodeId n, timetable::CivilTime t, 
   return wall - to_minutes(info.first.offset);
 }
 
-std::optional<Minutes> LocalClock::parse(NodeId n, std::string_view text, std::string* why) const {
-  const std::optional<Minutes> as_utc = timetable::parse_iso8601(text, why);
+std::optional<Instant> LocalClock::parse(NodeId n, std::string_view text, std::string* why) const {
+  const std::optional<Instant> as_utc = timetable::parse_iso8601(text, why);
   if (!as_utc || has_zone_designator(text)) return as_utc;
   return from_local(n, timetable::to_civil(*as_utc), why);
 }

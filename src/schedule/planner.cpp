@@ -107,7 +107,7 @@ PassageSet leg_passages(const Network& net, const Service& sv, std::size_t i) {
 
 }  // namespace
 
-ScheduledPlanner::ScheduledPlanner(const LoadedNetwork& pkg, std::vector<Service> services, Minutes horizon_start,
+ScheduledPlanner::ScheduledPlanner(const LoadedNetwork& pkg, std::vector<Service> services, Instant horizon_start,
                                    Minutes horizon_len)
     : net_(pkg.network),
       services_(std::move(services)),
@@ -334,10 +334,10 @@ ScheduledItinerary ScheduledPlanner::make(const timetable::Timetable& tt, const 
 std::vector<timetable::Journey> ScheduledPlanner::arrive_by_pareto(const timetable::Timetable& tt,
                                                                    timetable::McRaptor& mc,
                                                                    const timetable::Query& q,
-                                                                   Minutes deadline) const {
+                                                                   Instant deadline) const {
   std::vector<timetable::Journey> kept;
   for (const timetable::Journey& j : mc.range(q, deadline)) {
-    Minutes ready = j.departure;
+    Instant ready = j.departure;
     if (j.trips == 0) ready = deadline - (j.arrival - j.departure);
     if (ready < q.ready) continue;
     if (j.trips != 0 && j.arrival > deadline) continue;
@@ -482,7 +482,7 @@ ScheduledResult ScheduledPlanner::plan(const ScheduledRequest& req) {
     });
   } else {
     std::stable_sort(js.begin(), js.end(), [by_departure](const timetable::Journey& a, const timetable::Journey& b) {
-      const Minutes da = by_departure ? a.departure : Minutes(0), db = by_departure ? b.departure : Minutes(0);
+      const Instant da = by_departure ? a.departure : Instant(0), db = by_departure ? b.departure : Instant(0);
       return std::tie(da, a.arrival, a.cost, a.co2e, a.trips) < std::tie(db, b.arrival, b.cost, b.co2e, b.trips);
     });
   }

@@ -17,7 +17,7 @@ namespace {
 using nlohmann::json;
 
 
-std::string iso(Minutes t) { return timetable::format_iso8601(t); }
+std::string iso(Instant t) { return timetable::format_iso8601(t); }
 
 // "feeder–rail via CNLYG, KZHOR": modes of the legs (repeats merged) and the nodes where the
 // box changes vehicle.
@@ -142,7 +142,7 @@ json to_json(const Network& net, const ScheduledResult& r) {
 std::string to_table(const Network& net, const ScheduledResult& r, TimeDisplay times) {
   const LocalClock clock(net);
   const bool local = times == TimeDisplay::local;
-  const auto at = [&](NodeId n, Minutes t) { return local ? clock.format(n, t) : iso(t); };
+  const auto at = [&](NodeId n, Instant t) { return local ? clock.format(n, t) : iso(t); };
   std::string query = "ready " + at(r.from, r.depart);
   if (r.arrive_by) query = "ready from " + at(r.from, r.depart) + ", arrive by " + at(r.to, *r.arrive_by);
   if (r.window) query += " + window " + timetable::format_duration(*r.window);

@@ -27,13 +27,13 @@ std::string kg(GramsCo2e g) {
 
 }  // namespace
 
-Journey make_journey(const Timetable& tt, const Cargo& cargo, NodeId origin, Minutes ready, std::span<const Move> moves) {
+Journey make_journey(const Timetable& tt, const Cargo& cargo, NodeId origin, Instant ready, std::span<const Move> moves) {
   Journey j;
   j.origin = origin;
   j.ready = ready;
   SlotId slot = tt.start_slot(origin);
   NodeId at = origin;
-  Minutes t = ready;
+  Instant t = ready;
   const auto fail = [&](const std::string& what) {
     throw Error("infeasible journey from " + tt.stop_name(origin) + " at " + format_iso8601(ready) + ": " + what);
   };
@@ -89,7 +89,7 @@ Journey make_journey(const Timetable& tt, const Cargo& cargo, NodeId origin, Min
     const auto stops = tt.route_stops(r);
     if (m.alight_pos <= m.board_pos || m.alight_pos >= stops.size()) fail("alighting position not after boarding");
     if (!cargo.fits(tt.route_capacity_teu(r))) fail("the cargo exceeds the capacity of a departure");
-    const Minutes dep = tt.departure(r, local, m.board_pos);
+    const Instant dep = tt.departure(r, local, m.board_pos);
     const Minutes cutoff = tt.route_cutoff(r);
     if (t + cutoff > dep) fail("the box misses the cut-off of a departure at " + format_iso8601(dep));
     if (dep > t) {
@@ -133,7 +133,7 @@ Journey make_journey(const Timetable& tt, const Cargo& cargo, NodeId origin, Min
   j.departure = ready;
   for (std::size_t i = 0; i < j.steps.size(); ++i) {
     if (j.steps[i].kind != StepKind::ride) continue;
-    Minutes latest = j.steps[i].start - j.steps[i].cutoff;
+    Instant latest = j.steps[i].start - j.steps[i].cutoff;
     for (std::size_t k = 0; k < i; ++k)
       if (j.steps[k].kind != StepKind::wait) latest -= j.steps[k].end - j.steps[k].start;
     j.departure = latest;

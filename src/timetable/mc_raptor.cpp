@@ -425,7 +425,7 @@ void McRaptor::relax_links(std::uint8_t k, std::uint32_t begin, std::uint32_t en
       Label c;
       c.left = from.left;
       if (!move_regions(tt_, c.left, link.from, link.to)) continue;
-      c.arr = Minutes(add_sat(add_sat(from.arr.value(), tt_.rule(r).duration.value()), link.duration.value()));
+      c.arr = Instant(add_sat(add_sat(from.arr.value(), tt_.rule(r).duration.value()), link.duration.value()));
       c.cost = from.cost + rule_cost_[r.get()] + q_.cargo.price(link.cost_teu, link.cost_feu).value();
       c.co2 = from.co2 + rule_co2_[r.get()] + q_.cargo.transport(link.distance, tt_.link_intensity(l)).value();
       c.parent = id;
@@ -485,7 +485,7 @@ void McRaptor::scan_routes(std::uint8_t k, std::uint32_t prev_begin, std::uint32
           RouteLabel& rl = route_bag_[i];
           rl.co2 += seg;
           rl.cost += fare;
-          const Minutes arr = tt_.arrival(r, rl.trip, pos);
+          const Instant arr = tt_.arrival(r, rl.trip, pos);
           // Neither alighting here nor riding on can beat what the target already has, or the
           // ride re-enters a region it has left: drop it.
           if (!move_regions(tt_, rl.left, stops[pos - 1], stops[pos]) ||
@@ -519,8 +519,8 @@ void McRaptor::scan_routes(std::uint8_t k, std::uint32_t prev_begin, std::uint32
         for (const PrevEntry& b : prev_by_slot_[e.slot.get()]) {
           const std::uint32_t id = b.label;
           const std::int32_t need = add_sat(add_sat(b.arr, e.duration.value()), cutoff);
-          const std::uint32_t j = hint == kNoPos ? tt_.first_trip_departing(r, pos, Minutes(need))
-                                                 : tt_.first_trip_departing(r, pos, Minutes(need), hint);
+          const std::uint32_t j = hint == kNoPos ? tt_.first_trip_departing(r, pos, Instant(need))
+                                                 : tt_.first_trip_departing(r, pos, Instant(need), hint);
           hint = j;
           if (j >= n_trips) continue;
           const RouteLabel c{j, b.cost + rule_cost_[e.rule.get()], b.co2 + rule_co2_[e.rule.get()], id, pos,
@@ -544,9 +544,9 @@ void McRaptor::scan_routes(std::uint8_t k, std::uint32_t prev_begin, std::uint32
   routes_marked_.clear();
 }
 
-void McRaptor::search(Minutes ready) {
+void McRaptor::search(Instant ready) {
   ready_ = ready;
-  limit_ = Minutes(add_sat(ready.value(), q_.max_travel.value()));
+  limit_ = Instant(add_sat(ready.value(), q_.max_travel.value()));
   labels_.clear();
   clear_bags();
   ++stats_.iterations;
@@ -632,10 +632,10 @@ std::vector<Journey> McRaptor::run(const Query& q) {
   return out;
 }
 
-std::vector<Journey> McRaptor::range(const Query& q, Minutes window_end) {
+std::vector<Journey> McRaptor::range(const Query& q, Instant window_end) {
   prepare(q);
   std::vector<Journey> found;
-  for (Minutes tau : departure_candidates(tt_, q, window_end)) {
+  for (Instant tau : departure_candidates(tt_, q, window_end)) {
     if (found.size() >= max_bag_) {  // latest departures first: the earlier ones are cut
       stats_.capped = true;
       break;

@@ -8,14 +8,14 @@
 namespace landbridge::timetable {
 namespace {
 
-constexpr Minutes kInf = Minutes::max();
+constexpr Instant kInf = Instant::max();
 constexpr std::uint32_t kNoPos = std::numeric_limits<std::uint32_t>::max();
 constexpr std::uint8_t kOrigin = 0, kTrip = 1, kLink = 2;
 constexpr std::uint8_t kFar = 255;  // trips_needed_: more than any budget (or unreachable)
 
-Minutes add_sat(Minutes a, Minutes b) {
+Instant add_sat(Instant a, Minutes b) {
   const std::int64_t v = static_cast<std::int64_t>(a.value()) + b.value();
-  return v >= kInf.value() ? kInf : Minutes(static_cast<std::int32_t>(v));
+  return v >= kInf.value() ? kInf : Instant(static_cast<std::int32_t>(v));
 }
 
 }  // namespace
@@ -116,7 +116,7 @@ void Raptor::reset_labels() {
   target_improved_.assign(static_cast<std::size_t>(k_max_ + 1), 0);
 }
 
-bool Raptor::improve(std::int32_t k, SlotId s, Minutes t, const Parent& p) {
+bool Raptor::improve(std::int32_t k, SlotId s, Instant t, const Parent& p) {
   // Cheap rejections first: the bound from the target and the travel limit are hot in cache.
   if (t >= bound_ || t >= tau_[at(k, s)]) return false;
   // With a target: a label that needs more trips than are left cannot reach it.
@@ -137,7 +137,7 @@ bool Raptor::improve(std::int32_t k, SlotId s, Minutes t, const Parent& p) {
   if (tt_.slot_stop(s) == q_.target) {
     const RuleId end = tt_.end_rule(s);
     if (end.valid()) {
-      const Minutes d = add_sat(t, tt_.rule(end).duration);
+      const Instant d = add_sat(t, tt_.rule(end).duration);
       if (d < target_best_[static_cast<std::size_t>(k)]) {
         target_slot_[static_cast<std::size_t>(k)] = s;
         target_improved_[static_cast<std::size_t>(k)] = 1;
@@ -152,12 +152,12 @@ bool Raptor::improve(std::int32_t k, SlotId s, Minutes t, const Parent& p) {
 
 // Labels of round k must arrive before this to matter: within the travel limit and, with a
 // target, strictly before the best hand-over there with at most k trips.
-Minutes Raptor::round_bound(std::int32_t k) const {
-  const Minutes over_limit = limit_ == kInf ? kInf : limit_ + Minutes(1);
+Instant Raptor::round_bound(std::int32_t k) const {
+  const Instant over_limit = limit_ == kInf ? kInf : limit_ + Minutes(1);
   return q_.target.valid() ? std::min(over_limit, target_best_[static_cast<std::size_t>(k)]) : over_limit;
 }
 
-void Raptor::start_iteration(Minutes ready) {
+void Raptor::start_iteration(Instant ready) {
   ready_ = ready;
   limit_ = add_sat(ready, q_.max_travel);
   bound_ = round_bound(0);
@@ -177,11 +177,11 @@ void Raptor::relax_links(std::int32_t k, std::size_t first_marked) {
   for (std::size_t i = first_marked; i < end; ++i) {
     const SlotId s = marked_[i];
     if (tt_.slot_by_link(s)) continue;
-    const Minutes t = tau_[at(k, s)];
+    const Instant t = tau_[at(k, s)];
     for (UntimedLinkId l : tt_.links_from(tt_.slot_stop(s))) {
       const RuleId r = tt_.find_rule(tt_.link_group(l), s);
       if (!r.valid()) continue;
-      const Minutes arr = add_sat(add_sat(t, tt_.rule(r).duration), tt_.link(l).duration);
+      const Instant arr = add_sat(add_sat(t, tt_.rule(r).duration), tt_.link(l).duration);
       Parent p;
       p.kind = kLink;
       p.id = l.get();
@@ -261,26 +261,26 @@ void Raptor::scan_routes(std::int32_t k) {
         improve(k, tt_.alight_slot(r, pos), times[pos].arr, p);
       }
       if (pos + 1 == n || !stop_marked_[stops[pos].get()]) continue;
-      Minutes ready = kInf;
+      Instant ready = kInf;
       SlotId best;
       for (const GroupEntry& e : tt_.group(tt_.board_group(r, pos))) {
-        const Minutes v = tau_[at(k - 1, e.slot)];
+        const Instant v = tau_[at(k - 1, e.slot)];
         if (v == kInf) continue;
-        const Minutes c = add_sat(v, e.duration);
+        const Instant c = add_sat(v, e.duration);
         if (c < ready) {
           ready = c;
           best = e.slot;
         }
       }
       if (ready == kInf) continue;
-      const Minutes need = add_sat(ready, cutoff);
+      const Instant need = add_sat(ready, cutoff);
       std::uint32_t j;
       if (trip != kNoPos) {
         // Most often the current trip is already the earliest catchable one (its departures,
         // read along the route, stream into the cache); otherwise an earlier one is, close
         // before it (the departure column at pos has it).
         if (need > times[pos].dep || trip == 0) continue;
-        const Minutes* col = tt_.departures_at(r, pos);
+        const Instant* col = tt_.departures_at(r, pos);
         if (col[trip - 1] < need) continue;
         j = tt_.first_trip_departing(r, pos, need, trip - 1);
       } else {
@@ -318,17 +318,17 @@ void Raptor::run(const Query& q, std::span<const std::int32_t> time_to_target) {
   rounds();
 }
 
-Minutes Raptor::arrival(NodeId stop) const {
-  Minutes best = kInf;  // the start slot holds the ready instant at the origin, nothing elsewhere
+Instant Raptor::arrival(NodeId stop) const {
+  Instant best = kInf;  // the start slot holds the ready instant at the origin, nothing elsewhere
   for (auto s = tt_.slots_begin(stop); s < tt_.slots_end(stop); ++s) best = std::min(best, tau_[at(k_max_, SlotId(s))]);
   return best;
 }
 
-Minutes Raptor::delivered(NodeId stop) const {
-  Minutes best = kInf;
+Instant Raptor::delivered(NodeId stop) const {
+  Instant best = kInf;
   for (auto s = tt_.slots_begin(stop); s < tt_.slots_end(stop); ++s) {
     const RuleId r = tt_.end_rule(SlotId(s));
-    const Minutes t = tau_[at(k_max_, SlotId(s))];
+    const Instant t = tau_[at(k_max_, SlotId(s))];
     if (!r.valid() || t == kInf) continue;
     best = std::min(best, add_sat(t, tt_.rule(r).duration));
   }
@@ -361,9 +361,9 @@ Journey Raptor::reconstruct(std::int32_t k, SlotId s) const {
 std::vector<Journey> Raptor::journeys() const {
   std::vector<Journey> out;
   if (!q_.target.valid()) return out;
-  Minutes prev = kInf;
+  Instant prev = kInf;
   for (std::int32_t k = 0; k <= k_max_; ++k) {
-    const Minutes t = target_best_[static_cast<std::size_t>(k)];
+    const Instant t = target_best_[static_cast<std::size_t>(k)];
     if (t < prev) out.push_back(reconstruct(k, target_slot_[static_cast<std::size_t>(k)]));
     prev = std::min(prev, t);
   }
@@ -371,13 +371,13 @@ std::vector<Journey> Raptor::journeys() const {
 }
 
 std::optional<Journey> Raptor::journey_to(NodeId stop) const {
-  Minutes best = kInf;
+  Instant best = kInf;
   SlotId best_slot;
   for (auto s = tt_.slots_begin(stop); s < tt_.slots_end(stop); ++s) {
     const RuleId r = tt_.end_rule(SlotId(s));
-    const Minutes t = tau_[at(k_max_, SlotId(s))];
+    const Instant t = tau_[at(k_max_, SlotId(s))];
     if (!r.valid() || t == kInf) continue;
-    const Minutes d = add_sat(t, tt_.rule(r).duration);
+    const Instant d = add_sat(t, tt_.rule(r).duration);
     if (d < best) {
       best = d;
       best_slot = SlotId(s);
@@ -387,8 +387,8 @@ std::optional<Journey> Raptor::journey_to(NodeId stop) const {
   return reconstruct(k_max_, best_slot);
 }
 
-std::vector<Minutes> departure_candidates(const Timetable& tt, const Query& q, Minutes window_end) {
-  std::vector<Minutes> out;
+std::vector<Instant> departure_candidates(const Timetable& tt, const Query& q, Instant window_end) {
+  std::vector<Instant> out;
   out.push_back(window_end);
   const SlotId start = tt.start_slot(q.origin);
   // Latest ready instants that make a departure at `stop` from slot `s` after `lead` minutes.
@@ -399,7 +399,7 @@ std::vector<Minutes> departure_candidates(const Timetable& tt, const Query& q, M
       if (!rule.valid()) continue;
       const Minutes back = lead + tt.rule(rule).duration + tt.route_cutoff(rs.route);
       for (std::uint32_t j = 0; j < tt.route_trip_count(rs.route); ++j) {
-        const Minutes x = tt.departure(rs.route, j, rs.pos) - back;
+        const Instant x = tt.departure(rs.route, j, rs.pos) - back;
         if (x >= q.ready && x <= window_end) out.push_back(x);
       }
     }
@@ -415,13 +415,13 @@ std::vector<Minutes> departure_candidates(const Timetable& tt, const Query& q, M
   return out;
 }
 
-std::vector<Journey> Raptor::range(const Query& q, Minutes window_end) {
+std::vector<Journey> Raptor::range(const Query& q, Instant window_end) {
   if (!q.target.valid()) throw Error("range query: a target is required");
   prepare(q);
   reset_labels();
-  const std::vector<Minutes> candidates = departure_candidates(tt_, q, window_end);
+  const std::vector<Instant> candidates = departure_candidates(tt_, q, window_end);
   std::vector<Journey> found;
-  for (Minutes tau : candidates) {
+  for (Instant tau : candidates) {
     start_iteration(tau);
     rounds();
     // Journeys without a ride (untimed links only) fit any departure: keep the one found for
@@ -455,11 +455,11 @@ std::vector<Journey> Raptor::range(const Query& q, Minutes window_end) {
   return out;
 }
 
-std::optional<Journey> Raptor::latest_departure(const Query& q, Minutes deadline) {
+std::optional<Journey> Raptor::latest_departure(const Query& q, Instant deadline) {
   if (!q.target.valid()) throw Error("arrive-by query: a target is required");
   Query probe = q;
   std::int32_t iterations = 0;
-  const auto delivers = [&](Minutes tau) {
+  const auto delivers = [&](Instant tau) {
     probe.ready = tau;
     run(probe);
     ++iterations;
@@ -470,12 +470,12 @@ std::optional<Journey> Raptor::latest_departure(const Query& q, Minutes deadline
   std::int64_t lo = q.ready.value(), hi = deadline.value();
   while (lo < hi) {
     const std::int64_t mid = lo + (hi - lo + 1) / 2;
-    if (delivers(Minutes(static_cast<std::int32_t>(mid))))
+    if (delivers(Instant(static_cast<std::int32_t>(mid))))
       lo = mid;
     else
       hi = mid - 1;
   }
-  probe.ready = Minutes(static_cast<std::int32_t>(lo));
+  probe.ready = Instant(static_cast<std::int32_t>(lo));
   run(probe);
   stats_.iterations = iterations + 1;
   return journey_to(q.target);

@@ -1,6 +1,7 @@
 #include "landbridge/timetable/service.h"
 
 #include <algorithm>
+#include <limits>
 #include <cmath>
 
 namespace landbridge::timetable {
@@ -40,7 +41,7 @@ std::string where(const Service& s) { return "service '" + s.id + "'"; }
 
 }  // namespace
 
-CivilDate local_start_day(const Service& s, Minutes start_instant) {
+CivilDate local_start_day(const Service& s, Instant start_instant) {
   return to_civil(start_instant, s.pattern.utc_offset).date;
 }
 
@@ -172,7 +173,7 @@ std::vector<UsdCents> call_fares(const Service& s, bool feu) {
   return out;
 }
 
-void service_starts(const Service& s, Minutes from, Minutes to, std::vector<Minutes>& out) {
+void service_starts(const Service& s, Instant from, Instant to, std::vector<Instant>& out) {
   out.clear();
   if (s.calls.size() < 2) return;
   // A trip starting at x departs in [from, to) iff x + first_dep < to and x + last_dep >= from.
@@ -187,7 +188,9 @@ void service_starts(const Service& s, Minutes from, Minutes to, std::vector<Minu
   const auto instant_of_day = [&](std::int64_t day) { return day * kDay + start - off; };
   const auto day_of_instant = [&](std::int64_t x) { return floor_div64(x + off, kDay); };
   const auto accept = [&](std::int64_t x) {
-    if (x >= lo && x < hi) out.push_back(Minutes(static_cast<std::int32_t>(x)));
+    // Starts are 32-bit instants; one that is not (offsets beyond the range) is never a trip.
+    if (x >= lo && x < hi && x >= std::numeric_limits<std::int32_t>::min() && x <= std::numeric_limits<std::int32_t>::max())
+      out.push_back(Instant(static_cast<std::int32_t>(x)));
   };
 
   if (p.kind == PatternKind::when_full) {
@@ -213,6 +216,31 @@ void service_starts(const Service& s, Minutes from, Minutes to, std::vector<Minu
       if (!contains(s.removed, d)) accept(instant_of_day(epoch_day(d)));
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
+ValidityRange validity(std::span<const Service> services) {
+  ValidityRange r;
+  if (services.empty()) return r;
+  bool open_first = false, open_last = false;
+  for (const Service& s : services) {
+    if (!s.valid_from) {
+      open_first = true;
+    } else {
+      CivilDate first = *s.valid_from;
+      for (CivilDate d : s.added) first = std::min(first, d);
+      if (!r.first || first < *r.first) r.first = first;
+    }
+    if (!s.valid_to) {
+      open_last = true;
+    } else {
+      CivilDate last = *s.valid_to;
+      for (CivilDate d : s.added) last = std::max(last, d);
+      if (!r.last || *r.last < last) r.last = last;
+    }
+  }
+  if (open_first) r.first.reset();
+  if (open_last) r.last.reset();
+  return r;
 }
 
 }  // namespace landbridge::timetable

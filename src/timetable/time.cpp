@@ -47,6 +47,10 @@ constexpr std::array<std::string_view, 7> kWeekdayLong = {"monday", "tuesday", "
 
 std::int32_t floor_div(std::int64_t a, std::int64_t b) { return static_cast<std::int32_t>(floor_div64(a, b)); }
 
+std::string unsupported_date_reason() {
+  return "outside the supported dates " + format_date(kFirstSupportedDate) + " \u2026 " + format_date(kLastSupportedDate);
+}
+
 bool is_leap_year(std::int32_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 std::int32_t days_in_month(std::int32_t y, std::int32_t m) {
@@ -97,15 +101,15 @@ Weekday weekday_of_epoch_day(std::int32_t day) {
 }
 Weekday weekday(CivilDate d) { return weekday_of_epoch_day(epoch_day(d)); }
 
-Minutes to_instant(CivilDate d, Minutes time_of_day, Minutes utc_offset) {
+Instant to_instant(CivilDate d, Minutes time_of_day, Minutes utc_offset) {
   const std::int64_t m = static_cast<std::int64_t>(epoch_day(d)) * kMinutesPerDay + time_of_day.value() -
                          utc_offset.value();
   if (m < std::numeric_limits<std::int32_t>::min() || m > std::numeric_limits<std::int32_t>::max())
     throw Error("instant " + format_date(d) + " is outside the 32-bit minute range around 2020");
-  return Minutes(static_cast<std::int32_t>(m));
+  return Instant(static_cast<std::int32_t>(m));
 }
 
-CivilTime to_civil(Minutes instant, Minutes utc_offset) {
+CivilTime to_civil(Instant instant, Minutes utc_offset) {
   const std::int64_t local = static_cast<std::int64_t>(instant.value()) + utc_offset.value();
   const std::int64_t day = floor_div64(local, kMinutesPerDay);
   const std::int64_t minute_of_day = local - day * kMinutesPerDay;
@@ -122,7 +126,7 @@ std::string format_date(CivilDate d) {
   return (d.year < 0 ? "-" : "") + y + "-" + two(d.month) + "-" + two(d.day);
 }
 
-std::string format_iso8601(Minutes instant, Minutes utc_offset) {
+std::string format_iso8601(Instant instant, Minutes utc_offset) {
   const CivilTime t = to_civil(instant, utc_offset);
   std::string s = format_date(t.date) + "T" + two(t.hour) + ":" + two(t.minute);
   const std::int32_t off = utc_offset.value();
@@ -196,9 +200,13 @@ std::optional<Minutes> parse_time_of_day(std::string_view s, std::string* why) {
   return Minutes(*h * 60 + *m);
 }
 
-std::optional<Minutes> parse_iso8601(std::string_view s, std::string* why) {
+std::optional<Instant> parse_iso8601(std::string_view s, std::string* why) {
   const auto date = parse_date(s.substr(0, 10), why);
   if (!date) return std::nullopt;
+  if (!is_supported(*date)) {
+    say(why, unsupported_date_reason());
+    return std::nullopt;
+  }
   if (s.size() == 10) return to_instant(*date);
   if (s[10] != 'T' && s[10] != 't' && s[10] != ' ') {
     say(why, "expected 'T' after the date");

@@ -12,7 +12,7 @@ namespace landbridge::timetable {
 namespace {
 
 constexpr std::uint32_t kNone = 0xffffffffu;
-constexpr Minutes kInf = Minutes::max();
+constexpr Instant kInf = Instant::max();
 
 template <class T>
 std::size_t bytes(const std::vector<T>& v) {
@@ -36,7 +36,7 @@ bool merge(std::vector<Label>& bag, const Label& l) {
 
 }  // namespace
 
-std::uint32_t TimeExpandedGraph::add_node(Minutes t, Kind k, std::uint32_t stop, std::uint8_t code) {
+std::uint32_t TimeExpandedGraph::add_node(Instant t, Kind k, std::uint32_t stop, std::uint8_t code) {
   time_.push_back(t);
   kind_.push_back(k);
   stop_.push_back(stop);
@@ -55,10 +55,10 @@ std::uint32_t TimeExpandedGraph::chain_of(std::uint32_t stop, std::uint8_t code)
   return kNone;
 }
 
-std::uint32_t TimeExpandedGraph::first_w(std::uint32_t chain, Minutes t) const {
+std::uint32_t TimeExpandedGraph::first_w(std::uint32_t chain, Instant t) const {
   const auto& nodes = chains_[chain].nodes;
   const auto it = std::lower_bound(nodes.begin(), nodes.end(), t,
-                                   [&](std::uint32_t w, Minutes x) { return time_[w] < x; });
+                                   [&](std::uint32_t w, Instant x) { return time_[w] < x; });
   return it == nodes.end() ? kNone : *it;
 }
 
@@ -98,16 +98,16 @@ TimeExpandedGraph TimeExpandedGraph::build(const TimetableSpec& spec, bool with_
 
   // 1. Arrival and on-board nodes of every trip; rides and stays.
   struct Departure {
-    Minutes key;  // latest drop-off
+    Instant key;  // latest drop-off
     std::uint32_t d_node;
     std::int32_t capacity;
     std::uint32_t board_attr;
   };
   std::map<std::pair<std::uint32_t, std::uint8_t>, std::vector<Departure>> departures;
   std::vector<std::uint32_t> arrivals;  // A nodes
-  std::vector<Minutes> starts;
+  std::vector<Instant> starts;
   for (const Service& s : spec.services) {
-    service_starts(s, spec.horizon_start, Minutes(spec.horizon_start.value() + spec.horizon_length.value()), starts);
+    service_starts(s, spec.horizon_start, spec.horizon_start + spec.horizon_length, starts);
     if (starts.empty()) continue;
     const std::uint8_t code = s.carriage.code();
     const std::size_t n = s.calls.size();
@@ -128,7 +128,7 @@ TimeExpandedGraph TimeExpandedGraph::build(const TimetableSpec& spec, bool with_
     board.trips = 1;
     board.capacity = s.capacity_teu;
     const std::uint32_t board_attr = add_attr(board);
-    for (Minutes x : starts) {
+    for (Instant x : starts) {
       std::uint32_t prev_d = kNone;
       for (std::size_t i = 0; i < n; ++i) {
         const Call& c = s.calls[i];
@@ -140,7 +140,7 @@ TimeExpandedGraph TimeExpandedGraph::build(const TimetableSpec& spec, bool with_
           edges.push_back({prev_d, a, ride_attr[i]});
         }
         if (i + 1 < n) {
-          const Minutes dep = x + c.departure;
+          const Instant dep = x + c.departure;
           const std::uint32_t d = g.add_node(dep, kD, stop, code);
           if (a != kNone) edges.push_back({a, d, kNone});
           departures[{stop, code}].push_back({dep - s.cutoff, d, s.capacity_teu, board_attr});
@@ -229,9 +229,9 @@ TimeExpandedGraph TimeExpandedGraph::build(const TimetableSpec& spec, bool with_
   return g;
 }
 
-std::vector<Minutes> TimeExpandedGraph::earliest_arrival(NodeId origin, Minutes ready, const Cargo& cargo,
+std::vector<Instant> TimeExpandedGraph::earliest_arrival(NodeId origin, Instant ready, const Cargo& cargo,
                                                          NodeId target) const {
-  std::vector<Minutes> delivered(n_stops_, kInf);
+  std::vector<Instant> delivered(n_stops_, kInf);
   std::vector<std::uint8_t> reached(time_.size(), 0);
   using Item = std::pair<std::int32_t, std::uint32_t>;
   std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
@@ -240,12 +240,12 @@ std::vector<Minutes> TimeExpandedGraph::earliest_arrival(NodeId origin, Minutes 
     reached[v] = 1;
     heap.push({time_[v].value(), v});
   };
-  const auto hand_over = [&](std::uint32_t stop, std::uint8_t code, Minutes t) {
+  const auto hand_over = [&](std::uint32_t stop, std::uint8_t code, Instant t) {
     const TransferRule r = rule(stop, code, kCarriageEnd);
     if (r.allowed) delivered[stop] = std::min(delivered[stop], t + r.duration);
   };
   // Boxes at `stop` since `t`, arrived as `code`: every chain they can make.
-  const auto board_from = [&](std::uint32_t stop, std::uint8_t code, Minutes t) {
+  const auto board_from = [&](std::uint32_t stop, std::uint8_t code, Instant t) {
     for (std::uint32_t c = chain_begin_[stop]; c < chain_begin_[stop + 1]; ++c) {
       const TransferRule r = rule(stop, code, chains_[c].code);
       if (r.allowed) reach(first_w(c, t + r.duration));
@@ -258,7 +258,7 @@ std::vector<Minutes> TimeExpandedGraph::earliest_arrival(NodeId origin, Minutes 
     const UntimedLink& l = links_[li];
     const TransferRule r = rule(o, kCarriageStart, l.carriage.code());
     if (!r.allowed) continue;
-    const Minutes t = ready + r.duration + l.duration;
+    const Instant t = ready + r.duration + l.duration;
     hand_over(l.to.get(), l.carriage.code(), t);
     board_from(l.to.get(), l.carriage.code(), t);
   }
@@ -276,10 +276,10 @@ std::vector<Minutes> TimeExpandedGraph::earliest_arrival(NodeId origin, Minutes 
   return delivered;
 }
 
-std::vector<Criteria> TimeExpandedGraph::pareto(NodeId origin, Minutes ready, const Cargo& cargo, NodeId target,
+std::vector<Criteria> TimeExpandedGraph::pareto(NodeId origin, Instant ready, const Cargo& cargo, NodeId target,
                                                 std::int32_t max_trips, Minutes max_travel) const {
   if (!with_criteria_) throw Error("time-expanded graph built without criteria: no Pareto search");
-  const Minutes limit = ready + max_travel;
+  const Instant limit = ready + max_travel;
   std::vector<Criteria> found;
   std::unordered_map<std::uint32_t, std::vector<Label>> bags;
   using Key = std::tuple<std::int32_t, std::uint8_t, std::uint32_t>;  // (time, kind, node): a topological order
@@ -293,14 +293,14 @@ std::vector<Criteria> TimeExpandedGraph::pareto(NodeId origin, Minutes ready, co
     return Label{l.cost + cargo.price(r.cost_teu, r.cost_feu).value(), l.co2 + cargo.hub(r.hub_kg_co2e_per_t).value(),
                  l.trips};
   };
-  const auto hand_over = [&](std::uint32_t stop, std::uint8_t code, Minutes t, const Label& l) {
+  const auto hand_over = [&](std::uint32_t stop, std::uint8_t code, Instant t, const Label& l) {
     if (stop != target.get()) return;
     const TransferRule r = rule(stop, code, kCarriageEnd);
     if (!r.allowed) return;
     const Label x = rule_label(l, r);
     found.push_back({t + r.duration, UsdCents(x.cost), GramsCo2e(x.co2), x.trips});
   };
-  const auto board_from = [&](std::uint32_t stop, std::uint8_t code, Minutes t, const Label& l) {
+  const auto board_from = [&](std::uint32_t stop, std::uint8_t code, Instant t, const Label& l) {
     for (std::uint32_t c = chain_begin_[stop]; c < chain_begin_[stop + 1]; ++c) {
       const TransferRule r = rule(stop, code, chains_[c].code);
       if (r.allowed) offer(first_w(c, t + r.duration), rule_label(l, r));
@@ -314,7 +314,7 @@ std::vector<Criteria> TimeExpandedGraph::pareto(NodeId origin, Minutes ready, co
     const UntimedLink& l = links_[li];
     const TransferRule r = rule(o, kCarriageStart, l.carriage.code());
     if (!r.allowed) continue;
-    const Minutes t = ready + r.duration + l.duration;
+    const Instant t = ready + r.duration + l.duration;
     if (t > limit) continue;
     Label x = rule_label(zero, r);
     x.cost += cargo.price(l.cost_teu, l.cost_feu).value();

@@ -34,7 +34,7 @@ struct RouteKey {
 
 struct PendingTrip {
   std::uint32_t service;
-  Minutes start;
+  Instant start;
 };
 
 bool rule_less(const TransferRule& a, const TransferRule& b) {
@@ -180,7 +180,14 @@ Timetable Timetable::build(const TimetableSpec& spec) {
     return TransferRule{};
   });
   tt.horizon_start_ = spec.horizon_start;
-  tt.horizon_end_ = Minutes(spec.horizon_start.value() + spec.horizon_length.value());
+  {
+    // The horizon comes from user input (a ready day, a window): its end must be an instant.
+    const auto end = checked_add(spec.horizon_start, spec.horizon_length);
+    if (spec.horizon_length < Minutes(0) || !end)
+      throw Error("timetable horizon: " + format_duration(spec.horizon_length) + " from " +
+                  std::to_string(spec.horizon_start.value()) + " min after 2020-01-01 leaves the 32-bit instant range");
+    tt.horizon_end_ = *end;
+  }
   tt.services_ = spec.services;
   tt.node_names_ = spec.node_names;
   tt.node_names_.resize(n_nodes);
@@ -191,11 +198,15 @@ Timetable Timetable::build(const TimetableSpec& spec) {
 
   // 1. Group services by route key, expand their trips.
   std::map<RouteKey, std::vector<PendingTrip>> groups;
-  std::vector<Minutes> starts;
+  std::vector<Instant> starts;
   for (std::size_t si = 0; si < spec.services.size(); ++si) {
     const Service& s = spec.services[si];
     service_starts(s, tt.horizon_start_, tt.horizon_end_, starts);
     if (starts.empty()) continue;
+    // Offsets increase along the calls (validate), so the first departure and the last arrival
+    // of the first and last trips bound every stop time: all must be 32-bit instants.
+    if (!checked_add(starts.front(), s.calls.front().departure) || !checked_add(starts.back(), s.calls.back().arrival))
+      throw Error("service '" + s.id + "': its trips in the horizon leave the 32-bit instant range");
     RouteKey key;
     for (const Call& c : s.calls) {
       key.stops.push_back(c.stop.get());
@@ -209,7 +220,7 @@ Timetable Timetable::build(const TimetableSpec& spec) {
     key.intensity = service_intensity[si];
     key.capacity = s.capacity_teu;
     auto& trips = groups[key];
-    for (Minutes x : starts) trips.push_back({static_cast<std::uint32_t>(si), x});
+    for (Instant x : starts) trips.push_back({static_cast<std::uint32_t>(si), x});
   }
 
   // 2. Split each group into FIFO routes and lay out stop times.
@@ -223,7 +234,7 @@ Timetable Timetable::build(const TimetableSpec& spec) {
     const auto time_of = [&](const PendingTrip& t, std::size_t pos, bool departure) {
       const Call& c = spec.services[t.service].calls[pos];
       const Minutes off = departure ? (pos + 1 == n ? c.arrival : c.departure) : (pos == 0 ? c.departure : c.arrival);
-      return t.start.value() + off.value();
+      return (t.start + off).value();  // a 32-bit instant: checked when the trips were expanded
     };
     std::sort(trips.begin(), trips.end(), [&](const PendingTrip& a, const PendingTrip& b) {
       for (std::size_t pos = 0; pos < n; ++pos) {
@@ -272,7 +283,7 @@ Timetable Timetable::build(const TimetableSpec& spec) {
         tt.trip_service_.push_back(ServiceId(t.service));
         tt.trip_start_.push_back(t.start);
         for (std::size_t pos = 0; pos < n; ++pos) {
-          tt.times_.push_back({Minutes(time_of(t, pos, false)), Minutes(time_of(t, pos, true))});
+          tt.times_.push_back({Instant(time_of(t, pos, false)), Instant(time_of(t, pos, true))});
         }
       }
       tt.route_trip_begin_.push_back(static_cast<std::uint32_t>(tt.trip_route_.size()));

@@ -99,7 +99,7 @@ TEST(DoorToDoorEurasia, TimetabledCrossBorderTruckIsOneUntimedLink) {
   const DoorQuery q = query("KZTAR", "UZTAS");
   Diagnostics diags;
   std::vector<timetable::Service> services = io::load_services(q.pkg.dir, q.pkg.network, diags);
-  const Minutes ready = timetable::to_instant(timetable::CivilDate{2026, 12, 1});
+  const Instant ready = timetable::to_instant(timetable::CivilDate{2026, 12, 1});
   schedule::ScheduledPlanner planner(q.pkg, std::move(services), ready, days(120));
   schedule::ScheduledRequest req;
   req.from = q.from;
@@ -122,7 +122,7 @@ TEST(DoorToDoorEurasia, TimetabledRouteFromAPolishTownUsesTheRoadAsAnUntimedLink
   std::vector<timetable::Service> services = io::load_services(q.pkg.dir, q.pkg.network, diags);
   diags.throw_if_any();
   ASSERT_FALSE(services.empty());
-  const Minutes ready = timetable::to_instant(timetable::CivilDate{2026, 12, 1});
+  const Instant ready = timetable::to_instant(timetable::CivilDate{2026, 12, 1});
   schedule::ScheduledPlanner planner(q.pkg, std::move(services), ready, days(120));
   schedule::ScheduledRequest req;
   req.from = q.from;

@@ -20,7 +20,7 @@ std::vector<std::string> services_of(const ScheduledItinerary& it) {
   return out;
 }
 
-Minutes day(int y, int m, int d) { return timetable::to_instant(timetable::CivilDate{y, m, d}); }
+Instant day(int y, int m, int d) { return timetable::to_instant(timetable::CivilDate{y, m, d}); }
 
 TEST(ScheduledEurasia, HakataToDuisburgIsTimetabled) {
   const Reference& ref = reference();
@@ -87,7 +87,7 @@ TEST(ScheduledEurasia, ArriveByAgreesWithDepartAfterQueries) {
   const Reference& ref = reference();
   ASSERT_FALSE(ref.services.empty());
   ScheduledPlanner p(ref.pkg, ref.services, day(2026, 11, 1), days(120));
-  const Minutes deadline = day(2026, 12, 29) + hours(23);
+  const Instant deadline = day(2026, 12, 29) + hours(23);
   ScheduledRequest req;
   req.from = "JPHKT";
   req.to = "DEDUI";
@@ -95,8 +95,8 @@ TEST(ScheduledEurasia, ArriveByAgreesWithDepartAfterQueries) {
   req.arrive_by = deadline;
   const ScheduledResult latest = p.plan(req);
   ASSERT_EQ(latest.itineraries.size(), 1u);
-  const Minutes l = latest.itineraries[0].departure;
-  const auto depart_after = [&](Minutes t, bool pareto) {
+  const Instant l = latest.itineraries[0].departure;
+  const auto depart_after = [&](Instant t, bool pareto) {
     ScheduledRequest d;
     d.from = "JPHKT";
     d.to = "DEDUI";
@@ -123,7 +123,7 @@ TEST(ScheduledEurasia, ArriveByAgreesWithDepartAfterQueries) {
     EXPECT_TRUE(again) << timetable::format_iso8601(it.departure);
   }
   int options = 0;
-  for (Minutes t = req.depart; t <= deadline; t += hours(1))
+  for (Instant t = req.depart; t <= deadline; t += hours(1))
     for (const ScheduledItinerary& d : depart_after(t, true).itineraries) {
       if (d.arrival > deadline) continue;
       ++options;

@@ -93,7 +93,7 @@ std::vector<timetable::Service> services(const Fixture& fx) {
                         Kilometres(1100.0))};
 }
 
-Minutes at(int y, int m, int d, int hh = 0, int mm = 0) {
+Instant at(int y, int m, int d, int hh = 0, int mm = 0) {
   return timetable::to_instant(CivilDate{y, m, d}, hours(hh) + Minutes(mm));
 }
 
@@ -101,7 +101,7 @@ ScheduledPlanner make_planner(const Fixture& fx) {
   return ScheduledPlanner(fx.pkg, services(fx), at(2026, 11, 23), days(90));
 }
 
-ScheduledRequest request(std::string from, std::string to, Minutes ready) {
+ScheduledRequest request(std::string from, std::string to, Instant ready) {
   ScheduledRequest r;
   r.from = std::move(from);
   r.to = std::move(to);
@@ -249,7 +249,7 @@ TEST(ScheduledPlanner, AgreesWithTheTimetableLayerAndItsParetoSet) {
   timetable::Raptor raptor(p.timetable());
   std::mt19937 rng(7);
   for (int i = 0; i < 60; ++i) {
-    const Minutes ready = at(2026, 11, 23) + Minutes(static_cast<std::int32_t>(rng() % (40 * 1440)));
+    const Instant ready = at(2026, 11, 23) + Minutes(static_cast<std::int32_t>(rng() % (40 * 1440)));
     const bool to_c = rng() % 2 == 0;
     const NodeId target = to_c ? fx.c : fx.b;
     ScheduledRequest req = request("JPAAA", to_c ? "KRCCC" : "KRBBB", ready);
@@ -261,7 +261,7 @@ TEST(ScheduledPlanner, AgreesWithTheTimetableLayerAndItsParetoSet) {
     // The itinerary's steps begin at its departure, are contiguous in time and add up to its
     // totals; the departure is the latest ready instant that makes the journey.
     EXPECT_GE(ea.itineraries[0].departure, ready);
-    Minutes t = ea.itineraries[0].departure;
+    Instant t = ea.itineraries[0].departure;
     UsdCents cost(0);
     for (const auto& s : ea.itineraries[0].steps) {
       EXPECT_EQ(s.depart, t);
@@ -273,21 +273,21 @@ TEST(ScheduledPlanner, AgreesWithTheTimetableLayerAndItsParetoSet) {
     req.pareto = true;
     const ScheduledResult par = p.plan(req);
     ASSERT_FALSE(par.itineraries.empty());
-    Minutes best = Minutes::max();
+    Instant best = Instant::max();
     for (const auto& it : par.itineraries) best = std::min(best, it.arrival);
     EXPECT_EQ(best, ea.itineraries[0].arrival);
   }
 }
 
 // Slow and obvious: every departure of every service over the horizon, day by day.
-Minutes brute_force_to_c(const std::vector<timetable::Service>& svs, Minutes ready, const Fixture& fx) {
-  Minutes best = Minutes::max();
+Instant brute_force_to_c(const std::vector<timetable::Service>& svs, Instant ready, const Fixture& fx) {
+  Instant best = Instant::max();
   for (std::int32_t d = timetable::epoch_day(CivilDate{2026, 11, 23}); d < timetable::epoch_day(CivilDate{2027, 2, 21}); ++d) {
     for (const auto& s : svs) {
       if (!(s.pattern.weekdays & timetable::weekday_bit(timetable::weekday_of_epoch_day(d)))) continue;
-      const Minutes dep = timetable::to_instant(timetable::date_of_epoch_day(d), s.pattern.start_time);
+      const Instant dep = timetable::to_instant(timetable::date_of_epoch_day(d), s.pattern.start_time);
       if (dep - s.cutoff < ready) continue;
-      Minutes arr = dep + s.calls.back().arrival;
+      Instant arr = dep + s.calls.back().arrival;
       if (s.calls.back().stop == fx.b) arr += hours(3) + days(1);  // handling, then the road
       best = std::min(best, arr);
     }
@@ -308,7 +308,7 @@ TEST(ScheduledPlanner, EarliestArrivalMatchesEnumerationOnRandomTimetables) {
     }
     ScheduledPlanner p(fx.pkg, svs, at(2026, 11, 23), days(90));
     for (int i = 0; i < 20; ++i) {
-      const Minutes ready = at(2026, 11, 23) + Minutes(static_cast<std::int32_t>(rng() % (30 * 1440)));
+      const Instant ready = at(2026, 11, 23) + Minutes(static_cast<std::int32_t>(rng() % (30 * 1440)));
       const ScheduledResult r = p.plan(request("JPAAA", "KRCCC", ready));
       ASSERT_EQ(r.itineraries.size(), 1u);
       EXPECT_EQ(r.itineraries[0].arrival, brute_force_to_c(svs, ready, fx)) << round << " " << i;
@@ -485,7 +485,7 @@ TEST(ScheduledPlanner, ArriveByParetoTradesLaterDepartureForCost) {
 // rides, cut-offs, the 3 h handling, the 1 d road, the deadline), so whether a box ready at t
 // makes a connection depends only on t rounded up to the hour: the hourly scan is exact.
 struct Vec {
-  Minutes departure;
+  Instant departure;
   UsdCents cost;
   GramsCo2e co2e;
   std::int32_t trips;
@@ -519,8 +519,8 @@ TEST(ScheduledPlanner, ArriveByMatchesScanningEveryDeparture) {
     }
     ScheduledPlanner p(fx.pkg, svs, at(2026, 11, 23), days(90));
     for (int i = 0; i < 3; ++i) {
-      const Minutes earliest = at(2026, 11, 23) + hours(static_cast<std::int32_t>(rng() % (20 * 24)));
-      const Minutes deadline = earliest + hours(24 + static_cast<std::int32_t>(rng() % (8 * 24)));
+      const Instant earliest = at(2026, 11, 23) + hours(static_cast<std::int32_t>(rng() % (20 * 24)));
+      const Instant deadline = earliest + hours(24 + static_cast<std::int32_t>(rng() % (8 * 24)));
       const std::string to = rng() % 2 ? "KRCCC" : "KRBBB";
       ScheduledRequest req = request("JPAAA", to, earliest);
       req.arrive_by = deadline;
@@ -528,9 +528,9 @@ TEST(ScheduledPlanner, ArriveByMatchesScanningEveryDeparture) {
       req.pareto = true;
       const ScheduledResult par = p.plan(req);
 
-      std::optional<Minutes> scan_latest;
+      std::optional<Instant> scan_latest;
       std::vector<Vec> scan;
-      for (Minutes t = earliest; t <= deadline; t += hours(1)) {
+      for (Instant t = earliest; t <= deadline; t += hours(1)) {
         ++scanned;
         const ScheduledResult ea = p.plan(request("JPAAA", to, t));
         if (!ea.itineraries.empty() && ea.itineraries[0].arrival <= deadline) scan_latest = t;

@@ -27,10 +27,10 @@ namespace {
 using Reference = test::PackageWithServices;
 const Reference& reference() { return test::reference_package(); }
 
-Minutes day(int y, int m, int d) { return timetable::to_instant(timetable::CivilDate{y, m, d}); }
+Instant day(int y, int m, int d) { return timetable::to_instant(timetable::CivilDate{y, m, d}); }
 
 // The one departure date of the timetabled checks (a Tuesday in the reference horizon).
-Minutes departure_day() { return day(2026, 12, 1); }
+Instant departure_day() { return day(2026, 12, 1); }
 
 ScheduledPlanner& timetabled() {
   static ScheduledPlanner p(reference().pkg, reference().services, day(2026, 11, 25), days(150));

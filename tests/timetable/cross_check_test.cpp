@@ -81,7 +81,7 @@ TEST(CrossCheck, EarliestArrivalOneToAllMatchesTimeExpandedDijkstra) {
             << "seed " << seed << " query " << qi << " stop " << s << " from " << q.origin.get() << " at "
             << format_iso8601(q.ready);
         ++checked;
-        if (slow[s] == Minutes::max()) continue;
+        if (slow[s] == Instant::max()) continue;
         ++reachable;
         const auto j = raptor.journey_to(stop);
         ASSERT_TRUE(j);
@@ -108,7 +108,7 @@ TEST(CrossCheck, EarliestArrivalPerTripCountMatchesTimeExpandedLabels) {
       // For every trip budget k: the earliest hand-over with at most k trips.
       const auto journeys = raptor.journeys();
       for (std::int32_t k = 0; k <= q.max_trips; ++k) {
-        Minutes slow = Minutes::max(), fast = Minutes::max();
+        Instant slow = Instant::max(), fast = Instant::max();
         for (const Criteria& c : pareto)
           if (c.trips <= k) slow = std::min(slow, c.arrival);
         for (const Journey& j : journeys)
@@ -155,17 +155,17 @@ TEST(CrossCheck, RangeProfilesMatchRepeatedSlowQueries) {
     Query q = random_query(in, rng);
     q.max_trips = static_cast<std::int32_t>(rng.uniform(1, 5));
     q.max_travel = days(10000);  // range limits are relative to each departure: keep them out of the way
-    const Minutes end = q.ready + days(static_cast<double>(rng.uniform(1, 7)));
+    const Instant end = q.ready + days(static_cast<double>(rng.uniform(1, 7)));
     const auto profile = raptor.range(q, end);
     const auto mprofile = mc.range(q, end);
     // Probe every candidate instant and a few random ones.
-    std::vector<Minutes> probes = departure_candidates(in.tt, q, end);
+    std::vector<Instant> probes = departure_candidates(in.tt, q, end);
     for (int i = 0; i < 5; ++i) probes.push_back(q.ready + Minutes(static_cast<std::int32_t>(rng.uniform(0, (end - q.ready).value()))));
-    for (Minutes tau : probes) {
+    for (Instant tau : probes) {
       const auto slow = in.te.pareto(q.origin, tau, q.cargo, q.target, q.max_trips, q.max_travel);
       // rRAPTOR: for every trip budget, the best arrival among journeys leaving at or after tau.
       for (std::int32_t k = 0; k <= q.max_trips; ++k) {
-        Minutes s = Minutes::max(), f = Minutes::max();
+        Instant s = Instant::max(), f = Instant::max();
         for (const Criteria& c : slow)
           if (c.trips <= k) s = std::min(s, c.arrival);
         for (const Journey& j : profile) {
@@ -180,7 +180,7 @@ TEST(CrossCheck, RangeProfilesMatchRepeatedSlowQueries) {
       for (const Criteria& c : slow) {
         bool covered = false;
         for (const Journey& j : mprofile) {
-          const Minutes arrival = j.trips == 0 ? tau + (j.arrival - j.departure) : j.arrival;
+          const Instant arrival = j.trips == 0 ? tau + (j.arrival - j.departure) : j.arrival;
           covered |= (j.trips == 0 || j.departure >= tau) && arrival <= c.arrival && j.cost <= c.cost &&
                      j.co2e <= c.co2e && j.trips <= c.trips;
         }
@@ -210,9 +210,9 @@ TEST(CrossCheck, ArriveByIsTheLatestFeasibleReadyInstant) {
     Query q = random_query(in, rng);
     q.max_trips = kMaxTrips;
     q.max_travel = days(10000);
-    const Minutes deadline = q.ready + days(static_cast<double>(rng.uniform(1, 20)));
+    const Instant deadline = q.ready + days(static_cast<double>(rng.uniform(1, 20)));
     const auto j = raptor.latest_departure(q, deadline);
-    const auto slow_at = [&](Minutes t) { return in.te.earliest_arrival(q.origin, t, q.cargo, q.target)[q.target.get()]; };
+    const auto slow_at = [&](Instant t) { return in.te.earliest_arrival(q.origin, t, q.cargo, q.target)[q.target.get()]; };
     if (!j) {
       ASSERT_GT(slow_at(q.ready), deadline) << "seed " << seed;
       continue;

@@ -1,6 +1,9 @@
 // Fares per ridden segment of a multi-call service (service.h: call_fares).
 #include <gtest/gtest.h>
 
+#include <string>
+
+#include "landbridge/core/error.h"
 #include "landbridge/timetable/mc_raptor.h"
 #include "landbridge/timetable/raptor.h"
 #include "landbridge/timetable/text_format.h"
@@ -111,6 +114,28 @@ TEST(Fares, ValidationRejectsFaresThatFallOrOvershoot) {
   validate(s, 10, d2);
   ASSERT_EQ(d2.list().size(), 1u);
   EXPECT_NE(d2.list().front().field.find("call 4 fare_teu"), std::string::npos);
+}
+
+TEST(Fares, AHorizonPastThe32BitInstantRangeIsRefused) {
+  Fixture f;
+  TimetableSpec spec = f.text.spec;
+  spec.horizon_start = to_instant({6100, 1, 1});  // near the end of 32 bits
+  spec.horizon_length = days(3650);
+  try {
+    (void)Timetable::build(spec);
+    ADD_FAILURE() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("leaves the 32-bit instant range"), std::string::npos) << e.what();
+  }
+  // A horizon that fits but whose trips would arrive past the range is refused too.
+  spec.horizon_start = Instant::max() - days(100);
+  spec.horizon_length = days(100) - Minutes(1);  // weekly trips of 7d12h start in its last week
+  try {
+    (void)Timetable::build(spec);
+    ADD_FAILURE() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("leave the 32-bit instant range"), std::string::npos) << e.what();
+  }
 }
 
 }  // namespace

@@ -137,7 +137,7 @@ TEST(SearchState, RaptorWithATargetDeliversThereAsEarlyAsOneToAll) {
       targeted.run(q);
       all.run(everywhere);
       ASSERT_EQ(targeted.delivered(q.target), all.delivered(q.target)) << "seed " << seed << " query " << qi;
-      reached += targeted.delivered(q.target) != Minutes::max() ? 1 : 0;
+      reached += targeted.delivered(q.target) != Instant::max() ? 1 : 0;
     }
   }
   EXPECT_GT(reached, kInstances);

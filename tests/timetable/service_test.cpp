@@ -11,11 +11,11 @@ namespace {
 // printed in UTC, one per line.
 std::string starts_of(const std::string& text, const std::string& from, const std::string& len) {
   const TimetableText t = parse_timetable_text(text);
-  std::vector<Minutes> out;
-  const Minutes a = *parse_iso8601(from);
+  std::vector<Instant> out;
+  const Instant a = *parse_iso8601(from);
   service_starts(t.spec.services.at(0), a, a + *parse_duration(len), out);
   std::string s;
-  for (Minutes m : out) s += format_iso8601(m) + " " + std::string(to_string(weekday(to_civil(m).date))) + "\n";
+  for (Instant m : out) s += format_iso8601(m) + " " + std::string(to_string(weekday(to_civil(m).date))) + "\n";
   return s;
 }
 
@@ -147,6 +147,24 @@ transfer * rail rail:9999 1h
     EXPECT_NE(all.find("tiny.tt:6"), std::string::npos) << all;   // carriage bike
     EXPECT_NE(all.find("tiny.tt:7"), std::string::npos) << all;   // gauge 9999
   }
+}
+
+TEST(ServiceValidity, SpansTheFirstAndLastStartDaysAndIsOpenWhereAServiceIs) {
+  Service a, b;
+  a.valid_from = CivilDate{2026, 3, 1};
+  a.valid_to = CivilDate{2026, 6, 30};
+  b.valid_from = CivilDate{2026, 1, 1};
+  b.valid_to = CivilDate{2026, 5, 31};
+  b.added = {CivilDate{2026, 7, 4}};  // an extra start day beyond its validity
+  std::vector<Service> both{a, b};
+  ValidityRange v = validity(both);
+  EXPECT_EQ(v.first, (CivilDate{2026, 1, 1}));
+  EXPECT_EQ(v.last, (CivilDate{2026, 7, 4}));
+  both[0].valid_to.reset();  // runs until further notice
+  v = validity(both);
+  EXPECT_EQ(v.first, (CivilDate{2026, 1, 1}));
+  EXPECT_FALSE(v.last.has_value());
+  EXPECT_FALSE(validity(std::vector<Service>{}).first.has_value());
 }
 
 }  // namespace

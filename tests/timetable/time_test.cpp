@@ -44,7 +44,7 @@ TEST(CivilTime, KnownDays) {
 }
 
 TEST(CivilTime, InstantsWithOffsets) {
-  const Minutes t = to_instant({2026, 12, 1}, hours(10), hours(9));  // 10:00 JST
+  const Instant t = to_instant({2026, 12, 1}, hours(10), hours(9));  // 10:00 JST
   EXPECT_EQ(format_iso8601(t), "2026-12-01T01:00Z");
   EXPECT_EQ(format_iso8601(t, hours(9)), "2026-12-01T10:00+09:00");
   EXPECT_EQ(format_iso8601(t, Minutes(-330)), "2026-11-30T19:30-05:30");
@@ -52,7 +52,7 @@ TEST(CivilTime, InstantsWithOffsets) {
   EXPECT_EQ(c.date, (CivilDate{2026, 12, 1}));
   EXPECT_EQ(c.hour, 10);
   // Before the epoch: floor, not truncation.
-  EXPECT_EQ(format_iso8601(Minutes(-1)), "2019-12-31T23:59Z");
+  EXPECT_EQ(format_iso8601(Instant(-1)), "2019-12-31T23:59Z");
 }
 
 TEST(CivilTime, ParsesIso8601) {
@@ -75,7 +75,23 @@ TEST(CivilTime, ParsesIso8601) {
   // Round trip over a range of instants and offsets.
   for (std::int32_t m = -3'000'000; m < 6'000'000; m += 7919)
     for (std::int32_t off : {0, 540, -330, 345})
-      ASSERT_EQ(parse_iso8601(format_iso8601(Minutes(m), Minutes(off))), Minutes(m)) << m << " " << off;
+      ASSERT_EQ(parse_iso8601(format_iso8601(Instant(m), Minutes(off))), Instant(m)) << m << " " << off;
+}
+
+TEST(CivilTime, Iso8601AcceptsTheSupportedDatesOnly) {
+  EXPECT_EQ(parse_iso8601("1900-01-01"), to_instant({1900, 1, 1}));
+  EXPECT_EQ(parse_iso8601("2199-12-31T23:59Z"), to_instant({2199, 12, 31}, Minutes(23 * 60 + 59)));
+  EXPECT_EQ(to_instant({1900, 1, 1}).value(), kFirstInstant.value());
+  EXPECT_EQ(to_instant({2199, 12, 31}, Minutes(23 * 60 + 59)).value(), kLastInstant.value());
+  // Far dates are refused with a reason, not thrown at or overflowed: 9999 does not fit 32 bits.
+  for (const char* text : {"1899-12-31", "2200-01-01", "6100-01-01", "9999-12-31T23:59Z", "0000-01-01"}) {
+    std::string why;
+    EXPECT_FALSE(parse_iso8601(text, &why)) << text;
+    EXPECT_EQ(why, "outside the supported dates 1900-01-01 \u2026 2199-12-31") << text;
+  }
+  EXPECT_TRUE(is_supported({2199, 12, 31}));
+  EXPECT_FALSE(is_supported({2200, 1, 1}));
+  EXPECT_FALSE(is_supported({1899, 12, 31}));
 }
 
 TEST(CivilTime, Durations) {

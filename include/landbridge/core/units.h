@@ -70,8 +70,8 @@ struct GramCo2eUnit {};
 struct GramPerTonneKmUnit {};
 struct KnotUnit {};
 
-// Durations and timetable instants in whole minutes. 32 bits hold ±4,000 years, so a
-// 90-day timetable horizon and 50-day door-to-door chains are far inside the range.
+// Durations in whole minutes (32 bits: ±4,000 years). Points in time are a separate type,
+// Instant (core/instant.h): an instant minus an instant is Minutes.
 using Minutes = Quantity<MinuteUnit, std::int32_t>;
 // Simulation clock: seconds as a double (sub-second event spacing, years of horizon).
 using SimSeconds = Quantity<SecondUnit, double>;

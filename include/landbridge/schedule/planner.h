@@ -41,7 +41,7 @@ namespace landbridge::schedule {
 struct ScheduledRequest {
   std::string from;                  // code, name or alias (route/locate.h)
   std::string to;
-  Minutes depart{0};                 // the box is ready at the origin (instant since kEpoch);
+  Instant depart{0};                 // the box is ready at the origin;
                                      // with arrive_by: the earliest instant it can be ready
   bool pareto = false;               // Pareto over (arrival, cost, CO2e, trips); else earliest arrival
   // Arrive-by query: handed over at the destination no later than this instant. Without
@@ -49,7 +49,7 @@ struct ScheduledRequest {
   // arrival journey). With pareto: every journey arriving by the deadline that is Pareto-optimal
   // over (later departure, cost, CO2e, trips); departure = latest ready instant that still
   // makes it. Not combined with window.
-  std::optional<Minutes> arrive_by;
+  std::optional<Instant> arrive_by;
   std::optional<Minutes> window;     // range query: every optimal journey departing in [depart, depart + window]
   std::vector<std::string> avoid;    // items for route::add_avoid (passages, modes, countries, places)
   route::RouteOptions options;       // shipment (unit, count), avoid_*, max_transshipments
@@ -66,7 +66,7 @@ struct ScheduledStep {
   std::uint8_t arrive = 0, depart_code = 0;  // node steps of a transfer: carriage codes
   std::string service;               // ride: service id ("" otherwise)
   LinkId link;                       // untimed link leg: the network link
-  Minutes depart{0}, arrive_at{0};   // instants (UTC minutes since kEpoch)
+  Instant depart{0}, arrive_at{0};
   Minutes cutoff{0};                 // wait before a ride: the cut-off inside it
   Kilometres distance{0.0};
   UsdCents cost{0};                  // whole shipment
@@ -76,9 +76,9 @@ struct ScheduledStep {
 
 struct ScheduledItinerary {
   NodeId from, to;
-  Minutes ready{0};                  // the query's ready instant
-  Minutes departure{0};              // latest ready instant that still makes this journey
-  Minutes arrival{0};                // handed over at the destination
+  Instant ready{0};                  // the query's ready instant
+  Instant departure{0};              // latest ready instant that still makes this journey
+  Instant arrival{0};                // handed over at the destination
   UsdCents cost{0};
   emissions::Co2e co2e;
   Kilometres distance{0.0};
@@ -91,9 +91,9 @@ struct ScheduledItinerary {
 
 struct ScheduledResult {
   NodeId from, to;
-  Minutes depart{0};
+  Instant depart{0};
   std::optional<Minutes> window;
-  std::optional<Minutes> arrive_by;  // arrive-by query: the deadline (depart: earliest ready)
+  std::optional<Instant> arrive_by;  // arrive-by query: the deadline (depart: earliest ready)
   bool pareto = false;
   route::RouteOptions options;       // as applied
   std::vector<std::string> dropped_services;  // services left out by the constraints
@@ -110,13 +110,15 @@ class ScheduledPlanner {
   // Builds the timetable. Throws LoadError for bad services, landbridge::Error for a horizon
   // shorter than 90 days.
   ScheduledPlanner(const LoadedNetwork& pkg, std::vector<timetable::Service> services,
-                   Minutes horizon_start, Minutes horizon_len = days(90));
+                   Instant horizon_start, Minutes horizon_len = days(90));
 
   // Throws route::LocateError for an unknown place, landbridge::Error for a bad request (ready
   // outside the horizon, avoided origin). No journey: an empty list.
   ScheduledResult plan(const ScheduledRequest& req);
 
   [[nodiscard]] const Network& network() const { return net_; }
+  // The services the planner was built from (before any filtering by a request).
+  [[nodiscard]] const std::vector<timetable::Service>& services() const { return services_; }
   [[nodiscard]] const timetable::Timetable& timetable() const { return tt_; }
   // The untimed links of the timetable, as network links (the covered ones are left out).
   [[nodiscard]] const std::vector<LinkId>& untimed_links() const { return untimed_; }
@@ -127,13 +129,14 @@ class ScheduledPlanner {
   timetable::TimetableSpec spec(const std::vector<timetable::Service>& services, const route::RouteOptions& o,
                                 std::vector<LinkId>& untimed) const;
   std::vector<timetable::Journey> arrive_by_pareto(const timetable::Timetable& tt, timetable::McRaptor& mc,
-                                                   const timetable::Query& q, Minutes deadline) const;
+                                                   const timetable::Query& q, Instant deadline) const;
   ScheduledItinerary make(const timetable::Timetable& tt, const std::vector<LinkId>& untimed,
                           const timetable::Journey& j, const timetable::Cargo& cargo) const;
 
   const Network& net_;
   std::vector<timetable::Service> services_;
-  Minutes horizon_start_, horizon_len_;
+  Instant horizon_start_;
+  Minutes horizon_len_;
   std::vector<LinkId> untimed_;
   timetable::Timetable tt_;
   timetable::Raptor raptor_;

@@ -1,7 +1,7 @@
 // Journeys on a timetable: the cargo, the criteria, and a journey as readable steps.
 //
 // All criteria are integers so that sums and Pareto comparisons are exact:
-//   time    Minutes (instants since kEpoch)
+//   time    Instant (minutes since kEpoch); durations Minutes
 //   cost    UsdCents: service prices, transfer and link costs, per TEU/FEU × box counts
 //   CO2e    GramsCo2e: per ride segment (call to call) and per link, one box's
 //           mass × distance × intensity rounded to a gram, × the box count; per transfer,
@@ -53,7 +53,7 @@ enum class StepKind : std::uint8_t {
 struct Step {
   StepKind kind = StepKind::wait;
   NodeId from, to;              // to == from for handling and wait
-  Minutes start{0}, end{0};     // instants
+  Instant start{0}, end{0};
   UsdCents cost{0};
   GramsCo2e co2e{0};
   // handling: how the box arrived and leaves (carriage codes, kCarriageStart / kCarriageEnd)
@@ -70,9 +70,9 @@ struct Step {
 
 struct Journey {
   NodeId origin, target;
-  Minutes ready{0};        // the box is ready at the origin (the query's instant)
-  Minutes departure{0};    // latest instant the box could be ready and still make this journey
-  Minutes arrival{0};      // handed over at the target (after the end transfer)
+  Instant ready{0};        // the box is ready at the origin (the query's instant)
+  Instant departure{0};    // latest instant the box could be ready and still make this journey
+  Instant arrival{0};      // handed over at the target (after the end transfer)
   UsdCents cost{0};
   GramsCo2e co2e{0};
   std::int32_t trips = 0;           // services ridden
@@ -92,7 +92,7 @@ struct Move {
 // in order, each as early as possible, then hands over at the last stop. Steps, times, costs
 // and emissions are recomputed from the timetable. Throws landbridge::Error if the moves do
 // not form a feasible journey (a search bug, or moves made up by hand).
-Journey make_journey(const Timetable& tt, const Cargo& cargo, NodeId origin, Minutes ready,
+Journey make_journey(const Timetable& tt, const Cargo& cargo, NodeId origin, Instant ready,
                      std::span<const Move> moves);
 
 // Readable text, one step per line, instants in UTC + `utc_offset`:

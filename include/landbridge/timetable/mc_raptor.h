@@ -54,7 +54,7 @@ class McRaptor {
   // sorted by departure, arrival, cost, CO2e, trips. Journeys with no ride are listed once,
   // for window_end (they fit any ready instant, arriving that much earlier), as in Raptor.
   // q.max_travel counts from each departure candidate.
-  std::vector<Journey> range(const Query& q, Minutes window_end);
+  std::vector<Journey> range(const Query& q, Instant window_end);
 
   [[nodiscard]] const SearchStats& stats() const { return stats_; }
 
@@ -68,7 +68,7 @@ class McRaptor {
 
  private:
   struct Label {
-    Minutes arr{0};
+    Instant arr{0};
     std::int64_t cost = 0;
     std::int64_t co2 = 0;
     std::uint32_t parent = 0;  // label id; origin labels point to themselves
@@ -80,6 +80,8 @@ class McRaptor {
     bool alive = true;
     std::uint64_t left = 0;    // regions the journey has left (Timetable::stop_region)
   };
+  // Bags and target labels keep arrivals as raw minutes since the epoch (Instant::value()): they
+  // are compared and bounded as plain integers next to the int64 criteria.
   struct BagEntry {
     std::int32_t arr;
     std::int64_t cost;
@@ -118,7 +120,7 @@ class McRaptor {
                             std::uint8_t round) const;
 
   void prepare(const Query& q);
-  void search(Minutes ready);
+  void search(Instant ready);
   void clear_bags();
   // Adds a label to its slot's bag unless dominated there or, unless `bounded` (already
   // checked with a stronger bound), pruned against the target.
@@ -136,8 +138,8 @@ class McRaptor {
   std::size_t max_bag_ = kMaxBag;
   Raptor ea_;  // earliest-arrival journeys seed the target bag before the search
   Query q_{};
-  Minutes ready_{0};
-  Minutes limit_{0};
+  Instant ready_{0};
+  Instant limit_{0};
   // Bound graph (stops and route positions), built once per timetable.
   struct AlightAt {
     std::uint32_t rs;     // route-stop index of a position after the first

@@ -32,7 +32,7 @@ inline constexpr std::int32_t kMaxTrips = 32;
 struct Query {
   NodeId origin;
   NodeId target;                 // invalid: one-to-all (Raptor::run only)
-  Minutes ready{0};              // the box is ready at the origin (instant)
+  Instant ready{0};              // the box is ready at the origin
   Cargo cargo{};
   std::int32_t max_trips = 12;   // services ridden, 0..kMaxTrips
   Minutes max_travel{days(120)};  // labels arriving after ready + max_travel are dropped
@@ -49,7 +49,7 @@ struct SearchStats {
 // Latest ready instants at q.origin in [q.ready, window_end] at which some first departure
 // (directly, or after one untimed link) is still caught, plus window_end; descending. Range
 // queries run one search per candidate: between two candidates nothing changes.
-std::vector<Minutes> departure_candidates(const Timetable& tt, const Query& q, Minutes window_end);
+std::vector<Instant> departure_candidates(const Timetable& tt, const Query& q, Instant window_end);
 
 class Raptor {
  public:
@@ -63,10 +63,10 @@ class Raptor {
   // target unchanged. `time_to_target` (one entry per stop) must outlive the call.
   void run(const Query& q, std::span<const std::int32_t> time_to_target);
   // After run(): earliest instant the box can be handed over at `stop` (end rule applied);
-  // Minutes::max() when unreachable. With a target set, exact for the target only.
-  [[nodiscard]] Minutes delivered(NodeId stop) const;
+  // Instant::max() when unreachable. With a target set, exact for the target only.
+  [[nodiscard]] Instant delivered(NodeId stop) const;
   // After run(): earliest instant the box arrives at `stop` (before any transfer).
-  [[nodiscard]] Minutes arrival(NodeId stop) const;
+  [[nodiscard]] Instant arrival(NodeId stop) const;
   // After run() with a target: the Pareto set over (arrival, trips), fewest trips first.
   [[nodiscard]] std::vector<Journey> journeys() const;
   // After run(): the earliest-delivered journey to `stop`, if reachable.
@@ -77,10 +77,10 @@ class Raptor {
   // journey's departure is clamped to window_end (it can be caught by a box ready then). A
   // journey with no ride (untimed links only) is listed once, for window_end: from a ready
   // instant t it arrives at t + (arrival - departure).
-  std::vector<Journey> range(const Query& q, Minutes window_end);
+  std::vector<Journey> range(const Query& q, Instant window_end);
   // Arrive-by: the latest ready instant in [q.ready, deadline] from which the box is
   // delivered by `deadline`, with its earliest-arrival journey; nullopt if none.
-  std::optional<Journey> latest_departure(const Query& q, Minutes deadline);
+  std::optional<Journey> latest_departure(const Query& q, Instant deadline);
 
   [[nodiscard]] const SearchStats& stats() const { return stats_; }
 
@@ -95,12 +95,12 @@ class Raptor {
 
   void prepare(const Query& q);
   void reset_labels();
-  void start_iteration(Minutes ready);
+  void start_iteration(Instant ready);
   void rounds();
   void scan_routes(std::int32_t k);
   void relax_links(std::int32_t k, std::size_t first_marked);
-  bool improve(std::int32_t k, SlotId s, Minutes t, const Parent& p);
-  [[nodiscard]] Minutes round_bound(std::int32_t k) const;
+  bool improve(std::int32_t k, SlotId s, Instant t, const Parent& p);
+  [[nodiscard]] Instant round_bound(std::int32_t k) const;
   [[nodiscard]] Journey reconstruct(std::int32_t k, SlotId s) const;
   // Labels lie slot-major: the rounds of one slot share a cache line or two.
   [[nodiscard]] std::size_t at(std::int32_t k, SlotId s) const {
@@ -110,15 +110,15 @@ class Raptor {
   const Timetable& tt_;
   std::size_t n_slots_;
   Query q_{};
-  Minutes ready_{0};
-  Minutes limit_{0};
-  Minutes bound_{0};  // labels of the current round must arrive before this
+  Instant ready_{0};
+  Instant limit_{0};
+  Instant bound_{0};  // labels of the current round must arrive before this
   const std::int32_t* time_to_target_ = nullptr;  // per stop, or none
   std::int32_t k_max_ = 0;
 
-  std::vector<Minutes> tau_;       // (k_max+1) × slots: earliest arrival with <= k trips
+  std::vector<Instant> tau_;       // (k_max+1) × slots: earliest arrival with <= k trips
   std::vector<Parent> parent_;     // same shape: how that label was made
-  std::vector<Minutes> target_best_;         // per k: earliest hand-over at the target, <= k trips
+  std::vector<Instant> target_best_;         // per k: earliest hand-over at the target, <= k trips
   std::vector<SlotId> target_slot_;          // per k: the slot that gave it
   std::vector<std::uint8_t> target_improved_;  // per k: improved in this iteration
   std::vector<std::uint32_t> slot_marked_;   // round stamp + 1 at which the slot was last marked

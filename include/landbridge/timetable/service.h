@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -105,9 +106,17 @@ std::vector<UsdCents> call_fares(const Service& s, bool feu);
 // Start instants of `s` whose trip has a departure in [from, to): the trip starting at
 // instant x departs its first call at x + calls.front().departure and its last boardable
 // call at x + calls[n-2].departure. Sorted, without duplicates.
-void service_starts(const Service& s, Minutes from, Minutes to, std::vector<Minutes>& out);
+void service_starts(const Service& s, Instant from, Instant to, std::vector<Instant>& out);
+
+// The local start days the services can run on, from their validity and added days: `first` is
+// the earliest first start day and `last` the latest last one. None on a side where some service
+// is unbounded (or there are no services). Days are local to each service's pattern offset.
+struct ValidityRange {
+  std::optional<CivilDate> first, last;
+};
+ValidityRange validity(std::span<const Service> services);
 
 // The local start day of an instant under the service's pattern offset.
-CivilDate local_start_day(const Service& s, Minutes start_instant);
+CivilDate local_start_day(const Service& s, Instant start_instant);
 
 }  // namespace landbridge::timetable

@@ -1,7 +1,7 @@
 // Time in timetables: instants are whole UTC minutes since a fixed epoch.
 //
-// Every instant in the timetable layer is a Minutes value counted from kEpoch,
-// 2020-01-01T00:00Z (UTC, no leap seconds). 32 bits hold about ±4,000 years, so 90-day
+// Every instant in the timetable layer is an Instant (core/instant.h): minutes counted from
+// kEpoch, 2020-01-01T00:00Z (UTC, no leap seconds); durations are Minutes. 32 bits hold about ±4,000 years, so 90-day
 // horizons and 50-day chains are far inside the range. Civil dates use the proleptic
 // Gregorian calendar; conversions are exact integer arithmetic (no time-zone database:
 // local times are expressed with a fixed offset from UTC, e.g. +09:00 for Japan).
@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "landbridge/core/instant.h"
 #include "landbridge/core/units.h"
 
 namespace landbridge::timetable {
@@ -41,6 +42,15 @@ inline constexpr WeekdaySet kEveryDay = 0x7f;
 // 2020-01-01 as days since 1970-01-01.
 inline constexpr std::int32_t kEpochDayOffset = 18262;
 
+// The civil dates the engine accepts from people (command-line instants, scenario start dates):
+// 1900-01-01 to 2199-12-31 (core/instant.h: kFirstInstant .. kLastInstant in UTC). Packages may
+// state other dates (a service valid to 9999-12-31 runs "until further notice").
+inline constexpr CivilDate kFirstSupportedDate{1900, 1, 1};
+inline constexpr CivilDate kLastSupportedDate{2199, 12, 31};
+constexpr bool is_supported(CivilDate d) { return d >= kFirstSupportedDate && d <= kLastSupportedDate; }
+// "outside the supported dates 1900-01-01 … 2199-12-31", for messages.
+std::string unsupported_date_reason();
+
 bool is_leap_year(std::int32_t y);
 std::int32_t days_in_month(std::int32_t y, std::int32_t m);
 bool is_valid(CivilDate d);
@@ -57,9 +67,9 @@ Weekday weekday_of_epoch_day(std::int32_t day);
 
 // The instant at `time_of_day` on civil date `d` in a zone `utc_offset` ahead of UTC
 // (local = UTC + offset). Throws landbridge::Error if the result leaves the 32-bit range.
-Minutes to_instant(CivilDate d, Minutes time_of_day = Minutes(0), Minutes utc_offset = Minutes(0));
+Instant to_instant(CivilDate d, Minutes time_of_day = Minutes(0), Minutes utc_offset = Minutes(0));
 // Civil date and time of an instant in a zone `utc_offset` ahead of UTC.
-CivilTime to_civil(Minutes instant, Minutes utc_offset = Minutes(0));
+CivilTime to_civil(Instant instant, Minutes utc_offset = Minutes(0));
 
 // Floor division helpers for instants (correct for negative values).
 std::int32_t floor_div(std::int64_t a, std::int64_t b);
@@ -68,7 +78,7 @@ std::int32_t floor_div(std::int64_t a, std::int64_t b);
 // "2026-12-01"
 std::string format_date(CivilDate d);
 // "2026-12-01T08:00Z" for offset 0, "2026-12-01T17:00+09:00" otherwise.
-std::string format_iso8601(Minutes instant, Minutes utc_offset = Minutes(0));
+std::string format_iso8601(Instant instant, Minutes utc_offset = Minutes(0));
 // "6d2h30m", "16h", "45m", "0m"; negative values get a leading '-'.
 std::string format_duration(Minutes d);
 std::string_view to_string(Weekday d);  // "Mon" .. "Sun"
@@ -78,8 +88,9 @@ std::string_view to_string(Weekday d);  // "Mon" .. "Sun"
 std::optional<CivilDate> parse_date(std::string_view s, std::string* why = nullptr);
 // "2026-12-01" (midnight UTC), "2026-12-01T08:00", "2026-12-01T08:00:00Z",
 // "2026-12-01T17:00+09:00", "2026-12-01T08:00-05:30". A time without a zone is UTC.
-// Seconds, if present, must be 00: timetables have whole-minute precision.
-std::optional<Minutes> parse_iso8601(std::string_view s, std::string* why = nullptr);
+// Seconds, if present, must be 00: timetables have whole-minute precision. The date must be
+// is_supported() (1900-01-01 .. 2199-12-31).
+std::optional<Instant> parse_iso8601(std::string_view s, std::string* why = nullptr);
 // "+09:00", "-05:30", "Z", "+0900"
 std::optional<Minutes> parse_utc_offset(std::string_view s, std::string* why = nullptr);
 // "HH:MM" as minutes after midnight (00:00..23:59; "24:00" is accepted as 1440).

@@ -25,7 +25,7 @@
 namespace landbridge::timetable {
 
 struct Criteria {
-  Minutes arrival{0};
+  Instant arrival{0};
   UsdCents cost{0};
   GramsCo2e co2e{0};
   std::int32_t trips = 0;
@@ -38,14 +38,14 @@ class TimeExpandedGraph {
   // with_criteria = false keeps only what earliest arrival needs (for large benchmarks).
   static TimeExpandedGraph build(const TimetableSpec& spec, bool with_criteria = true);
 
-  // Earliest hand-over instant per stop (index NodeId), Minutes::max() when unreachable.
+  // Earliest hand-over instant per stop (index NodeId), Instant::max() when unreachable.
   // With a valid target the search stops once the target is settled (other stops are then
   // only upper bounds).
-  [[nodiscard]] std::vector<Minutes> earliest_arrival(NodeId origin, Minutes ready, const Cargo& cargo,
+  [[nodiscard]] std::vector<Instant> earliest_arrival(NodeId origin, Instant ready, const Cargo& cargo,
                                                       NodeId target = NodeId::invalid()) const;
   // Pareto set at the target over (hand-over instant, cost, CO2e, trips), journeys with at
   // most max_trips trips whose arrivals at stops are all <= ready + max_travel; sorted.
-  [[nodiscard]] std::vector<Criteria> pareto(NodeId origin, Minutes ready, const Cargo& cargo, NodeId target,
+  [[nodiscard]] std::vector<Criteria> pareto(NodeId origin, Instant ready, const Cargo& cargo, NodeId target,
                                              std::int32_t max_trips, Minutes max_travel) const;
 
   [[nodiscard]] std::size_t node_count() const { return time_.size(); }
@@ -69,16 +69,16 @@ class TimeExpandedGraph {
     std::vector<std::uint32_t> nodes;  // W nodes in order
   };
 
-  std::uint32_t add_node(Minutes t, Kind k, std::uint32_t stop, std::uint8_t code);
+  std::uint32_t add_node(Instant t, Kind k, std::uint32_t stop, std::uint8_t code);
   // First W node of the chain (stop, code) at or after `t`, or none.
-  [[nodiscard]] std::uint32_t first_w(std::uint32_t chain, Minutes t) const;
+  [[nodiscard]] std::uint32_t first_w(std::uint32_t chain, Instant t) const;
   [[nodiscard]] std::uint32_t chain_of(std::uint32_t stop, std::uint8_t code) const;
   [[nodiscard]] TransferRule rule(std::uint32_t stop, std::uint8_t arrive, std::uint8_t depart) const;
 
   TransferFn transfer_;
   std::size_t n_stops_ = 0;
   bool with_criteria_ = true;
-  std::vector<Minutes> time_;           // per node
+  std::vector<Instant> time_;           // per node
   std::vector<std::uint8_t> kind_;      // per node
   std::vector<std::uint32_t> stop_;     // per node
   std::vector<std::uint8_t> code_;      // per node: carriage code (A/F: how the box arrived)

@@ -113,7 +113,7 @@ struct TimetableSpec {
   std::vector<UntimedLink> links;
   IdVector<EmissionFactorId, GramsPerTonneKm> intensity;  // per factor, well-to-wheel
   TransferFn transfer;                        // empty: every transfer allowed, 0 min, free
-  Minutes horizon_start{0};                   // instant (minutes since kEpoch)
+  Instant horizon_start{0};
   Minutes horizon_length{days(90)};           // trips with a departure in [start, start+length)
   // Optional region of each stop (a country) as one bit; 0 = no rule at that stop. When given,
   // the multi-criteria search never lets a journey re-enter a region it has left (mc_raptor.h).
@@ -129,8 +129,8 @@ struct GroupEntry {
 
 // Arrival and departure of one trip at one of its stops (a stop event).
 struct StopTime {
-  Minutes arr;
-  Minutes dep;
+  Instant arr;
+  Instant dep;
 };
 
 struct RouteStop {
@@ -151,8 +151,8 @@ class Timetable {
   [[nodiscard]] std::size_t stop_event_count() const { return times_.size(); }
   [[nodiscard]] std::size_t route_stop_count() const { return route_stops_.size(); }
   [[nodiscard]] std::size_t group_count() const { return group_begin_.size() - 1; }
-  [[nodiscard]] Minutes horizon_start() const { return horizon_start_; }
-  [[nodiscard]] Minutes horizon_end() const { return horizon_end_; }
+  [[nodiscard]] Instant horizon_start() const { return horizon_start_; }
+  [[nodiscard]] Instant horizon_end() const { return horizon_end_; }
   // Approximate heap bytes held (for benchmarks).
   [[nodiscard]] std::size_t memory_bytes() const;
 
@@ -194,23 +194,23 @@ class Timetable {
     return route_trip_begin_[r.get() + 1] - route_trip_begin_[r.get()];
   }
   // Stop times of the route's j-th trip (0-based within the route) at position pos.
-  [[nodiscard]] Minutes arrival(RouteId r, std::uint32_t j, std::uint32_t pos) const { return times_[time_index(r, j, pos)].arr; }
-  [[nodiscard]] Minutes departure(RouteId r, std::uint32_t j, std::uint32_t pos) const { return times_[time_index(r, j, pos)].dep; }
+  [[nodiscard]] Instant arrival(RouteId r, std::uint32_t j, std::uint32_t pos) const { return times_[time_index(r, j, pos)].arr; }
+  [[nodiscard]] Instant departure(RouteId r, std::uint32_t j, std::uint32_t pos) const { return times_[time_index(r, j, pos)].dep; }
   [[nodiscard]] std::uint32_t time_index(RouteId r, std::uint32_t j, std::uint32_t pos) const {
     return route_time_begin_[r.get()] + j * static_cast<std::uint32_t>(route_stops(r).size()) + pos;
   }
   // Departures of the route's trips at position pos, in trip order (non-decreasing: routes are FIFO).
-  [[nodiscard]] const Minutes* departures_at(RouteId r, std::uint32_t pos) const {
+  [[nodiscard]] const Instant* departures_at(RouteId r, std::uint32_t pos) const {
     return dep_by_stop_.data() + route_time_begin_[r.get()] + static_cast<std::size_t>(pos) * route_trip_count(r);
   }
   // First trip j (within the route) with departure at pos >= t, or route_trip_count if none.
-  [[nodiscard]] std::uint32_t first_trip_departing(RouteId r, std::uint32_t pos, Minutes t) const {
+  [[nodiscard]] std::uint32_t first_trip_departing(RouteId r, std::uint32_t pos, Instant t) const {
     return lower_bound_in(departures_at(r, pos), 0, route_trip_count(r), t);
   }
   // The same, searching outwards from trip `hint` (any value in [0, route_trip_count]): costs
   // O(log distance), so a good guess (the answer for a nearby instant) makes it cheap.
-  [[nodiscard]] std::uint32_t first_trip_departing(RouteId r, std::uint32_t pos, Minutes t, std::uint32_t hint) const {
-    const Minutes* col = departures_at(r, pos);
+  [[nodiscard]] std::uint32_t first_trip_departing(RouteId r, std::uint32_t pos, Instant t, std::uint32_t hint) const {
+    const Instant* col = departures_at(r, pos);
     const std::uint32_t n = route_trip_count(r);
     if (hint > n) hint = n;
     if (hint < n && col[hint] < t) {  // the answer lies after hint: gallop forwards
@@ -236,7 +236,7 @@ class Timetable {
   // --- trips ---
   [[nodiscard]] RouteId trip_route(TripId t) const { return trip_route_[t.get()]; }
   [[nodiscard]] ServiceId trip_service(TripId t) const { return trip_service_[t.get()]; }
-  [[nodiscard]] Minutes trip_start(TripId t) const { return trip_start_[t.get()]; }
+  [[nodiscard]] Instant trip_start(TripId t) const { return trip_start_[t.get()]; }
 
   // --- stops, slots, groups, rules ---
   // Routes that can be boarded at a stop (position < last), with the position.
@@ -274,7 +274,7 @@ class Timetable {
 
  private:
   // First index in [lo, hi) of the sorted column with value >= t, or hi.
-  static std::uint32_t lower_bound_in(const Minutes* col, std::uint32_t lo, std::uint32_t hi, Minutes t) {
+  static std::uint32_t lower_bound_in(const Instant* col, std::uint32_t lo, std::uint32_t hi, Instant t) {
     std::uint32_t len = hi - lo;
     while (len > 0) {  // branch-light: halve the range, keep the half that holds the answer
       const std::uint32_t half = len / 2;
@@ -288,8 +288,8 @@ class Timetable {
     return lo;
   }
 
-  Minutes horizon_start_{0};
-  Minutes horizon_end_{0};
+  Instant horizon_start_{0};
+  Instant horizon_end_{0};
   std::vector<Service> services_;       // indexed by ServiceId, as in the spec
   std::vector<std::string> node_names_;  // indexed by NodeId ("" when not given)
   std::vector<std::uint64_t> stop_region_;  // indexed by NodeId (empty: no regions)
@@ -309,13 +309,13 @@ class Timetable {
   std::vector<std::uint32_t> route_trip_begin_;  // R+1 offsets: trips of r are TripIds [begin[r], begin[r+1])
   std::vector<std::uint32_t> route_time_begin_;  // R+1 offsets into times_: trip-major, stop-minor
   std::vector<StopTime> times_;                  // arrival and departure instant per stop event
-  std::vector<Minutes> dep_by_stop_;             // the same departures stop-major (per route: pos * trips + j),
+  std::vector<Instant> dep_by_stop_;             // the same departures stop-major (per route: pos * trips + j),
                                                  // so that boarding searches read contiguous memory
 
   // Trips.
   std::vector<RouteId> trip_route_;
   std::vector<ServiceId> trip_service_;
-  std::vector<Minutes> trip_start_;              // the service's start instant for this trip
+  std::vector<Instant> trip_start_;              // the service's start instant for this trip
 
   // Stops and slots.
   Csr<NodeId, RouteStop> stop_routes_;           // boardable (route, pos) per stop
