@@ -161,7 +161,7 @@ TEST(ScenarioErrors, FilesMustBeRegularAndPresent) {
     (void)load_scenario(testing_support::scratch_dir() / "missing.toml");
     ADD_FAILURE() << "expected a ScenarioError";
   } catch (const ScenarioError& err) {
-    EXPECT_HAS(std::string(err.what()), "missing.toml: cannot read the scenario: No such file or directory");
+    EXPECT_HAS(std::string(err.what()), "missing.toml: cannot read the scenario: file is missing");
   }
 }
 
