@@ -121,7 +121,8 @@ TEST(Closures, PlannerUsesTheReroutedLinkAndReportsIt) {
   EXPECT_GT(it.total.distance.value(), open.itineraries[0].total.distance.value());
   // The itinerary's leg carries the re-routed figures.
   ASSERT_EQ(it.links.size(), 1u);
-  const LinkOverride* r = reroute_closed_passages(pkg, passage_bit(Passage::suez)).find(it.links[0]);
+  const LinkOverrides overrides = reroute_closed_passages(pkg, passage_bit(Passage::suez));  // outlives r
+  const LinkOverride* r = overrides.find(it.links[0]);
   ASSERT_TRUE(r);
   EXPECT_DOUBLE_EQ(it.steps[0].distance.value(), r->distance.value());
   EXPECT_EQ(it.steps[0].duration, r->duration);
