@@ -196,10 +196,24 @@ std::optional<Minutes> parse_time_of_day(std::string_view s, std::string* why) {
   return Minutes(*h * 60 + *m);
 }
 
+namespace {
+
+// to_instant for a parser: an instant outside the 32-bit range is bad input, not a throw.
+std::optional<Minutes> parsed_instant(CivilDate d, Minutes time_of_day, Minutes offset, std::string* why) {
+  try {
+    return to_instant(d, time_of_day, offset);
+  } catch (const Error& e) {
+    say(why, e.what());
+    return std::nullopt;
+  }
+}
+
+}  // namespace
+
 std::optional<Minutes> parse_iso8601(std::string_view s, std::string* why) {
   const auto date = parse_date(s.substr(0, 10), why);
   if (!date) return std::nullopt;
-  if (s.size() == 10) return to_instant(*date);
+  if (s.size() == 10) return parsed_instant(*date, Minutes(0), Minutes(0), why);
   if (s[10] != 'T' && s[10] != 't' && s[10] != ' ') {
     say(why, "expected 'T' after the date");
     return std::nullopt;
@@ -230,7 +244,7 @@ std::optional<Minutes> parse_iso8601(std::string_view s, std::string* why) {
     if (!o) return std::nullopt;
     offset = *o;
   }
-  return to_instant(*date, *tod, offset);
+  return parsed_instant(*date, *tod, offset, why);
 }
 
 std::optional<Minutes> parse_duration(std::string_view s, std::string* why) {
