@@ -6,9 +6,9 @@
 # SECONDS per target (default 60), BUILD_DIR the clang fuzz build (default build-fuzz; configured
 # with LANDBRIDGE_FUZZ=ON and LANDBRIDGE_SANITIZE=address,undefined and built when it holds no
 # fuzz targets yet). TARGET names (e.g. time package_links) pick targets; default: all of them.
-# Each target starts from a scratch copy of its committed corpus fuzz/corpus/<target>, so runs
-# never modify the repository. Prints one line per target (executions, coverage, crash file);
-# exits 1 if any target crashed, leaked, hung or failed to start.
+# Each target starts from a scratch copy of its committed corpus fuzz/corpus/<target> (its own
+# scratch files go there too), so runs never modify the repository. Prints one line per target
+# (executions, coverage, crash file); exits 1 if any target crashed, leaked, hung or failed.
 set -euo pipefail
 
 seconds=${1:-60}
@@ -54,7 +54,7 @@ for t in "${targets[@]}"; do
   [[ -f "fuzz/dict/$t.dict" ]] && dict=(-dict="fuzz/dict/$t.dict")
   log="$work/$t/log"
   rc=0
-  "$bin" "$work/$t/corpus" "${dict[@]}" -max_total_time="$seconds" -max_len="$(max_len "$t")" \
+  TMPDIR="$work/$t" "$bin" "$work/$t/corpus" "${dict[@]}" -max_total_time="$seconds" -max_len="$(max_len "$t")" \
     -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 -artifact_prefix="$work/$t/artifacts/" \
     >"$log" 2>&1 || rc=$?
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
