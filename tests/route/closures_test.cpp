@@ -121,7 +121,9 @@ TEST(Closures, PlannerUsesTheReroutedLinkAndReportsIt) {
   EXPECT_GT(it.total.distance.value(), open.itineraries[0].total.distance.value());
   // The itinerary's leg carries the re-routed figures.
   ASSERT_EQ(it.links.size(), 1u);
-  const LinkOverride* r = reroute_closed_passages(pkg, passage_bit(Passage::suez)).find(it.links[0]);
+  // Kept in a variable: find() points into it (a temporary here was read after it died, ASan).
+  const auto overrides = reroute_closed_passages(pkg, passage_bit(Passage::suez));
+  const LinkOverride* r = overrides.find(it.links[0]);
   ASSERT_TRUE(r);
   EXPECT_DOUBLE_EQ(it.steps[0].distance.value(), r->distance.value());
   EXPECT_EQ(it.steps[0].duration, r->duration);
