@@ -13,6 +13,9 @@ function(landbridge_add_module name)
   add_library(lb_${name} STATIC ${M_SOURCES})
   target_include_directories(lb_${name} PUBLIC ${PROJECT_SOURCE_DIR}/include)
   target_link_libraries(lb_${name} PUBLIC ${M_DEPS} PRIVATE ${M_PRIVATE_DEPS})
+  if(LANDBRIDGE_FUZZ)
+    target_compile_options(lb_${name} PRIVATE -fsanitize=fuzzer-no-link)  # coverage for the fuzzers
+  endif()
   landbridge_set_warnings(lb_${name})
 endfunction()
 

@@ -94,6 +94,18 @@ TEST(CivilTime, Iso8601AcceptsTheSupportedDatesOnly) {
   EXPECT_FALSE(is_supported({1899, 12, 31}));
 }
 
+// Found by fuzz/time.cpp: a date past the 32-bit minute range (about 6100) made the parser
+// throw instead of saying no.
+TEST(CivilTime, Iso8601PastTheMinuteRangeIsBadInputNotAThrow) {
+  std::string why;
+  EXPECT_EQ(parse_iso8601("8226-12-01", &why), std::nullopt);
+  EXPECT_NE(why.find("outside the 32-bit minute range"), std::string::npos) << why;
+  why.clear();
+  EXPECT_EQ(parse_iso8601("9999-12-31T23:59+05:00", &why), std::nullopt);
+  EXPECT_NE(why.find("9999-12-31"), std::string::npos) << why;
+  EXPECT_TRUE(parse_iso8601("6000-01-01T00:00Z"));
+}
+
 TEST(CivilTime, Durations) {
   EXPECT_EQ(parse_duration("1d2h30m"), Minutes(1440 + 150));
   EXPECT_EQ(parse_duration("36h"), Minutes(2160));
