@@ -37,10 +37,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   switch (data[0] % 7) {
     case 0:
       if (const auto t = parse_iso8601(s, &why)) {
-        // Round trip in UTC, where the UTC year is one parse_date reads (0000..9999): an
-        // offset can move "0000-01-01T02:30+09:00" into year -1.
-        const std::int32_t year = to_civil(*t).date.year;
-        if (year >= 0 && year <= 9999) check(parse_iso8601(format_iso8601(*t)) == t);
+        // Round trip in UTC, where the UTC date is one the parser supports (1900..2199): an
+        // offset can move "1900-01-01T02:30+09:00" into 1899.
+        if (is_supported(to_civil(*t).date)) check(parse_iso8601(format_iso8601(*t)) == t);
       }
       break;
     case 1:
@@ -56,7 +55,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       }
       break;
     case 3:
-      if (const auto o = parse_utc_offset(s, &why)) (void)format_iso8601(Minutes(0), *o);
+      if (const auto o = parse_utc_offset(s, &why)) (void)format_iso8601(Instant(0), *o);
       break;
     case 4:
       if (const auto t = parse_time_of_day(s, &why)) check(t->value() >= 0 && t->value() <= 1440);
