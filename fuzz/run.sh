@@ -70,6 +70,7 @@ for t in "${targets[@]}"; do
   else
     failed=1
     result="FAILED (exit $rc) ${artifact:+$work/$t/artifacts/$artifact}; log $log"
+    { echo "--- last lines of $log"; tail -n 40 "$log"; } >&2  # a CI log shows only what is printed
   fi
   printf '%-26s %10s %8s %8s  %s\n' "$t" "${execs:-?}" "${cov:-?}" "${ft:-?}" "$result"
 done
