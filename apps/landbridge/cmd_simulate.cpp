@@ -7,6 +7,7 @@
 #include <fmt/ranges.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <charconv>
 #include <cstdio>
 #include <filesystem>
@@ -78,6 +79,25 @@ void simulate(Run& run, unsigned threads, const std::string& what) {
 }
 
 void write_file(const std::filesystem::path& path, const std::string& text) { write_output(path.string(), text); }
+
+// An output path that cannot be written is reported before a run of minutes, not after it:
+// the folder that will hold `path` (or, for a folder output, the folder itself once it exists)
+// must be a writable folder. A full disk is still found only when writing.
+void check_writable(const std::filesystem::path& path, bool is_folder) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path holder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  if (is_folder && fs::is_directory(path, ec)) holder = path;
+  else if (is_folder && fs::exists(path, ec)) throw OutputError(path.string(), ENOTDIR);
+  else if (!is_folder && fs::is_directory(path, ec)) throw OutputError(path.string(), EISDIR);
+  if (is_folder && holder != path) {
+    // A folder to be made: its nearest existing ancestor must be a writable folder.
+    while (!holder.empty() && !fs::exists(holder, ec) && holder != holder.parent_path()) holder = holder.parent_path();
+    if (holder.empty()) holder = ".";
+  }
+  if (!fs::is_directory(holder, ec)) throw OutputError(path.string(), ENOENT);
+  if (::access(holder.c_str(), W_OK) != 0) throw OutputError(path.string(), errno);
+}
 
 // One run: all flows in one histogram; a comparison: one histogram per flow, base and what-if
 // overlaid. One queue plot per gauge-change node (both runs when comparing).
@@ -154,6 +174,8 @@ void register_simulate(CLI::App& app) {
     if (a->replications > 0) reps = a->replications;
     std::optional<std::uint64_t> seed;
     if (a->seed >= 0) seed = static_cast<std::uint64_t>(a->seed);
+    if (!a->records.empty()) check_writable(a->records, false);
+    if (!a->plots.empty()) check_writable(a->plots, true);
     const std::unique_ptr<Run> base = prepare(*a, a->scenario, reps, seed);
     std::unique_ptr<Run> what_if;
     if (!a->compare.empty()) {

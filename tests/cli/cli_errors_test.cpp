@@ -101,6 +101,23 @@ TEST(CliExit, UnwritableOutputFileExitsFiveWithoutClaimingSuccess) {
   }
 }
 
+TEST(CliExit, SimulateRefusesUnwritableOutputsBeforeItRuns) {
+  // Checked up front: a bad --records or --plots path is reported before any replication runs.
+  const fs::path dir = testing_support::scratch_dir();
+  const fs::path missing = dir / "no-such-folder" / "records.csv";
+  CliRun records = run("simulate " + example("hakata-busan-europe.toml") + " --records " + missing.string());
+  EXPECT_EQ(records.code, 5);
+  EXPECT_TRUE(has(records.err, "error: could not write " + missing.string() + ": No such file or directory"))
+      << records.err;
+  EXPECT_FALSE(has(records.err, "replication")) << records.err;
+  const fs::path file = dir / "a-file";
+  std::ofstream(file) << "x";
+  CliRun plots = run("simulate " + example("hakata-busan-europe.toml") + " --plots " + file.string());
+  EXPECT_EQ(plots.code, 5);
+  EXPECT_TRUE(has(plots.err, "error: could not write " + file.string() + ": Not a directory")) << plots.err;
+  EXPECT_FALSE(has(plots.err, "replication")) << plots.err;
+}
+
 TEST(CliExit, AFullDiskIsAnOutputErrorNeverAnAbort) {
   ASSERT_TRUE(fs::exists("/dev/full"));  // Linux
   // An -o file on a full device: exit 5, not "wrote" and 0.
