@@ -23,7 +23,15 @@ CXX=clang++ cmake -S . -B build-san -DLANDBRIDGE_SANITIZE=address,undefined -DLA
 cmake --build build-san -j"$jobs"
 
 step "tests under ASan+UBSan"
-export ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:abort_on_error=0:strict_string_checks=1
+# LeakSanitizer stops the world with ptrace; where a container forbids that it cannot run at
+# all and would fail every test for a reason that is not ours: then leaks go unchecked, loudly.
+leaks=1
+probe=$(ASAN_OPTIONS=detect_leaks=1 build-san/tests/core/test_core --gtest_filter='Units.*' 2>&1 || true)
+if [[ "$probe" == *'LeakSanitizer has encountered a fatal error'* ]]; then
+  echo "warning: LeakSanitizer cannot run on this machine (ptrace restricted): leak detection is off" >&2
+  leaks=0
+fi
+export ASAN_OPTIONS=halt_on_error=1:detect_leaks=$leaks:abort_on_error=0:strict_string_checks=1
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 ctest --test-dir build-san --output-on-failure -j"$jobs"
 
