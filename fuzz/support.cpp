@@ -80,4 +80,14 @@ void load_with_file(const std::string& name, std::string_view bytes, bool servic
   }
 }
 
+void load_services_with_file(const std::string& name, std::string_view bytes) {
+  io::PackageFiles files;
+  files.dir = reference_files().dir;
+  for (const char* kept : {"network.toml", io::kServicesFile, io::kServiceCallsFile})
+    files.files[kept] = reference_files().files.at(kept);
+  files.files[name] = std::string(bytes);
+  Diagnostics diags;
+  (void)io::load_services(files, reference_package().network, diags);
+}
+
 }  // namespace landbridge::fuzz

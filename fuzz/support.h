@@ -37,5 +37,8 @@ const std::filesystem::path& scratch_dir();
 // LoadError is the documented failure and is swallowed; anything else escapes and crashes.
 // With services = true the services are loaded too (load_services on the same files).
 void load_with_file(const std::string& name, std::string_view bytes, bool services);
+// Loads only the services (services.csv + service_calls.csv) with `name` replaced by `bytes`,
+// against the reference network: problems go to Diagnostics, never thrown.
+void load_services_with_file(const std::string& name, std::string_view bytes);
 
 }  // namespace landbridge::fuzz

@@ -141,15 +141,7 @@ bool is_sane(const Network& net, const std::vector<LinkId>& links) {
   if (links.empty()) return true;
   std::vector<NodeId> via{net.link_from(links.front())};
   for (LinkId l : links) via.push_back(net.link_to(l));
-  std::set<NodeId> seen;
-  std::set<std::string> left;
-  for (std::size_t i = 0; i < via.size(); ++i) {
-    if (!seen.insert(via[i]).second) return false;
-    const std::string& c = net.node(via[i]).country;
-    if (left.contains(c)) return false;
-    if (i > 0 && net.node(via[i - 1]).country != c) left.insert(net.node(via[i - 1]).country);
-  }
-  return true;
+  return sane_via(net, via);  // the model's rule (model/network.h), on the path's places
 }
 
 bool enumerate_paths(const Network& net, NodeId from, NodeId to, const RouteOptions& opts,
