@@ -58,7 +58,7 @@ void check_reverse_ids(const Drafts& d, Diagnostics& diags) {
     if (!l.id.empty()) first.emplace(l.id, l.line);
   for (const LinkDraft& l : d.links) {
     if (!l.bidirectional || l.id.empty()) continue;
-    auto it = first.find(l.id + "~r");
+    auto it = first.find(l.id + std::string(kReverseLinkSuffix));
     if (it != first.end())
       link_error(diags, l, "id", l.id,
                  fmt::format("expected an id whose reverse '{}~r' is free: line {} uses it", l.id,
@@ -367,15 +367,10 @@ LoadedPackage build(Drafts& d, std::shared_ptr<const sea::MaritimeGraph> graph) 
     s.info.sources = l.sources;
     s.info.note = l.note;
     const bool sea = l.distance_kind == DistanceKind::marnet;
-    if (l.bidirectional) {
-      LinkSpec r = s;
-      r.id += "~r";
-      std::swap(r.from, r.to);
+    if (l.bidirectional)
+      b.add_two_way_link(std::move(s));
+    else
       b.add_link(std::move(s));
-      b.add_link(std::move(r));
-    } else {
-      b.add_link(std::move(s));
-    }
     for (int k = 0; k < (l.bidirectional ? 2 : 1); ++k) {
       pkg.sea_from_port.push_back(sea ? (k == 0 ? l.sea_from : l.sea_to) : PortId::invalid());
       pkg.sea_to_port.push_back(sea ? (k == 0 ? l.sea_to : l.sea_from) : PortId::invalid());

@@ -342,16 +342,11 @@ class Parser {
                   .factor = factor_for(carriage->mode),
                   .passages = passages};
     const bool two = it.w[0] == "two";
-    if (!new_link_id(ln, spec.id) || (two && !new_link_id(ln, spec.id + "~r"))) return;
-    if (two) {
-      LinkSpec r = spec;
-      r.id += "~r";
-      std::swap(r.from, r.to);
+    if (!new_link_id(ln, spec.id) || (two && !new_link_id(ln, spec.id + std::string(kReverseLinkSuffix)))) return;
+    if (two)
+      b_.add_two_way_link(std::move(spec));
+    else
       b_.add_link(std::move(spec));
-      b_.add_link(std::move(r));
-    } else {
-      b_.add_link(std::move(spec));
-    }
   }
 
   void add_op(const Item& it) {

@@ -118,6 +118,14 @@ EmissionFactorId NetworkBuilder::add_emission_factor(EmissionFactor f) {
   return net_.factors_.push_back(std::move(f));
 }
 
+std::pair<LinkId, LinkId> NetworkBuilder::add_two_way_link(LinkSpec l) {
+  LinkSpec r = l;
+  r.id += kReverseLinkSuffix;
+  std::swap(r.from, r.to);
+  const LinkId there = add_link(std::move(l));
+  return {there, add_link(std::move(r))};
+}
+
 LinkId NetworkBuilder::add_link(LinkSpec l) {
   const auto n = net_.nodes_.size();
   if (!l.from.valid() || !l.to.valid() || l.from.get() >= n || l.to.get() >= n)

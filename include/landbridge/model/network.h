@@ -10,6 +10,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <unordered_map>
 #include <vector>
 
@@ -218,6 +219,9 @@ struct LinkSpec {
 
 // Assembles a Network. Structural mistakes (unknown ids, duplicates) throw landbridge::Error;
 // the package loader checks its files first and reports them with file and line.
+// The reverse of a two-way link is named after it with this suffix ("KZ-AKT~r").
+inline constexpr std::string_view kReverseLinkSuffix = "~r";
+
 class NetworkBuilder {
  public:
   NetworkBuilder() = default;
@@ -230,6 +234,8 @@ class NetworkBuilder {
   NodeId add_node(NodeInfo n);
   EmissionFactorId add_emission_factor(EmissionFactor f);
   LinkId add_link(LinkSpec l);
+  // A two-way link: `l` and its reverse, named l.id + kReverseLinkSuffix (ids of both).
+  std::pair<LinkId, LinkId> add_two_way_link(LinkSpec l);
   OperationId add_operation(OperationInfo o);
 
   // Looks up a node added earlier (by code).
