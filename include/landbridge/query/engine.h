@@ -1,0 +1,169 @@
+// The library's entry points for the questions a user asks: one Engine per loaded network,
+// answering from the user's own words (places as typed, local times as ISO 8601 text, options by
+// name). The command line and the HTTP service both call these and stay thin: nothing is located,
+// parsed or loaded twice.
+//
+//   const query::Engine engine = query::Engine::open("");          // the built-in package
+//   query::ScheduledAnswer a = engine.plan_scheduled({.from = "Hakata", .to = "DEDUI",
+//                                                     .depart = "2026-12-10"});
+//   std::cout << schedule::to_json(a.network(), a.result).dump(2);
+//
+// An Engine loads the package, its services and rates and the UN/LOCODE place index once;
+// every const member is safe to call from several threads at once (planners are pooled).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "landbridge/core/error.h"
+#include "landbridge/core/instant.h"
+#include "landbridge/model/loaded_network.h"
+#include "landbridge/route/planner.h"
+#include "landbridge/schedule/planner.h"
+#include "landbridge/timetable/service.h"
+
+namespace landbridge::query {
+
+// Why a question has no answer. The command line maps these to its exit codes, the service to
+// HTTP statuses (bad_request 400, no_route 404 with the reason).
+enum class Problem : std::uint8_t {
+  bad_request,  // malformed or contradictory: a bad date, unknown or ambiguous place, window too long
+  no_route,     // well formed, but no itinerary satisfies it (the message says why)
+};
+
+class QueryError : public RequestError {
+ public:
+  QueryError(Problem problem, std::string field, const std::string& message)
+      : RequestError(message), problem_(problem), field_(std::move(field)) {}
+  [[nodiscard]] Problem problem() const { return problem_; }
+  // The offending input by its query name ("from", "depart", "window", "routingReference");
+  // "" when the query as a whole is at fault.
+  [[nodiscard]] const std::string& field() const { return field_; }
+
+ private:
+  Problem problem_;
+  std::string field_;
+};
+
+// One departure of a service: its trip that starts at `start`. The unit slots are sold on.
+// Its text form "SERVICE@YYYY-MM-DDTHH:MMZ" (start instant in UTC) is the departure's
+// reference in bookings, load lists and URLs.
+struct DepartureKey {
+  std::string service;
+  Instant start{0};
+  friend bool operator==(const DepartureKey&, const DepartureKey&) = default;
+  friend auto operator<=>(const DepartureKey&, const DepartureKey&) = default;
+};
+std::string to_string(const DepartureKey& d);
+std::optional<DepartureKey> parse_departure(std::string_view text);
+
+// Free slots, as the booking store knows them: TEU still free on a departure (nullopt: no
+// limit known, i.e. nothing booked yet and the service states no capacity). A null function means
+// every departure has room.
+using FreeTeu = std::function<std::optional<std::int32_t>(const DepartureKey&)>;
+
+struct StaticQuery {
+  std::string from, to;             // UN/LOCODE, node code, name or alias (place/lookup.h)
+  std::string optimize = "time";    // time, cost, co2, co2e, generalized
+  std::string unit = "teu";         // route::parse_box_type: teu, feu, 40hc, 45G1, ...
+  std::int32_t count = 1;
+  std::vector<std::string> avoid;   // route::add_avoid items
+  bool pareto = false;
+  std::int32_t alternatives = 3;
+  std::int32_t max_transshipments = -1;  // < 0: no limit
+  double value_of_time = 0, carbon_price = 0;
+  std::string rates_on;             // YYYY-MM-DD price day for rates.csv; "" = today (UTC)
+};
+
+struct ScheduledQuery {
+  std::string from, to;
+  // ISO 8601 date or date-time; with an offset or Z as given, without one local time at the
+  // origin (a date alone: 00:00 local). Empty with arrive_by.
+  std::string depart;
+  // Arrive-by deadline, ISO 8601; without an offset local time at the destination.
+  std::string arrive_by;
+  // "" or a duration such as 7d (at most kMaxWindow): with depart the range of ready instants;
+  // with arrive_by how long before the deadline the box can be ready (default kArriveByLookback).
+  std::string window;
+  std::string unit = "teu";
+  std::int32_t count = 1;
+  std::vector<std::string> avoid;
+  bool pareto = false;
+  std::int32_t max_trips = 12;
+  std::int32_t max_transshipments = -1;  // < 0: no limit
+  // Departures with less free room than the shipment's TEU are not offered (the next one is).
+  FreeTeu free_teu;
+};
+inline constexpr Minutes kArriveByLookback = days(60);
+inline constexpr Minutes kMaxWindow = days(90);
+
+// An answer keeps the network it was planned on alive: a door-to-door query plans on a copy of
+// the package with the user's places added, whose node ids the result uses.
+struct StaticAnswer {
+  std::shared_ptr<const LoadedNetwork> pkg;
+  route::RouteResult result;
+  [[nodiscard]] const Network& network() const { return pkg->network; }
+};
+struct ScheduledAnswer {
+  std::shared_ptr<const LoadedNetwork> pkg;
+  ScheduledQuery query;             // as asked (free_teu left out)
+  schedule::ScheduledResult result;
+  [[nodiscard]] const Network& network() const { return pkg->network; }
+};
+
+// A place a user may type: a network node or a UN/LOCODE place of the index.
+struct Location {
+  std::string code;                 // node code or UN/LOCODE
+  std::string name;
+  std::string country;              // ISO 3166 alpha-2
+  double lat = 0, lon = 0;
+  bool on_network = false;          // a node of the package (else trucked to it by road)
+  std::string kind;                 // node kind (port, terminal, border, hub) or "place"
+};
+
+class Engine {
+ public:
+  // Loads `network` (a package folder, a .txt text network, "" = the built-in package), its
+  // services, rates and the place index. Throws LoadError for a bad package.
+  static Engine open(const std::string& network);
+  explicit Engine(io::LoadedPackage pkg);
+  Engine(Engine&&) noexcept;
+  Engine& operator=(Engine&&) noexcept;
+  ~Engine();
+
+  [[nodiscard]] const LoadedNetwork& package() const;
+  [[nodiscard]] const Network& network() const { return package().network; }
+  [[nodiscard]] const std::vector<timetable::Service>& services() const;
+  // Capacity in TEU of the service's departures (0: not stated).
+  [[nodiscard]] std::int32_t capacity_teu(std::string_view service) const;
+
+  // Throws QueryError; never returns an empty itinerary list.
+  [[nodiscard]] StaticAnswer plan_static(const StaticQuery& q) const;
+  [[nodiscard]] ScheduledAnswer plan_scheduled(const ScheduledQuery& q) const;
+
+  // Up to `limit` locations matching `text` (code prefix, name words, folded accents), nodes first.
+  [[nodiscard]] std::vector<Location> search_locations(std::string_view text, std::size_t limit = 10) const;
+
+  // A stable, self-contained reference to one itinerary of an answer (DCSA routingReference):
+  // the query and the rides. URL-safe text.
+  [[nodiscard]] std::string routing_reference(const ScheduledAnswer& a, std::size_t itinerary) const;
+  // Plans the reference's query again (with `free_teu`) and returns the answer with exactly that
+  // itinerary first. Throws QueryError: bad_request (field "routingReference") for text that is
+  // not a reference of this network; no_route when the itinerary is no longer offered (a
+  // departure sold out or gone from the timetable).
+  [[nodiscard]] ScheduledAnswer resolve_reference(std::string_view reference, FreeTeu free_teu = {}) const;
+
+  // The departures (rides) an itinerary uses, in order.
+  [[nodiscard]] std::vector<DepartureKey> departures(const schedule::ScheduledItinerary& it) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace landbridge::query

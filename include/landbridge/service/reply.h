@@ -1,0 +1,25 @@
+// What a use case answers: an HTTP status, a JSON body and headers, independent of the HTTP
+// library. Errors are RFC 9457 problem details (application/problem+json).
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace landbridge::service {
+
+struct Reply {
+  int status = 200;
+  nlohmann::json body;
+  std::string location;        // Location header for 201 ("" none)
+  bool problem = false;        // body is application/problem+json
+  bool replayed = false;       // an idempotent replay of a first response
+};
+
+// {"type": "https://landbridge.dev/problems/<slug>", "title": ..., "status": ..., "detail": ...,
+//  "field": <the offending field, when one is>}; `slug` names the kind ("bad-request",
+// "not-found", "sold-out", "illegal-transition", "idempotency-key-reused", ...).
+Reply problem(int status, std::string_view slug, std::string_view title, std::string_view detail,
+              std::string_view field = "");
+
+}  // namespace landbridge::service
