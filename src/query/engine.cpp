@@ -152,6 +152,12 @@ Ends Engine::Impl::ends(const std::string& from, const std::string& to) const {
   const Network& net = pkg->network;
   const double near_km = pkg->road ? pkg->road->radius_km : 0.0;
   const auto resolve = [&](const std::string& text, const char* field) {
+    // A node's code, as typed or in lower case, is rule 1 of place/lookup.h: found without
+    // folding every name of the network.
+    std::string code = text;
+    for (char& c : code)
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if (const auto n = net.find_node(code)) return place::Resolved{.node = *n};
     try {
       return place::resolve(net, places, text, near_km);
     } catch (const route::LocateError& e) {
