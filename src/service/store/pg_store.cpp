@@ -67,6 +67,9 @@ class Connection {
       PQfinish(conn_);
       throw StoreError(message(name_, "connect", what));
     }
+    // Notices ("relation already exists, skipping" at every migration check) are not errors and
+    // would otherwise go to stderr.
+    PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
   }
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;

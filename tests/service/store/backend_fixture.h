@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -73,6 +74,23 @@ class BackendTest : public ::testing::TestWithParam<Backend> {
   }
   void TearDown() override {
     if (!schema_.empty()) admin(server_, "DROP SCHEMA IF EXISTS " + schema_ + " CASCADE");
+  }
+
+  // Runs a statement on this test's database behind the store's back (tests of what the store
+  // finds there).
+  void raw(const std::string& statement) {
+    if (GetParam() == Backend::postgresql) {
+      admin(server_, "SET search_path TO " + schema_ + "; " + statement);
+      return;
+    }
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(url_.substr(7).c_str(), &db), SQLITE_OK);
+    char* err = nullptr;
+    const int rc = sqlite3_exec(db, statement.c_str(), nullptr, nullptr, &err);
+    const std::string what = err ? err : "";
+    sqlite3_free(err);
+    sqlite3_close(db);
+    ASSERT_EQ(rc, SQLITE_OK) << statement << ": " << what;
   }
 
   // A store on this test's database (every call: another Store, as another process would open).

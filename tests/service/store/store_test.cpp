@@ -35,6 +35,17 @@ TEST_P(StoreTest, MigratesAnEmptyDatabaseAndReopensWithoutChange) {
   EXPECT_EQ(again->departure_usage("D1")->booked_teu, 2);
 }
 
+TEST_P(StoreTest, RefusesADatabaseMigratedByANewerProgram) {
+  open();
+  raw("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'from the future', 'x')");
+  try {
+    open();
+    FAIL() << "opened a database at schema version 99";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("version 99, newer than this program's 1"), std::string::npos) << e.what();
+  }
+}
+
 TEST_P(StoreTest, SeveralOpenersMigrateOneDatabaseAtOnce) {
   std::vector<std::thread> openers;
   std::vector<int> versions(6, -1);
