@@ -371,6 +371,26 @@ TEST_P(StoreTest, ErrorsNameTheDatabaseAndTheOperation) {
   }
 }
 
+// PostgreSQL only: a server restart closes every pooled connection; the next calls must work on
+// fresh ones instead of failing once per stale connection.
+class ReconnectTest : public BackendTest {};
+
+TEST_P(ReconnectTest, ConnectionsClosedByTheServerAreReplaced) {
+  auto store = open();
+  // Fill the pool with several connections, then have the server end them all.
+  std::vector<std::thread> users;
+  for (int i = 0; i < 8; ++i) users.emplace_back([&] { (void)store->keys(); });
+  for (auto& t : users) t.join();
+  drop_connections();
+  for (int i = 0; i < 20; ++i) {
+    const std::string ref = "LB" + std::to_string(1000000000 + i);
+    ASSERT_NO_THROW(store->create_booking(sample_booking(ref, "acme", {{"RAIL", 2, 100}}), std::nullopt)) << i;
+  }
+  EXPECT_EQ(store->departure_usage("RAIL")->booked_teu, 40);
+}
+
+INSTANTIATE_TEST_SUITE_P(Store, ReconnectTest, ::testing::Values(Backend::postgresql), backend_name);
+
 INSTANTIATE_TEST_SUITE_P(Store, StoreTest, ::testing::Values(Backend::sqlite, Backend::postgresql), backend_name);
 
 }  // namespace
