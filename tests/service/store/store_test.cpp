@@ -207,7 +207,9 @@ TEST_P(StoreTest, AContainerNumberBelongsToOneBookingOnly) {
     store->create_booking(b, std::nullopt);
     ADD_FAILURE() << "a taken container number was accepted";
   } catch (const StoreError& e) {
-    EXPECT_NE(std::string(e.what()).find("CSQU3054383"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("container CSQU3054383 belongs to another booking"), std::string::npos)
+        << e.what();
+    EXPECT_EQ(std::string(e.what()).find("APZU4812090"), std::string::npos) << e.what();
   }
   EXPECT_FALSE(store->booking("LB0000000002").has_value());  // rolled back as a whole
   EXPECT_FALSE(store->container_taken("APZU4812090"));
@@ -217,6 +219,14 @@ TEST_P(StoreTest, AContainerNumberBelongsToOneBookingOnly) {
       store->create_booking(sample_booking("LB0000000003", "zenith", {{"RAIL", 2, 10}}, S::received), std::nullopt)));
   EXPECT_THROW(store->transition("LB0000000003", S::confirmed, "", {"CSQU3054383"}, std::nullopt), StoreError);
   EXPECT_EQ(store->booking("LB0000000003")->status, S::received);
+  // One number twice in one booking is no better.
+  EXPECT_THROW(store->transition("LB0000000003", S::confirmed, "", {"APZU4812090", "APZU4812090"}, std::nullopt),
+               StoreError);
+  EXPECT_FALSE(store->container_taken("APZU4812090"));
+  const auto confirmed = store->transition("LB0000000003", S::confirmed, "", {"APZU4812090"}, std::nullopt);
+  ASSERT_TRUE(confirmed.has_value());
+  EXPECT_TRUE(confirmed->ok);
+  EXPECT_EQ(confirmed->booking.containers, std::vector<std::string>{"APZU4812090"});
 }
 
 TEST_P(StoreTest, EventsFilterAndPageByCursor) {
