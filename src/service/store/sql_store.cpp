@@ -91,10 +91,30 @@ class SqlStore final : public Store {
     return out;
   }
 
+  // One statement for the booking, its holds and its containers (part 0, 1, 2), so one round
+  // trip and one consistent state.
   std::optional<Booking> booking(const std::string& reference) override {
-    std::optional<Booking> out;
-    db_->transact(false, "read booking " + reference, [&](Tx& tx) { out = read_booking(tx, reference); });
-    return out;
+    const Rows rows = db_->read_one(
+        "read booking " + reference,
+        "SELECT 0, 0, reference, party, status, routing_reference, iso_equipment_code, CAST(units AS TEXT),"
+        " CAST(teu AS TEXT), itinerary_json, reason, CAST(created AS TEXT), CAST(updated AS TEXT)"
+        " FROM bookings WHERE reference = $1"
+        " UNION ALL SELECT 1, position, departure, CAST(teu AS TEXT), CAST(capacity_teu AS TEXT),"
+        " '', '', '', '', '', '', '', '' FROM holds WHERE booking = $1"
+        " UNION ALL SELECT 2, position, equipment_reference, '', '', '', '', '', '', '', '', '', ''"
+        " FROM containers WHERE booking = $1"
+        " ORDER BY 1, 2",
+        {reference});
+    if (rows.empty() || rows[0][0] != "0") return std::nullopt;
+    Booking b = booking_of(Row(rows[0].begin() + 2, rows[0].end()));
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+      const Row& r = rows[i];
+      if (r[0] == "1")
+        b.holds.push_back(Hold{r[2], to_i32(r[3]), to_i32(r[4])});
+      else
+        b.containers.push_back(r[2]);
+    }
+    return b;
   }
 
   std::vector<Booking> bookings(const std::string& party, std::int32_t limit,
