@@ -3,12 +3,17 @@
 
 #include <CLI/CLI.hpp>
 #include <filesystem>
+#include <memory>
 #include <string>
 
 #include "landbridge/io/package.h"
 #include "landbridge/place/door.h"
 #include "landbridge/schedule/planner.h"
 #include "output.h"
+
+namespace landbridge::service {
+class Store;
+}
 
 namespace landbridge::cli {
 
@@ -67,10 +72,17 @@ struct ScheduledAnswer {
 // services' validity when the query lies outside it).
 ScheduledAnswer plan_scheduled(const ScheduledQuery& q);
 
+// The service's --db URL option (default sqlite:landbridge.db, env LANDBRIDGE_DB) and opening
+// it: a database that cannot be opened prints the store's message and exits 1.
+void add_db_option(CLI::App& cmd, std::string& url);
+std::unique_ptr<service::Store> open_db(const std::string& url);
+
 void register_validate(CLI::App& app);
 void register_export(CLI::App& app);
 void register_route(CLI::App& app);
 void register_chart(CLI::App& app);
 void register_simulate(CLI::App& app);
+void register_keys(CLI::App& app);   // cmd_keys.cpp
+void register_serve(CLI::App& app);  // cmd_serve.cpp
 
 }  // namespace landbridge::cli
