@@ -7,19 +7,11 @@ namespace landbridge::service::http {
 
 namespace {
 
-// Writes need an Idempotency-Key (IETF draft: 400 when missing) and a JSON object body.
+// A write's identity (the Desk refuses a missing or too long key) and its JSON object body.
 std::optional<Response> check_write(const Request& req, WriteKey& w) {
   std::string_view key = req.header("idempotency-key");
-  // The draft quotes the key as a structured-field string; accept it with or without quotes.
+  // The IETF draft quotes the key as a structured-field string; accept it with or without quotes.
   if (key.size() >= 2 && key.front() == '"' && key.back() == '"') key = key.substr(1, key.size() - 2);
-  if (key.empty()) {
-    return problem_response(400, "idempotency-key-missing", "Idempotency-Key required",
-                            "every write needs an Idempotency-Key header", "Idempotency-Key");
-  }
-  if (key.size() > 255) {
-    return problem_response(400, "bad-request", "Idempotency-Key too long", "an Idempotency-Key has at most 255 characters",
-                            "Idempotency-Key");
-  }
   if (!req.json.is_object()) {
     return problem_response(400, "bad-request", "JSON object expected", "the body must be a JSON object", "body");
   }
