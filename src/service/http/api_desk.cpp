@@ -1,5 +1,7 @@
 // The booking and track & trace endpoints: the request is parsed and authorised here, the Desk
 // decides (service/desk.h).
+#include <cctype>
+
 #include "api_routes.h"
 #include "landbridge/service/http/auth.h"
 
@@ -18,6 +20,22 @@ std::optional<Response> check_write(const Request& req, WriteKey& w) {
   w.key = std::string(key);
   w.request_hash = sha256_hex(req.method + req.path + req.body);
   return std::nullopt;
+}
+
+std::string percent_encode(std::string_view s) {
+  static constexpr char digits[] = "0123456789ABCDEF";
+  std::string out;
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out.push_back(c);
+    } else {
+      out += '%';
+      out += digits[u >> 4];
+      out += digits[u & 0xf];
+    }
+  }
+  return out;
 }
 
 Response replied(const Reply& r) {
@@ -93,7 +111,17 @@ void add_desk_routes(Router& router, const ApiContext& ctx) {
               throw query::QueryError(query::Problem::bad_request, "cursor", "cursor must be the Next-Page value of a previous page");
             }
           }
-          return replied(desk.get_events(*req.caller, f));
+          const Reply r = desk.get_events(*req.caller, f);
+          Response res = replied(r);
+          // DCSA pages with a Next-Page header: the same query with the next cursor.
+          if (r.status == 200 && r.body.contains("nextCursor") && r.body["nextCursor"].is_string()) {
+            std::string next = req.path + "?";
+            for (const auto& [k, v] : req.query) {
+              if (k != "cursor") next += percent_encode(k) + "=" + percent_encode(v) + "&";
+            }
+            res.headers.emplace_back("Next-Page", next + "cursor=" + percent_encode(r.body["nextCursor"].get<std::string>()));
+          }
+          return res;
         });
       },
       any);
