@@ -71,11 +71,7 @@ int main(int argc, char** argv) {
   cli::register_simulate(app);
   cli::register_validate(app);
   cli::register_export(app);
-#ifdef LANDBRIDGE_HAS_KEYS
   cli::register_keys(app);
-#endif
-#ifdef LANDBRIDGE_HAS_SERVE
   cli::register_serve(app);
-#endif
   return cli::finish_output(run(app, argc, argv));
 }
