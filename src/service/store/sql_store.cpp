@@ -5,6 +5,7 @@
 // response are one transaction, rolled back as a whole when any hold fails. The database's
 // own locking (SQLite's single writer, PostgreSQL's serializable snapshot isolation) makes the
 // check and the increment one step for every thread and process on the same database.
+#include <algorithm>
 #include <chrono>
 #include <string>
 
@@ -51,7 +52,14 @@ constexpr const char* kEventColumns =
 
 class SqlStore final : public Store {
  public:
-  explicit SqlStore(std::unique_ptr<Db> db) : db_(std::move(db)) { migrate(*db_); }
+  explicit SqlStore(std::unique_ptr<Db> db) : db_(std::move(db)) {
+    migrate(*db_);
+    // A newer program migrated this database further: this one would misread it.
+    if (const int found = sql::schema_version(*db_); found > latest_schema_version())
+      throw StoreError(message(db_->name(), "open",
+                               "the schema is at version " + std::to_string(found) + ", newer than this program's " +
+                                   std::to_string(latest_schema_version()) + ": run a newer landbridge"));
+  }
 
   std::string backend() const override { return db_->dialect() == Dialect::sqlite ? "sqlite" : "postgresql"; }
   int schema_version() override { return sql::schema_version(*db_); }
@@ -393,15 +401,25 @@ class SqlStore final : public Store {
 
   // --- statements inside a transaction --------------------------------------------------------
   // Takes h.teu on the departure (recording its capacity on first use) or aborts as sold out.
+  // The common case, a departure booked before, is one statement.
   static void hold(Tx& tx, const Hold& h) {
-    tx.exec("INSERT INTO departures (departure, capacity_teu, booked_teu) VALUES ($1, $2, 0)"
-            " ON CONFLICT (departure) DO NOTHING",
-            {h.departure, I{h.capacity_teu}});
-    const I taken = tx.exec(
-        "UPDATE departures SET booked_teu = booked_teu + $2 WHERE departure = $1 AND booked_teu + $2 <= capacity_teu",
-        {h.departure, I{h.teu}});
-    if (taken == 1) return;
-    const Rows rows = tx.query("SELECT capacity_teu - booked_teu FROM departures WHERE departure = $1", {h.departure});
+    const auto take = [&] {
+      return tx.exec(
+                 "UPDATE departures SET booked_teu = booked_teu + $2"
+                 " WHERE departure = $1 AND booked_teu + $2 <= capacity_teu",
+                 {h.departure, I{h.teu}}) == 1;
+    };
+    if (take()) return;
+    Rows rows = tx.query("SELECT capacity_teu - booked_teu FROM departures WHERE departure = $1", {h.departure});
+    if (rows.empty()) {
+      // First use. A concurrent first booker's row, committed but outside this snapshot, makes
+      // PostgreSQL fail this transaction with 40001 (run again) rather than do nothing.
+      tx.exec("INSERT INTO departures (departure, capacity_teu, booked_teu) VALUES ($1, $2, 0)"
+              " ON CONFLICT (departure) DO NOTHING",
+              {h.departure, I{h.capacity_teu}});
+      if (take()) return;
+      rows = tx.query("SELECT capacity_teu - booked_teu FROM departures WHERE departure = $1", {h.departure});
+    }
     throw SoldOutAbort{SoldOut{h.departure, rows.empty() ? 0 : to_i32(rows[0][0])}};
   }
 
@@ -422,23 +440,63 @@ class SqlStore final : public Store {
     } catch (const UniqueViolation& e) {
       throw StoreError(std::string(e.what()) + " (booking reference " + b.reference + " exists already)");
     }
-    for (std::size_t i = 0; i < b.holds.size(); ++i) {
-      const Hold& h = b.holds[i];
-      tx.exec("INSERT INTO holds (booking, position, departure, teu, capacity_teu) VALUES ($1, $2, $3, $4, $5)",
-              {b.reference, I(i), h.departure, I{h.teu}, I{h.capacity_teu}});
+    if (!b.holds.empty()) {
+      std::vector<Param> params{b.reference};
+      std::string values;
+      for (std::size_t i = 0; i < b.holds.size(); ++i) {
+        const Hold& h = b.holds[i];
+        values += (i ? ", ($1, " : "($1, ") + placeholders(params, {I(i), h.departure, I{h.teu}, I{h.capacity_teu}}) + ")";
+      }
+      tx.exec("INSERT INTO holds (booking, position, departure, teu, capacity_teu) VALUES " + values, params);
     }
     insert_containers(tx, b.reference, b.containers);
   }
 
-  static void insert_containers(Tx& tx, const std::string& booking, const std::vector<std::string>& containers) {
-    for (std::size_t i = 0; i < containers.size(); ++i) {
-      try {
-        tx.exec("INSERT INTO containers (equipment_reference, booking, position) VALUES ($1, $2, $3)",
-                {containers[i], booking, I(i)});
-      } catch (const UniqueViolation& e) {
-        throw StoreError(std::string(e.what()) + " (container " + containers[i] + " belongs to another booking)");
-      }
+  // Appends `more` to `params` and returns their placeholders, "$4, $5, ...".
+  static std::string placeholders(std::vector<Param>& params, std::initializer_list<Param> more) {
+    std::string out;
+    for (const Param& p : more) {
+      params.push_back(p);
+      if (!out.empty()) out += ", ";
+      out += '$';
+      out += std::to_string(params.size());
     }
+    return out;
+  }
+
+  // A booking's containers in two statements: which of the numbers are taken already (named
+  // in the error), then all of them at once.
+  void insert_containers(Tx& tx, const std::string& booking, const std::vector<std::string>& containers) const {
+    if (containers.empty()) return;
+    const std::string operation = "store containers of " + booking;
+    std::vector<Param> asked;
+    std::string list;
+    for (const auto& c : containers) list += (list.empty() ? "" : ", ") + placeholders(asked, {c});
+    std::string taken;
+    for (const Row& r : tx.query("SELECT equipment_reference FROM containers WHERE equipment_reference IN (" + list +
+                                     ") ORDER BY equipment_reference",
+                                 asked))
+      taken += (taken.empty() ? "" : ", ") + r[0];
+    if (!taken.empty())
+      throw StoreError(message(db_->name(), operation, "container " + taken + " belongs to another booking"));
+
+    std::vector<Param> params{booking};
+    std::string values;
+    for (std::size_t i = 0; i < containers.size(); ++i)
+      values += (i ? ", ($1, " : "($1, ") + placeholders(params, {containers[i], I(i)}) + ")";
+    try {
+      tx.exec("INSERT INTO containers (booking, equipment_reference, position) VALUES " + values, params);
+    } catch (const UniqueViolation& e) {
+      // A number given twice, or taken by a booking committed since the check above.
+      throw StoreError(std::string(e.what()) + " (containers " + join(containers) +
+                       ": one is repeated or belongs to another booking)");
+    }
+  }
+
+  static std::string join(const std::vector<std::string>& list) {
+    std::string out;
+    for (const auto& x : list) out += (out.empty() ? "" : ", ") + x;
+    return out;
   }
 
   // The holds and containers of a booking read from its row.

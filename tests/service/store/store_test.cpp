@@ -35,6 +35,17 @@ TEST_P(StoreTest, MigratesAnEmptyDatabaseAndReopensWithoutChange) {
   EXPECT_EQ(again->departure_usage("D1")->booked_teu, 2);
 }
 
+TEST_P(StoreTest, RefusesADatabaseMigratedByANewerProgram) {
+  open();
+  raw("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'from the future', 'x')");
+  try {
+    open();
+    FAIL() << "opened a database at schema version 99";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("version 99, newer than this program's 1"), std::string::npos) << e.what();
+  }
+}
+
 TEST_P(StoreTest, SeveralOpenersMigrateOneDatabaseAtOnce) {
   std::vector<std::thread> openers;
   std::vector<int> versions(6, -1);
@@ -196,7 +207,9 @@ TEST_P(StoreTest, AContainerNumberBelongsToOneBookingOnly) {
     store->create_booking(b, std::nullopt);
     ADD_FAILURE() << "a taken container number was accepted";
   } catch (const StoreError& e) {
-    EXPECT_NE(std::string(e.what()).find("CSQU3054383"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("container CSQU3054383 belongs to another booking"), std::string::npos)
+        << e.what();
+    EXPECT_EQ(std::string(e.what()).find("APZU4812090"), std::string::npos) << e.what();
   }
   EXPECT_FALSE(store->booking("LB0000000002").has_value());  // rolled back as a whole
   EXPECT_FALSE(store->container_taken("APZU4812090"));
@@ -206,6 +219,14 @@ TEST_P(StoreTest, AContainerNumberBelongsToOneBookingOnly) {
       store->create_booking(sample_booking("LB0000000003", "zenith", {{"RAIL", 2, 10}}, S::received), std::nullopt)));
   EXPECT_THROW(store->transition("LB0000000003", S::confirmed, "", {"CSQU3054383"}, std::nullopt), StoreError);
   EXPECT_EQ(store->booking("LB0000000003")->status, S::received);
+  // One number twice in one booking is no better.
+  EXPECT_THROW(store->transition("LB0000000003", S::confirmed, "", {"APZU4812090", "APZU4812090"}, std::nullopt),
+               StoreError);
+  EXPECT_FALSE(store->container_taken("APZU4812090"));
+  const auto confirmed = store->transition("LB0000000003", S::confirmed, "", {"APZU4812090"}, std::nullopt);
+  ASSERT_TRUE(confirmed.has_value());
+  EXPECT_TRUE(confirmed->ok);
+  EXPECT_EQ(confirmed->booking.containers, std::vector<std::string>{"APZU4812090"});
 }
 
 TEST_P(StoreTest, EventsFilterAndPageByCursor) {
@@ -359,6 +380,26 @@ TEST_P(StoreTest, ErrorsNameTheDatabaseAndTheOperation) {
     EXPECT_NE(what.find("add key k1"), std::string::npos) << what;
   }
 }
+
+// PostgreSQL only: a server restart closes every pooled connection; the next calls must work on
+// fresh ones instead of failing once per stale connection.
+class ReconnectTest : public BackendTest {};
+
+TEST_P(ReconnectTest, ConnectionsClosedByTheServerAreReplaced) {
+  auto store = open();
+  // Fill the pool with several connections, then have the server end them all.
+  std::vector<std::thread> users;
+  for (int i = 0; i < 8; ++i) users.emplace_back([&] { (void)store->keys(); });
+  for (auto& t : users) t.join();
+  drop_connections();
+  for (int i = 0; i < 20; ++i) {
+    const std::string ref = "LB" + std::to_string(1000000000 + i);
+    ASSERT_NO_THROW(store->create_booking(sample_booking(ref, "acme", {{"RAIL", 2, 100}}), std::nullopt)) << i;
+  }
+  EXPECT_EQ(store->departure_usage("RAIL")->booked_teu, 40);
+}
+
+INSTANTIATE_TEST_SUITE_P(Store, ReconnectTest, ::testing::Values(Backend::postgresql), backend_name);
 
 INSTANTIATE_TEST_SUITE_P(Store, StoreTest, ::testing::Values(Backend::sqlite, Backend::postgresql), backend_name);
 
