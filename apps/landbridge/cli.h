@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 #include <filesystem>
+#include <memory>
 #include <string>
 
 #include "landbridge/io/package.h"
@@ -10,6 +11,10 @@
 #include "landbridge/query/engine.h"
 #include "landbridge/schedule/planner.h"
 #include "output.h"
+
+namespace landbridge::service {
+class Store;
+}
 
 namespace landbridge::cli {
 
@@ -63,10 +68,17 @@ ScheduledAnswer plan_scheduled(const ScheduledQuery& q);
 // "no route: ...") and throws CLI::RuntimeError with exit code 2 or 3.
 [[noreturn]] void fail(const query::QueryError& e);
 
+// The service's --db URL option (default sqlite:landbridge.db, env LANDBRIDGE_DB) and opening
+// it: a database that cannot be opened prints the store's message and exits 1.
+void add_db_option(CLI::App& cmd, std::string& url);
+std::unique_ptr<service::Store> open_db(const std::string& url);
+
 void register_validate(CLI::App& app);
 void register_export(CLI::App& app);
 void register_route(CLI::App& app);
 void register_chart(CLI::App& app);
 void register_simulate(CLI::App& app);
+void register_keys(CLI::App& app);   // cmd_keys.cpp
+void register_serve(CLI::App& app);  // cmd_serve.cpp
 
 }  // namespace landbridge::cli
