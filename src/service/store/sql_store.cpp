@@ -7,6 +7,7 @@
 // check and the increment one step for every thread and process on the same database.
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <string>
 
 #include "backends.h"
@@ -91,10 +92,30 @@ class SqlStore final : public Store {
     return out;
   }
 
+  // One statement for the booking, its holds and its containers (part 0, 1, 2), so one round
+  // trip and one consistent state.
   std::optional<Booking> booking(const std::string& reference) override {
-    std::optional<Booking> out;
-    db_->transact(false, "read booking " + reference, [&](Tx& tx) { out = read_booking(tx, reference); });
-    return out;
+    const Rows rows = db_->read_one(
+        "read booking " + reference,
+        "SELECT 0, 0, reference, party, status, routing_reference, iso_equipment_code, CAST(units AS TEXT),"
+        " CAST(teu AS TEXT), itinerary_json, reason, CAST(created AS TEXT), CAST(updated AS TEXT)"
+        " FROM bookings WHERE reference = $1"
+        " UNION ALL SELECT 1, position, departure, CAST(teu AS TEXT), CAST(capacity_teu AS TEXT),"
+        " '', '', '', '', '', '', '', '' FROM holds WHERE booking = $1"
+        " UNION ALL SELECT 2, position, equipment_reference, '', '', '', '', '', '', '', '', '', ''"
+        " FROM containers WHERE booking = $1"
+        " ORDER BY 1, 2",
+        {reference});
+    if (rows.empty() || rows[0][0] != "0") return std::nullopt;
+    Booking b = booking_of(Row(rows[0].begin() + 2, rows[0].end()));
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+      const Row& r = rows[i];
+      if (r[0] == "1")
+        b.holds.push_back(Hold{r[2], to_i32(r[3]), to_i32(r[4])});
+      else
+        b.containers.push_back(r[2]);
+    }
+    return b;
   }
 
   std::vector<Booking> bookings(const std::string& party, std::int32_t limit,
@@ -116,7 +137,8 @@ class SqlStore final : public Store {
       const Rows rows = tx.query(std::string("SELECT ") + kBookingColumns + " FROM bookings WHERE " + where +
                                      " ORDER BY id DESC LIMIT $" + std::to_string(params.size()),
                                  params);
-      for (const Row& r : rows) out.push_back(complete(tx, booking_of(r)));
+      for (const Row& r : rows) out.push_back(booking_of(r));
+      complete_all(tx, out);
     });
     return out;
   }
@@ -508,6 +530,31 @@ class SqlStore final : public Store {
          tx.query("SELECT equipment_reference FROM containers WHERE booking = $1 ORDER BY position", {b.reference}))
       b.containers.push_back(r[0]);
     return b;
+  }
+
+  // The holds and containers of a page of bookings, in one statement.
+  static void complete_all(Tx& tx, std::vector<Booking>& page) {
+    if (page.empty()) return;
+    std::vector<Param> refs;
+    std::string list;
+    std::map<std::string, Booking*> by_reference;
+    for (Booking& b : page) {
+      list += (list.empty() ? "" : ", ") + placeholders(refs, {b.reference});
+      by_reference[b.reference] = &b;
+    }
+    const Rows rows = tx.query(
+        "SELECT booking, 1, position, departure, CAST(teu AS TEXT), CAST(capacity_teu AS TEXT) FROM holds"
+        " WHERE booking IN (" + list + ")"
+        " UNION ALL SELECT booking, 2, position, equipment_reference, '', '' FROM containers"
+        " WHERE booking IN (" + list + ") ORDER BY 1, 2, 3",
+        refs);
+    for (const Row& r : rows) {
+      Booking& b = *by_reference.at(r[0]);
+      if (r[1] == "1")
+        b.holds.push_back(Hold{r[3], to_i32(r[4]), to_i32(r[5])});
+      else
+        b.containers.push_back(r[3]);
+    }
   }
 
   std::optional<Booking> read_booking(Tx& tx, const std::string& reference) const {

@@ -397,6 +397,12 @@ TEST_P(ReconnectTest, ConnectionsClosedByTheServerAreReplaced) {
     ASSERT_NO_THROW(store->create_booking(sample_booking(ref, "acme", {{"RAIL", 2, 100}}), std::nullopt)) << i;
   }
   EXPECT_EQ(store->departure_usage("RAIL")->booked_teu, 40);
+  // The single-statement read replaces closed connections too.
+  users.clear();
+  for (int i = 0; i < 8; ++i) users.emplace_back([&] { (void)store->booking("LB1000000000"); });
+  for (auto& t : users) t.join();
+  drop_connections();
+  for (int i = 0; i < 20; ++i) ASSERT_TRUE(store->booking("LB" + std::to_string(1000000000 + i)).has_value()) << i;
 }
 
 INSTANTIATE_TEST_SUITE_P(Store, ReconnectTest, ::testing::Values(Backend::postgresql), backend_name);
