@@ -333,7 +333,29 @@ TEST_P(DeskTest, ALateGaugeChangeEventReplansTheRestAndTheEta) {
   EXPECT_EQ(replan["delayMinutes"], 3 * 1440);
   const Instant eta = *timetable::parse_iso8601(replan["estimatedArrivalDateTime"].get<std::string>());
   EXPECT_GT(eta, eta_before);
-  EXPECT_EQ(desk_->get_booking(kAcme, bkg).body["estimatedArrivalDateTime"], replan["estimatedArrivalDateTime"]);
+  const json after = desk_->get_booking(kAcme, bkg).body;
+  EXPECT_EQ(after["estimatedArrivalDateTime"], replan["estimatedArrivalDateTime"]);
+  // The slots follow the new plan: the re-planned departures are held, the booked ones after the
+  // late event are released. The in-memory store moves holds; the SQL stores do not yet, and
+  // the answer says so.
+  if (store_->backend() == "memory") {
+    EXPECT_TRUE(replan["holdsMoved"].get<bool>());
+    std::set<std::string> held;
+    for (const auto& d : after["departures"]) held.insert(d["departure"].get<std::string>());
+    for (const auto& d : replan["departures"]) {
+      EXPECT_TRUE(held.count(d.get<std::string>())) << d;
+      EXPECT_EQ(store_->departure_usage(d.get<std::string>())->booked_teu, 4) << d;
+    }
+    for (const auto& d : r.body["departures"]) {
+      if (!held.count(d["departure"].get<std::string>())) {
+        EXPECT_EQ(store_->departure_usage(d["departure"].get<std::string>())->booked_teu, 0) << d;
+      }
+    }
+    EXPECT_LT(held.size(), r.body["departures"].size() + replan["departures"].size()) << "the rides made stay held";
+  } else {
+    EXPECT_FALSE(replan["holdsMoved"].get<bool>());
+    EXPECT_NE(replan["reason"].get<std::string>().find("cannot move the holds"), std::string::npos);
+  }
   // One planned gate-out per box, at the new ETA; nothing planned between the late event and
   // the place left before it.
   int gtot = 0;
