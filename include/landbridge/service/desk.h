@@ -69,6 +69,13 @@ class Desk {
   Reply load_list(const Caller& c, const std::string& departure);
 
  private:
+  // A booking as served (GET /v2/bookings/{ref}): the JSON text the store keeps as its view.
+  [[nodiscard]] nlohmann::json view_json_of(const Booking& b) const;
+  [[nodiscard]] std::string view_of(const Booking& b) const;
+  [[nodiscard]] Store::RenderView renderer() const {
+    return [this](const Booking& b) { return view_of(b); };
+  }
+
   const query::Engine& engine_;
   Store& store_;
   std::mutex in_flight_mu_;

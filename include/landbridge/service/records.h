@@ -50,6 +50,13 @@ struct Booking {
   std::string itinerary_json;         // the booked itinerary (schedule::to_json of one itinerary)
   std::string reason;                 // REJECTED / CANCELLED: why
   Instant created{0}, updated{0};
+  // Estimated arrival: the planned gate-out of the latest plan (the booked arrival until a late
+  // event re-plans it); none once the booking is cancelled or rejected.
+  std::optional<Instant> eta;
+  // The booking as the service serves it (the JSON of GET /v2/bookings/{ref}), rendered by the
+  // Desk and kept up to date by every store write that changes the booking; "" for a booking
+  // stored before the store kept views (the reader renders it).
+  std::string view_json;
   friend bool operator==(const Booking&, const Booking&) = default;
 };
 

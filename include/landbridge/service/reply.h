@@ -11,9 +11,18 @@ namespace landbridge::service {
 struct Reply {
   int status = 200;
   nlohmann::json body;
+  // The body as JSON text, when the use case has it ready (a stored booking view): then it is
+  // served as it is and `body` stays null. json() gives the body either way.
+  std::string body_text;
   std::string location;        // Location header for 201 ("" none)
   bool problem = false;        // body is application/problem+json
   bool replayed = false;       // an idempotent replay of a first response
+
+  [[nodiscard]] nlohmann::json json() const { return body_text.empty() ? body : nlohmann::json::parse(body_text); }
+  // The body as JSON text (compact).
+  [[nodiscard]] std::string text() const {
+    return body_text.empty() ? body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) : body_text;
+  }
 };
 
 // {"type": "https://landbridge.dev/problems/<slug>", "title": ..., "status": ..., "detail": ...,

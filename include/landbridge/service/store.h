@@ -11,6 +11,7 @@
 // ones BEGIN IMMEDIATE with a busy timeout.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -50,18 +51,43 @@ class Store {
   // --- bookings -----------------------------------------------------------------------------
   // In one transaction, all or nothing: checks that every hold's departure has
   // booked + hold.teu <= capacity_teu (capacity recorded on first use), holds the slots, stores
-  // the booking and, when `idem` is given, the response to replay. With an `idem` whose
-  // (party, key) exists already nothing is written and the stored response comes back (the
-  // caller compares request hashes). A booking whose status does not hold slots (REJECTED) is
-  // stored without capacity checks.
+  // the booking (with its view_json and eta as given), its `planned` events (the journey's PLN
+  // events; they must name the booking) and, when `idem` is given, the response to replay. A
+  // sold-out booking writes nothing: no booking, no events. With an `idem` whose (party, key)
+  // exists already nothing is written and the stored response comes back (the caller compares
+  // request hashes). A booking whose status does not hold slots (REJECTED) is stored without
+  // capacity checks.
   using CreateResult = std::variant<Booking, SoldOut, Replay>;
-  virtual CreateResult create_booking(const Booking& b, const std::optional<IdempotentResponse>& idem) = 0;
+  virtual CreateResult create_booking(const Booking& b, const std::vector<Event>& planned,
+                                      const std::optional<IdempotentResponse>& idem) = 0;
+  // A booking without planned events.
+  CreateResult create_booking(const Booking& b, const std::optional<IdempotentResponse>& idem) {
+    return create_booking(b, std::vector<Event>{}, idem);
+  }
+  // Renders a booking's view_json from its state after a write, inside the write's transaction
+  // (so the stored view always matches the stored booking). It may run more than once (a
+  // PostgreSQL transaction retried) and must not keep state. An empty function stores "" (the
+  // reader renders the booking itself).
+  using RenderView = std::function<std::string(const Booking&)>;
+  // The owner and the stored view of a booking: one indexed read, the GET path. `json` is ""
+  // for a booking stored without a view.
+  struct View {
+    std::string party;
+    std::string json;
+  };
+  [[nodiscard]] virtual std::optional<View> booking_view(const std::string& reference) {
+    auto b = booking(reference);
+    if (!b) return std::nullopt;
+    return View{b->party, b->view_json};
+  }
   [[nodiscard]] virtual std::optional<Booking> booking(const std::string& reference) = 0;
   // A party's bookings (all parties when `party` is empty), newest first, after the cursor.
   [[nodiscard]] virtual std::vector<Booking> bookings(const std::string& party, std::int32_t limit,
                                                       const std::string& before_reference = "") = 0;
   // Moves a booking to `to` if can_transition(current, to); releases its slots when `to` does
-  // not hold them; sets containers when given (CONFIRMED). Returns the updated booking, or the
+  // not hold them; sets containers when given (CONFIRMED). A booking that becomes CANCELLED or
+  // REJECTED loses its planned (PLN) events and its eta in the same transaction. The view is
+  // rendered from the updated booking. Returns the updated booking, or the
   // unchanged one with `ok = false` for an illegal transition; nullopt for an unknown reference.
   // With an `idem` whose (party, key) exists already (a concurrent writer stored it first)
   // nothing is written: `replay` holds the stored response and `ok` is false.
@@ -73,7 +99,8 @@ class Store {
   virtual std::optional<Transition> transition(const std::string& reference, BookingStatus to,
                                                const std::string& reason,
                                                const std::vector<std::string>& containers,
-                                               const std::optional<IdempotentResponse>& idem) = 0;
+                                               const std::optional<IdempotentResponse>& idem,
+                                               const RenderView& render) = 0;
   // TEU booked on a departure by bookings that hold slots; nullopt if none ever was.
   struct Usage {
     std::int32_t booked_teu = 0, capacity_teu = 0;
@@ -83,16 +110,23 @@ class Store {
   [[nodiscard]] virtual std::vector<LoadListRow> load_list(const std::string& departure) = 0;
   // Whether a container number is used by any booking.
   [[nodiscard]] virtual bool container_taken(const std::string& equipment_reference) = 0;
-  // Replaces the holds of a booking that holds slots with `holds`, in one transaction, all or
-  // nothing (a journey re-planned after a late event): slots on departures no longer listed are
-  // released, new ones checked (booked + teu <= capacity_teu) and held; the same list again
-  // changes nothing. Nullopt for an unknown reference or a booking that holds no slots. The
-  // base implementation throws StoreError: a backend that cannot move holds says so.
+  // A journey re-planned after a late event: the booking's holds after the re-plan, its planned
+  // events from `planned_from` on replaced by `planned`, and the new estimated arrival.
+  struct Replan {
+    std::vector<Hold> holds;   // in itinerary order: the rides made and the new departures
+    Instant planned_from{0};   // PLN events of the booking at or after this instant go
+    std::vector<Event> planned;
+    std::optional<Instant> eta;
+  };
+  // Applies a re-plan to a booking that holds slots, in one transaction, all or nothing: slots on
+  // departures no longer listed are released, new ones checked (booked + teu <= capacity_teu,
+  // the same conditional UPDATE as create_booking) and held, the planned events replaced, eta and
+  // view updated. A departure without room: SoldOut and nothing changes. The same holds again
+  // hold nothing twice. Nullopt (nothing written) for an unknown reference or a booking that
+  // holds no slots.
   using MoveResult = std::variant<Booking, SoldOut>;
-  virtual std::optional<MoveResult> move_holds(const std::string& reference, const std::vector<Hold>& holds) {
-    (void)holds;
-    throw StoreError("the " + backend() + " store cannot move the holds of booking " + reference);
-  }
+  virtual std::optional<MoveResult> move_holds(const std::string& reference, const Replan& replan,
+                                               const RenderView& render) = 0;
 
   // --- events -------------------------------------------------------------------------------
   // Appends events (seq assigned, returned in order), with an optional idempotent response.

@@ -68,7 +68,7 @@ std::optional<Reply> WriteGate::open(Store& store, const Caller& c, const WriteK
 }
 
 IdempotentResponse WriteGate::response(const Reply& r) const {
-  return IdempotentResponse{key_.first, key_.second, hash_, r.status, r.body.dump(), r.location};
+  return IdempotentResponse{key_.first, key_.second, hash_, r.status, r.text(), r.location};
 }
 
 Reply query_problem(const query::QueryError& e) {

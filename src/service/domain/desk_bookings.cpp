@@ -104,7 +104,8 @@ json itinerary_of(const Booking& b) {
 
 }  // namespace
 
-// The planned arrival after re-planning: the latest planned gate-out of the booking.
+// The planned arrival of a booking stored before bookings kept it (schema 1): the latest planned
+// gate-out of its events.
 static std::optional<Instant> eta_of(Store& store, const std::string& reference) {
   EventFilter f;
   f.booking_reference = reference;
@@ -119,6 +120,16 @@ static std::optional<Instant> eta_of(Store& store, const std::string& reference)
       eta = e.event_time;
     }
   return eta;
+}
+
+json Desk::view_json_of(const Booking& b) const {
+  Booking shown = b;
+  if (!holds_slots(b.status)) shown.holds.clear();  // the slots it holds: none any more
+  return booking_json(shown, engine_.network(), itinerary_of(b), b.eta);
+}
+
+std::string Desk::view_of(const Booking& b) const {
+  return view_json_of(b).dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 Reply Desk::create_booking(const Caller& c, const json& body, const WriteKey& w) {
@@ -173,6 +184,7 @@ Reply Desk::create_booking(const Caller& c, const json& body, const WriteKey& w)
   itinerary["to"] = answer.network().node(it.to).code;
   b.itinerary_json = itinerary.dump();
   b.created = b.updated = at;
+  b.eta = it.arrival;  // the planned gate-out, until a late event re-plans
 
   Reply ok;
   ok.status = 201;
@@ -180,11 +192,15 @@ Reply Desk::create_booking(const Caller& c, const json& body, const WriteKey& w)
   // A container number taken by a booking committed between the check and the write: the
   // store refuses the whole booking. The service's own numbers are drawn again; a shipper's own
   // number is a conflict.
+  // The planned events are written with the booking, in its transaction.
   std::optional<Store::CreateResult> stored;
   for (int attempt = 0; !stored; ++attempt) {
-    ok.body = booking_json(b, engine_.network(), itinerary);
+    ok.body = view_json_of(b);
+    b.view_json = ok.text();
+    const Shipment s{b.reference, b.party, b.iso_equipment_code, b.containers};
+    const auto planned = planned_events(answer.network(), it, s, at, {.gate_in = true, .departures = departures});
     try {
-      stored = store_.create_booking(b, gate.response(ok));
+      stored = store_.create_booking(b, planned, gate.response(ok));
     } catch (const StoreError&) {
       std::size_t taken = b.containers.size();
       for (std::size_t i = 0; i < b.containers.size() && taken == b.containers.size(); ++i)
@@ -199,17 +215,14 @@ Reply Desk::create_booking(const Caller& c, const json& body, const WriteKey& w)
   }
   const Store::CreateResult& result = *stored;
   if (const auto* first = std::get_if<Replay>(&result)) return detail::answer_used_key(first->first, w);
-  if (std::holds_alternative<Booking>(result)) {
-    const Shipment s{b.reference, b.party, b.iso_equipment_code, b.containers};
-    store_.add_events(planned_events(answer.network(), it, s, at, {.gate_in = true, .departures = departures}), std::nullopt);
-    return ok;
-  }
+  if (std::holds_alternative<Booking>(result)) return ok;
   // Sold out: the booking is stored REJECTED, holding nothing, and named in the answer.
   const SoldOut& sold = std::get<SoldOut>(result);
   Booking rejected = b;
   rejected.status = BookingStatus::rejected;
   rejected.holds.clear();
   rejected.containers.clear();
+  rejected.eta.reset();
   rejected.reason = "sold out: departure " + sold.departure + " has " + std::to_string(sold.free_teu) +
                     " TEU free, the booking needs " + std::to_string(b.teu);
   Reply no = problem(409, "sold-out", "Departure sold out",
@@ -218,26 +231,43 @@ Reply Desk::create_booking(const Caller& c, const json& body, const WriteKey& w)
   no.body["freeTEU"] = sold.free_teu;
   no.body["carrierBookingReference"] = rejected.reference;
   no.body["bookingStatus"] = "REJECTED";
+  rejected.view_json = view_of(rejected);
   const auto again = store_.create_booking(rejected, gate.response(no));
   if (const auto* first = std::get_if<Replay>(&again)) return detail::answer_used_key(first->first, w);
   return no;
 }
 
+// One indexed read of the stored view, served as it is.
 Reply Desk::get_booking(const Caller& c, const std::string& reference) {
-  const auto b = store_.booking(reference);
-  if (!b || !detail::may_see(c, b->party)) return detail::not_found("booking " + reference);
+  const auto v = store_.booking_view(reference);
+  if (!v || !detail::may_see(c, v->party)) return detail::not_found("booking " + reference);
   Reply r;
-  r.body = booking_json(*b, engine_.network(), itinerary_of(*b), eta_of(store_, b->reference));
+  if (!v->json.empty()) {
+    r.body_text = v->json;
+    return r;
+  }
+  // Stored before the store kept views: rendered from the record and its events.
+  auto b = store_.booking(reference);
+  if (!b) return detail::not_found("booking " + reference);
+  if (!b->eta) b->eta = eta_of(store_, b->reference);
+  r.body_text = view_of(*b);
   return r;
 }
 
 Reply Desk::list_bookings(const Caller& c, std::int32_t limit, const std::string& cursor) {
   limit = std::clamp(limit, 1, 100);
   const auto list = store_.bookings(c.role == Role::shipper ? c.party : "", limit, cursor);
+  // The stored views, put together as text: {"bookings":[...],"nextCursor":...}.
+  std::string text = "{\"bookings\":[";
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (i > 0) text += ',';
+    text += list[i].view_json.empty() ? view_of(list[i]) : list[i].view_json;
+  }
+  text += "],\"nextCursor\":";
+  text += static_cast<std::int32_t>(list.size()) == limit && !list.empty() ? json(list.back().reference).dump() : "null";
+  text += '}';
   Reply r;
-  r.body = {{"bookings", json::array()}, {"nextCursor", nullptr}};
-  for (const auto& b : list) r.body["bookings"].push_back(booking_json(b, engine_.network(), itinerary_of(b)));
-  if (static_cast<std::int32_t>(list.size()) == limit && !list.empty()) r.body["nextCursor"] = list.back().reference;
+  r.body_text = std::move(text);
   return r;
 }
 
@@ -270,10 +300,10 @@ Reply Desk::patch_booking(const Caller& c, const std::string& reference, const j
   after.status = *to;
   after.reason = reason;
   after.updated = detail::now();
-  if (!holds_slots(*to)) after.holds.clear();
+  if (*to == BookingStatus::cancelled) after.eta.reset();
   Reply ok;
-  ok.body = booking_json(after, engine_.network(), itinerary_of(after));
-  const auto t = store_.transition(reference, *to, reason, {}, gate.response(ok));
+  ok.body = view_json_of(after);
+  const auto t = store_.transition(reference, *to, reason, {}, gate.response(ok), renderer());
   if (!t) return detail::not_found("booking " + reference);
   if (t->replay) return detail::answer_used_key(t->replay->first, w);
   if (!t->ok) {
@@ -283,8 +313,6 @@ Reply Desk::patch_booking(const Caller& c, const std::string& reference, const j
                        std::string(to_string(*to)),
                    "bookingStatus");
   }
-  // A cancelled booking has no journey left to plan.
-  if (*to == BookingStatus::cancelled) store_.replace_planned(reference, Instant::min(), {});
   return ok;  // the body stored for replays
 }
 

@@ -123,9 +123,7 @@ Reply Desk::post_events(const Caller& c, const json& body, const WriteKey& w) {
   // Plan first, write after: the answer (stored with the events for replays) says what changed.
   struct Planned {
     std::string booking;
-    Instant from;
-    std::vector<Event> replacement;
-    std::vector<Hold> holds;
+    Store::Replan replan;
     std::size_t entry = 0;  // in `replanned`
   };
   std::vector<Planned> writes;
@@ -164,9 +162,11 @@ Reply Desk::post_events(const Caller& c, const json& body, const WriteKey& w) {
         const bool held = std::any_of(holds.begin(), holds.end(), [&](const Hold& h) { return h.departure == key; });
         if (const std::int32_t cap = engine_.capacity_teu(d.service); cap > 0 && !held) holds.push_back({key, b->teu, cap});
       }
-      writes.push_back({reference, r.planned.event_time,
-                        planned_events(a.network(), it, s, at, {.gate_in = false, .departures = departures}),
-                        std::move(holds), replanned.size()});
+      writes.push_back({reference,
+                        Store::Replan{std::move(holds), r.planned.event_time,
+                                      planned_events(a.network(), it, s, at, {.gate_in = false, .departures = departures}),
+                                      it.arrival},
+                        replanned.size()});
       entry["replanned"] = true;
       entry["estimatedArrivalDateTime"] = dcsa_utc(it.arrival);
       entry["departures"] = departures;
@@ -178,28 +178,23 @@ Reply Desk::post_events(const Caller& c, const json& body, const WriteKey& w) {
     replanned.push_back(std::move(entry));
   }
 
-  // The slots follow the new plan before the answer is stored: released where the box no
-  // longer rides, held on the new departures, all or nothing.
-  std::vector<const Planned*> moved;
+  // Each re-plan is one store transaction before the answer is stored: the slots follow the new
+  // plan (released where the box no longer rides, held on the new departures), the planned
+  // events and the ETA are replaced, all or nothing.
   for (const auto& p : writes) {
     json& entry = replanned[p.entry];
-    try {
-      const auto m = store_.move_holds(p.booking, p.holds);
-      if (m && std::holds_alternative<SoldOut>(*m)) {
-        const auto& sold = std::get<SoldOut>(*m);
-        entry["replanned"] = false;
-        entry["reason"] = "departure " + sold.departure + " filled up while re-planning (" + std::to_string(sold.free_teu) +
-                          " TEU free); the plan is unchanged";
-        entry.erase("estimatedArrivalDateTime");
-        entry.erase("departures");
-        continue;
-      }
-      entry["holdsMoved"] = m.has_value();
-    } catch (const StoreError& e) {
-      entry["holdsMoved"] = false;
-      entry["reason"] = std::string("the slots stay on the booked departures: ") + e.what();
+    const auto m = store_.move_holds(p.booking, p.replan, renderer());
+    if (m && std::holds_alternative<Booking>(*m)) {
+      entry["holdsMoved"] = true;
+      continue;
     }
-    moved.push_back(&p);
+    entry["replanned"] = false;
+    entry["holdsMoved"] = false;
+    entry["reason"] = m ? "departure " + std::get<SoldOut>(*m).departure + " filled up while re-planning (" +
+                              std::to_string(std::get<SoldOut>(*m).free_teu) + " TEU free); the plan is unchanged"
+                        : "the booking no longer holds slots (cancelled meanwhile); the plan is unchanged";
+    entry.erase("estimatedArrivalDateTime");
+    entry.erase("departures");
   }
 
   Reply ok;
@@ -208,7 +203,6 @@ Reply Desk::post_events(const Caller& c, const json& body, const WriteKey& w) {
   for (const auto& e : events) ok.body["events"].push_back(json::parse(e.payload));
   const auto stored = store_.add_events(events, gate.response(ok));
   if (const auto* first = std::get_if<Replay>(&stored)) return detail::answer_used_key(first->first, w);
-  for (const Planned* p : moved) store_.replace_planned(p->booking, p->from, p->replacement);
   return ok;
 }
 

@@ -44,7 +44,9 @@ Response json_response(int status, const nlohmann::json& body) {
 }
 
 Response from_reply(const Reply& reply) {
-  Response r = json_response(reply.status, reply.body);
+  Response r;
+  r.status = reply.status;
+  r.body = reply.text();
   if (reply.problem) r.content_type = "application/problem+json";
   if (!reply.location.empty()) r.headers.emplace_back("Location", reply.location);
   return r;

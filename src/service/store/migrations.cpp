@@ -87,6 +87,16 @@ const std::vector<Migration>& migrations() {
            " location TEXT NOT NULL,"
            " PRIMARY KEY (party, key))",
        }},
+      {2,
+       "bookings keep their estimated arrival and their served view",
+       {
+           // Minutes since 2020-01-01T00:00Z; NULL: no journey planned (cancelled, rejected).
+           "ALTER TABLE bookings ADD COLUMN eta INTEGER",
+           // The booking's JSON as served, rendered by the Desk in the transaction of each write
+           // that changes the booking; '' for bookings of version 1 (rendered when read).
+           "ALTER TABLE bookings ADD COLUMN view_json TEXT NOT NULL DEFAULT ''",
+           "CREATE INDEX events_booking_planned ON events (booking_reference, classifier, event_time)",
+       }},
   };
   return list;
 }

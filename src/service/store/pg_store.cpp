@@ -84,10 +84,12 @@ class Connection {
     text.reserve(params.size());
     for (const Param& p : params)
       text.push_back(std::holds_alternative<std::int64_t>(p) ? std::to_string(std::get<std::int64_t>(p))
-                                                             : std::get<std::string>(p));
+                     : std::holds_alternative<std::string>(p) ? std::get<std::string>(p)
+                                                              : std::string());
     std::vector<const char*> values;
     values.reserve(text.size());
-    for (const auto& t : text) values.push_back(t.c_str());
+    for (std::size_t i = 0; i < text.size(); ++i)
+      values.push_back(std::holds_alternative<std::nullptr_t>(params[i]) ? nullptr : text[i].c_str());
     PGresult* r = nullptr;
     if (const std::string* name = prepared(statement)) {
       r = PQexecPrepared(conn_, name->c_str(), static_cast<int>(values.size()), values.data(), nullptr, nullptr, 0);

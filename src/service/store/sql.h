@@ -1,8 +1,9 @@
 // The little SQL surface the store logic needs, implemented once per backend (SQLite, libpq).
 // Statements use $1, $2 ... placeholders, which both databases accept; every value comes back
-// as text (NULL as an empty string: the schema has no nullable column the store reads).
+// as text, NULL as an empty string (the one nullable column, bookings.eta, is never "").
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
@@ -15,7 +16,7 @@
 
 namespace landbridge::service::sql {
 
-using Param = std::variant<std::int64_t, std::string>;
+using Param = std::variant<std::int64_t, std::string, std::nullptr_t>;  // nullptr: NULL
 using Row = std::vector<std::string>;
 using Rows = std::vector<Row>;
 

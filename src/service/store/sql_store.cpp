@@ -37,6 +37,12 @@ Instant now_minute() {
 
 std::int32_t to_i32(const std::string& s) { return static_cast<std::int32_t>(std::stol(s)); }
 
+// An optional instant as a parameter: NULL when absent.
+Param instant_param(const std::optional<Instant>& t) {
+  if (t) return I{t->value()};
+  return Param{std::in_place_type<std::nullptr_t>, nullptr};
+}
+
 // Thrown inside a transaction to roll it back and answer "sold out".
 struct SoldOutAbort {
   SoldOut why;
@@ -46,7 +52,7 @@ struct IdempotencyTaken {};
 
 constexpr const char* kBookingColumns =
     "reference, party, status, routing_reference, iso_equipment_code, units, teu, itinerary_json, reason, "
-    "created, updated";
+    "created, updated, eta, view_json";
 constexpr const char* kEventColumns =
     "seq, event_id, classifier, event_type, type_code, equipment_reference, booking_reference, party, "
     "un_location_code, event_time, created, payload";
@@ -66,8 +72,9 @@ class SqlStore final : public Store {
   int schema_version() override { return sql::schema_version(*db_); }
 
   // --- bookings -------------------------------------------------------------------------------
-  CreateResult create_booking(const Booking& b, const std::optional<IdempotentResponse>& idem) override {
-    check_booking(b);
+  CreateResult create_booking(const Booking& b, const std::vector<Event>& planned,
+                              const std::optional<IdempotentResponse>& idem) override {
+    check_booking(b, planned);
     CreateResult out;
     try {
       db_->transact(true, "create booking " + b.reference, [&](Tx& tx) {
@@ -81,6 +88,11 @@ class SqlStore final : public Store {
           for (const Hold& h : b.holds) hold(tx, h);
         }
         insert_booking(tx, b);
+        if (!planned.empty()) {
+          // Late in the transaction: the event lock serialises event writers until commit.
+          tx.lock_events();
+          for (const Event& e : planned) insert_event(tx, e);
+        }
         if (idem) insert_idempotent(tx, *idem);
         out = b;
       });
@@ -98,11 +110,11 @@ class SqlStore final : public Store {
     const Rows rows = db_->read_one(
         "read booking " + reference,
         "SELECT 0, 0, reference, party, status, routing_reference, iso_equipment_code, CAST(units AS TEXT),"
-        " CAST(teu AS TEXT), itinerary_json, reason, CAST(created AS TEXT), CAST(updated AS TEXT)"
-        " FROM bookings WHERE reference = $1"
+        " CAST(teu AS TEXT), itinerary_json, reason, CAST(created AS TEXT), CAST(updated AS TEXT),"
+        " CAST(eta AS TEXT), view_json FROM bookings WHERE reference = $1"
         " UNION ALL SELECT 1, position, departure, CAST(teu AS TEXT), CAST(capacity_teu AS TEXT),"
-        " '', '', '', '', '', '', '', '' FROM holds WHERE booking = $1"
-        " UNION ALL SELECT 2, position, equipment_reference, '', '', '', '', '', '', '', '', '', ''"
+        " '', '', '', '', '', '', '', '', '', '' FROM holds WHERE booking = $1"
+        " UNION ALL SELECT 2, position, equipment_reference, '', '', '', '', '', '', '', '', '', '', '', ''"
         " FROM containers WHERE booking = $1"
         " ORDER BY 1, 2",
         {reference});
@@ -116,6 +128,14 @@ class SqlStore final : public Store {
         b.containers.push_back(r[2]);
     }
     return b;
+  }
+
+  // The GET path: the owner and the stored view, one indexed read.
+  std::optional<View> booking_view(const std::string& reference) override {
+    const Rows rows = db_->read_one("read view of booking " + reference,
+                                    "SELECT party, view_json FROM bookings WHERE reference = $1", {reference});
+    if (rows.empty()) return std::nullopt;
+    return View{rows[0][0], rows[0][1]};
   }
 
   std::vector<Booking> bookings(const std::string& party, std::int32_t limit,
@@ -145,7 +165,8 @@ class SqlStore final : public Store {
 
   std::optional<Transition> transition(const std::string& reference, BookingStatus to, const std::string& reason,
                                        const std::vector<std::string>& containers,
-                                       const std::optional<IdempotentResponse>& idem) override {
+                                       const std::optional<IdempotentResponse>& idem,
+                                       const RenderView& render) override {
     const std::string operation = "move booking " + reference + " to " + std::string(to_string(to));
     std::optional<Transition> out;
     try {
@@ -166,15 +187,25 @@ class SqlStore final : public Store {
         if (holds_slots(current->status) && !holds_slots(to)) {
           for (const Hold& h : current->holds) release(tx, h);
         }
+        // A booking that will not travel has no journey planned.
+        const bool journey_ends = to == BookingStatus::cancelled || to == BookingStatus::rejected;
         const Instant now = now_minute();
         tx.exec("UPDATE bookings SET status = $2, reason = $3, updated = $4 WHERE reference = $1",
                 {reference, std::string(to_string(to)), reason.empty() ? current->reason : reason, I{now.value()}});
+        if (journey_ends) {
+          tx.exec("UPDATE bookings SET eta = NULL WHERE reference = $1", {reference});
+          tx.lock_events();
+          tx.exec("DELETE FROM events WHERE booking_reference = $1 AND classifier = 'PLN'", {reference});
+        }
         if (!containers.empty()) {
           tx.exec("DELETE FROM containers WHERE booking = $1", {reference});
           insert_containers(tx, reference, containers);
         }
         if (idem) insert_idempotent(tx, *idem);
-        out = Transition{*read_booking(tx, reference), true, std::nullopt};
+        Booking after = *read_booking(tx, reference);
+        after.view_json = render ? render(after) : std::string();
+        tx.exec("UPDATE bookings SET view_json = $2 WHERE reference = $1", {reference, after.view_json});
+        out = Transition{std::move(after), true, std::nullopt};
       });
     } catch (const IdempotencyTaken&) {
       Transition t{booking(reference).value_or(Booking{}), false, replay_of(*idem, operation)};
@@ -225,6 +256,45 @@ class SqlStore final : public Store {
       taken = !tx.query("SELECT 1 FROM containers WHERE equipment_reference = $1", {equipment_reference}).empty();
     });
     return taken;
+  }
+
+  std::optional<MoveResult> move_holds(const std::string& reference, const Replan& replan,
+                                       const RenderView& render) override {
+    const std::string operation = "move holds of booking " + reference;
+    check_holds(replan.holds, operation);
+    check_events(replan.planned, reference, operation);
+    std::optional<MoveResult> out;
+    try {
+      db_->transact(true, operation, [&](Tx& tx) {
+        out.reset();
+        std::optional<Booking> current = read_booking(tx, reference);
+        if (!current || !holds_slots(current->status)) return;
+        const auto listed = [](const std::vector<Hold>& list, const Hold& h) {
+          return std::find(list.begin(), list.end(), h) != list.end();
+        };
+        // Released first, so a departure kept with another TEU count is checked on what is left.
+        for (const Hold& h : current->holds)
+          if (!listed(replan.holds, h)) release(tx, h);
+        for (const Hold& h : replan.holds)
+          if (!listed(current->holds, h)) hold(tx, h);
+        tx.exec("DELETE FROM holds WHERE booking = $1", {reference});
+        insert_holds(tx, reference, replan.holds);
+        tx.lock_events();
+        tx.exec("DELETE FROM events WHERE booking_reference = $1 AND classifier = 'PLN' AND event_time >= $2",
+                {reference, I{replan.planned_from.value()}});
+        for (const Event& e : replan.planned) insert_event(tx, e);
+        Booking after = std::move(*current);
+        after.holds = replan.holds;
+        after.eta = replan.eta;
+        after.view_json = render ? render(after) : std::string();
+        tx.exec("UPDATE bookings SET eta = $2, view_json = $3 WHERE reference = $1",
+                {reference, instant_param(after.eta), after.view_json});
+        out = std::move(after);
+      });
+    } catch (const SoldOutAbort& abort) {
+      return MoveResult{abort.why};
+    }
+    return out;
   }
 
   // --- events ---------------------------------------------------------------------------------
@@ -360,14 +430,27 @@ class SqlStore final : public Store {
 
  private:
   // --- checks and conversions -----------------------------------------------------------------
-  void check_booking(const Booking& b) const {
+  void check_booking(const Booking& b, const std::vector<Event>& planned) const {
     const std::string operation = "create booking " + b.reference;
     if (b.reference.empty()) throw StoreError(message(db_->name(), operation, "the booking has no reference"));
-    for (const Hold& h : b.holds)
+    check_holds(b.holds, operation);
+    check_events(planned, b.reference, operation);
+  }
+
+  void check_holds(const std::vector<Hold>& holds, const std::string& operation) const {
+    for (const Hold& h : holds)
       if (h.departure.empty() || h.teu <= 0 || h.capacity_teu <= 0)
         throw StoreError(message(db_->name(), operation,
                                  "hold on '" + h.departure + "' needs a departure, teu > 0 and capacity_teu > 0 (got " +
                                      std::to_string(h.teu) + " of " + std::to_string(h.capacity_teu) + ")"));
+  }
+
+  // A booking's planned events name it (they are found, replaced and removed by it).
+  void check_events(const std::vector<Event>& events, const std::string& reference, const std::string& operation) const {
+    for (const Event& e : events)
+      if (e.booking_reference != reference)
+        throw StoreError(message(db_->name(), operation,
+                                 "event " + e.event_id + " names booking '" + e.booking_reference + "', not " + reference));
   }
 
   BookingStatus status_of(const std::string& text) const {
@@ -388,6 +471,8 @@ class SqlStore final : public Store {
     b.reason = r[8];
     b.created = Instant(to_i32(r[9]));
     b.updated = Instant(to_i32(r[10]));
+    if (!r[11].empty()) b.eta = Instant(to_i32(r[11]));
+    b.view_json = r[12];
     return b;
   }
 
@@ -456,22 +541,27 @@ class SqlStore final : public Store {
   void insert_booking(Tx& tx, const Booking& b) const {
     try {
       tx.exec(std::string("INSERT INTO bookings (") + kBookingColumns +
-                  ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                  ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
               {b.reference, b.party, std::string(to_string(b.status)), b.routing_reference, b.iso_equipment_code,
-               I{b.units}, I{b.teu}, b.itinerary_json, b.reason, I{b.created.value()}, I{b.updated.value()}});
+               I{b.units}, I{b.teu}, b.itinerary_json, b.reason, I{b.created.value()}, I{b.updated.value()},
+               instant_param(b.eta), b.view_json});
     } catch (const UniqueViolation& e) {
       throw StoreError(std::string(e.what()) + " (booking reference " + b.reference + " exists already)");
     }
-    if (!b.holds.empty()) {
-      std::vector<Param> params{b.reference};
-      std::string values;
-      for (std::size_t i = 0; i < b.holds.size(); ++i) {
-        const Hold& h = b.holds[i];
-        values += (i ? ", ($1, " : "($1, ") + placeholders(params, {I(i), h.departure, I{h.teu}, I{h.capacity_teu}}) + ")";
-      }
-      tx.exec("INSERT INTO holds (booking, position, departure, teu, capacity_teu) VALUES " + values, params);
-    }
+    insert_holds(tx, b.reference, b.holds);
     insert_containers(tx, b.reference, b.containers);
+  }
+
+  // A booking's hold rows, in one statement.
+  static void insert_holds(Tx& tx, const std::string& booking, const std::vector<Hold>& holds) {
+    if (holds.empty()) return;
+    std::vector<Param> params{booking};
+    std::string values;
+    for (std::size_t i = 0; i < holds.size(); ++i) {
+      const Hold& h = holds[i];
+      values += (i ? ", ($1, " : "($1, ") + placeholders(params, {I(i), h.departure, I{h.teu}, I{h.capacity_teu}}) + ")";
+    }
+    tx.exec("INSERT INTO holds (booking, position, departure, teu, capacity_teu) VALUES " + values, params);
   }
 
   // Appends `more` to `params` and returns their placeholders, "$4, $5, ...".

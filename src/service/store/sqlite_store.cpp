@@ -95,6 +95,8 @@ class Connection {
       int rc;
       if (const auto* n = std::get_if<std::int64_t>(&params[i]))
         rc = sqlite3_bind_int64(stmt, index, *n);
+      else if (std::holds_alternative<std::nullptr_t>(params[i]))
+        rc = sqlite3_bind_null(stmt, index);
       else {
         const auto& s = std::get<std::string>(params[i]);
         // The text outlives the statement's use (nullptr: SQLITE_STATIC).

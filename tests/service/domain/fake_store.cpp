@@ -22,7 +22,15 @@ std::int32_t FakeStore::booked(const std::string& departure) const {
   return teu;
 }
 
-Store::CreateResult FakeStore::create_booking(const Booking& b, const std::optional<IdempotentResponse>& idem) {
+void FakeStore::append_events(const std::vector<Event>& events) {
+  for (Event e : events) {
+    e.seq = next_seq_++;
+    events_.push_back(std::move(e));
+  }
+}
+
+Store::CreateResult FakeStore::create_booking(const Booking& b, const std::vector<Event>& planned,
+                                              const std::optional<IdempotentResponse>& idem) {
   const std::lock_guard lock(mu_);
   if (auto first = first_of(idem)) return Replay{*first};
   if (holds_slots(b.status)) {
@@ -34,6 +42,7 @@ Store::CreateResult FakeStore::create_booking(const Booking& b, const std::optio
     for (const auto& h : b.holds) capacity_.emplace(h.departure, h.capacity_teu);
   }
   bookings_.push_back(b);
+  append_events(planned);
   if (idem) idem_[{idem->party, idem->key}] = *idem;
   return b;
 }
@@ -61,7 +70,8 @@ std::vector<Booking> FakeStore::bookings(const std::string& party, std::int32_t 
 
 std::optional<Store::Transition> FakeStore::transition(const std::string& reference, BookingStatus to, const std::string& reason,
                                                        const std::vector<std::string>& containers,
-                                                       const std::optional<IdempotentResponse>& idem) {
+                                                       const std::optional<IdempotentResponse>& idem,
+                                                       const RenderView& render) {
   const std::lock_guard lock(mu_);
   const auto b = std::find_if(bookings_.begin(), bookings_.end(), [&](const Booking& x) { return x.reference == reference; });
   if (auto first = first_of(idem)) return Transition{b == bookings_.end() ? Booking{} : *b, false, Replay{*first}};
@@ -71,6 +81,11 @@ std::optional<Store::Transition> FakeStore::transition(const std::string& refere
   if (!reason.empty()) b->reason = reason;
   if (!containers.empty()) b->containers = containers;
   b->updated = b->updated + Minutes(1);
+  if (to == BookingStatus::cancelled || to == BookingStatus::rejected) {
+    b->eta.reset();
+    std::erase_if(events_, [&](const Event& e) { return e.booking_reference == reference && e.classifier == "PLN"; });
+  }
+  b->view_json = render ? render(*b) : std::string();
   if (idem) idem_[{idem->party, idem->key}] = *idem;
   return Transition{*b, true, std::nullopt};
 }
@@ -100,7 +115,9 @@ bool FakeStore::container_taken(const std::string& n) {
   return false;
 }
 
-std::optional<Store::MoveResult> FakeStore::move_holds(const std::string& reference, const std::vector<Hold>& holds) {
+std::optional<Store::MoveResult> FakeStore::move_holds(const std::string& reference, const Replan& replan,
+                                                       const RenderView& render) {
+  const std::vector<Hold>& holds = replan.holds;
   const std::lock_guard lock(mu_);
   const auto b = std::find_if(bookings_.begin(), bookings_.end(), [&](const Booking& x) { return x.reference == reference; });
   if (b == bookings_.end() || !holds_slots(b->status)) return std::nullopt;
@@ -116,6 +133,12 @@ std::optional<Store::MoveResult> FakeStore::move_holds(const std::string& refere
   }
   for (const auto& h : holds) capacity_.emplace(h.departure, h.capacity_teu);
   b->holds = holds;
+  b->eta = replan.eta;
+  std::erase_if(events_, [&](const Event& e) {
+    return e.booking_reference == reference && e.classifier == "PLN" && e.event_time >= replan.planned_from;
+  });
+  append_events(replan.planned);
+  b->view_json = render ? render(*b) : std::string();
   return *b;
 }
 

@@ -15,17 +15,20 @@ class FakeStore final : public service::Store {
   [[nodiscard]] std::string backend() const override { return "memory"; }
   [[nodiscard]] int schema_version() override { return 0; }
 
-  CreateResult create_booking(const service::Booking& b, const std::optional<service::IdempotentResponse>& idem) override;
+  using Store::create_booking;
+  CreateResult create_booking(const service::Booking& b, const std::vector<service::Event>& planned,
+                              const std::optional<service::IdempotentResponse>& idem) override;
   [[nodiscard]] std::optional<service::Booking> booking(const std::string& reference) override;
   [[nodiscard]] std::vector<service::Booking> bookings(const std::string& party, std::int32_t limit,
                                                        const std::string& before_reference) override;
   std::optional<Transition> transition(const std::string& reference, service::BookingStatus to, const std::string& reason,
                                        const std::vector<std::string>& containers,
-                                       const std::optional<service::IdempotentResponse>& idem) override;
+                                       const std::optional<service::IdempotentResponse>& idem,
+                                       const RenderView& render) override;
   [[nodiscard]] std::optional<Usage> departure_usage(const std::string& departure) override;
   [[nodiscard]] std::vector<service::LoadListRow> load_list(const std::string& departure) override;
   [[nodiscard]] bool container_taken(const std::string& equipment_reference) override;
-  std::optional<MoveResult> move_holds(const std::string& reference, const std::vector<service::Hold>& holds) override;
+  std::optional<MoveResult> move_holds(const std::string& reference, const Replan& replan, const RenderView& render) override;
 
   std::variant<std::vector<service::Event>, service::Replay> add_events(
       const std::vector<service::Event>& events, const std::optional<service::IdempotentResponse>& idem) override;
@@ -43,6 +46,7 @@ class FakeStore final : public service::Store {
  private:
   std::optional<service::IdempotentResponse> first_of(const std::optional<service::IdempotentResponse>& idem) const;
   [[nodiscard]] std::int32_t booked(const std::string& departure) const;
+  void append_events(const std::vector<service::Event>& events);  // with mu_ held
 
   std::mutex mu_;
   std::vector<service::Booking> bookings_;            // in creation order

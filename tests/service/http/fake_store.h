@@ -17,14 +17,19 @@ class KeyOnlyStore : public service::Store {
 
   std::string backend() const override { return "memory"; }
   int schema_version() override { return 0; }
-  CreateResult create_booking(const service::Booking&, const std::optional<service::IdempotentResponse>&) override {
+  using Store::create_booking;
+  CreateResult create_booking(const service::Booking&, const std::vector<service::Event>&,
+                              const std::optional<service::IdempotentResponse>&) override {
     throw service::StoreError("KeyOnlyStore stores no bookings");
   }
   std::optional<service::Booking> booking(const std::string&) override { return std::nullopt; }
   std::vector<service::Booking> bookings(const std::string&, std::int32_t, const std::string&) override { return {}; }
   std::optional<Transition> transition(const std::string&, service::BookingStatus, const std::string&,
                                        const std::vector<std::string>&,
-                                       const std::optional<service::IdempotentResponse>&) override {
+                                       const std::optional<service::IdempotentResponse>&, const RenderView&) override {
+    return std::nullopt;
+  }
+  std::optional<MoveResult> move_holds(const std::string&, const Replan&, const RenderView&) override {
     return std::nullopt;
   }
   std::optional<Usage> departure_usage(const std::string&) override { return std::nullopt; }

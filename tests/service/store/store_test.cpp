@@ -25,12 +25,12 @@ TEST_P(StoreTest, MigratesAnEmptyDatabaseAndReopensWithoutChange) {
   {
     auto store = open();
     EXPECT_EQ(store->backend(), GetParam() == Backend::sqlite ? "sqlite" : "postgresql");
-    EXPECT_EQ(store->schema_version(), 1);
+    EXPECT_EQ(store->schema_version(), 2);
     ASSERT_TRUE(std::holds_alternative<Booking>(
         store->create_booking(sample_booking("LB0000000001", "acme", {{"D1", 2, 10}}), std::nullopt)));
   }
   auto again = open();  // migrations run again: nothing to do, nothing lost
-  EXPECT_EQ(again->schema_version(), 1);
+  EXPECT_EQ(again->schema_version(), 2);
   ASSERT_TRUE(again->booking("LB0000000001").has_value());
   EXPECT_EQ(again->departure_usage("D1")->booked_teu, 2);
 }
@@ -42,7 +42,7 @@ TEST_P(StoreTest, RefusesADatabaseMigratedByANewerProgram) {
     open();
     FAIL() << "opened a database at schema version 99";
   } catch (const StoreError& e) {
-    EXPECT_NE(std::string(e.what()).find("version 99, newer than this program's 1"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("version 99, newer than this program's 2"), std::string::npos) << e.what();
   }
 }
 
@@ -61,7 +61,7 @@ TEST_P(StoreTest, SeveralOpenersMigrateOneDatabaseAtOnce) {
   for (auto& t : openers) t.join();
   for (std::size_t i = 0; i < versions.size(); ++i) {
     EXPECT_EQ(errors[i], "");
-    EXPECT_EQ(versions[i], 1);
+    EXPECT_EQ(versions[i], 2);
   }
 }
 
@@ -130,20 +130,20 @@ TEST_P(StoreTest, TransitionsFollowTheRulesAndReleaseSlots) {
   ASSERT_TRUE(std::holds_alternative<Booking>(store->create_booking(
       sample_booking("LB0000000001", "acme", {{"FEEDER", 4, 10}, {"RAIL", 4, 8}}, S::received), std::nullopt)));
 
-  auto confirmed = store->transition("LB0000000001", S::confirmed, "", {"LBUU0000011", "LBUU0000022"}, std::nullopt);
+  auto confirmed = store->transition("LB0000000001", S::confirmed, "", {"LBUU0000011", "LBUU0000022"}, std::nullopt, {});
   ASSERT_TRUE(confirmed.has_value());
   EXPECT_TRUE(confirmed->ok);
   EXPECT_EQ(confirmed->booking.status, S::confirmed);
   EXPECT_EQ(confirmed->booking.containers, (std::vector<std::string>{"LBUU0000011", "LBUU0000022"}));
   EXPECT_EQ(store->departure_usage("RAIL")->booked_teu, 4);  // still held
 
-  auto back = store->transition("LB0000000001", S::received, "", {}, std::nullopt);
+  auto back = store->transition("LB0000000001", S::received, "", {}, std::nullopt, {});
   ASSERT_TRUE(back.has_value());
   EXPECT_FALSE(back->ok);
   EXPECT_EQ(back->booking, *store->booking("LB0000000001"));
   EXPECT_EQ(back->booking.status, S::confirmed);
 
-  auto cancelled = store->transition("LB0000000001", S::cancelled, "plans changed", {}, std::nullopt);
+  auto cancelled = store->transition("LB0000000001", S::cancelled, "plans changed", {}, std::nullopt, {});
   ASSERT_TRUE(cancelled.has_value());
   EXPECT_TRUE(cancelled->ok);
   EXPECT_EQ(cancelled->booking.status, S::cancelled);
@@ -154,17 +154,17 @@ TEST_P(StoreTest, TransitionsFollowTheRulesAndReleaseSlots) {
 
   // Final states stay final; slots are not released twice.
   for (S to : {S::confirmed, S::cancelled, S::completed, S::received}) {
-    auto again = store->transition("LB0000000001", to, "", {}, std::nullopt);
+    auto again = store->transition("LB0000000001", to, "", {}, std::nullopt, {});
     ASSERT_TRUE(again.has_value());
     EXPECT_FALSE(again->ok) << to_string(to);
   }
   EXPECT_EQ(store->departure_usage("RAIL")->booked_teu, 0);
-  EXPECT_FALSE(store->transition("LB-UNKNOWN", S::cancelled, "", {}, std::nullopt).has_value());
+  EXPECT_FALSE(store->transition("LB-UNKNOWN", S::cancelled, "", {}, std::nullopt, {}).has_value());
 
   // The released slots can be booked again; a completed trip keeps its box record.
   ASSERT_TRUE(std::holds_alternative<Booking>(
       store->create_booking(sample_booking("LB0000000002", "acme", {{"RAIL", 8, 8}}), std::nullopt)));
-  auto done = store->transition("LB0000000002", S::completed, "", {}, std::nullopt);
+  auto done = store->transition("LB0000000002", S::completed, "", {}, std::nullopt, {});
   ASSERT_TRUE(done.has_value());
   EXPECT_TRUE(done->ok);
   EXPECT_EQ(store->booking("LB0000000002")->status, S::completed);
@@ -176,7 +176,7 @@ TEST_P(StoreTest, LoadListShowsTheBookingsHoldingADeparture) {
                            sample_booking("LB0000000002", "zenith", {{"FEEDER-PUS", 2, 40}, {"RAIL", 2, 82}}, S::received),
                            sample_booking("LB0000000003", "acme", {{"RAIL", 6, 82}})})
     ASSERT_TRUE(std::holds_alternative<Booking>(store->create_booking(b, std::nullopt)));
-  ASSERT_TRUE(store->transition("LB0000000003", S::cancelled, "", {}, std::nullopt)->ok);
+  ASSERT_TRUE(store->transition("LB0000000003", S::cancelled, "", {}, std::nullopt, {})->ok);
 
   const auto rows = store->load_list("RAIL");
   ASSERT_EQ(rows.size(), 2U);
@@ -217,13 +217,13 @@ TEST_P(StoreTest, AContainerNumberBelongsToOneBookingOnly) {
 
   ASSERT_TRUE(std::holds_alternative<Booking>(
       store->create_booking(sample_booking("LB0000000003", "zenith", {{"RAIL", 2, 10}}, S::received), std::nullopt)));
-  EXPECT_THROW(store->transition("LB0000000003", S::confirmed, "", {"CSQU3054383"}, std::nullopt), StoreError);
+  EXPECT_THROW(store->transition("LB0000000003", S::confirmed, "", {"CSQU3054383"}, std::nullopt, {}), StoreError);
   EXPECT_EQ(store->booking("LB0000000003")->status, S::received);
   // One number twice in one booking is no better.
-  EXPECT_THROW(store->transition("LB0000000003", S::confirmed, "", {"APZU4812090", "APZU4812090"}, std::nullopt),
+  EXPECT_THROW(store->transition("LB0000000003", S::confirmed, "", {"APZU4812090", "APZU4812090"}, std::nullopt, {}),
                StoreError);
   EXPECT_FALSE(store->container_taken("APZU4812090"));
-  const auto confirmed = store->transition("LB0000000003", S::confirmed, "", {"APZU4812090"}, std::nullopt);
+  const auto confirmed = store->transition("LB0000000003", S::confirmed, "", {"APZU4812090"}, std::nullopt, {});
   ASSERT_TRUE(confirmed.has_value());
   EXPECT_TRUE(confirmed->ok);
   EXPECT_EQ(confirmed->booking.containers, std::vector<std::string>{"APZU4812090"});
@@ -345,8 +345,8 @@ TEST_P(StoreTest, IdempotentWritesReplayTheFirstResponse) {
 
   // Transitions and events replay the same way.
   const auto cancel = sample_response("acme", "key-2", 202, "cancelled");
-  ASSERT_TRUE(store->transition("LB0000000001", S::cancelled, "", {}, cancel)->ok);
-  const auto again = store->transition("LB0000000001", S::cancelled, "", {}, cancel);
+  ASSERT_TRUE(store->transition("LB0000000001", S::cancelled, "", {}, cancel, {})->ok);
+  const auto again = store->transition("LB0000000001", S::cancelled, "", {}, cancel, {});
   ASSERT_TRUE(again.has_value());
   EXPECT_FALSE(again->ok);
   ASSERT_TRUE(again->replay.has_value());
