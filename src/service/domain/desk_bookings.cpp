@@ -261,7 +261,13 @@ Reply Desk::list_bookings(const Caller& c, std::int32_t limit, const std::string
   std::string text = "{\"bookings\":[";
   for (std::size_t i = 0; i < list.size(); ++i) {
     if (i > 0) text += ',';
-    text += list[i].view_json.empty() ? view_of(list[i]) : list[i].view_json;
+    if (!list[i].view_json.empty()) {
+      text += list[i].view_json;
+      continue;
+    }
+    Booking b = list[i];  // stored before the store kept views
+    if (!b.eta) b.eta = eta_of(store_, b.reference);
+    text += view_of(b);
   }
   text += "],\"nextCursor\":";
   text += static_cast<std::int32_t>(list.size()) == limit && !list.empty() ? json(list.back().reference).dump() : "null";

@@ -96,6 +96,21 @@ class DeskTest : public ::testing::TestWithParam<std::string> {
       return engine().capacity_teu(d.service);
     };
   }
+  // Takes the stored views and ETAs away, as a database migrated from schema 1 has its bookings.
+  void forget_views() {
+    const std::string statement = "UPDATE bookings SET view_json = '', eta = NULL";
+    if (GetParam() == "memory") {
+      static_cast<test::FakeStore&>(*store_).forget_views();
+    } else if (GetParam() == "sqlite") {
+      sqlite3* db = nullptr;
+      ASSERT_EQ(sqlite3_open((testing_support::scratch_dir() / "desk.db").c_str(), &db), SQLITE_OK);
+      const int rc = sqlite3_exec(db, statement.c_str(), nullptr, nullptr, nullptr);
+      sqlite3_close(db);
+      ASSERT_EQ(rc, SQLITE_OK);
+    } else {
+      ASSERT_NO_FATAL_FAILURE(testing::admin(server_, "SET search_path TO " + schema_ + "; " + statement));
+    }
+  }
   std::string dep(const json& booking, std::size_t i) { return booking["departures"][i]["departure"].get<std::string>(); }
 
   std::unique_ptr<Store> store_;
@@ -383,6 +398,19 @@ TEST_P(DeskTest, ALateGaugeChangeEventReplansTheRestAndTheEta) {
   f.equipment_reference = box;
   f.classifier = "ACT";
   EXPECT_EQ(desk_->get_events(kAcme, f).body["events"].size(), 1U);
+}
+
+TEST_P(DeskTest, ABookingStoredWithoutAViewIsRenderedWhenRead) {
+  const Reply r = book(kAcme, order(reference(), 1), "v1");
+  ASSERT_EQ(r.status, 201);
+  const std::string bkg = r.body["carrierBookingReference"];
+  ASSERT_NO_FATAL_FAILURE(forget_views());
+  EXPECT_EQ(store_->booking_view(bkg)->json, "");
+  // The same booking, its ETA read from its planned gate-outs.
+  EXPECT_EQ(desk_->get_booking(kAcme, bkg).json(), r.body);
+  EXPECT_EQ(desk_->list_bookings(kAcme, 10, "").json()["bookings"][0]["estimatedArrivalDateTime"],
+            r.body["plannedArrivalDateTime"]);
+  EXPECT_EQ(desk_->get_booking(kOther, bkg).status, 404);
 }
 
 TEST_P(DeskTest, AnOnTimeEventChangesNoPlanAndForeignBoxesAreRefused) {

@@ -226,4 +226,12 @@ std::optional<Replay> FakeStore::put_idempotent(const IdempotentResponse& r) {
   return std::nullopt;
 }
 
+void FakeStore::forget_views() {
+  const std::lock_guard lock(mu_);
+  for (auto& b : bookings_) {
+    b.view_json.clear();
+    b.eta.reset();
+  }
+}
+
 }  // namespace landbridge::test

@@ -43,6 +43,9 @@ class FakeStore final : public service::Store {
   [[nodiscard]] std::optional<service::IdempotentResponse> idempotent(const std::string& party, const std::string& key) override;
   std::optional<service::Replay> put_idempotent(const service::IdempotentResponse& r) override;
 
+  // Test hook: every booking as a store of schema 1 has it, without view and ETA.
+  void forget_views();
+
  private:
   std::optional<service::IdempotentResponse> first_of(const std::optional<service::IdempotentResponse>& idem) const;
   [[nodiscard]] std::int32_t booked(const std::string& departure) const;
