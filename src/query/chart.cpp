@@ -35,7 +35,7 @@ ChartAnswer timetabled(const Engine& engine, const ChartQuery& q) {
 
 ChartAnswer chart_data(const Engine& engine, const ChartQuery& q) {
   if (q.alternatives < 0 || q.alternatives > 12)
-    throw QueryError(Problem::bad_request, "alternatives", fmt::format("alternatives {}: from 1 to 12", q.alternatives));
+    throw QueryError(Problem::bad_request, "alternatives", fmt::format("alternatives {}: 0 (the Pareto set) or from 1 to 12", q.alternatives));
   if (!q.depart.empty()) {
     if (q.alternatives != 0) {
       throw QueryError(Problem::bad_request, "alternatives",
