@@ -12,7 +12,7 @@ namespace {
 struct ChartArgs {
   std::string network, from, to, out, unit = "teu", depart;
   std::vector<std::string> avoid;
-    int alternatives = 0, count = 1;
+  int alternatives = 0, count = 1;
   bool json = false, co2 = false;
 };
 
