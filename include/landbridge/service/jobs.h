@@ -109,6 +109,7 @@ class JobQueue {
   void work();
   void purge(std::chrono::steady_clock::time_point now);  // under mu_
   static JobView view(const Job& j);
+  [[nodiscard]] bool expired(const Job& j, std::chrono::steady_clock::time_point now) const;  // finished, past ttl
 
   JobQueueConfig cfg_;
   mutable std::mutex mu_;

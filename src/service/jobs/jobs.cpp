@@ -65,6 +65,11 @@ JobQueue::~JobQueue() {
 
 JobView JobQueue::view(const Job& j) { return j.v; }
 
+bool JobQueue::expired(const Job& j, Clock::time_point now) const {
+  const bool ended = j.v.state == JobState::done || j.v.state == JobState::failed || j.v.state == JobState::cancelled;
+  return ended && now - j.ended >= cfg_.ttl;
+}
+
 std::optional<JobQueue::Submitted> JobQueue::answer_key(const std::string& owner, const std::string& key,
                                                         const std::string& request_hash) const {
   const auto it = keys_.find({owner, key});
@@ -110,7 +115,8 @@ JobQueue::Submitted JobQueue::submit(JobTask task, std::size_t total, const std:
 std::optional<JobView> JobQueue::get(const std::string& id) const {
   const std::lock_guard lock(mu_);
   const auto it = jobs_.find(id);
-  if (it == jobs_.end()) return std::nullopt;
+  // An expired job is gone for callers already; the next submit removes it.
+  if (it == jobs_.end() || expired(*it->second, Clock::now())) return std::nullopt;
   return view(*it->second);
 }
 
@@ -153,7 +159,7 @@ void JobQueue::purge(Clock::time_point now) {
   for (auto it = jobs_.begin(); it != jobs_.end();) {
     const Job& j = *it->second;
     const bool ended = j.v.state == JobState::done || j.v.state == JobState::failed || j.v.state == JobState::cancelled;
-    if (ended && now - j.ended >= cfg_.ttl) {
+    if (expired(j, now)) {
       keys_.erase({j.v.owner, j.key});
       it = jobs_.erase(it);
       continue;
