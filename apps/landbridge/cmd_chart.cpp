@@ -1,22 +1,18 @@
 // landbridge chart FROM TO --out tcd.svg: the UN ESCAP time/cost–distance chart of the
 // itineraries between two places (docs/tcd-chart.md).
-#include <fmt/format.h>
-
-
 #include "cli.h"
-#include "landbridge/chart/scheduled.h"
 #include "landbridge/chart/series.h"
 #include "landbridge/chart/svg.h"
-#include "landbridge/route/planner.h"
+#include "landbridge/query/chart.h"
 
 namespace landbridge::cli {
 
 namespace {
 
 struct ChartArgs {
-    std::string network, from, to, out, unit = "teu", depart;
-    std::vector<std::string> avoid;
-    int alternatives = 0, count = 1;
+  std::string network, from, to, out, unit = "teu", depart;
+  std::vector<std::string> avoid;
+  int alternatives = 0, count = 1;
   bool json = false, co2 = false;
 };
 
@@ -54,44 +50,25 @@ void register_chart(CLI::App& app) {
       ->type_name("TIME");
 
   cmd->callback([a] {
-    if (!a->depart.empty()) {
-      if (a->alternatives) {
-        say("error: --alternatives applies to static routes; --depart charts the Pareto set\n");
-        throw CLI::RuntimeError(kUsage);
-      }
-      const ScheduledAnswer ans = plan_scheduled({.network = a->network, .from = a->from, .to = a->to,
-                                                  .depart = a->depart, .unit = a->unit, .avoid = a->avoid,
-                                                  .count = a->count, .pareto = true});
-      const Network& net = ans.network();
-      chart::ChartOptions opts;
-      opts.title = fmt::format("{} {} \u2192 {} {} \u00b7 {} {}", net.node(ans.result.from).code,
-                               net.node(ans.result.from).name, net.node(ans.result.to).code, net.node(ans.result.to).name,
-                               a->count, a->unit == "feu" || a->unit == "FEU" ? "FEU" : "TEU");
-      opts.subtitle = fmt::format("timetabled Pareto set, ready {}", a->depart);
-      opts.co2e_panel = a->co2;
-      write_chart(chart::series_from(net, ans.result), opts, *a);
-      return;
+    if (!a->depart.empty() && a->alternatives) {
+      say("error: --alternatives applies to static routes; --depart charts the Pareto set\n");
+      throw CLI::RuntimeError(kUsage);
     }
-    const place::DoorQuery door = open_query(a->network, a->from, a->to);  // unknown places: exit 2 (main.cpp)
-    const io::LoadedPackage& pkg = door.pkg;
-    route::Planner planner(pkg);
-    route::RouteRequest req;
-    req.from = door.from;
-    req.to = door.to;
-    req.pareto = a->alternatives == 0;
-    req.alternatives = std::max(1, a->alternatives);
-    req.avoid = a->avoid;
-    req.options.shipment = {*emissions::parse_container_unit(a->unit), a->count};
-    const route::RouteResult result = planner.route(req);
-    if (result.itineraries.empty()) {
-      say("no route from {} to {} with these constraints\n", a->from, a->to);
-      throw CLI::RuntimeError(kNoRoute);
+    const query::ChartQuery q{.from = a->from, .to = a->to, .depart = a->depart, .unit = a->unit,
+                              .count = a->count, .avoid = a->avoid, .alternatives = a->alternatives};
+    query::ChartAnswer c;
+    try {
+      // Syntax first, so that a typo is reported before the package is loaded.
+      if (!q.depart.empty()) (void)query::check_scheduled({.depart = q.depart});
+      c = query::chart_data(query::Engine::open(a->network), q);
+    } catch (const query::QueryError& e) {
+      fail(e);
     }
     chart::ChartOptions opts;
-    opts.title = chart::title_for(pkg.network, result);
-    opts.subtitle = req.pareto ? "Pareto set over time, cost and CO\u2082e" : "best corridors by time";
+    opts.title = c.title;
+    opts.subtitle = c.subtitle;
     opts.co2e_panel = a->co2;
-    write_chart(chart::series_from(pkg.network, result), opts, *a);
+    write_chart(c.series, opts, *a);
   });
 }
 

@@ -1,6 +1,7 @@
 // landbridge serve [--db URL] [--port P] [--bind ADDR] [--network DIR] [--threads N] ...
 // The HTTP/JSON service (service/http/): loads the network once, opens the store, listens until
-// SIGTERM or SIGINT, lets the requests in flight finish, exits 0.
+// SIGTERM or SIGINT, lets the requests in flight finish, exits 0. Simulation jobs run on a pool
+// of --sim-workers threads; running ones are stopped at shutdown (they live in memory only).
 #include <fmt/format.h>
 
 #include <thread>
@@ -11,6 +12,7 @@
 #include "landbridge/service/http/api.h"
 #include "landbridge/service/http/app.h"
 #include "landbridge/service/http/server.h"
+#include "landbridge/service/jobs.h"
 #include "landbridge/service/store.h"
 
 namespace landbridge::cli {
@@ -22,6 +24,9 @@ void register_serve(CLI::App& app) {
     unsigned threads = 0;
     double rate = 100, burst = 200, grace_s = 10, key_cache_s = 5;
     std::size_t body_limit = 1 << 20;
+    unsigned sim_workers = std::max(1U, std::thread::hardware_concurrency() / 4);
+    std::size_t sim_queue = 4;
+    double sim_ttl_s = 3600;
   };
   auto a = std::make_shared<Args>();
   auto* cmd = app.add_subcommand("serve", "Run the HTTP/JSON service (routes, bookings, track & trace)");
@@ -39,14 +44,27 @@ void register_serve(CLI::App& app) {
   cmd->add_option("--shutdown-grace", a->grace_s, "Seconds in-flight requests get at shutdown")->capture_default_str();
   cmd->add_option("--key-cache", a->key_cache_s, "Seconds a looked-up API key is trusted (revocation delay)")
       ->capture_default_str();
+  cmd->add_option("--sim-workers", a->sim_workers, "Simulation jobs run at once (one thread each)")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  cmd->add_option("--sim-queue", a->sim_queue, "Simulation jobs that may wait for a worker (more: 503)")
+      ->check(CLI::Range(0, 10'000))
+      ->capture_default_str();
+  cmd->add_option("--sim-ttl", a->sim_ttl_s, "Seconds a finished simulation job is kept (in memory only)")
+      ->check(CLI::Range(1.0, 30.0 * 86400))
+      ->capture_default_str();
   cmd->callback([a] {
     using namespace service;
     auto store = open_db(a->db);
     const query::Engine engine = query::Engine::open(a->network);
     Desk desk(engine, *store);
+    JobQueue jobs({.workers = a->sim_workers,
+                   .max_queued = a->sim_queue,
+                   .ttl = std::chrono::seconds(static_cast<long>(a->sim_ttl_s))});
     http::Router router;
     http::add_api_routes(router, {.engine = engine, .store = *store, .desk = desk,
-                                  .network_name = a->network.empty() ? "eurasia (built in)" : a->network});
+                                  .network_name = a->network.empty() ? "eurasia (built in)" : a->network,
+                                  .jobs = &jobs});
     http::Authenticator auth(*store, std::chrono::milliseconds(static_cast<long>(a->key_cache_s * 1000)));
     http::RateLimiter limiter(a->rate, a->burst);
     const http::App api(std::move(router), &auth, &limiter);

@@ -19,6 +19,7 @@
 #include "landbridge/corridor/compare.h"
 #include "landbridge/corridor/model.h"
 #include "landbridge/corridor/plots.h"
+#include "landbridge/corridor/study.h"
 #include "landbridge/io/services.h"
 
 namespace landbridge::cli {
@@ -37,8 +38,7 @@ struct Run {
   io::LoadedPackage pkg;
   std::vector<timetable::Service> services;  // loaded when a mode runs on the timetable
   std::optional<corridor::CorridorModel> model;
-  std::vector<corridor::ReplicationResult> reps;
-  corridor::Summary summary;
+  corridor::StudyRun study;  // the model's replications and summary
 };
 
 std::unique_ptr<Run> prepare(const SimulateArgs& a, const std::string& path, std::optional<int> replications,
@@ -49,13 +49,13 @@ std::unique_ptr<Run> prepare(const SimulateArgs& a, const std::string& path, std
   corridor::check_run_size(sc);  // again, with --replications
   auto run = std::make_unique<Run>();
   run->pkg = load_network(!a.network.empty() ? a.network : sc.network_dir.string());
-  using Kind = corridor::ServicePolicy::Kind;
-  if (sc.sea.kind == Kind::timetable || sc.rail.kind == Kind::timetable || sc.ferry.kind == Kind::timetable) {
+  if (corridor::uses_timetable(sc)) {
     Diagnostics diags;
     run->services = io::load_services(run->pkg.dir, run->pkg.network, diags);
     diags.throw_if_any();  // a LoadError: exit 1 with file, line and field (main.cpp)
   }
   run->model.emplace(run->pkg.network, sc, run->services);  // ScenarioError: exit 1 (main.cpp)
+  run->study.model = &*run->model;
   return run;
 }
 
@@ -74,8 +74,8 @@ void simulate(Run& run, unsigned threads, const std::string& what) {
     }
   };
   const auto n = static_cast<std::size_t>(run.model->scenario().replications);
-  run.reps = corridor::run_replications(*run.model, n, threads, progress);
-  run.summary = corridor::summarise(*run.model, run.reps);
+  run.study.replications = corridor::run_replications(*run.model, n, threads, progress);
+  run.study.summary = corridor::summarise(*run.model, run.study.replications);
 }
 
 void write_file(const std::filesystem::path& path, const std::string& text) { write_output(path.string(), text); }
@@ -108,25 +108,10 @@ void write_plots(const std::filesystem::path& dir, std::span<const corridor::Plo
     throw OutputError(dir.string(), ec.value());
   }
   std::vector<std::string> written;
-  auto put = [&](const std::string& stem, const std::string& svg, const nlohmann::json& json) {
-    write_file(dir / (stem + ".svg"), svg);
-    write_file(dir / (stem + ".json"), json.dump(1) + "\n");
-    written.push_back(stem + ".svg");
-  };
-  const corridor::CorridorModel& m = *runs.front().model;
-  const std::size_t nodes = m.node_labels().size();
-  if (runs.size() == 1) {
-    const chart::HistogramSpec h = corridor::transit_histogram(runs);
-    put("transit-histogram", chart::render_histogram(h), chart::to_json(h));
-  } else {
-    for (std::size_t f = 0; f < m.flow_count(); ++f) {
-      const chart::HistogramSpec h = corridor::transit_histogram(runs, f);
-      put("transit-" + m.flow_label(f), chart::render_histogram(h), chart::to_json(h));
-    }
-  }
-  for (std::size_t n = 0; n < nodes; ++n) {
-    const chart::TimeSeriesSpec q = corridor::crane_queues(runs, n);
-    put("crane-queue-" + m.node_labels()[n], chart::render_timeseries(q), chart::to_json(q));
+  for (const corridor::NamedPlot& p : corridor::standard_plots(runs)) {
+    write_file(dir / (p.stem + ".svg"), corridor::render_svg(p));
+    write_file(dir / (p.stem + ".json"), corridor::to_json(p).dump(1) + "\n");
+    written.push_back(p.stem + ".svg");
   }
   say("plots written to {}/: {}\n", dir.string(), fmt::join(written, ", "));
 }
@@ -189,23 +174,16 @@ void register_simulate(CLI::App& app) {
       (void)base->model->run(0, &recs);
       write_file(a->records, corridor::records_csv(*base->model, recs));
     }
-    if (!a->plots.empty()) {
-      std::vector<corridor::PlotRun> runs{{&*base->model, base->reps, ""}};
-      if (what_if) runs.push_back({&*what_if->model, what_if->reps, ""});
-      if (what_if && base->model->scenario().name == what_if->model->scenario().name) {
-        runs[0].label = "base";
-        runs[1].label = "what-if";
-      }
-      write_plots(a->plots, runs);
-    }
-    if (what_if) {
-      const corridor::Comparison c =
-          corridor::compare(*base->model, base->summary, *what_if->model, what_if->summary);
-      print_out(a->json ? corridor::comparison_json(c) : corridor::comparison_table(c, a->changes_only));
+    const corridor::StudyRun* other = what_if ? &what_if->study : nullptr;
+    if (!a->plots.empty()) write_plots(a->plots, corridor::study_plot_runs(base->study, other));
+    if (what_if && !a->json) {
+      const corridor::Comparison c = corridor::compare(*base->model, base->study.summary, *what_if->model,
+                                                       what_if->study.summary);
+      print_out(corridor::comparison_table(c, a->changes_only));
       return;
     }
-    print_out(a->json ? corridor::summary_json(*base->model, base->summary)
-                      : corridor::summary_table(*base->model, base->summary));
+    print_out(a->json ? corridor::study_json(base->study, other)
+                      : corridor::summary_table(*base->model, base->study.summary));
   });
 }
 

@@ -690,13 +690,20 @@ struct Run {
     return s;
   }
 
-  ReplicationResult go(std::vector<BoxRecord>* records) {
+  ReplicationResult go(std::vector<BoxRecord>* records, const std::stop_token& stop) {
     for (std::uint32_t f = 0; f < m.flows.size(); ++f) sim.spawn(generator(f));
     for (std::uint32_t c = 0; c < m.cranes.size(); ++c)
       for (const CraneCut& cut : m.cranes[c].cuts) sim.spawn(crane_cut(c, cut));
     for (std::uint32_t s = 0; s < m.services.size(); ++s) {
       if (m.services[s].policy.kind == ServicePolicy::Kind::schedule) sim.spawn(scheduled(s));
       if (m.services[s].policy.kind == ServicePolicy::Kind::timetable) sim.spawn(timetabled(s));
+    }
+    if (stop.stop_possible()) {
+      // A day at a time, looking at the token in between: the same events in the same order.
+      for (double t = kDay; t < end; t += kDay) {
+        sim.run_until(t);
+        if (stop.stop_requested()) throw sim::Cancelled();
+      }
     }
     sim.run_until(end);
     level(0);
@@ -1153,9 +1160,9 @@ CorridorModel::CorridorModel(const Network& net, Scenario scenario, std::span<co
 CorridorModel::~CorridorModel() = default;
 CorridorModel::CorridorModel(CorridorModel&&) noexcept = default;
 
-ReplicationResult CorridorModel::run(std::size_t r, std::vector<BoxRecord>* records) const {
+ReplicationResult CorridorModel::run(std::size_t r, std::vector<BoxRecord>* records, std::stop_token stop) const {
   Run run(*impl_, r);
-  return run.go(records);
+  return run.go(records, stop);
 }
 
 const Scenario& CorridorModel::scenario() const { return impl_->sc; }
@@ -1180,17 +1187,21 @@ std::vector<std::string> CorridorModel::service_labels() const {
 }
 
 std::vector<ReplicationResult> run_replications(const CorridorModel& model, std::size_t n, unsigned threads,
-                                                const std::function<void(std::size_t, std::size_t)>& progress) {
+                                                const std::function<void(std::size_t, std::size_t)>& progress,
+                                                std::stop_token stop) {
   std::mutex mu;
   std::size_t done = 0;
-  return sim::run_replications(n, threads, [&](std::size_t r) {
-    ReplicationResult res = model.run(r);
-    if (progress) {
-      std::lock_guard lock(mu);
-      progress(++done, n);
-    }
-    return res;
-  });
+  return sim::run_replications(
+      n, threads,
+      [&](std::size_t r) {
+        ReplicationResult res = model.run(r, nullptr, stop);
+        if (progress) {
+          std::lock_guard lock(mu);
+          progress(++done, n);
+        }
+        return res;
+      },
+      stop);
 }
 
 }  // namespace landbridge::corridor

@@ -131,4 +131,27 @@ chart::TimeSeriesSpec crane_queues(std::span<const PlotRun> runs, std::optional<
   return spec;
 }
 
+std::vector<NamedPlot> standard_plots(std::span<const PlotRun> runs) {
+  if (runs.empty()) throw Error("standard_plots: no runs");
+  const CorridorModel& m = *runs.front().model;
+  std::vector<NamedPlot> out;
+  if (runs.size() == 1) {
+    out.push_back({"transit-histogram", transit_histogram(runs)});
+  } else {
+    for (std::size_t f = 0; f < m.flow_count(); ++f) out.push_back({"transit-" + m.flow_label(f), transit_histogram(runs, f)});
+  }
+  const std::vector<std::string> nodes = m.node_labels();
+  for (std::size_t n = 0; n < nodes.size(); ++n) out.push_back({"crane-queue-" + nodes[n], crane_queues(runs, n)});
+  return out;
+}
+
+std::string render_svg(const NamedPlot& plot) {
+  if (const auto* h = std::get_if<chart::HistogramSpec>(&plot.spec)) return chart::render_histogram(*h);
+  return chart::render_timeseries(std::get<chart::TimeSeriesSpec>(plot.spec));
+}
+
+nlohmann::json to_json(const NamedPlot& plot) {
+  return std::visit([](const auto& spec) { return chart::to_json(spec); }, plot.spec);
+}
+
 }  // namespace landbridge::corridor

@@ -245,7 +245,10 @@ std::vector<FlowSpec> parse_demand(std::string_view text, const std::string& fil
   return flows;
 }
 
-Scenario parse_scenario(std::string_view text, const std::filesystem::path& path) {
+namespace {
+
+// The scenario's tables; the demand from `demand_csv` when given, else from the file it names.
+Scenario parse_tables(std::string_view text, const std::filesystem::path& path, const std::string_view* demand_csv) {
   const std::string file = path.string();
   toml::table root;
   try {
@@ -397,9 +400,31 @@ Scenario parse_scenario(std::string_view text, const std::filesystem::path& path
       s.capacity_cuts.push_back(c);
     }
   }
-  s.flows = parse_demand(read_text(s.demand_file, "the demand file", kMaxDemandBytes), s.demand_file.string());
+  if (demand_csv != nullptr) {
+    if (demand_csv->size() > kMaxDemandBytes) {
+      throw ScenarioError(s.demand_file.string() + ": the demand is over " + std::to_string(kMaxDemandBytes) + " bytes");
+    }
+    s.flows = parse_demand(*demand_csv, s.demand_file.string());
+  } else {
+    s.flows = parse_demand(read_text(s.demand_file, "the demand file", kMaxDemandBytes), s.demand_file.string());
+  }
   check_run_size(s);
   return s;
+}
+
+}  // namespace
+
+bool uses_timetable(const Scenario& s) {
+  using Kind = ServicePolicy::Kind;
+  return s.sea.kind == Kind::timetable || s.rail.kind == Kind::timetable || s.ferry.kind == Kind::timetable;
+}
+
+Scenario parse_scenario(std::string_view toml_text, const std::filesystem::path& file) {
+  return parse_tables(toml_text, file, nullptr);
+}
+
+Scenario parse_scenario(std::string_view toml_text, const std::filesystem::path& file, std::string_view demand_csv) {
+  return parse_tables(toml_text, file, &demand_csv);
 }
 
 Scenario load_scenario(const std::filesystem::path& file) {

@@ -5,7 +5,9 @@
 
 #include <cmath>
 #include <numbers>
+#include <atomic>
 #include <stdexcept>
+#include <stop_token>
 #include <vector>
 
 #include "landbridge/core/error.h"
@@ -46,6 +48,21 @@ TEST(Replications, TheLowestFailingReplicationIsRethrown) {
   } catch (const Error& e) {
     EXPECT_STREQ(e.what(), "replication 3 failed");
   }
+}
+
+TEST(Replications, AStopStartsNoFurtherReplicationAndThrowsCancelled) {
+  std::stop_source stop;
+  std::atomic<int> started{0};
+  auto fn = [&](std::size_t r) {
+    ++started;
+    if (r == 4) stop.request_stop();
+    return static_cast<int>(r);
+  };
+  EXPECT_THROW(run_replications(100, 1, fn, stop.get_token()), Cancelled);
+  EXPECT_EQ(started.load(), 5);  // 0..4 on one thread, nothing after the stop
+  std::stop_source never;
+  EXPECT_EQ(run_replications(5, 2, [](std::size_t r) { return static_cast<int>(r); }, never.get_token()),
+            (std::vector<int>{0, 1, 2, 3, 4}));
 }
 
 TEST(StudentT, QuantilesMatchClosedForms) {

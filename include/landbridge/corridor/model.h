@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <span>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -109,7 +110,10 @@ class CorridorModel {
   CorridorModel& operator=(CorridorModel&&) = delete;
 
   // Runs replication r (substream r of every random variable). Fills `records` if given.
-  [[nodiscard]] ReplicationResult run(std::size_t r, std::vector<BoxRecord>* records = nullptr) const;
+  // With a `stop` token that can be requested, the run looks at it after every simulated day
+  // and throws sim::Cancelled once it is; the results do not depend on whether it looks.
+  [[nodiscard]] ReplicationResult run(std::size_t r, std::vector<BoxRecord>* records = nullptr,
+                                      std::stop_token stop = {}) const;
 
   [[nodiscard]] const Scenario& scenario() const;
   [[nodiscard]] std::size_t flow_count() const;
@@ -128,9 +132,12 @@ class CorridorModel {
 
 // Runs `n` replications on `threads` threads (0 = all cores); identical whatever the count.
 // `progress(done, n)` is called (from worker threads, serialised) after each replication.
+// Requesting `stop` ends the running replications at their next simulated day and starts no
+// more: the call then throws sim::Cancelled.
 std::vector<ReplicationResult> run_replications(const CorridorModel& model, std::size_t n,
                                                 unsigned threads,
-                                                const std::function<void(std::size_t, std::size_t)>& progress = {});
+                                                const std::function<void(std::size_t, std::size_t)>& progress = {},
+                                                std::stop_token stop = {});
 
 // 95 % confidence intervals across replications of every KPI.
 Summary summarise(const CorridorModel& model, std::span<const ReplicationResult> reps);

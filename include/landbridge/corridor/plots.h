@@ -16,6 +16,8 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <variant>
+#include <vector>
 
 #include "landbridge/chart/histogram.h"
 #include "landbridge/chart/timeseries.h"
@@ -37,5 +39,17 @@ enum class QueueView : std::uint8_t { bucket_max, bucket_mean };
 chart::HistogramSpec transit_histogram(std::span<const PlotRun> runs, std::optional<std::size_t> flow = {});
 chart::TimeSeriesSpec crane_queues(std::span<const PlotRun> runs, std::optional<std::size_t> node = {},
                                    QueueView view = QueueView::bucket_max, double bucket_h = 24);
+
+// The plot set of a run or a comparison, as `landbridge simulate --plots` writes it and the
+// service serves it, each under its file stem: one run: "transit-histogram" (every flow);
+// two runs: "transit-<FLOW>" per flow, both runs overlaid; always "crane-queue-<NODE>" per
+// gauge-change node (every run).
+struct NamedPlot {
+  std::string stem;
+  std::variant<chart::HistogramSpec, chart::TimeSeriesSpec> spec;
+};
+std::vector<NamedPlot> standard_plots(std::span<const PlotRun> runs);
+std::string render_svg(const NamedPlot& plot);
+nlohmann::json to_json(const NamedPlot& plot);
 
 }  // namespace landbridge::corridor

@@ -139,10 +139,16 @@ inline constexpr std::uintmax_t kMaxDemandBytes = 16 << 20;      // the demand C
 // replications or flows in code.
 void check_run_size(const Scenario& s);
 
+// Whether a mode runs on the package's timetable (the model then needs its services).
+bool uses_timetable(const Scenario& s);
+
 // Reads a scenario file and its demand CSV (paths relative to the scenario's folder).
 Scenario load_scenario(const std::filesystem::path& file);
 // Same from text; `file` is used in messages and to resolve relative paths.
 Scenario parse_scenario(std::string_view toml_text, const std::filesystem::path& file);
+// Same, with the demand CSV given as text instead of read from the file `demand` names (whose
+// path is kept for messages): nothing is read from disk. At most kMaxDemandBytes.
+Scenario parse_scenario(std::string_view toml_text, const std::filesystem::path& file, std::string_view demand_csv);
 // Demand CSV: origin,destination,teu_per_week,unit,pattern[,avoid] with a header line.
 std::vector<FlowSpec> parse_demand(std::string_view csv_text, const std::string& file);
 

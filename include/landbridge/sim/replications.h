@@ -6,6 +6,10 @@
 // fn(r) must depend on r alone (replication r draws from substream r of its streams, see
 // random.h). Results are stored by replication index, so the returned vector, and every
 // figure computed from it in index order, is the same whatever the number of threads.
+//
+// A std::stop_token lets a caller (a service's job queue) stop a run: no replication starts
+// after the stop is requested, and the run throws Cancelled once the running ones have ended
+// (fn may watch the same token to end its own replication early).
 #pragma once
 
 #include <algorithm>
@@ -14,24 +18,34 @@
 #include <exception>
 #include <optional>
 #include <span>
+#include <stop_token>
 #include <thread>
 #include <type_traits>
 #include <vector>
 
+#include "landbridge/core/error.h"
+
 namespace landbridge::sim {
+
+// A run (or one replication) that stopped because its stop token was requested.
+class Cancelled : public Error {
+ public:
+  Cancelled() : Error("simulation cancelled") {}
+};
 
 // Runs fn(0) ... fn(n-1) on `threads` threads (0: one per hardware thread) and returns the
 // results in index order. If replications throw, rethrows the one with the lowest index
-// after all threads have stopped.
+// after all threads have stopped. Once `stop` is requested no further replication starts;
+// when any was left out the run throws Cancelled (after the running ones have returned).
 template <class Fn>
-auto run_replications(std::size_t n, unsigned threads, Fn&& fn)
+auto run_replications(std::size_t n, unsigned threads, Fn&& fn, std::stop_token stop = {})
     -> std::vector<std::invoke_result_t<Fn&, std::size_t>> {
   using R = std::invoke_result_t<Fn&, std::size_t>;
   std::vector<std::optional<R>> slots(n);
   std::vector<std::exception_ptr> errors(n);
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
-    for (std::size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < n;) {
+    for (std::size_t i; !stop.stop_requested() && (i = next.fetch_add(1, std::memory_order_relaxed)) < n;) {
       try {
         slots[i].emplace(fn(i));
       } catch (...) {
@@ -51,6 +65,7 @@ auto run_replications(std::size_t n, unsigned threads, Fn&& fn)
   for (auto& e : errors) {
     if (e) std::rethrow_exception(e);
   }
+  if (std::any_of(slots.begin(), slots.end(), [](const auto& s) { return !s.has_value(); })) throw Cancelled();
   std::vector<R> out;
   out.reserve(n);
   for (auto& s : slots) out.push_back(std::move(*s));

@@ -82,6 +82,7 @@ void add_api_routes(Router& router, const ApiContext& ctx) {
 
   add_read_routes(router, ctx);
   add_desk_routes(router, ctx);
+  add_job_routes(router, ctx);
 }
 
 }  // namespace landbridge::service::http

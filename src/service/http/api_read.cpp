@@ -4,6 +4,7 @@
 
 #include "api_routes.h"
 #include "landbridge/io/geojson.h"
+#include "landbridge/query/chart.h"
 #include "landbridge/route/report.h"
 #include "landbridge/schedule/planner.h"
 #include "landbridge/timetable/time.h"
@@ -92,6 +93,20 @@ Response static_routes(const ApiContext& ctx, const Request& req) {
   return json_response(200, route::to_json(a.network(), a.result));
 }
 
+// The time/cost–distance chart data: the JSON of `landbridge chart --json`.
+Response chart_data(const ApiContext& ctx, const Request& req) {
+  query::ChartQuery q;
+  q.from = required(req, "from");
+  q.to = required(req, "to");
+  q.depart = optional_text(req, "depart");
+  q.unit = optional_text(req, "unit", "teu");
+  q.count = int_param(req, "count", 1, 1, 10'000);
+  q.avoid = avoid_list(req);
+  q.alternatives = int_param(req, "alternatives", 0, 0, 12);
+  if (!q.depart.empty()) q.free_teu = free_teu_from(ctx.store, ctx.engine);
+  return json_response(200, chart::to_json(query::chart_data(ctx.engine, q).series));
+}
+
 Response point_to_point(const ApiContext& ctx, const Request& req) {
   query::ScheduledQuery q;
   q.from = required(req, "placeOfReceipt");
@@ -159,6 +174,9 @@ void add_read_routes(Router& router, const ApiContext& ctx) {
       return scheduled ? timetabled(ctx, req) : static_routes(ctx, req);
     });
   });
+
+  router.add("GET", "/v1/chart",
+             [ctx](Request& req) { return answer_query_errors([&] { return chart_data(ctx, req); }); });
 
   router.add("GET", "/v1/point-to-point-routes",
              [ctx](Request& req) { return answer_query_errors([&] { return point_to_point(ctx, req); }); });

@@ -5,10 +5,13 @@
 
 namespace landbridge::service::http {
 
-// Locations, network GeoJSON, static and timetabled routes, point-to-point routes (api_read.cpp).
+// Locations, network GeoJSON, static and timetabled routes, chart data, point-to-point routes
+// (api_read.cpp).
 void add_read_routes(Router& router, const ApiContext& ctx);
 // Bookings, events, load lists on the Desk (api_desk.cpp).
 void add_desk_routes(Router& router, const ApiContext& ctx);
+// Simulation jobs on ctx.jobs (api_jobs.cpp); none when it is null.
+void add_job_routes(Router& router, const ApiContext& ctx);
 
 // Runs a handler body and answers query::QueryError as problem+json: bad_request 400 (field
 // named), no_route 404 (the reason in detail).

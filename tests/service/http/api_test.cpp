@@ -4,11 +4,16 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <fstream>
 #include <set>
+#include <sstream>
+#include <thread>
 
 #include "../../support/scratch.h"
 #include "http_client.h"
 #include "json_schema.h"
+#include "landbridge/query/chart.h"
 #include "landbridge/query/engine.h"
 #include "landbridge/route/report.h"
 #include "landbridge/schedule/planner.h"
@@ -35,8 +40,10 @@ class Api : public ::testing::Test {
   void SetUp() override {
     store_ = open_store("sqlite:" + (testing_support::scratch_dir() / "service.db").string());
     desk_ = std::make_unique<Desk>(engine(), *store_);
+    jobs_ = std::make_unique<JobQueue>(JobQueueConfig{.workers = 1, .max_queued = 4});
     Router router;
-    add_api_routes(router, {.engine = engine(), .store = *store_, .desk = *desk_, .network_name = "eurasia"});
+    add_api_routes(router, {.engine = engine(), .store = *store_, .desk = *desk_, .network_name = "eurasia",
+                            .jobs = jobs_.get()});
     auth_ = std::make_unique<Authenticator>(*store_, std::chrono::milliseconds(0));
     limiter_ = std::make_unique<RateLimiter>(0, 1);
     app_ = std::make_unique<App>(std::move(router), auth_.get(), limiter_.get());
@@ -67,6 +74,7 @@ class Api : public ::testing::Test {
 
   std::unique_ptr<Store> store_;
   std::unique_ptr<Desk> desk_;
+  std::unique_ptr<JobQueue> jobs_;
   std::unique_ptr<Authenticator> auth_;
   std::unique_ptr<RateLimiter> limiter_;
   std::unique_ptr<App> app_;
@@ -113,6 +121,35 @@ TEST_F(Api, StaticRouteIsTheLibrarysJson) {
   q.avoid = {"suez"};
   const auto a = engine().plan_static(q);
   EXPECT_EQ(r.json(), route::to_json(a.network(), a.result));
+}
+
+TEST_F(Api, ChartIsTheLibrarysJson) {
+  auto r = get("/v1/chart?from=JPHKT&to=DEDUI&unit=feu&count=2");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto a = query::chart_data(engine(), {.from = "JPHKT", .to = "DEDUI", .unit = "feu", .count = 2});
+  ASSERT_GT(a.series.size(), 1U);
+  EXPECT_EQ(r.json(), chart::to_json(a.series));
+
+  auto k = get("/v1/chart?from=JPHKT&to=DEDUI&alternatives=2&avoid=suez");
+  ASSERT_EQ(k.status, 200) << k.body;
+  EXPECT_EQ(k.json(), chart::to_json(query::chart_data(engine(), {.from = "JPHKT", .to = "DEDUI", .avoid = {"suez"},
+                                                                  .alternatives = 2})
+                                         .series));
+
+  auto timed = get("/v1/chart?from=JPHKT&to=DEDUI&depart=2026-12-01");
+  ASSERT_EQ(timed.status, 200) << timed.body;
+  const auto t = query::chart_data(engine(), {.from = "JPHKT", .to = "DEDUI", .depart = "2026-12-01"});
+  const json timed_json = timed.json();
+  EXPECT_EQ(timed_json, chart::to_json(t.series));
+  bool wait = false;
+  for (const auto& s : timed_json.at("series"))
+    for (const auto& p : s.at("points")) wait = wait || p.at("kind") == "wait";
+  EXPECT_TRUE(wait);
+
+  auto both = get("/v1/chart?from=JPHKT&to=DEDUI&depart=2026-12-10&alternatives=2");
+  EXPECT_EQ(both.status, 400);
+  EXPECT_EQ(both.json().at("field"), "alternatives");
+  EXPECT_EQ(get("/v1/chart?to=DEDUI").json().at("field"), "from");
 }
 
 TEST_F(Api, RouteQueryErrorsNameTheField) {
@@ -289,6 +326,13 @@ TEST_F(Api, ResponsesMatchTheOpenApiDocument) {
   check("/v2/bookings");
   check("/v2/bookings/LB0000000000", as("acme"));
   check("/v2/events?eventType=EQUIPMENT", as("ktz"));
+  check("/v1/chart?from=JPHKT&to=DEDUI");
+  check("/v1/chart?from=JPHKT&to=DEDUI&depart=2026-12-10");
+  check("/v1/chart?from=JPHKT&to=Atlantis-nowhere");
+  check("/v1/simulations/0000", as("ktz"));
+  check("/v1/simulations/0000", as("acme"));
+  check("/v1/simulations/0000/summary", as("ktz"));
+  check("/v1/simulations/0000/plots", as("ktz"));
 
   ASSERT_EQ(p2p.status, 200);
   const json body = {{"routingReference", p2p.json()[0].at("routingReference")}, {"ISOEquipmentCode", "22G1"}, {"units", 1}};
@@ -307,6 +351,39 @@ TEST_F(Api, ResponsesMatchTheOpenApiDocument) {
                     client_->request("PATCH", "/v2/bookings/" + reference, R"({"bookingStatus":"CANCELLED"})",
                                      write_as("acme", "doc-2")));
   expect_documented(doc, "post", "/v2/bookings", client_->request("POST", "/v2/bookings", "{", write_as("acme", "doc-3")));
+
+  // A simulation job through its states.
+  const std::string dir = std::string(LANDBRIDGE_SOURCE_DIR) + "/examples/scenarios/";
+  auto file = [](const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+  };
+  const json sim = {{"scenario", file(dir + "hakata-busan-europe.toml")},
+                    {"demand", file(dir + "hakata-busan-europe.csv")},
+                    {"replications", 2}};
+  auto queued = client_->request("POST", "/v1/simulations", sim.dump(), write_as("ktz", "sim-1"));
+  expect_documented(doc, "post", "/v1/simulations", queued);
+  ASSERT_EQ(queued.status, 202) << queued.body;
+  const std::string job = "/v1/simulations/" + queued.json().at("id").get<std::string>();
+  expect_documented(doc, "get", job + "/summary", get(job + "/summary", as("ktz")));  // 409 unless done already
+  for (int i = 0; i < 600 && get(job, as("ktz")).json().at("status") != "done"; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  expect_documented(doc, "get", job, get(job, as("ktz")));
+  expect_documented(doc, "get", job + "/summary", get(job + "/summary", as("ktz")));
+  expect_documented(doc, "get", job + "/plots", get(job + "/plots", as("ktz")));
+  expect_documented(doc, "delete", job, client_->request("DELETE", job, "", as("ktz")));
+  expect_documented(doc, "delete", "/v1/simulations/0000", client_->request("DELETE", "/v1/simulations/0000", "", as("ktz")));
+  json bad = sim;
+  bad["scenario"] = "[scenario]\ndemand = \"d.csv\"\nhorizn_days = 3\n";
+  expect_documented(doc, "post", "/v1/simulations",
+                    client_->request("POST", "/v1/simulations", bad.dump(), write_as("ktz", "sim-2")));
+  expect_documented(doc, "post", "/v1/simulations",
+                    client_->request("POST", "/v1/simulations", bad.dump(), write_as("ktz", "sim-1")));
+  expect_documented(doc, "post", "/v1/simulations",
+                    client_->request("POST", "/v1/simulations", sim.dump(), write_as("acme", "sim-3")));
 }
 
 }  // namespace

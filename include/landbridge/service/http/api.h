@@ -3,8 +3,9 @@
 // endpoints on the Desk. The OpenAPI 3.1 document (src/service/http/openapi.json, embedded at
 // build time and served at /openapi.json) describes every one of them.
 //
-// Public: /health, /openapi.json, /v1/locations, /v1/network.geojson, /v1/routes,
-// /v1/point-to-point-routes. Keyed: /v2/bookings..., /v2/events, /v1/departures/{d}/load-list.
+// Public: /health, /openapi.json, /v1/locations, /v1/network.geojson, /v1/routes, /v1/chart,
+// /v1/point-to-point-routes. Keyed: /v2/bookings..., /v2/events, /v1/departures/{d}/load-list,
+// /v1/simulations... (operators and admins).
 #pragma once
 
 #include <string_view>
@@ -12,6 +13,7 @@
 #include "landbridge/query/engine.h"
 #include "landbridge/service/desk.h"
 #include "landbridge/service/http/router.h"
+#include "landbridge/service/jobs.h"
 #include "landbridge/service/store.h"
 
 namespace landbridge::service::http {
@@ -21,6 +23,7 @@ struct ApiContext {
   Store& store;
   Desk& desk;
   std::string network_name;  // shown by /health
+  JobQueue* jobs = nullptr;  // simulation jobs; null: the /v1/simulations routes are left out
 };
 
 // Adds every route of the service. Work that does not depend on the request (the GeoJSON, the
