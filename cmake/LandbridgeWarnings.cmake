@@ -19,9 +19,10 @@ function(landbridge_add_module name)
   landbridge_set_warnings(lb_${name})
 endfunction()
 
-# landbridge_add_test(<name> SOURCES ... DEPS ...): one GoogleTest executable, discovered by CTest.
+# landbridge_add_test(<name> SOURCES ... DEPS ... [PROPERTIES <ctest properties>]): one GoogleTest
+# executable, discovered by CTest; PROPERTIES (e.g. FIXTURES_REQUIRED x) go on every test found.
 function(landbridge_add_test name)
-  cmake_parse_arguments(T "" "" "SOURCES;DEPS" ${ARGN})
+  cmake_parse_arguments(T "" "" "SOURCES;DEPS;PROPERTIES" ${ARGN})
   add_executable(test_${name} ${T_SOURCES})
   target_link_libraries(test_${name} PRIVATE ${T_DEPS} GTest::gtest GTest::gtest_main)
   target_compile_definitions(test_${name} PRIVATE
@@ -30,5 +31,9 @@ function(landbridge_add_test name)
     LANDBRIDGE_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
     LANDBRIDGE_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   landbridge_set_warnings(test_${name})
-  gtest_discover_tests(test_${name} DISCOVERY_TIMEOUT 60)
+  if(T_PROPERTIES)
+    gtest_discover_tests(test_${name} DISCOVERY_TIMEOUT 60 PROPERTIES ${T_PROPERTIES})
+  else()
+    gtest_discover_tests(test_${name} DISCOVERY_TIMEOUT 60)
+  endif()
 endfunction()

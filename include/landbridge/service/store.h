@@ -63,9 +63,12 @@ class Store {
   // Moves a booking to `to` if can_transition(current, to); releases its slots when `to` does
   // not hold them; sets containers when given (CONFIRMED). Returns the updated booking, or the
   // unchanged one with `ok = false` for an illegal transition; nullopt for an unknown reference.
+  // With an `idem` whose (party, key) exists already (a concurrent writer stored it first)
+  // nothing is written: `replay` holds the stored response and `ok` is false.
   struct Transition {
     Booking booking;
     bool ok = false;
+    std::optional<Replay> replay;
   };
   virtual std::optional<Transition> transition(const std::string& reference, BookingStatus to,
                                                const std::string& reason,

@@ -1,0 +1,86 @@
+// Every storage test runs once per backend: SQLite on a file in the test's scratch folder, and
+// PostgreSQL in a schema of its own on the test server (scripts/pg-test.sh, started by the
+// ctest fixture `postgresql`), so tests running side by side never share state.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <libpq-fe.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <memory>
+#include <ostream>
+#include <string>
+
+#include "landbridge/service/store.h"
+#include "../../support/scratch.h"
+
+namespace landbridge::service::testing {
+
+enum class Backend { sqlite, postgresql };
+
+inline void PrintTo(Backend b, std::ostream* os) { *os << (b == Backend::sqlite ? "SQLite" : "PostgreSQL"); }
+
+inline std::string backend_name(const ::testing::TestParamInfo<Backend>& info) {
+  return info.param == Backend::sqlite ? "SQLite" : "PostgreSQL";
+}
+
+// The test server's URL: $LANDBRIDGE_TEST_PG, else what the fixture wrote. Empty and a reason
+// when neither is there.
+inline std::string test_server_url(std::string& why) {
+  if (const char* env = std::getenv("LANDBRIDGE_TEST_PG"); env && *env) return env;
+  const std::string file = std::string(LANDBRIDGE_PG_TEST_DIR) + "/url";
+  std::ifstream in(file);
+  std::string url;
+  if (!(in >> url))
+    why = "no PostgreSQL test server: LANDBRIDGE_TEST_PG is not set and " + file +
+          " is missing (the ctest fixture test store_postgresql_start writes it: run the tests through ctest, "
+          "or `bash scripts/pg-test.sh start " LANDBRIDGE_PG_TEST_DIR "`)";
+  return url;
+}
+
+// Runs one statement on the test server as its superuser; fails the test with the server's words.
+inline void admin(const std::string& url, const std::string& statement) {
+  PGconn* c = PQconnectdb(url.c_str());
+  ASSERT_EQ(PQstatus(c), CONNECTION_OK) << "cannot reach the PostgreSQL test server " << url << ": "
+                                        << PQerrorMessage(c);
+  PGresult* r = PQexec(c, statement.c_str());
+  const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+  const std::string err = PQresultErrorMessage(r);
+  PQclear(r);
+  PQfinish(c);
+  ASSERT_TRUE(ok) << statement << ": " << err;
+}
+
+class BackendTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == Backend::sqlite) {
+      url_ = "sqlite:" + (testing_support::scratch_dir() / "store.db").string();
+      return;
+    }
+    std::string why;
+    server_ = test_server_url(why);
+    ASSERT_FALSE(server_.empty()) << why;
+    // A schema named after the test and the process: unique among tests running side by side.
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    const std::size_t h = std::hash<std::string>{}(std::string(info->test_suite_name()) + "." + info->name());
+    schema_ = "t" + std::to_string(h % 1'000'000'000'000ULL) + "_" + std::to_string(::getpid());
+    ASSERT_NO_FATAL_FAILURE(admin(server_, "DROP SCHEMA IF EXISTS " + schema_ + " CASCADE"));
+    ASSERT_NO_FATAL_FAILURE(admin(server_, "CREATE SCHEMA " + schema_));
+    url_ = server_ + (server_.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema_;
+  }
+  void TearDown() override {
+    if (!schema_.empty()) admin(server_, "DROP SCHEMA IF EXISTS " + schema_ + " CASCADE");
+  }
+
+  // A store on this test's database (every call: another Store, as another process would open).
+  std::unique_ptr<Store> open() { return open_store(url_); }
+  const std::string& url() const { return url_; }
+
+ private:
+  std::string server_, schema_, url_;
+};
+
+}  // namespace landbridge::service::testing
