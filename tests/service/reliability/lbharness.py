@@ -425,9 +425,9 @@ def _cursor_from_link(value):
 
 
 def booking_departures(booking):
-    """(departure key, held TEU) pairs of a booking as the service shows it."""
+    """(departure key, TEU) pairs of a booking as the service shows it (its "departures")."""
     out = []
-    for h in find_all(booking, "holds") + find_all(booking, "slots"):
+    for h in find_all(booking, "departures"):
         for x in (h if isinstance(h, list) else [h]):
             if isinstance(x, dict) and "departure" in x:
                 out.append((x["departure"], int(x.get("teu", x.get("TEU", 0)))))
