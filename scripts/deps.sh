@@ -12,9 +12,10 @@ pkgs=(build-essential cmake g++ git
       clang libclang-rt-14-dev llvm  # clang: the sanitizer + libFuzzer build (scripts/check.sh)
       libsqlite3-dev libpq-dev libssl-dev  # the service's store (SQLite, PostgreSQL) and key hashing
       postgresql python3)  # the throw-away PostgreSQL server of the storage tests (scripts/pg-test.sh)
+pkgs+=(curl jq)  # the curl walkthrough of docs/service.md, run as a test (tests/service/reliability)
 if [[ "${1:-}" == "--bench" ]]; then
   pkgs+=(python3 python3-numpy python3-networkx python3-igraph python3-simpy3
-         wrk curl)  # bench/service/run.sh: HTTP load on loopback (pgbench comes with postgresql)
+         wrk)  # bench/service/run.sh: HTTP load on loopback (pgbench comes with postgresql)
 fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq

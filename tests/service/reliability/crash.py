@@ -130,6 +130,7 @@ def run(a):
             h.log(f"kill -9 #{k + 1} after {load.acked} acknowledged bookings")
             time.sleep(0.3)
             server.start(port=server.port)
+            load.port = server.port
         time.sleep(0.5)
         load.stop.set()
         for t in threads:

@@ -131,7 +131,8 @@ class Server:
         """Starts the server and waits until GET /health answers 200. A port picked free may be
         taken by someone else before the server binds it: then another one is tried."""
         for attempt in range(5):
-            self.port = port or free_port()
+            # A given port first (a restart keeps its address), then free ones.
+            self.port = port if (port and attempt == 0) else free_port()
             self.starts += 1
             log_path = os.path.join(self.scratch, f"{self.name}.{self.starts}.log")
             self.log_path = log_path
@@ -158,8 +159,6 @@ class Server:
                 self.proc.wait()
                 raise CheckFailed(f"{self.name} not healthy within {ready_within}s; log {log_path}:\n"
                                   + self.log_tail())
-            if port is not None:
-                break  # a fixed port: no point trying again
         raise CheckFailed(f"{self.name} exited {self.proc.returncode} at start; log {self.log_path}:\n"
                           + self.log_tail())
 

@@ -80,11 +80,11 @@ def check_race(a, clients, operator, preloader, tokens):
 
     # Most of the train first, one FEU at a time.
     preloaded = set()
+    pre = h.Client(first.port, preloader)
     for i in range(a.preload_feu):
-        status, _, doc = first.call("POST", "/v2/bookings", body=body, idem=f"preload-{i}",
-                                    token=preloader)
-        h.check(status == 201, f"preload booking {i}: {status} {doc}")
-        preloaded.add(h.booking_reference(doc))
+        ans = h.post_booking(pre, h.History(), body, f"preload-{i}", 10.0, time.monotonic() + 30, "preload")
+        h.check(ans and ans[0] == 201, f"preload booking {i}: {ans}")
+        preloaded.add(h.booking_reference(ans[1]))
     h.check(len(preloaded) == a.preload_feu, "preload bookings share a reference")
     free_feu = (TRAIN_TEU - 2 * a.preload_feu) // 2
     h.log(f"preloaded {a.preload_feu} FEU; {free_feu} FEU left for {a.clients} clients")
