@@ -131,6 +131,13 @@ run_backend sqlite "sqlite:$work/bench.db"
 mkdir -p "$work/pg"
 bash "$root/scripts/pg-test.sh" start "$work/pg" >/dev/null
 pg_url=$(cat "$work/pg/url")
+# pg-test.sh runs its throw-away clusters with fsync off; a benchmark wants the durability a
+# production server has (as SQLite's synchronous=FULL): restart it with fsync and full-page
+# writes on, keeping its other options (pg_ctl restart reads them from postmaster.opts).
+sed -i 's/fsync=off/fsync=on/; s/full_page_writes=off/full_page_writes=on/' "$work/pg/data/postmaster.opts"
+as_pg=(); [[ $(id -u) -eq 0 ]] && as_pg=(runuser -u postgres --)
+"${as_pg[@]}" "$pgbin/pg_ctl" -D "$work/pg/data" -l "$work/pg/server.log" -w restart >/dev/null
+[[ $("$pgbin/psql" -X -At -d "$pg_url" -c 'show fsync') == on ]] || { echo "PostgreSQL fsync is not on" >&2; exit 1; }
 admin_url=$(sed -E 's#^(postgres(ql)?://[^/?]*)(/[^?]*)?#\1/postgres#' <<<"$pg_url")
 for dbname in lb_bench pgbench; do
   "$pgbin/psql" -X -q -d "$admin_url" -c "CREATE DATABASE $dbname" >/dev/null
@@ -140,7 +147,8 @@ bench_url=$(sed -E 's#^(postgres(ql)?://[^/?]*)(/[^?]*)?#\1/pgbench#' <<<"$pg_ur
 run_backend postgresql "$lb_url"
 
 # The database's own ceiling: pgbench's TPC-B-like transaction (3 updates, 1 select,
-# 1 insert), with as many clients as wrk has connections, on the same cluster, server stopped.
+# 1 insert), with as many clients as wrk has connections, on the same cluster (fsync on),
+# the landbridge server stopped.
 echo "== pgbench (scale 10, $conns clients, ${duration}s, prepared)"
 "$pgbin/pgbench" -q -i -s 10 "$bench_url" >/dev/null 2>&1
 pgout=$("$pgbin/pgbench" -c "$conns" -j "$threads" -T "$duration" -M prepared "$bench_url" 2>&1)
