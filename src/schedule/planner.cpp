@@ -431,8 +431,20 @@ ScheduledResult ScheduledPlanner::plan(const ScheduledRequest& req) {
     mc = &f_mc.emplace(*tt);
   }
 
+  // Sold-out departures: a per-query trip filter on the timetable in use.
+  std::vector<std::uint8_t> closed;
+  if (!req.closed_departures.empty()) {
+    const std::set<std::pair<std::string, Instant>> shut(req.closed_departures.begin(), req.closed_departures.end());
+    closed.assign(tt->trip_count(), 0);
+    for (std::uint32_t t = 0; t < tt->trip_count(); ++t) {
+      const timetable::TripId trip(t);
+      if (shut.count({base_id(tt->service(tt->trip_service(trip)).id), tt->trip_start(trip)})) closed[t] = 1;
+    }
+  }
+
   const timetable::Cargo c = cargo(o);
   timetable::Query q;
+  q.closed_trips = closed;
   q.origin = res.from;
   q.target = res.to;
   q.ready = req.depart;

@@ -292,6 +292,7 @@ void McRaptor::prepare(const Query& q) {
     throw Error("Pareto query: max_trips " + std::to_string(q.max_trips) + " outside [0, " + std::to_string(kMaxTrips) +
                 "]");
   if (q.max_travel.value() < 0) throw Error("Pareto query: max_travel must be >= 0");
+  check_closed_trips(tt_, q);
   q_ = q;
   stats_ = {};
   target_.clear();
@@ -519,9 +520,11 @@ void McRaptor::scan_routes(std::uint8_t k, std::uint32_t prev_begin, std::uint32
         for (const PrevEntry& b : prev_by_slot_[e.slot.get()]) {
           const std::uint32_t id = b.label;
           const std::int32_t need = add_sat(add_sat(b.arr, e.duration.value()), cutoff);
-          const std::uint32_t j = hint == kNoPos ? tt_.first_trip_departing(r, pos, Instant(need))
-                                                 : tt_.first_trip_departing(r, pos, Instant(need), hint);
+          std::uint32_t j = hint == kNoPos ? tt_.first_trip_departing(r, pos, Instant(need))
+                                           : tt_.first_trip_departing(r, pos, Instant(need), hint);
           hint = j;
+          // The first open trip (not sold out) dominates every later one of the route (FIFO).
+          j = next_offered(tt_, q_, r, j);
           if (j >= n_trips) continue;
           const RouteLabel c{j, b.cost + rule_cost_[e.rule.get()], b.co2 + rule_co2_[e.rule.get()], id, pos,
                              b.left};

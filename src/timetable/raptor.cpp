@@ -97,6 +97,7 @@ void Raptor::prepare(const Query& q) {
     throw Error("earliest-arrival query: max_trips " + std::to_string(q.max_trips) + " outside [0, " +
                 std::to_string(kMaxTrips) + "]");
   if (q.max_travel.value() < 0) throw Error("earliest-arrival query: max_travel must be >= 0");
+  check_closed_trips(tt_, q);
   q_ = q;
   k_max_ = q.max_trips;
   time_to_target_ = nullptr;
@@ -282,11 +283,12 @@ void Raptor::scan_routes(std::int32_t k) {
         if (need > times[pos].dep || trip == 0) continue;
         const Instant* col = tt_.departures_at(r, pos);
         if (col[trip - 1] < need) continue;
-        j = tt_.first_trip_departing(r, pos, need, trip - 1);
+        j = next_offered(tt_, q_, r, tt_.first_trip_departing(r, pos, need, trip - 1));
       } else {
         // The trip boarded on this route in an earlier round (or query) is a good first guess.
         j = tt_.first_trip_departing(r, pos, need, route_hint_[r.get()]);
         route_hint_[r.get()] = j;
+        j = next_offered(tt_, q_, r, j);
       }
       if (j < n_trips && (trip == kNoPos || j < trip)) {
         trip = j;
@@ -387,6 +389,12 @@ std::optional<Journey> Raptor::journey_to(NodeId stop) const {
   return reconstruct(k_max_, best_slot);
 }
 
+void check_closed_trips(const Timetable& tt, const Query& q) {
+  if (!q.closed_trips.empty() && q.closed_trips.size() != tt.trip_count())
+    throw Error("timetable query: the trip filter has " + std::to_string(q.closed_trips.size()) +
+                " entries for " + std::to_string(tt.trip_count()) + " trips");
+}
+
 std::vector<Instant> departure_candidates(const Timetable& tt, const Query& q, Instant window_end) {
   std::vector<Instant> out;
   out.push_back(window_end);
@@ -399,6 +407,7 @@ std::vector<Instant> departure_candidates(const Timetable& tt, const Query& q, I
       if (!rule.valid()) continue;
       const Minutes back = lead + tt.rule(rule).duration + tt.route_cutoff(rs.route);
       for (std::uint32_t j = 0; j < tt.route_trip_count(rs.route); ++j) {
+        if (!q.offered(TripId(tt.route_first_trip(rs.route).get() + j))) continue;  // sold out: no departure
         const Instant x = tt.departure(rs.route, j, rs.pos) - back;
         if (x >= q.ready && x <= window_end) out.push_back(x);
       }

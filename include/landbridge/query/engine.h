@@ -22,6 +22,7 @@
 
 #include "landbridge/core/error.h"
 #include "landbridge/core/instant.h"
+#include "landbridge/io/package.h"
 #include "landbridge/model/loaded_network.h"
 #include "landbridge/route/planner.h"
 #include "landbridge/schedule/planner.h"
@@ -101,6 +102,12 @@ struct ScheduledQuery {
 };
 inline constexpr Minutes kArriveByLookback = days(60);
 inline constexpr Minutes kMaxWindow = days(90);
+
+// The checks of a timetabled query that need no package: depart xor arrive_by, their ISO 8601
+// syntax, the window's syntax and limit. Returns the window. Throws QueryError (bad_request).
+// plan_scheduled makes them first; a caller may make them before it opens an Engine, so that a
+// typo is reported before a package is loaded.
+std::optional<Minutes> check_scheduled(const ScheduledQuery& q);
 
 // An answer keeps the network it was planned on alive: a door-to-door query plans on a copy of
 // the package with the user's places added, whose node ids the result uses.

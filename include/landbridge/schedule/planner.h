@@ -22,6 +22,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -54,6 +55,9 @@ struct ScheduledRequest {
   std::vector<std::string> avoid;    // items for route::add_avoid (passages, modes, countries, places)
   route::RouteOptions options;       // shipment (unit, count), avoid_*, max_transshipments
   std::int32_t max_trips = 12;       // services ridden at most
+  // Departures not offered (sold out): (service id, trip start instant). The search skips
+  // those trips and boards the next departure of the service instead.
+  std::vector<std::pair<std::string, Instant>> closed_departures;
 };
 
 // One step of a timetabled itinerary. kind "leg" (a ride on a service or an untimed link) or

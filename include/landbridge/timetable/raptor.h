@@ -36,7 +36,22 @@ struct Query {
   Cargo cargo{};
   std::int32_t max_trips = 12;   // services ridden, 0..kMaxTrips
   Minutes max_travel{days(120)};  // labels arriving after ready + max_travel are dropped
+  // Trips not offered to this query (a sold-out departure), by TripId value: nonzero = skip it,
+  // the search boards the route's next trip instead. Empty: every trip is offered; otherwise
+  // one entry per trip of the timetable. The caller keeps the storage alive during the call.
+  std::span<const std::uint8_t> closed_trips;
+  [[nodiscard]] bool offered(TripId t) const { return closed_trips.empty() || closed_trips[t.get()] == 0; }
 };
+
+// The first trip j' >= j of route r (within the route) that q offers, or the route's trip count.
+inline std::uint32_t next_offered(const Timetable& tt, const Query& q, RouteId r, std::uint32_t j) {
+  if (q.closed_trips.empty()) return j;
+  const std::uint32_t n = tt.route_trip_count(r), first = tt.route_first_trip(r).get();
+  while (j < n && q.closed_trips[first + j] != 0) ++j;
+  return j;
+}
+// Throws landbridge::Error when q.closed_trips is neither empty nor one entry per trip of tt.
+void check_closed_trips(const Timetable& tt, const Query& q);
 
 struct SearchStats {
   std::int32_t rounds = 0;
