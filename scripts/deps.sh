@@ -8,9 +8,9 @@ pkgs=(build-essential cmake g++ git
       libgtest-dev libgmock-dev libbenchmark-dev
       nlohmann-json3-dev libcli11-dev libfmt-dev libfccp-dev libtomlplusplus-dev
       libhowardhinnant-date-dev tzdata
-      libboost1.81-dev libssl-dev  # the HTTP service: Boost.Beast/Asio (header-only), OpenSSL libcrypto
       clang libclang-rt-14-dev llvm  # clang: the sanitizer + libFuzzer build (scripts/check.sh)
       libsqlite3-dev libpq-dev libssl-dev  # the service's store (SQLite, PostgreSQL) and key hashing
+      libboost1.81-dev  # the HTTP service: Boost.Beast/Asio (header-only)
       postgresql python3)  # the throw-away PostgreSQL server of the storage tests (scripts/pg-test.sh)
 pkgs+=(curl jq)  # the curl walkthrough of docs/service.md, run as a test (tests/service/reliability)
 if [[ "${1:-}" == "--bench" ]]; then

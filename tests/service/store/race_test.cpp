@@ -6,9 +6,13 @@
 #include <atomic>
 #include <cstdio>
 #include <mutex>
+#include <fstream>
 #include <set>
 #include <thread>
 #include <vector>
+
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "backend_fixture.h"
 #include "samples.h"
@@ -136,6 +140,74 @@ TEST_P(RaceTest, OneKeyFromTwoThreadsWritesOnce) {
   auto store = open();
   EXPECT_EQ(store->bookings("acme", 100).size(), 5U);
   EXPECT_EQ(store->departure_usage("RAIL")->booked_teu, 10);
+}
+
+// Real processes: each child opens its own store (own connections, own pool, own file locks)
+// and races 16 threads; the parent reads what every child was told and checks the database.
+TEST_P(RaceTest, TwoProcessesOnOneDatabaseNeverOverbook) {
+  open();  // migrate once here, so that the children race on bookings only
+  const auto dir = testing_support::scratch_dir();
+  constexpr int kChildren = 2, kThreads = 16, kCapacity = 12;
+  std::vector<pid_t> children;
+  for (int c = 0; c < kChildren; ++c) {
+    const pid_t pid = ::fork();
+    ASSERT_GE(pid, 0) << "fork failed";
+    if (pid == 0) {
+      int code = 0;
+      try {
+        auto store = open();
+        std::vector<Store*> one{store.get()};
+        // Distinct references per child: racer i of child c books LB<c*100+i>.
+        Outcome o;
+        std::mutex mu;
+        std::vector<std::thread> racers;
+        for (int i = 0; i < kThreads; ++i)
+          racers.emplace_back([&, i] {
+            char ref[16];
+            std::snprintf(ref, sizeof ref, "LB%010d", c * 100 + i);
+            try {
+              const auto r = store->create_booking(
+                  sample_booking(ref, "p", {{"FEEDER", 2, 1000}, {"RAIL", 2, kCapacity}}), std::nullopt);
+              std::lock_guard lock(mu);
+              if (std::holds_alternative<Booking>(r)) o.booked.push_back(ref);
+            } catch (const std::exception& e) {
+              std::lock_guard lock(mu);
+              o.errors.push_back(e.what());
+            }
+          });
+        for (auto& t : racers) t.join();
+        std::ofstream out(dir / ("child-" + std::to_string(c) + ".txt"));
+        for (const auto& ref : o.booked) out << "ok " << ref << "\n";
+        for (const auto& e : o.errors) out << "error " << e << "\n";
+        code = out ? 0 : 3;
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "child %d: %s\n", c, e.what());
+        code = 2;
+      }
+      std::_Exit(code);
+    }
+    children.push_back(pid);
+  }
+  for (pid_t pid : children) {
+    int status = 0;
+    ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "child " << pid << " status " << status;
+  }
+  Outcome all;
+  for (int c = 0; c < kChildren; ++c) {
+    std::ifstream in(dir / ("child-" + std::to_string(c) + ".txt"));
+    std::string kind, rest;
+    while (in >> kind && std::getline(in, rest)) {
+      rest.erase(0, 1);
+      if (kind == "ok")
+        all.booked.push_back(rest);
+      else
+        all.errors.push_back(rest);
+    }
+  }
+  all.sold_out = kChildren * kThreads - static_cast<int>(all.booked.size());
+  auto store = open();
+  expect_consistent(*store, all, kChildren * kThreads, kCapacity);
 }
 
 INSTANTIATE_TEST_SUITE_P(Store, RaceTest, ::testing::Values(Backend::sqlite, Backend::postgresql), backend_name);
