@@ -63,7 +63,9 @@ EOF
 
 start_server() {  # DB NETWORK -> sets port, server_pid
   port=$(free_port)
-  "$bin" serve --db "$1" --port "$port" --network "$2" >"$work/server.log" 2>&1 &
+  # No per-key rate limit: one key drives the whole load. The access log goes to a file.
+  "$bin" serve --db "$1" --port "$port" --network "$2" --rate-limit 0 \
+    --access-log "$work/access.log" >"$work/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 600); do
     curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && return 0
