@@ -9,10 +9,10 @@
 #   cmake --build build -j2 --target landbridge
 #   bash bench/service/run.sh [--build build] [--duration 10] [--connections 64] [--threads 2]
 #
-# The reads run on the built-in reference network as shipped. The writes run on a copy of it in
-# which every service's capacity_teu is raised to 1,000,000 TEU: with the shipped capacities a
-# departure sells out after a few dozen bookings and the benchmark would time sold-out answers
-# instead of confirmed bookings. Nothing else differs.
+# The server plans on a copy of the built-in reference package (data/eurasia) in which every
+# service's capacity_teu is 1,000,000 TEU: with the shipped capacities a departure sells out after
+# a few dozen bookings and the benchmark would time sold-out answers instead of confirmed
+# bookings. Nodes, links, timetables and prices are the reference package's.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
