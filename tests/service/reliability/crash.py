@@ -3,7 +3,7 @@
 
 Sixteen clients book continuously (1 or 2 boxes of 22G1 or 42G1, on Hakata -> Lianyungang or
 Hakata -> Khorgos itineraries of four weeks, so bookings hold one or two departures and some
-trains sell out) while the server is killed with SIGKILL three times and restarted on the same
+trains sell out) while the server is killed with SIGKILL five times and restarted on the same
 database. Each request is recorded as acknowledged (2xx), refused (a definite 4xx) or unknown
 (no answer: the kill cut it off). After the last restart every unknown request is sent again
 with its Idempotency-Key until it has a definite answer: a write that had committed before the
@@ -41,7 +41,7 @@ def parse_args():
     p.add_argument("--db", choices=("sqlite", "postgresql"), default="sqlite")
     p.add_argument("--pg-url-file", default="")
     p.add_argument("--clients", type=int, default=16)
-    p.add_argument("--kills", type=int, default=3)
+    p.add_argument("--kills", type=int, default=5)
     p.add_argument("--seed", type=int, default=8)
     return p.parse_args()
 

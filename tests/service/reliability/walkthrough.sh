@@ -42,8 +42,9 @@ source walkthrough-vars.sh
 fail() { echo "walkthrough: $*" >&2; exit 1; }
 [[ $SHIPPER == lb_*.* && $OPERATOR == lb_*.* ]] || fail "keys are not tokens: '$SHIPPER' '$OPERATOR'"
 [[ -n $REF && $REF != null ]] || fail "no routingReference in routes.json"
-jq -e '[.itineraries[] | select(.from == "JPHKT" and .to == "DEDUI")] | length > 0' routes.json >/dev/null ||
-  fail "routes.json has no Hakata -> Duisburg itinerary"
+jq -e --arg r "$REF" '[.itineraries[] | select(.routingReference == $r and (.services | index("RAIL-LYG-HOR")))]
+       | length == 1' routes.json >/dev/null || fail "the chosen itinerary does not ride the Lianyungang train"
+jq -e '.from == "JPHKT" and .to == "DEDUI"' routes.json >/dev/null || fail "routes.json is not Hakata -> Duisburg"
 jq -e '.bookingStatus == "CONFIRMED" and .requestedEquipments[0].ISOEquipmentCode == "42G1"
        and .requestedEquipments[0].units == 4' booking.json >/dev/null ||
   fail "booking.json is not a CONFIRMED booking of 4 x 42G1: $(head -c 400 booking.json)"
@@ -69,13 +70,16 @@ done
 jq -e '[.events[] | select(.eventClassifierCode == "PLN" and .equipmentEventTypeCode == "LOAD"
          and .eventLocation.UNLocationCode == "KZHOR")] | length > 0' planned.json >/dev/null ||
   fail "no planned LOAD onto the other gauge at Khorgos (KZHOR)"
-# The operator's event was accepted and shows up as an actual event of the box.
-jq -e '.events[0].eventClassifierCode == "ACT"' posted.json >/dev/null || fail "posted.json: $(head -c 300 posted.json)"
+# The operator's gauge change (DISC + LOAD at Khorgos) was accepted and shows up as the box's
+# actual events.
+jq -e '[.events[] | .eventClassifierCode] == ["ACT", "ACT"]' posted.json >/dev/null ||
+  fail "posted.json: $(head -c 300 posted.json)"
 jq -e --arg b "${boxes[0]}" '[.events[] | select(.equipmentReference == $b and .eventClassifierCode == "ACT"
-       and .eventLocation.UNLocationCode == "KZHOR")] | length == 1' actual.json >/dev/null ||
-  fail "the gauge-change event is not among the box's actual events"
+       and .eventLocation.UNLocationCode == "KZHOR") | .equipmentEventTypeCode] | sort == ["DISC", "LOAD"]' \
+  actual.json >/dev/null || fail "the gauge change is not among the box's actual events: $(head -c 300 actual.json)"
 # The Lianyungang train's load list names the booking with its 8 TEU.
 [[ $DEP == RAIL-LYG-* ]] || fail "the booking holds no Lianyungang train departure: $DEP"
-jq -e --arg r "$BOOKING" '[.bookings[] | select(.carrierBookingReference == $r and .TEU == 8)] | length == 1' \
+jq -e --arg r "$BOOKING" '([.bookings[] | select(.carrierBookingReference == $r and .TEU == 8
+       and .feederService == "FDR-HKT-LYG")] | length == 1) and .bookedTEU >= 8 and .bookedTEU <= .capacityTEU' \
   loadlist.json >/dev/null || fail "load list of $DEP does not name $BOOKING with 8 TEU: $(head -c 400 loadlist.json)"
 echo "walkthrough: every command of docs/service.md ran and answered as documented"
