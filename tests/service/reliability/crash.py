@@ -3,13 +3,14 @@
 
 Sixteen clients book continuously (1 or 2 boxes of 22G1 or 42G1, on Hakata -> Lianyungang or
 Hakata -> Khorgos itineraries of four weeks, so bookings hold one or two departures and some
-trains sell out) while the server is killed with SIGKILL five times and restarted on the same
+trains sell out) and now and then cancel one of their bookings (PATCH, releasing its slots) while the server is killed with SIGKILL five times and restarted on the same
 database. Each request is recorded as acknowledged (2xx), refused (a definite 4xx) or unknown
 (no answer: the kill cut it off). After the last restart every unknown request is sent again
 with its Idempotency-Key until it has a definite answer: a write that had committed before the
 kill must come back as a replay of the same booking, one that had not is done now. Then:
-  - every booking acknowledged with a 2xx before a kill is there, CONFIRMED, same containers,
-    and its key still replays it;
+  - every booking acknowledged with a 2xx before a kill is there, same containers, CONFIRMED
+    or, when its cancellation was acknowledged, CANCELLED holding nothing; its key still
+    replays it;
   - the bookings in the database are exactly those the answers name: nothing half-written,
     nothing twice;
   - on every departure, the TEU booked (the load list) equals the sum of the TEU held by the
@@ -31,6 +32,7 @@ DATES = ["2026-12-10", "2026-12-17", "2026-12-24", "2026-12-31"]
 DESTINATIONS = ["KZHOR", "CNLYG"]
 TEU_PER_BOX = {"22G1": 1, "42G1": 2}
 CAPACITY = {"F1": 400, "T1": 48}
+CANCEL = {"bookingStatus": "CANCELLED"}
 
 
 def parse_args():
@@ -55,13 +57,41 @@ class Load:
         self.stop = threading.Event()
         self.history = h.History()
         self.sent = {}          # key -> (token index, body)
+        self.cancels = {}       # key -> (token index, booking reference)
+        self.cancel_history = h.History()
         self.mu = threading.Lock()
         self.acked = 0
         self.rng = random.Random(seed)
 
+    def cancel(self, i, rng, mine):
+        """PATCH one of this client's confirmed bookings to CANCELLED (releases its slots)."""
+        ref = mine.pop(rng.randrange(len(mine)))
+        key = h.new_key()
+        with self.mu:
+            self.cancels[key] = (i, ref)
+        c = h.Client(self.port, self.tokens[i])
+        try:
+            status, _, doc = c.call("PATCH", f"/v2/bookings/{ref}", body=CANCEL, idem=key, timeout=5)
+        except ConnectionRefusedError:
+            with self.mu:
+                del self.cancels[key]
+            mine.append(ref)
+            time.sleep(0.05)
+            return
+        except h.UNKNOWN as e:
+            self.cancel_history.add(who=i, key=key, outcome="info", status=None, body=repr(e))
+            return
+        retry = status == 429 or status >= 500 or (status == 409 and "illegal" not in str(doc))
+        self.cancel_history.add(who=i, key=key, status=status, body=doc,
+                                outcome="info" if retry else "ok" if status == 200 else "fail")
+
     def client(self, i):
         rng = random.Random(self.rng.random() + i)
+        mine = []       # this client's acknowledged bookings, not cancelled
         while not self.stop.is_set():
+            if mine and rng.random() < 0.15:
+                self.cancel(i, rng, mine)
+                continue
             code = rng.choice(list(TEU_PER_BOX))
             body = {"routingReference": rng.choice(self.refs), "ISOEquipmentCode": code,
                     "units": rng.choice((1, 1, 2))}
@@ -86,6 +116,7 @@ class Load:
                 outcome = "info"
             self.history.add(who=i, key=key, outcome=outcome, status=status, body=doc)
             if outcome == "ok":
+                mine.append(h.booking_reference(doc))
                 with self.mu:
                     self.acked += 1
 
@@ -160,6 +191,27 @@ def verify(a, load, server, operator, legs):
         o = {"key": key, "status": ans[0], "body": ans[1]}
         (acked if 200 <= ans[0] < 300 else definite)[key] = o
 
+    # The same for the cancellations: each ends acknowledged (200 CANCELLED) or refused.
+    cancelled = {}
+    for o in load.cancel_history.of("ok"):
+        cancelled[o["key"]] = o
+    cancel_unknown = {o["key"] for o in load.cancel_history.of("info")} - set(cancelled)
+    cancel_unknown -= {o["key"] for o in load.cancel_history.of("fail")}
+    for key in sorted(cancel_unknown):
+        i, ref = load.cancels[key]
+        c = h.Client(server.port, load.tokens[i])
+        ans = h.send_write(c, load.cancel_history, "PATCH", f"/v2/bookings/{ref}", CANCEL, key, 10.0, until, i)
+        h.check(ans is not None, f"cancel key {key}: no definite answer after the restart")
+        if ans[0] == 200:
+            cancelled[key] = {"key": key, "status": 200, "body": ans[1]}
+    for o in load.cancel_history.of("fail"):
+        h.check(False, f"cancelling {load.cancels[o['key']][1]} refused: {o['status']} {o['body']}")
+    cancelled_refs = {load.cancels[k][1] for k in cancelled}
+    for key, o in cancelled.items():
+        h.check(h.booking_status(o["body"]) == "CANCELLED",
+                f"cancel of {load.cancels[key][1]} answered 200 but {h.booking_status(o['body'])}")
+    h.log(f"{len(cancelled)} cancellations acknowledged ({len(cancel_unknown)} had to be resent)")
+
     # Acknowledged keys replay the same booking after the kills.
     for key, o in acked.items():
         i, body = load.sent[key]
@@ -179,7 +231,8 @@ def verify(a, load, server, operator, legs):
         ref = h.booking_reference(o["body"])
         h.check(ref in by_ref, f"acknowledged booking {ref} (key {key}) is gone after kill -9")
         b = by_ref[ref]
-        h.check(h.booking_status(b) == "CONFIRMED", f"{ref}: acknowledged, now {h.booking_status(b)}")
+        want = "CANCELLED" if ref in cancelled_refs else "CONFIRMED"
+        h.check(h.booking_status(b) == want, f"{ref}: acknowledged, now {h.booking_status(b)}, expected {want}")
         h.check(sorted(h.containers_of(b)) == sorted(h.containers_of(o["body"])),
                 f"{ref}: containers changed after restart")
 
@@ -200,6 +253,8 @@ def verify(a, load, server, operator, legs):
         _, body = load.sent[key]
         teu = body["units"] * TEU_PER_BOX[body["ISOEquipmentCode"]]
         deps = h.booking_departures(by_ref[ref])
+        if ref in cancelled_refs:
+            continue    # what it held is released: the load lists below show it
         h.check(len(deps) == legs[body["routingReference"]] and all(t == teu for _, t in deps),
                 f"{ref}: {body['units']} x {body['ISOEquipmentCode']} on "
                 f"{legs[body['routingReference']]} departures, holds {deps}")

@@ -355,12 +355,18 @@ def post_booking(client, history, body, idem, timeout, retry_until, who, first_t
     """POST /v2/bookings with one Idempotency-Key, retried with the SAME key on timeouts,
     broken connections, 409 in-flight answers and 5xx until `retry_until` (monotonic seconds).
     Returns the final (status, body) or None when every attempt went unanswered."""
+    return send_write(client, history, "POST", "/v2/bookings", body, idem, timeout, retry_until, who,
+                      first_timeout)
+
+
+def send_write(client, history, method, path, body, idem, timeout, retry_until, who, first_timeout=None):
+    """A write (POST, PATCH) with one Idempotency-Key, retried as post_booking says."""
     attempt = 0
     while True:
         t = first_timeout if (attempt == 0 and first_timeout) else timeout
         attempt += 1
         try:
-            status, _, doc = client.call("POST", "/v2/bookings", body=body, idem=idem, timeout=t)
+            status, _, doc = client.call(method, path, body=body, idem=idem, timeout=t)
         except UNKNOWN as e:
             history.add(who=who, key=idem, outcome="info", status=None, body=repr(e), attempt=attempt)
         else:

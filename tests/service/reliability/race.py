@@ -145,8 +145,12 @@ def check_race(a, clients, operator, preloader, tokens):
         t.join(timeout=a.deadline + 30)
     h.check(not any(t.is_alive() for t in threads), "clients still running after the deadline")
     h.check(not errors, "client errors: " + "; ".join(errors))
-    h.log(f"race done in {time.monotonic() - t0:.1f}s: {len(history.ops)} attempts, "
-          f"{len(history.of('info'))} unanswered or retryable")
+    seen = {}
+    for o in history.ops:
+        label = str(o["status"] or "no answer")
+        seen[label] = seen.get(label, 0) + 1
+    h.log(f"race done in {time.monotonic() - t0:.1f}s: {len(history.ops)} attempts, answers "
+          + ", ".join(f"{k}: {v}" for k, v in sorted(seen.items())))
 
     # --- every key got a definite answer, and all answers to one key agree -----------------
     winners, losers = {}, {}   # key -> booking reference
