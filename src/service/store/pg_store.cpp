@@ -67,6 +67,9 @@ class Connection {
       PQfinish(conn_);
       throw StoreError(message(name_, "connect", what));
     }
+    // Notices ("relation already exists, skipping" at every migration check) are not errors and
+    // would otherwise go to stderr.
+    PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
   }
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
@@ -156,11 +159,22 @@ class PgDb final : public Db {
 
   void transact(bool write, std::string_view operation, const std::function<void(Tx&)>& body) override {
     thread_local std::minstd_rand jitter(std::random_device{}());
+    std::size_t stale_retries = 0;
     for (int attempt = 1;; ++attempt) {
       Pool<Connection>::Lease conn(pool_, pool_.take());
       try {
         conn->command(write ? "BEGIN ISOLATION LEVEL SERIALIZABLE" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
                       operation);
+      } catch (const PgError&) {
+        // A pooled connection the server closed meanwhile (restart, idle timeout): nothing was
+        // done on it, so drop it and start again on a fresh one, a few times at most.
+        if (conn->ok() || stale_retries >= kMaxConnections) throw;
+        conn.discard();
+        ++stale_retries;
+        --attempt;
+        continue;
+      }
+      try {
         PgTx tx(*conn, operation);
         body(tx);
         conn->command("COMMIT", operation);

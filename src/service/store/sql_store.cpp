@@ -51,7 +51,14 @@ constexpr const char* kEventColumns =
 
 class SqlStore final : public Store {
  public:
-  explicit SqlStore(std::unique_ptr<Db> db) : db_(std::move(db)) { migrate(*db_); }
+  explicit SqlStore(std::unique_ptr<Db> db) : db_(std::move(db)) {
+    migrate(*db_);
+    // A newer program migrated this database further: this one would misread it.
+    if (const int found = sql::schema_version(*db_); found > latest_schema_version())
+      throw StoreError(message(db_->name(), "open",
+                               "the schema is at version " + std::to_string(found) + ", newer than this program's " +
+                                   std::to_string(latest_schema_version()) + ": run a newer landbridge"));
+  }
 
   std::string backend() const override { return db_->dialect() == Dialect::sqlite ? "sqlite" : "postgresql"; }
   int schema_version() override { return sql::schema_version(*db_); }

@@ -31,9 +31,32 @@ class Connection {
     }
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, kBusyTimeoutMs);  // first: the pragmas below may wait for a lock
-    run("PRAGMA journal_mode=WAL", "open");
-    run("PRAGMA synchronous=FULL", "open");
-    run("PRAGMA foreign_keys=ON", "open");
+    // The pragma answers the mode in force: a file system without shared memory (a network
+    // share) keeps another one, and then this store's guarantees do not hold.
+    std::string mode;
+    char* err = nullptr;
+    const auto keep_mode = [](void* out, int, char** values, char**) {
+      *static_cast<std::string*>(out) = values[0] ? values[0] : "";
+      return 0;
+    };
+    if (sqlite3_exec(db_, "PRAGMA journal_mode=WAL", keep_mode, &mode, &err) != SQLITE_OK) {
+      const std::string what = err ? err : sqlite3_errmsg(db_);
+      sqlite3_free(err);
+      sqlite3_close(db_);
+      throw StoreError(message(name_, "open", what));
+    }
+    if (mode != "wal") {
+      sqlite3_close(db_);
+      throw StoreError(message(name_, "open", "the file cannot use WAL (journal mode stays '" + mode +
+                                                 "'): keep the database on a local file system"));
+    }
+    try {
+      run("PRAGMA synchronous=FULL", "open");
+      run("PRAGMA foreign_keys=ON", "open");
+    } catch (...) {
+      sqlite3_close(db_);
+      throw;
+    }
   }
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;

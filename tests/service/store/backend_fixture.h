@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -46,7 +47,7 @@ inline void admin(const std::string& url, const std::string& statement) {
   ASSERT_EQ(PQstatus(c), CONNECTION_OK) << "cannot reach the PostgreSQL test server " << url << ": "
                                         << PQerrorMessage(c);
   PGresult* r = PQexec(c, statement.c_str());
-  const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+  const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK;
   const std::string err = PQresultErrorMessage(r);
   PQclear(r);
   PQfinish(c);
@@ -69,10 +70,34 @@ class BackendTest : public ::testing::TestWithParam<Backend> {
     schema_ = "t" + std::to_string(h % 1'000'000'000'000ULL) + "_" + std::to_string(::getpid());
     ASSERT_NO_FATAL_FAILURE(admin(server_, "DROP SCHEMA IF EXISTS " + schema_ + " CASCADE"));
     ASSERT_NO_FATAL_FAILURE(admin(server_, "CREATE SCHEMA " + schema_));
-    url_ = server_ + (server_.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema_;
+    // The schema's name is also the connections' application_name, to find them on the server.
+    url_ = server_ + (server_.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema_ +
+           "&application_name=" + schema_;
   }
   void TearDown() override {
     if (!schema_.empty()) admin(server_, "DROP SCHEMA IF EXISTS " + schema_ + " CASCADE");
+  }
+
+  // Runs a statement on this test's database behind the store's back (tests of what the store
+  // finds there).
+  void raw(const std::string& statement) {
+    if (GetParam() == Backend::postgresql) {
+      admin(server_, "SET search_path TO " + schema_ + "; " + statement);
+      return;
+    }
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(url_.substr(7).c_str(), &db), SQLITE_OK);
+    char* err = nullptr;
+    const int rc = sqlite3_exec(db, statement.c_str(), nullptr, nullptr, &err);
+    const std::string what = err ? err : "";
+    sqlite3_free(err);
+    sqlite3_close(db);
+    ASSERT_EQ(rc, SQLITE_OK) << statement << ": " << what;
+  }
+
+  // PostgreSQL: ends every server connection of this test's stores, as a server restart would.
+  void drop_connections() {
+    admin(server_, "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE application_name = '" + schema_ + "'");
   }
 
   // A store on this test's database (every call: another Store, as another process would open).

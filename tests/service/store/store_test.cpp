@@ -35,6 +35,17 @@ TEST_P(StoreTest, MigratesAnEmptyDatabaseAndReopensWithoutChange) {
   EXPECT_EQ(again->departure_usage("D1")->booked_teu, 2);
 }
 
+TEST_P(StoreTest, RefusesADatabaseMigratedByANewerProgram) {
+  open();
+  raw("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'from the future', 'x')");
+  try {
+    open();
+    FAIL() << "opened a database at schema version 99";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("version 99, newer than this program's 1"), std::string::npos) << e.what();
+  }
+}
+
 TEST_P(StoreTest, SeveralOpenersMigrateOneDatabaseAtOnce) {
   std::vector<std::thread> openers;
   std::vector<int> versions(6, -1);
@@ -359,6 +370,26 @@ TEST_P(StoreTest, ErrorsNameTheDatabaseAndTheOperation) {
     EXPECT_NE(what.find("add key k1"), std::string::npos) << what;
   }
 }
+
+// PostgreSQL only: a server restart closes every pooled connection; the next calls must work on
+// fresh ones instead of failing once per stale connection.
+class ReconnectTest : public BackendTest {};
+
+TEST_P(ReconnectTest, ConnectionsClosedByTheServerAreReplaced) {
+  auto store = open();
+  // Fill the pool with several connections, then have the server end them all.
+  std::vector<std::thread> users;
+  for (int i = 0; i < 8; ++i) users.emplace_back([&] { (void)store->keys(); });
+  for (auto& t : users) t.join();
+  drop_connections();
+  for (int i = 0; i < 20; ++i) {
+    const std::string ref = "LB" + std::to_string(1000000000 + i);
+    ASSERT_NO_THROW(store->create_booking(sample_booking(ref, "acme", {{"RAIL", 2, 100}}), std::nullopt)) << i;
+  }
+  EXPECT_EQ(store->departure_usage("RAIL")->booked_teu, 40);
+}
+
+INSTANTIATE_TEST_SUITE_P(Store, ReconnectTest, ::testing::Values(Backend::postgresql), backend_name);
 
 INSTANTIATE_TEST_SUITE_P(Store, StoreTest, ::testing::Values(Backend::sqlite, Backend::postgresql), backend_name);
 
