@@ -1,7 +1,9 @@
 // Bookings: create (hold slots on every departure, confirm with ISO 6346 numbers, plan the
 // events), read, list, cancel or complete, and the operators' load list of a departure.
 #include <algorithm>
+#include <map>
 #include <random>
+#include <variant>
 
 #include "desk_parts.h"
 #include "landbridge/route/equipment.h"
@@ -130,9 +132,17 @@ Reply Desk::create_booking(const Caller& c, const json& body, const WriteKey& w)
       return problem(409, "container-in-use", "Container number in use",
                      req.containers[i] + " is already on another booking", "equipmentReferences[" + std::to_string(i) + "]");
 
+  // The reference is re-planned as it was offered: with the free slots. When a departure of it
+  // filled up since, the plain timetable still has it, and the store's check names the full
+  // departure (a REJECTED booking, below).
   query::ScheduledAnswer answer;
   try {
-    answer = engine_.resolve_reference(req.routing_reference);
+    try {
+      answer = engine_.resolve_reference(req.routing_reference, detail::free_teu(engine_, store_));
+    } catch (const query::QueryError& e) {
+      if (e.problem() != query::Problem::no_route) throw;
+      answer = engine_.resolve_reference(req.routing_reference);
+    }
   } catch (const query::QueryError& e) {
     if (e.problem() == query::Problem::no_route)
       return problem(409, "not-offered", "Itinerary no longer offered", e.what(), "routingReference");
@@ -158,7 +168,9 @@ Reply Desk::create_booking(const Caller& c, const json& body, const WriteKey& w)
   b.containers = req.containers.empty() ? number_boxes(store_, req.units) : req.containers;
   schedule::ScheduledResult one = answer.result;
   one.itineraries.assign(1, it);
-  const json itinerary = schedule::to_json(answer.network(), one)["itineraries"][0];
+  json itinerary = schedule::to_json(answer.network(), one)["itineraries"][0];
+  itinerary["from"] = answer.network().node(it.from).code;  // the itinerary's own ends
+  itinerary["to"] = answer.network().node(it.to).code;
   b.itinerary_json = itinerary.dump();
   b.created = b.updated = at;
 
