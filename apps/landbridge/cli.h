@@ -3,12 +3,18 @@
 
 #include <CLI/CLI.hpp>
 #include <filesystem>
+#include <memory>
 #include <string>
 
 #include "landbridge/io/package.h"
 #include "landbridge/place/door.h"
+#include "landbridge/query/engine.h"
 #include "landbridge/schedule/planner.h"
 #include "output.h"
+
+namespace landbridge::service {
+class Store;
+}
 
 namespace landbridge::cli {
 
@@ -43,7 +49,7 @@ struct ScheduledQuery {
   // unless an arrive-by query (then depart is empty).
   std::string arrive_by;
   // "" or a duration such as 7d: with depart the range of ready instants; with arrive_by how
-  // long before the deadline the box can be ready at the earliest (default kArriveByLookback).
+  // long before the deadline the box can be ready at the earliest (default query::kArriveByLookback).
   std::string window;
   std::string unit = "teu";  // a box type for route::parse_box_type (teu, feu, 40hc, 45G1, ...)
   std::vector<std::string> avoid;
@@ -52,25 +58,27 @@ struct ScheduledQuery {
   int max_trips = 12;
   int max_transshipments = -1;  // < 0: no limit
 };
-// Arrive-by queries without --window: the box can be ready up to this long before the deadline.
-inline constexpr Minutes kArriveByLookback = days(60);
-// The longest --window (with --depart or --arrive-by); longer is a usage error. It bounds the
-// timetable horizon the query builds (120 days + the window) and the work of a range search.
-inline constexpr Minutes kMaxWindow = days(90);
-struct ScheduledAnswer {
-  io::LoadedPackage pkg;
-  schedule::ScheduledResult result;
-};
-// Loads the package and its services, plans, and turns every user error into a printed message
-// and CLI::RuntimeError with the documented exit code (2 usage / unknown place / no services /
-// a date outside 1900-01-01 .. 2199-12-31 / a window over kMaxWindow, 3 no itinerary, with the
+using ScheduledAnswer = query::ScheduledAnswer;
+// Plans on query::Engine and turns every QueryError into a printed message and CLI::RuntimeError
+// with the documented exit code (2 usage / unknown place / no services / a date outside
+// 1900-01-01 .. 2199-12-31 / a window over query::kMaxWindow, 3 no itinerary, with the
 // services' validity when the query lies outside it).
 ScheduledAnswer plan_scheduled(const ScheduledQuery& q);
+// Prints the engine's message as the command line words it ("error: ..." with option names,
+// "no route: ...") and throws CLI::RuntimeError with exit code 2 or 3.
+[[noreturn]] void fail(const query::QueryError& e);
+
+// The service's --db URL option (default sqlite:landbridge.db, env LANDBRIDGE_DB) and opening
+// it: a database that cannot be opened prints the store's message and exits 1.
+void add_db_option(CLI::App& cmd, std::string& url);
+std::unique_ptr<service::Store> open_db(const std::string& url);
 
 void register_validate(CLI::App& app);
 void register_export(CLI::App& app);
 void register_route(CLI::App& app);
 void register_chart(CLI::App& app);
 void register_simulate(CLI::App& app);
+void register_keys(CLI::App& app);   // cmd_keys.cpp
+void register_serve(CLI::App& app);  // cmd_serve.cpp
 
 }  // namespace landbridge::cli

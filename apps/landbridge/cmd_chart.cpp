@@ -62,7 +62,7 @@ void register_chart(CLI::App& app) {
       const ScheduledAnswer ans = plan_scheduled({.network = a->network, .from = a->from, .to = a->to,
                                                   .depart = a->depart, .unit = a->unit, .avoid = a->avoid,
                                                   .count = a->count, .pareto = true});
-      const Network& net = ans.pkg.network;
+      const Network& net = ans.network();
       chart::ChartOptions opts;
       opts.title = fmt::format("{} {} \u2192 {} {} \u00b7 {} {}", net.node(ans.result.from).code,
                                net.node(ans.result.from).name, net.node(ans.result.to).code, net.node(ans.result.to).name,

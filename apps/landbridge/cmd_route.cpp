@@ -1,11 +1,9 @@
 // landbridge route FROM TO: door-to-door itineraries on the static network.
 #include <fmt/format.h>
 
-#include <chrono>
 #include <memory>
 
 #include "cli.h"
-#include "landbridge/io/rates.h"
 #include "landbridge/route/planner.h"
 #include "landbridge/route/report.h"
 #include "landbridge/schedule/planner.h"
@@ -29,55 +27,8 @@ struct RouteArgs {
   std::string rates;           // static routes: price day for the package's rates.csv ("" = today)
 };
 
-// The package's dated rate set (rates.csv; none: empty) and the day a static route is priced on.
-std::shared_ptr<const io::RateTable> load_rate_table(const io::LoadedPackage& pkg) {
-  Diagnostics diags;
-  auto rates = std::make_shared<const io::RateTable>(io::load_rates(pkg.dir, pkg.network, diags));
-  diags.throw_if_any();
-  return rates;
-}
-
-timetable::CivilDate rate_day(const std::string& text) {
-  if (text.empty()) {  // today (UTC)
-    const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-    const auto day = static_cast<std::int32_t>(now.time_since_epoch().count()) - timetable::kEpochDayOffset;
-    return timetable::date_of_epoch_day(day);
-  }
-  std::string why;
-  const auto d = timetable::parse_date(text, &why);
-  if (!d) {
-    say("error: --rates {}: {}\n", text, why.empty() ? "expected a date YYYY-MM-DD" : why);
-    throw CLI::RuntimeError(kUsage);
-  }
-  return *d;
-}
-
 // The box the query ships: --equipment if given, else --unit.
 std::string box_of(const RouteArgs& a) { return a.equipment.empty() ? a.unit : a.equipment; }
-
-// Explains an empty result: is it the constraints, or is there no connection at all?
-std::string no_route_reason(route::Planner& planner, const route::RouteRequest& req,
-                            const route::RouteResult& r) {
-  const Network& net = planner.network();
-  const std::string od = fmt::format("{} to {}", net.node(r.from).code, net.node(r.to).code);
-  route::RouteRequest free = req;
-  free.avoid.clear();
-  free.options = route::RouteOptions{};
-  free.options.shipment = req.options.shipment;
-  free.pareto = false;
-  free.alternatives = 1;
-  if (planner.route(free).itineraries.empty()) return fmt::format("no connection from {} in this network", od);
-  std::string why = fmt::format("no itinerary from {} satisfies the constraints", od);
-  if (r.options.avoid_passages) {
-    why += fmt::format("; closed passages: {}", passage_list(r.options.avoid_passages));
-    if (!r.dropped.empty())
-      why += fmt::format(" ({} sea link{} have no sea route with them closed)", r.dropped.size(),
-                         r.dropped.size() == 1 ? "" : "s");
-  }
-  if (r.options.max_transshipments) why += fmt::format("; at most {} transshipments", *r.options.max_transshipments);
-  if (!req.avoid.empty()) why += fmt::format("; avoiding {}", fmt::join(req.avoid, ", "));
-  return why;
-}
 
 // landbridge route FROM TO --depart T [--pareto] [--window 7d], or --arrive-by T [--pareto]
 // [--window 60d]: timetabled itineraries on the package's services.
@@ -96,9 +47,9 @@ void route_scheduled(const RouteArgs& a) {
                    .max_trips = a.max_trips, .max_transshipments = a.max_transshipments};
   const ScheduledAnswer ans = plan_scheduled(q);
   if (a.json)
-    print_out(schedule::to_json(ans.pkg.network, ans.result).dump(2) + "\n");
+    print_out(schedule::to_json(ans.network(), ans.result).dump(2) + "\n");
   else
-    print_out(schedule::to_table(ans.pkg.network, ans.result,
+    print_out(schedule::to_table(ans.network(), ans.result,
                                  a.utc ? schedule::TimeDisplay::utc : schedule::TimeDisplay::local));
 }
 
@@ -171,33 +122,21 @@ void register_route(CLI::App& app) {
       say("error: {} needs --depart or --arrive-by\n", a->utc ? "--utc" : "--window");
       throw CLI::RuntimeError(kUsage);
     }
-    const place::DoorQuery door = open_query(a->network, a->from, a->to);  // unknown places: exit 2 (main.cpp)
-    const io::LoadedPackage& pkg = door.pkg;
-    route::Planner planner(pkg);
-    route::RouteRequest req;
-    req.from = door.from;
-    req.to = door.to;
-    req.objective = *route::parse_objective(a->optimize);
-    req.pareto = a->pareto;
-    req.alternatives = a->alternatives;
-    req.avoid = a->avoid;
-    const route::BoxType box = *route::parse_box_type(box_of(*a));
-    req.options.shipment = {box.unit, a->count};
-    req.options.equipment = box.equipment;
-    req.options.rates = load_rate_table(pkg);
-    req.options.rates_on = rate_day(a->rates);
-    if (a->max_transshipments >= 0) req.options.max_transshipments = a->max_transshipments;
-    req.options.prices = {a->value_of_time, a->carbon_price};
-
-    const route::RouteResult result = planner.route(req);
-    if (result.itineraries.empty()) {
-      say("no route: {}\n", no_route_reason(planner, req, result));
-      throw CLI::RuntimeError(kNoRoute);
+    const query::StaticQuery q{.from = a->from, .to = a->to, .optimize = a->optimize, .unit = box_of(*a),
+                               .count = a->count, .avoid = a->avoid, .pareto = a->pareto,
+                               .alternatives = a->alternatives, .max_transshipments = a->max_transshipments,
+                               .value_of_time = a->value_of_time, .carbon_price = a->carbon_price,
+                               .rates_on = a->rates};
+    query::StaticAnswer ans;
+    try {
+      ans = query::Engine::open(a->network).plan_static(q);
+    } catch (const query::QueryError& e) {
+      fail(e);
     }
     if (a->json)
-      print_out(route::to_json(pkg.network, result).dump(2) + "\n");
+      print_out(route::to_json(ans.network(), ans.result).dump(2) + "\n");
     else
-      print_out(route::to_table(pkg.network, result));
+      print_out(route::to_table(ans.network(), ans.result));
   });
 }
 

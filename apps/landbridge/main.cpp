@@ -71,5 +71,7 @@ int main(int argc, char** argv) {
   cli::register_simulate(app);
   cli::register_validate(app);
   cli::register_export(app);
+  cli::register_keys(app);
+  cli::register_serve(app);
   return cli::finish_output(run(app, argc, argv));
 }

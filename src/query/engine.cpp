@@ -89,13 +89,13 @@ std::string without_no_route_prefix(const std::string& message) {
   return message.starts_with(kPrefix) ? message.substr(kPrefix.size()) : message;
 }
 
-Engine Engine::open(const std::string& network) {
-  // A .txt file is a network in the text format (docs/text-network-format.md): no services,
-  // rates or road access; `dir` keeps the file's path, so no package file is looked up beside it.
-  if (network.ends_with(".txt"))
-    return Engine(LoadedNetwork{.network = io::load_text_network(network), .dir = network});
-  return Engine(io::load_package(network.empty() ? io::default_package_dir() : std::filesystem::path(network)));
+io::LoadedPackage load_network(const std::string& network) {
+  // `dir` keeps a text network's own path, so no package file is looked up beside it.
+  if (network.ends_with(".txt")) return LoadedNetwork{.network = io::load_text_network(network), .dir = network};
+  return io::load_package(network.empty() ? io::default_package_dir() : std::filesystem::path(network));
 }
+
+Engine Engine::open(const std::string& network) { return Engine(load_network(network)); }
 
 Engine::Engine(io::LoadedPackage loaded)
     : impl_(std::make_unique<Impl>()) {

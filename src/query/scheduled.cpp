@@ -156,7 +156,9 @@ ScheduledAnswer Engine::plan_scheduled(const ScheduledQuery& q) const {
       }
       if (!q.free_teu) return;
       // Sold-out departures are not offered: close the full ones this answer rides and plan
-      // again, so that the search takes the next departure (exact: see docs/service.md).
+      // again, so that the search takes the next departure. Exact: the final answer is optimal
+      // on the timetable without the closed trips, rides only departures with room, and every
+      // timetable with all full trips removed is a subset of that one.
       bool closed = false;
       for (const schedule::ScheduledItinerary& it : ans.result.itineraries)
         for (const DepartureKey& d : departures(it)) {

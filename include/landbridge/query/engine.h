@@ -133,6 +133,10 @@ struct Location {
   std::string kind;                 // node kind (port, terminal, border, hub) or "place"
 };
 
+// Loads a package folder, a .txt text network (docs/text-network-format.md: no services, rates or
+// road access), or "" the built-in package. Throws LoadError.
+io::LoadedPackage load_network(const std::string& network);
+
 class Engine {
  public:
   // Loads `network` (a package folder, a .txt text network, "" = the built-in package), its

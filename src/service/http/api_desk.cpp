@@ -1,5 +1,7 @@
 // The booking and track & trace endpoints: the request is parsed and authorised here, the Desk
 // decides (service/desk.h).
+#include <cctype>
+
 #include "api_routes.h"
 #include "landbridge/service/http/auth.h"
 
@@ -7,25 +9,33 @@ namespace landbridge::service::http {
 
 namespace {
 
-// Writes need an Idempotency-Key (IETF draft: 400 when missing) and a JSON object body.
+// A write's identity (the Desk refuses a missing or too long key) and its JSON object body.
 std::optional<Response> check_write(const Request& req, WriteKey& w) {
   std::string_view key = req.header("idempotency-key");
-  // The draft quotes the key as a structured-field string; accept it with or without quotes.
+  // The IETF draft quotes the key as a structured-field string; accept it with or without quotes.
   if (key.size() >= 2 && key.front() == '"' && key.back() == '"') key = key.substr(1, key.size() - 2);
-  if (key.empty()) {
-    return problem_response(400, "idempotency-key-missing", "Idempotency-Key required",
-                            "every write needs an Idempotency-Key header", "Idempotency-Key");
-  }
-  if (key.size() > 255) {
-    return problem_response(400, "bad-request", "Idempotency-Key too long", "an Idempotency-Key has at most 255 characters",
-                            "Idempotency-Key");
-  }
   if (!req.json.is_object()) {
     return problem_response(400, "bad-request", "JSON object expected", "the body must be a JSON object", "body");
   }
   w.key = std::string(key);
   w.request_hash = sha256_hex(req.method + req.path + req.body);
   return std::nullopt;
+}
+
+std::string percent_encode(std::string_view s) {
+  static constexpr char digits[] = "0123456789ABCDEF";
+  std::string out;
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out.push_back(c);
+    } else {
+      out += '%';
+      out += digits[u >> 4];
+      out += digits[u & 0xf];
+    }
+  }
+  return out;
 }
 
 Response replied(const Reply& r) {
@@ -101,7 +111,17 @@ void add_desk_routes(Router& router, const ApiContext& ctx) {
               throw query::QueryError(query::Problem::bad_request, "cursor", "cursor must be the Next-Page value of a previous page");
             }
           }
-          return replied(desk.get_events(*req.caller, f));
+          const Reply r = desk.get_events(*req.caller, f);
+          Response res = replied(r);
+          // DCSA pages with a Next-Page header: the same query with the next cursor.
+          if (r.status == 200 && r.body.contains("nextCursor") && r.body["nextCursor"].is_string()) {
+            std::string next = req.path + "?";
+            for (const auto& [k, v] : req.query) {
+              if (k != "cursor") next += percent_encode(k) + "=" + percent_encode(v) + "&";
+            }
+            res.headers.emplace_back("Next-Page", next + "cursor=" + percent_encode(r.body["nextCursor"].get<std::string>()));
+          }
+          return res;
         });
       },
       any);

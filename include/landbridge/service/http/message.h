@@ -13,7 +13,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "landbridge/io/package.h"  // query/engine.h (via desk.h) names io::LoadedPackage without it
 #include "landbridge/service/desk.h"
 #include "landbridge/service/reply.h"
 

@@ -1,0 +1,77 @@
+// landbridge serve [--db URL] [--port P] [--bind ADDR] [--network DIR] [--threads N] ...
+// The HTTP/JSON service (service/http/): loads the network once, opens the store, listens until
+// SIGTERM or SIGINT, lets the requests in flight finish, exits 0.
+#include <fmt/format.h>
+
+#include <thread>
+
+#include "cli.h"
+#include "landbridge/query/engine.h"
+#include "landbridge/service/desk.h"
+#include "landbridge/service/http/api.h"
+#include "landbridge/service/http/app.h"
+#include "landbridge/service/http/server.h"
+#include "landbridge/service/store.h"
+
+namespace landbridge::cli {
+
+void register_serve(CLI::App& app) {
+  struct Args {
+    std::string db = "sqlite:landbridge.db", network, bind = "127.0.0.1", access_log;
+    int port = 8080;
+    unsigned threads = 0;
+    double rate = 100, burst = 200, grace_s = 10, key_cache_s = 5;
+    std::size_t body_limit = 1 << 20;
+  };
+  auto a = std::make_shared<Args>();
+  auto* cmd = app.add_subcommand("serve", "Run the HTTP/JSON service (routes, bookings, track & trace)");
+  add_db_option(*cmd, a->db);
+  add_network_option(*cmd, a->network);
+  cmd->add_option("--port", a->port, "TCP port (0: any free port, printed)")->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  cmd->add_option("--bind", a->bind, "Address to listen on (0.0.0.0 for every interface)")->capture_default_str();
+  cmd->add_option("--threads", a->threads, "I/O threads (default: the hardware threads)");
+  cmd->add_option("--access-log", a->access_log, "Append the access log (JSON lines) here instead of stderr")
+      ->type_name("FILE");
+  cmd->add_option("--rate-limit", a->rate, "Requests per second per API key (0: no limit)")->capture_default_str();
+  cmd->add_option("--rate-burst", a->burst, "Burst size of the per-key rate limit")->capture_default_str();
+  cmd->add_option("--body-limit", a->body_limit, "Largest request body in bytes (larger: 413)")->capture_default_str();
+  cmd->add_option("--shutdown-grace", a->grace_s, "Seconds in-flight requests get at shutdown")->capture_default_str();
+  cmd->add_option("--key-cache", a->key_cache_s, "Seconds a looked-up API key is trusted (revocation delay)")
+      ->capture_default_str();
+  cmd->callback([a] {
+    using namespace service;
+    auto store = open_db(a->db);
+    const query::Engine engine = query::Engine::open(a->network);
+    Desk desk(engine, *store);
+    http::Router router;
+    http::add_api_routes(router, {.engine = engine, .store = *store, .desk = desk,
+                                  .network_name = a->network.empty() ? "eurasia (built in)" : a->network});
+    http::Authenticator auth(*store, std::chrono::milliseconds(static_cast<long>(a->key_cache_s * 1000)));
+    http::RateLimiter limiter(a->rate, a->burst);
+    const http::App api(std::move(router), &auth, &limiter);
+    std::unique_ptr<http::AccessLog> log =
+        a->access_log.empty() ? std::make_unique<http::AccessLog>() : std::make_unique<http::AccessLog>(a->access_log);
+
+    http::ServerConfig cfg;
+    cfg.bind = a->bind;
+    cfg.port = static_cast<std::uint16_t>(a->port);
+    cfg.threads = a->threads;
+    cfg.body_limit = a->body_limit;
+    cfg.shutdown_grace = std::chrono::milliseconds(static_cast<long>(a->grace_s * 1000));
+    cfg.handle_signals = true;
+    http::Server server(cfg, [&api](http::Request& q) { return api.handle(q); }, log.get());
+    try {
+      server.start();
+    } catch (const std::runtime_error& e) {
+      say("error: {}\n", e.what());
+      throw CLI::RuntimeError(kUsage);
+    }
+    say("landbridge serve: listening on http://{}:{} ({} threads, database {}); SIGTERM or Ctrl-C stops\n", a->bind,
+        server.port(), a->threads ? a->threads : std::max(1u, std::thread::hardware_concurrency()), store->backend());
+    server.wait();
+    say("landbridge serve: stopped\n");
+  });
+}
+
+}  // namespace landbridge::cli

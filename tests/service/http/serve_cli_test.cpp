@@ -1,0 +1,105 @@
+// `landbridge keys` and `landbridge serve` as processes: a key made by the command works on the
+// server, a revoked one stops working, SIGTERM ends the server with status 0.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <thread>
+
+#include "../../support/scratch.h"
+#include "http_client.h"
+
+namespace landbridge::service::http {
+namespace {
+
+using namespace std::chrono_literals;
+namespace fs = std::filesystem;
+
+// Runs a command line, returns its standard output and sets `status` to its exit status.
+std::string run(const std::string& cmd, int& status) {
+  std::string out;
+  FILE* p = ::popen(cmd.c_str(), "r");
+  if (!p) return out;
+  char buf[512];
+  while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+  const int raw = ::pclose(p);
+  status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  return out;
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+TEST(ServeCommand, KeysWorkOnTheServerAndSigtermStopsIt) {
+  const fs::path dir = testing_support::scratch_dir();
+  const std::string db = "sqlite:" + (dir / "serve.db").string();
+  int status = -1;
+  const std::string token = run(std::string(LANDBRIDGE_CLI) + " keys add --role shipper --party acme --db " + db +
+                                    " 2>/dev/null",
+                                status);
+  ASSERT_EQ(status, 0);
+  std::smatch m;
+  const std::string trimmed = token.substr(0, token.find('\n'));
+  ASSERT_TRUE(std::regex_match(trimmed, m, std::regex(R"(lb_([0-9a-f]+)\.[0-9a-f]+)"))) << token;
+  const std::string id = m[1];
+
+  const fs::path err = dir / "serve.err", log = dir / "access.log";
+  const pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    std::freopen(err.c_str(), "w", stderr);
+    ::execl(LANDBRIDGE_CLI, LANDBRIDGE_CLI, "serve", "--port", "0", "--threads", "2", "--db", db.c_str(),
+            "--access-log", log.c_str(), "--key-cache", "0", static_cast<char*>(nullptr));
+    std::_Exit(127);
+  }
+  int port = 0;
+  const auto until = std::chrono::steady_clock::now() + 60s;
+  while (port == 0 && std::chrono::steady_clock::now() < until) {
+    std::smatch pm;
+    const std::string text = slurp(err);
+    if (std::regex_search(text, pm, std::regex(R"(listening on http://127\.0\.0\.1:(\d+))"))) port = std::stoi(pm[1]);
+    else std::this_thread::sleep_for(50ms);
+  }
+  ASSERT_GT(port, 0) << slurp(err);
+
+  {
+    testing_support::HttpClient c(static_cast<std::uint16_t>(port));
+    EXPECT_EQ(c.get("/health").status, 200);
+    const std::vector<std::pair<std::string, std::string>> auth{{"Authorization", "Bearer " + trimmed}};
+    EXPECT_EQ(c.get("/v2/bookings", auth).status, 200);
+    run(std::string(LANDBRIDGE_CLI) + " keys revoke " + id + " --db " + db + " 2>/dev/null", status);
+    EXPECT_EQ(status, 0);
+    EXPECT_EQ(c.get("/v2/bookings", auth).status, 401);
+  }
+
+  ASSERT_EQ(::kill(pid, SIGTERM), 0);
+  int raw = 0;
+  pid_t done = 0;
+  const auto stop_until = std::chrono::steady_clock::now() + 15s;
+  while ((done = ::waitpid(pid, &raw, WNOHANG)) == 0 && std::chrono::steady_clock::now() < stop_until) {
+    std::this_thread::sleep_for(20ms);
+  }
+  if (done == 0) {
+    ::kill(pid, SIGKILL);
+    ::waitpid(pid, &raw, 0);
+    FAIL() << "the server did not stop within 15 s of SIGTERM";
+  }
+  ASSERT_TRUE(WIFEXITED(raw));
+  EXPECT_EQ(WEXITSTATUS(raw), 0) << slurp(err);
+  const std::string lines = slurp(log);
+  EXPECT_EQ(std::count(lines.begin(), lines.end(), '\n'), 3);
+  EXPECT_NE(lines.find("\"party\":\"acme\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace landbridge::service::http
