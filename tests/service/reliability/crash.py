@@ -81,9 +81,8 @@ class Load:
         except h.UNKNOWN as e:
             self.cancel_history.add(who=i, key=key, outcome="info", status=None, body=repr(e))
             return
-        retry = status == 429 or status >= 500 or (status == 409 and "illegal" not in str(doc))
         self.cancel_history.add(who=i, key=key, status=status, body=doc,
-                                outcome="info" if retry else "ok" if status == 200 else "fail")
+                                outcome="info" if h.retryable(status, doc) else "ok" if status == 200 else "fail")
 
     def client(self, i):
         rng = random.Random(self.rng.random() + i)
@@ -111,9 +110,7 @@ class Load:
                 self.history.add(who=i, key=key, outcome="info", status=None, body=repr(e))
                 time.sleep(0.05)
                 continue
-            outcome = "ok" if 200 <= status < 300 else "fail"
-            if status == 429 or status >= 500 or (status == 409 and not _sold_out(doc)):
-                outcome = "info"
+            outcome = "info" if h.retryable(status, doc) else "ok" if 200 <= status < 300 else "fail"
             self.history.add(who=i, key=key, outcome=outcome, status=status, body=doc)
             if outcome == "ok":
                 mine.append(h.booking_reference(doc))
@@ -122,7 +119,7 @@ class Load:
 
 
 def _sold_out(doc):
-    return "sold-out" in str((doc or {}).get("type", ""))
+    return h.problem_slug(doc) == "sold-out"
 
 
 def run(a):

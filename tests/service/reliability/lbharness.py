@@ -335,7 +335,8 @@ assert iso6346_ok("CSQU3054383") and iso6346_ok("APZU4812090") and not iso6346_o
 
 
 class History:
-    """Thread-safe log of client operations: dicts with kind, key, outcome, status, body."""
+    """Thread-safe log of client requests: dicts with who, key, outcome (ok | fail | info),
+    status, body, attempt."""
 
     def __init__(self):
         self._mu = threading.Lock()
@@ -370,7 +371,7 @@ def send_write(client, history, method, path, body, idem, timeout, retry_until, 
         except UNKNOWN as e:
             history.add(who=who, key=idem, outcome="info", status=None, body=repr(e), attempt=attempt)
         else:
-            definite = 200 <= status < 300 or (400 <= status < 500 and not _retryable(status, doc))
+            definite = not retryable(status, doc)
             history.add(who=who, key=idem, outcome=("ok" if 200 <= status < 300 else
                                                      "fail" if definite else "info"),
                         status=status, body=doc, attempt=attempt)
@@ -381,15 +382,18 @@ def send_write(client, history, method, path, body, idem, timeout, retry_until, 
         time.sleep(0.02 * min(attempt, 10))
 
 
-def _retryable(status, doc):
-    """An answer that says "try again": the same key still in flight (409 whose problem type is
-    not sold-out or an illegal transition), rate limited (429), or a server-side failure."""
+def retryable(status, doc):
+    """An answer that says "try again with the same key": the key is still in flight (409
+    idempotency-key-in-flight), rate limited (429), or a server-side failure (5xx)."""
     if status == 429 or status >= 500:
         return True
-    if status == 409:
-        kind = str((doc or {}).get("type", ""))
-        return not ("sold-out" in kind or "illegal-transition" in kind)
-    return False
+    return status == 409 and problem_slug(doc) == "idempotency-key-in-flight"
+
+
+def problem_slug(doc):
+    """The last part of a problem's type ("sold-out"), "" for anything else."""
+    kind = (doc or {}).get("type", "") if isinstance(doc, dict) else ""
+    return kind.rsplit("/", 1)[-1] if isinstance(kind, str) else ""
 
 
 def new_key():
@@ -401,32 +405,19 @@ def new_key():
 
 
 def all_bookings(client, token):
-    """Every booking the caller may see (operator/admin: all), following the list's paging."""
+    """Every booking the caller may see (operators: all), following the list's nextCursor."""
     out, cursor, seen = [], None, set()
     for _ in range(1000):
         path = "/v2/bookings?limit=100" + (f"&cursor={cursor}" if cursor else "")
-        status, hdrs, doc = client.call("GET", path, token=token)
+        status, _, doc = client.call("GET", path, token=token)
         check(status == 200, f"GET {path}: {status} {doc}")
-        items = doc if isinstance(doc, list) else (doc.get("bookings") or doc.get("items") or [])
-        fresh = [b for b in items if booking_reference(b) not in seen]
-        for b in fresh:
-            seen.add(booking_reference(b))
+        fresh = [b for b in doc["bookings"] if b["carrierBookingReference"] not in seen]
+        seen.update(b["carrierBookingReference"] for b in fresh)
         out.extend(fresh)
-        nxt = None
-        if isinstance(doc, dict):
-            nxt = doc.get("nextCursor") or doc.get("next") or doc.get("cursor")
-        nxt = nxt or _cursor_from_link(hdrs.get("next-page") or hdrs.get("link"))
-        if not fresh or not nxt or nxt == cursor:
+        cursor = doc.get("nextCursor")
+        if not fresh or not cursor:
             return out
-        cursor = nxt
     raise CheckFailed("booking list paging did not end")
-
-
-def _cursor_from_link(value):
-    if not value:
-        return None
-    m = re.search(r"cursor=([^&>\s]+)", value)
-    return m.group(1) if m else None
 
 
 def booking_departures(booking):
@@ -435,33 +426,17 @@ def booking_departures(booking):
     for h in find_all(booking, "departures"):
         for x in (h if isinstance(h, list) else [h]):
             if isinstance(x, dict) and "departure" in x:
-                out.append((x["departure"], int(x.get("teu", x.get("TEU", 0)))))
+                out.append((x["departure"], int(x["TEU"])))
     return out
 
 
 def load_list(client, token, departure):
-    """(used TEU, offered TEU, rows) of the departure's load list."""
+    """(booked TEU, capacity TEU, rows, whole answer) of the departure's load list."""
     from urllib.parse import quote
     path = f"/v1/departures/{quote(departure, safe='@:')}/load-list"
     status, _, doc = client.call("GET", path, token=token)
     check(status == 200, f"GET {path}: {status} {doc}")
-    used = _first_number(doc, ("bookedTEU", "usedTEU", "teuUsed", "booked_teu", "used_teu"))
-    offered = _first_number(doc, ("capacityTEU", "offeredTEU", "teuOffered", "capacity_teu",
-                                  "offered_teu"))
-    rows = []
-    for key in ("bookings", "rows", "items", "loadList"):
-        if isinstance(doc, dict) and isinstance(doc.get(key), list):
-            rows = doc[key]
-            break
-    return used, offered, rows, doc
-
-
-def _first_number(doc, names):
-    for n in names:
-        for v in find_all(doc, n):
-            if isinstance(v, (int, float)):
-                return int(v)
-    return None
+    return doc["bookedTEU"], doc["capacityTEU"], doc["bookings"], doc
 
 
 def main(run):

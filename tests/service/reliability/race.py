@@ -170,7 +170,7 @@ def check_race(a, clients, operator, preloader, tokens):
             winners[key] = (ref, i, answers[0][2])
         else:
             doc = answers[0][2] or {}
-            h.check(status == 409 and "sold-out" in str(doc.get("type", "")),
+            h.check(status == 409 and h.problem_slug(doc) == "sold-out",
                     f"client {i}: expected 201 or 409 sold-out, got {status} {doc}")
             losers[key] = ref
         if len(answers) > 1:
