@@ -5,7 +5,8 @@
 //
 // Prints: Engine::open; the first query of a horizon (builds its planner); warm earliest-arrival
 // queries between random pairs of service stops, ready on random days of one four-week horizon
-// (p50/p99/max ms, one thread); then the same queries from `threads` threads (queries/s).
+// (p50/p99/max ms, one thread); search_locations (the first call folds the place index); then
+// the queries from `threads` threads (queries/s).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -101,6 +102,12 @@ int main(int argc, char** argv) {
     const Summary f = summarize(failed_ms);
     fmt::print("warm, no route ({} queries):                p50 {:.2f}  p99 {:.2f}  max {:.2f} ms\n", failed_ms.size(),
                f.p50, f.p99, f.max);
+  }
+
+  for (const char* text : {"Duisburg", "Duisburg", "KZ", "ist"}) {
+    t0 = Clock::now();
+    const std::size_t found = engine.search_locations(text).size();
+    fmt::print("search_locations(\"{}\")  {} found  {:8.2f} ms\n", text, found, ms_since(t0));
   }
 
   std::atomic<std::size_t> next{0};

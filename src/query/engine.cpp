@@ -152,6 +152,12 @@ Ends Engine::Impl::ends(const std::string& from, const std::string& to) const {
   const Network& net = pkg->network;
   const double near_km = pkg->road ? pkg->road->radius_km : 0.0;
   const auto resolve = [&](const std::string& text, const char* field) {
+    // A node's code, as typed or in lower case, is rule 1 of place/lookup.h: found without
+    // folding every name of the network.
+    std::string code = text;
+    for (char& c : code)
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if (const auto n = net.find_node(code)) return place::Resolved{.node = *n};
     try {
       return place::resolve(net, places, text, near_km);
     } catch (const route::LocateError& e) {
@@ -170,8 +176,12 @@ Ends Engine::Impl::ends(const std::string& from, const std::string& to) const {
   try {
     e.pkg = std::make_shared<const LoadedNetwork>(place::with_places(*pkg, a.place, b.place));
   } catch (const place::NoAccessError& err) {
-    throw QueryError(Problem::no_route, a.place && std::string_view(err.what()).find(a.place->code) != std::string_view::npos ? "from" : "to",
-                     without_no_route_prefix(err.what()));
+    // The place the message names is the end at fault (the origin when both are places and the
+    // package has no road table at all).
+    const std::string_view what = err.what();
+    const bool to_at_fault = b.place && (!a.place || what.find(a.place->code) == std::string_view::npos) &&
+                             what.find(b.place->code) != std::string_view::npos;
+    throw QueryError(Problem::no_route, to_at_fault ? "to" : "from", without_no_route_prefix(err.what()));
   }
   e.shared = false;
   return e;

@@ -38,13 +38,15 @@ struct Engine::Impl {
   place::PlaceSource places;           // the UN/LOCODE index, loaded on first use (thread-safe)
   std::unique_ptr<schedule::LocalClock> clock;  // of pkg's network
   std::uint64_t fingerprint = 0;       // names the network in routing references
-  // search_locations: the place index's codes and name words, folded once on first use.
-  struct FoldedPlace {
-    std::string code;                // folded
-    std::vector<std::string> words;  // folded words of name, ascii and alt names
+  // search_locations: the place index folded once on first use, with sorted keys for prefix
+  // look-ups (code -> place, name word -> place).
+  struct FoldedPlaces {
+    std::vector<std::vector<std::string>> words;  // per place: folded words of name, ascii and alt names
+    std::vector<std::vector<std::string>> wholes;  // per place: the folded names themselves
+    std::vector<std::pair<std::string, std::uint32_t>> by_code, by_word;  // sorted
   };
   mutable std::once_flag folded_once;
-  mutable std::vector<FoldedPlace> folded_places;
+  mutable FoldedPlaces folded;
   mutable ScheduledPool scheduled_pool{6, idle_per_key()};
   mutable RoutePool route_pool{1, idle_per_key()};
 

@@ -59,21 +59,44 @@ std::vector<Location> Engine::search_locations(std::string_view text, std::size_
                    .on_network = true, .kind = std::string(to_string(i.kind))});
   }
 
-  // Places of the index that are not nodes.
+  // Places of the index that are not nodes: candidates by a code prefix or a prefix of the
+  // longest word, then scored as nodes are.
   const PlaceIndex& index = m.places();
   std::call_once(m.folded_once, [&] {
-    m.folded_places.reserve(index.size());
-    for (const Place& p : index.places()) {
-      Impl::FoldedPlace f{route::fold(p.code), route::folded_words(p.name)};
-      for (const std::string* other : {&p.ascii, &p.alt})
-        for (std::string& w : route::folded_words(*other)) f.words.push_back(std::move(w));
-      m.folded_places.push_back(std::move(f));
+    Impl::FoldedPlaces& f = m.folded;
+    f.words.resize(index.size());
+    f.wholes.resize(index.size());
+    for (std::uint32_t k = 0; k < index.size(); ++k) {
+      const Place& p = index[k];
+      f.by_code.emplace_back(route::fold(p.code), k);
+      for (const std::string* name : {&p.name, &p.ascii, &p.alt}) {
+        if (name->empty()) continue;
+        f.wholes[k].push_back(route::fold(*name));
+        for (std::string& w : route::folded_words(*name)) f.words[k].push_back(std::move(w));
+      }
+      std::sort(f.words[k].begin(), f.words[k].end());
+      f.words[k].erase(std::unique(f.words[k].begin(), f.words[k].end()), f.words[k].end());
+      for (const std::string& w : f.words[k]) f.by_word.emplace_back(w, k);
     }
+    std::sort(f.by_code.begin(), f.by_code.end());
+    std::sort(f.by_word.begin(), f.by_word.end());
   });
+  const Impl::FoldedPlaces& f = m.folded;
+  std::vector<std::uint32_t> candidates;
+  const auto with_prefix = [&](const std::vector<std::pair<std::string, std::uint32_t>>& keys, const std::string& p) {
+    for (auto it = std::lower_bound(keys.begin(), keys.end(), std::make_pair(p, std::uint32_t{0}));
+         it != keys.end() && it->first.starts_with(p); ++it)
+      candidates.push_back(it->second);
+  };
+  with_prefix(f.by_code, folded);
+  if (!words.empty())
+    with_prefix(f.by_word, *std::max_element(words.begin(), words.end(),
+                                             [](const auto& a, const auto& b) { return a.size() < b.size(); }));
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   std::vector<std::pair<int, std::size_t>> places;
-  for (std::size_t k = 0; k < m.folded_places.size(); ++k) {
-    const Impl::FoldedPlace& f = m.folded_places[k];
-    const int s = score(folded, words, f.code, {f.words});
+  for (std::uint32_t k : candidates) {
+    const int s = score(folded, words, route::fold(index[k].code), {f.words[k]}, f.wholes[k]);
     if (s != kNoMatch && !net.find_node(index[k].code)) places.emplace_back(s, k);
   }
   std::stable_sort(places.begin(), places.end(), [](const auto& a, const auto& b) { return a.first < b.first; });

@@ -77,6 +77,15 @@ TEST(Engine, DoorToDoorPlansOnACopyWithThePlaceAdded) {
   EXPECT_FALSE(eurasia().network().find_node("KZSHY"));
 }
 
+TEST(Engine, APlaceOutOfRoadReachIsNoRouteOnItsField) {
+  std::string msg;
+  EXPECT_EQ(error_of([] { (void)eurasia().plan_static({.from = "JPHKT", .to = "USNYC"}); }, &msg),
+            std::make_pair(Problem::no_route, std::string("to")));
+  EXPECT_TRUE(msg.starts_with("USNYC ")) << msg;  // the caller adds its own "no route: "
+  EXPECT_EQ(error_of([] { (void)eurasia().plan_scheduled({.from = "USNYC", .to = "DEDUI", .depart = "2026-12-01"}); }).second,
+            "from");
+}
+
 TEST(Engine, BadRequestsNameTheirField) {
   std::string msg;
   EXPECT_EQ(error_of([] { (void)eurasia().plan_scheduled({.from = "JPHKT", .to = "DEDUI", .depart = "2026-13-01"}); }, &msg),

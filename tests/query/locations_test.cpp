@@ -1,10 +1,18 @@
 // Engine::search_locations: nodes by code or name words first, then UN/LOCODE places.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
+
 #include "landbridge/query/engine.h"
 
 namespace landbridge::query {
 namespace {
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
 
 const Engine& eurasia() {
   static const Engine engine = Engine::open("");
@@ -43,6 +51,12 @@ TEST(SearchLocations, PlacesOfTheIndexAfterNodes) {
   ASSERT_EQ(shy.size(), 1U);
   EXPECT_EQ(shy.front().name, "Shymkent");
   EXPECT_FALSE(shy.front().on_network);
+}
+
+TEST(SearchLocations, PlacesByNameWords) {
+  const std::vector<Location> shy = eurasia().search_locations("shymk", 50);
+  EXPECT_TRUE(std::any_of(shy.begin(), shy.end(), [](const Location& l) { return l.code == "KZSHY"; }));
+  for (const Location& l : shy) EXPECT_NE(lower(l.name).find("shymk"), std::string::npos) << l.name;
 }
 
 TEST(SearchLocations, LimitAndNothing) {

@@ -1,7 +1,13 @@
 // Routing references: round trips, tampering, another network, itineraries no longer offered.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 #include "landbridge/query/engine.h"
+#include "landbridge/timetable/time.h"
+#include "../support/scratch.h"
 
 namespace landbridge::query {
 namespace {
@@ -104,6 +110,42 @@ TEST(RoutingReference, ASoldOutDepartureIsNoLongerOffered) {
   // With room left the same reference resolves.
   const ScheduledAnswer ok = eurasia().resolve_reference(ref, [](const DepartureKey&) { return std::optional(40); });
   EXPECT_EQ(rides(ok, 0), rides(a, 0));
+}
+
+// The timetable changed under a reference: its departure was cancelled (same nodes and services,
+// so the reference is still this network's).
+TEST(RoutingReference, ACancelledDepartureIsNotInTheTimetable) {
+  namespace fs = std::filesystem;
+  const fs::path dir = testing_support::scratch_dir() / "pkg";
+  fs::copy(LANDBRIDGE_TEST_DATA_DIR "/packages/mini-services", dir, fs::copy_options::recursive);
+  const Engine before = Engine::open(dir.string());
+  const ScheduledAnswer a = before.plan_scheduled({.from = "JPHKT", .to = "CNLYG", .depart = "2026-06-01"});
+  const DepartureKey feeder = before.departures(a.result.itineraries.front()).front();
+  ASSERT_EQ(feeder.service, "F1");
+  const std::string ref = before.routing_reference(a, 0);
+  EXPECT_EQ(before.departures(before.resolve_reference(ref).result.itineraries.front()).front(), feeder);
+
+  // Cancel that sailing: F1's removed days gain its local start day (F1 runs on +09:00).
+  std::ifstream in(dir / "services.csv");
+  std::stringstream text;
+  text << in.rdbuf();
+  in.close();
+  std::string csv = text.str();
+  const std::string day = timetable::format_date(timetable::to_civil(feeder.start, hours(9)).date);
+  const std::size_t at = csv.find(",2026-01-02,400,");
+  ASSERT_NE(at, std::string::npos);
+  csv.replace(at, 16, ",2026-01-02;" + day + ",400,");
+  std::ofstream(dir / "services.csv") << csv;
+
+  const Engine after = Engine::open(dir.string());
+  try {
+    (void)after.resolve_reference(ref);
+    ADD_FAILURE() << "resolved a cancelled departure";
+  } catch (const QueryError& e) {
+    EXPECT_EQ(e.problem(), Problem::no_route);
+    EXPECT_EQ(e.field(), "routingReference");
+    EXPECT_EQ(std::string(e.what()), "no longer offered: departure " + to_string(feeder) + " is not in the timetable");
+  }
 }
 
 }  // namespace

@@ -130,7 +130,7 @@ struct Location {
   std::string country;              // ISO 3166 alpha-2
   double lat = 0, lon = 0;
   bool on_network = false;          // a node of the package (else trucked to it by road)
-  std::string kind;                 // node kind (port, terminal, border, hub) or "place"
+  std::string kind;                 // node kind (seaport, dry_port, rail_terminal, border_crossing, hub) or "place"
 };
 
 // Loads a package folder, a .txt text network (docs/text-network-format.md: no services, rates or
