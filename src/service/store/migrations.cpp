@@ -70,6 +70,7 @@ const std::vector<Migration>& migrations() {
            " payload TEXT NOT NULL)",
            "CREATE INDEX events_equipment ON events (equipment_reference, seq)",
            "CREATE INDEX events_booking ON events (booking_reference, seq)",
+           "CREATE INDEX events_party ON events (party, seq)",
            "CREATE TABLE api_keys ("
            " id TEXT PRIMARY KEY,"
            " secret_hash TEXT NOT NULL,"

@@ -8,6 +8,7 @@
 #include <random>
 #include <string>
 #include <thread>
+#include <unordered_map>
 
 #include "backends.h"
 #include "pool.h"
@@ -87,9 +88,13 @@ class Connection {
     std::vector<const char*> values;
     values.reserve(text.size());
     for (const auto& t : text) values.push_back(t.c_str());
-    const std::string sql(statement);
-    PGresult* r = PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
-                               nullptr, nullptr, 0);
+    PGresult* r = nullptr;
+    if (const std::string* name = prepared(statement)) {
+      r = PQexecPrepared(conn_, name->c_str(), static_cast<int>(values.size()), values.data(), nullptr, nullptr, 0);
+    } else {
+      const std::string sql(statement);
+      r = PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0);
+    }
     const ExecStatusType status = PQresultStatus(r);
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return r;
     const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
@@ -105,11 +110,30 @@ class Connection {
 
   void command(const char* statement, std::string_view operation) { PQclear(run(statement, {}, operation)); }
 
+  // The name of the server-side prepared statement for a query (prepared on first use), so the
+  // server plans it once per connection; nullptr for statements not worth keeping (transaction
+  // control, DDL) or once this connection keeps kMaxPrepared of them.
+  const std::string* prepared(std::string_view statement) {
+    if (auto it = prepared_.find(std::string(statement)); it != prepared_.end()) return &it->second;
+    const auto starts = [&](std::string_view word) { return statement.rfind(word, 0) == 0; };
+    if (!(starts("SELECT") || starts("INSERT") || starts("UPDATE") || starts("DELETE"))) return nullptr;
+    if (prepared_.size() >= kMaxPrepared) return nullptr;
+    std::string name = "lb" + std::to_string(prepared_.size());
+    const std::string sql(statement);
+    PGresult* r = PQprepare(conn_, name.c_str(), sql.c_str(), 0, nullptr);
+    const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+    PQclear(r);
+    if (!ok) return nullptr;  // let the plain execution report the error with its SQLSTATE
+    return &prepared_.emplace(sql, std::move(name)).first->second;
+  }
+
   const std::string& name() const { return name_; }
 
  private:
+  static constexpr std::size_t kMaxPrepared = 256;
   PGconn* conn_ = nullptr;
   std::string name_;
+  std::unordered_map<std::string, std::string> prepared_;  // statement text -> name
 };
 
 class PgTx final : public Tx {
@@ -191,6 +215,20 @@ class PgDb final : public Db {
       // Back off 1..2^k ms (k up to 5) so that the racers spread out.
       const int ceiling = 1 << std::min(attempt, 5);
       std::this_thread::sleep_for(std::chrono::microseconds(1000 * (1 + static_cast<int>(jitter() % ceiling))));
+    }
+  }
+
+  Rows read_one(std::string_view operation, std::string_view statement, const std::vector<Param>& params) override {
+    for (std::size_t stale = 0;; ++stale) {
+      Pool<Connection>::Lease conn(pool_, pool_.take());
+      try {
+        PgTx tx(*conn, operation);  // autocommit: the statement is its own transaction
+        return tx.query(statement, params);
+      } catch (const PgError&) {
+        // A read may be sent again; a connection the server closed is replaced.
+        if (conn->ok() || stale >= kMaxConnections) throw;
+        conn.discard();
+      }
     }
   }
 

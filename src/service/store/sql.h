@@ -52,6 +52,9 @@ class Db {
   // body must not keep state across attempts); otherwise a read-only snapshot. Any exception
   // rolls back and propagates; database errors come out as StoreError naming `operation`.
   virtual void transact(bool write, std::string_view operation, const std::function<void(Tx&)>& body) = 0;
+  // Runs one reading statement on its own (one statement sees one consistent state): the
+  // cheapest read, one round trip on PostgreSQL.
+  virtual Rows read_one(std::string_view operation, std::string_view statement, const std::vector<Param>& params) = 0;
   // Runs `body` while no other process migrates the same database.
   virtual void with_migration_lock(const std::function<void()>& body) = 0;
 };

@@ -5,7 +5,9 @@
 // response are one transaction, rolled back as a whole when any hold fails. The database's
 // own locking (SQLite's single writer, PostgreSQL's serializable snapshot isolation) makes the
 // check and the increment one step for every thread and process on the same database.
+#include <algorithm>
 #include <chrono>
+#include <map>
 #include <string>
 
 #include "backends.h"
@@ -90,10 +92,30 @@ class SqlStore final : public Store {
     return out;
   }
 
+  // One statement for the booking, its holds and its containers (part 0, 1, 2), so one round
+  // trip and one consistent state.
   std::optional<Booking> booking(const std::string& reference) override {
-    std::optional<Booking> out;
-    db_->transact(false, "read booking " + reference, [&](Tx& tx) { out = read_booking(tx, reference); });
-    return out;
+    const Rows rows = db_->read_one(
+        "read booking " + reference,
+        "SELECT 0, 0, reference, party, status, routing_reference, iso_equipment_code, CAST(units AS TEXT),"
+        " CAST(teu AS TEXT), itinerary_json, reason, CAST(created AS TEXT), CAST(updated AS TEXT)"
+        " FROM bookings WHERE reference = $1"
+        " UNION ALL SELECT 1, position, departure, CAST(teu AS TEXT), CAST(capacity_teu AS TEXT),"
+        " '', '', '', '', '', '', '', '' FROM holds WHERE booking = $1"
+        " UNION ALL SELECT 2, position, equipment_reference, '', '', '', '', '', '', '', '', '', ''"
+        " FROM containers WHERE booking = $1"
+        " ORDER BY 1, 2",
+        {reference});
+    if (rows.empty() || rows[0][0] != "0") return std::nullopt;
+    Booking b = booking_of(Row(rows[0].begin() + 2, rows[0].end()));
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+      const Row& r = rows[i];
+      if (r[0] == "1")
+        b.holds.push_back(Hold{r[2], to_i32(r[3]), to_i32(r[4])});
+      else
+        b.containers.push_back(r[2]);
+    }
+    return b;
   }
 
   std::vector<Booking> bookings(const std::string& party, std::int32_t limit,
@@ -115,7 +137,8 @@ class SqlStore final : public Store {
       const Rows rows = tx.query(std::string("SELECT ") + kBookingColumns + " FROM bookings WHERE " + where +
                                      " ORDER BY id DESC LIMIT $" + std::to_string(params.size()),
                                  params);
-      for (const Row& r : rows) out.push_back(complete(tx, booking_of(r)));
+      for (const Row& r : rows) out.push_back(booking_of(r));
+      complete_all(tx, out);
     });
     return out;
   }
@@ -400,15 +423,25 @@ class SqlStore final : public Store {
 
   // --- statements inside a transaction --------------------------------------------------------
   // Takes h.teu on the departure (recording its capacity on first use) or aborts as sold out.
+  // The common case, a departure booked before, is one statement.
   static void hold(Tx& tx, const Hold& h) {
-    tx.exec("INSERT INTO departures (departure, capacity_teu, booked_teu) VALUES ($1, $2, 0)"
-            " ON CONFLICT (departure) DO NOTHING",
-            {h.departure, I{h.capacity_teu}});
-    const I taken = tx.exec(
-        "UPDATE departures SET booked_teu = booked_teu + $2 WHERE departure = $1 AND booked_teu + $2 <= capacity_teu",
-        {h.departure, I{h.teu}});
-    if (taken == 1) return;
-    const Rows rows = tx.query("SELECT capacity_teu - booked_teu FROM departures WHERE departure = $1", {h.departure});
+    const auto take = [&] {
+      return tx.exec(
+                 "UPDATE departures SET booked_teu = booked_teu + $2"
+                 " WHERE departure = $1 AND booked_teu + $2 <= capacity_teu",
+                 {h.departure, I{h.teu}}) == 1;
+    };
+    if (take()) return;
+    Rows rows = tx.query("SELECT capacity_teu - booked_teu FROM departures WHERE departure = $1", {h.departure});
+    if (rows.empty()) {
+      // First use. A concurrent first booker's row, committed but outside this snapshot, makes
+      // PostgreSQL fail this transaction with 40001 (run again) rather than do nothing.
+      tx.exec("INSERT INTO departures (departure, capacity_teu, booked_teu) VALUES ($1, $2, 0)"
+              " ON CONFLICT (departure) DO NOTHING",
+              {h.departure, I{h.capacity_teu}});
+      if (take()) return;
+      rows = tx.query("SELECT capacity_teu - booked_teu FROM departures WHERE departure = $1", {h.departure});
+    }
     throw SoldOutAbort{SoldOut{h.departure, rows.empty() ? 0 : to_i32(rows[0][0])}};
   }
 
@@ -429,23 +462,63 @@ class SqlStore final : public Store {
     } catch (const UniqueViolation& e) {
       throw StoreError(std::string(e.what()) + " (booking reference " + b.reference + " exists already)");
     }
-    for (std::size_t i = 0; i < b.holds.size(); ++i) {
-      const Hold& h = b.holds[i];
-      tx.exec("INSERT INTO holds (booking, position, departure, teu, capacity_teu) VALUES ($1, $2, $3, $4, $5)",
-              {b.reference, I(i), h.departure, I{h.teu}, I{h.capacity_teu}});
+    if (!b.holds.empty()) {
+      std::vector<Param> params{b.reference};
+      std::string values;
+      for (std::size_t i = 0; i < b.holds.size(); ++i) {
+        const Hold& h = b.holds[i];
+        values += (i ? ", ($1, " : "($1, ") + placeholders(params, {I(i), h.departure, I{h.teu}, I{h.capacity_teu}}) + ")";
+      }
+      tx.exec("INSERT INTO holds (booking, position, departure, teu, capacity_teu) VALUES " + values, params);
     }
     insert_containers(tx, b.reference, b.containers);
   }
 
-  static void insert_containers(Tx& tx, const std::string& booking, const std::vector<std::string>& containers) {
-    for (std::size_t i = 0; i < containers.size(); ++i) {
-      try {
-        tx.exec("INSERT INTO containers (equipment_reference, booking, position) VALUES ($1, $2, $3)",
-                {containers[i], booking, I(i)});
-      } catch (const UniqueViolation& e) {
-        throw StoreError(std::string(e.what()) + " (container " + containers[i] + " belongs to another booking)");
-      }
+  // Appends `more` to `params` and returns their placeholders, "$4, $5, ...".
+  static std::string placeholders(std::vector<Param>& params, std::initializer_list<Param> more) {
+    std::string out;
+    for (const Param& p : more) {
+      params.push_back(p);
+      if (!out.empty()) out += ", ";
+      out += '$';
+      out += std::to_string(params.size());
     }
+    return out;
+  }
+
+  // A booking's containers in two statements: which of the numbers are taken already (named
+  // in the error), then all of them at once.
+  void insert_containers(Tx& tx, const std::string& booking, const std::vector<std::string>& containers) const {
+    if (containers.empty()) return;
+    const std::string operation = "store containers of " + booking;
+    std::vector<Param> asked;
+    std::string list;
+    for (const auto& c : containers) list += (list.empty() ? "" : ", ") + placeholders(asked, {c});
+    std::string taken;
+    for (const Row& r : tx.query("SELECT equipment_reference FROM containers WHERE equipment_reference IN (" + list +
+                                     ") ORDER BY equipment_reference",
+                                 asked))
+      taken += (taken.empty() ? "" : ", ") + r[0];
+    if (!taken.empty())
+      throw StoreError(message(db_->name(), operation, "container " + taken + " belongs to another booking"));
+
+    std::vector<Param> params{booking};
+    std::string values;
+    for (std::size_t i = 0; i < containers.size(); ++i)
+      values += (i ? ", ($1, " : "($1, ") + placeholders(params, {containers[i], I(i)}) + ")";
+    try {
+      tx.exec("INSERT INTO containers (booking, equipment_reference, position) VALUES " + values, params);
+    } catch (const UniqueViolation& e) {
+      // A number given twice, or taken by a booking committed since the check above.
+      throw StoreError(std::string(e.what()) + " (containers " + join(containers) +
+                       ": one is repeated or belongs to another booking)");
+    }
+  }
+
+  static std::string join(const std::vector<std::string>& list) {
+    std::string out;
+    for (const auto& x : list) out += (out.empty() ? "" : ", ") + x;
+    return out;
   }
 
   // The holds and containers of a booking read from its row.
@@ -457,6 +530,31 @@ class SqlStore final : public Store {
          tx.query("SELECT equipment_reference FROM containers WHERE booking = $1 ORDER BY position", {b.reference}))
       b.containers.push_back(r[0]);
     return b;
+  }
+
+  // The holds and containers of a page of bookings, in one statement.
+  static void complete_all(Tx& tx, std::vector<Booking>& page) {
+    if (page.empty()) return;
+    std::vector<Param> refs;
+    std::string list;
+    std::map<std::string, Booking*> by_reference;
+    for (Booking& b : page) {
+      list += (list.empty() ? "" : ", ") + placeholders(refs, {b.reference});
+      by_reference[b.reference] = &b;
+    }
+    const Rows rows = tx.query(
+        "SELECT booking, 1, position, departure, CAST(teu AS TEXT), CAST(capacity_teu AS TEXT) FROM holds"
+        " WHERE booking IN (" + list + ")"
+        " UNION ALL SELECT booking, 2, position, equipment_reference, '', '' FROM containers"
+        " WHERE booking IN (" + list + ") ORDER BY 1, 2, 3",
+        refs);
+    for (const Row& r : rows) {
+      Booking& b = *by_reference.at(r[0]);
+      if (r[1] == "1")
+        b.holds.push_back(Hold{r[3], to_i32(r[4]), to_i32(r[5])});
+      else
+        b.containers.push_back(r[3]);
+    }
   }
 
   std::optional<Booking> read_booking(Tx& tx, const std::string& reference) const {

@@ -202,6 +202,12 @@ class SqliteDb final : public Db {
     }
   }
 
+  Rows read_one(std::string_view operation, std::string_view statement, const std::vector<Param>& params) override {
+    Pool<Connection>::Lease conn(pool_, pool_.take());
+    SqliteTx tx(*conn, operation);  // autocommit: the statement is its own transaction
+    return tx.query(statement, params);
+  }
+
   void with_migration_lock(const std::function<void()>& body) override {
     body();  // each migration runs under BEGIN IMMEDIATE and re-reads schema_migrations there
   }

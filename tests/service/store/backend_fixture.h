@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <ostream>
@@ -57,8 +58,13 @@ inline void admin(const std::string& url, const std::string& statement) {
 class BackendTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
+    // The scratch folder is named after the test and the process id; an id can come back (a
+    // repeated run), so whatever an earlier process left there goes first.
+    const auto dir = testing_support::scratch_dir();
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
     if (GetParam() == Backend::sqlite) {
-      url_ = "sqlite:" + (testing_support::scratch_dir() / "store.db").string();
+      url_ = "sqlite:" + (dir / "store.db").string();
       return;
     }
     std::string why;

@@ -11,6 +11,8 @@ namespace {
 
 TEST(StoreOpen, SqliteByPrefixOrPlainPath) {
   const auto dir = testing_support::scratch_dir();
+  std::filesystem::remove(dir / "a.db");
+  std::filesystem::remove(dir / "b.db");
   EXPECT_EQ(open_store("sqlite:" + (dir / "a.db").string())->backend(), "sqlite");
   EXPECT_EQ(open_store((dir / "b.db").string())->backend(), "sqlite");
   EXPECT_TRUE(std::filesystem::exists(dir / "a.db"));

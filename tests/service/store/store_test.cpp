@@ -207,7 +207,9 @@ TEST_P(StoreTest, AContainerNumberBelongsToOneBookingOnly) {
     store->create_booking(b, std::nullopt);
     ADD_FAILURE() << "a taken container number was accepted";
   } catch (const StoreError& e) {
-    EXPECT_NE(std::string(e.what()).find("CSQU3054383"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("container CSQU3054383 belongs to another booking"), std::string::npos)
+        << e.what();
+    EXPECT_EQ(std::string(e.what()).find("APZU4812090"), std::string::npos) << e.what();
   }
   EXPECT_FALSE(store->booking("LB0000000002").has_value());  // rolled back as a whole
   EXPECT_FALSE(store->container_taken("APZU4812090"));
@@ -217,6 +219,14 @@ TEST_P(StoreTest, AContainerNumberBelongsToOneBookingOnly) {
       store->create_booking(sample_booking("LB0000000003", "zenith", {{"RAIL", 2, 10}}, S::received), std::nullopt)));
   EXPECT_THROW(store->transition("LB0000000003", S::confirmed, "", {"CSQU3054383"}, std::nullopt), StoreError);
   EXPECT_EQ(store->booking("LB0000000003")->status, S::received);
+  // One number twice in one booking is no better.
+  EXPECT_THROW(store->transition("LB0000000003", S::confirmed, "", {"APZU4812090", "APZU4812090"}, std::nullopt),
+               StoreError);
+  EXPECT_FALSE(store->container_taken("APZU4812090"));
+  const auto confirmed = store->transition("LB0000000003", S::confirmed, "", {"APZU4812090"}, std::nullopt);
+  ASSERT_TRUE(confirmed.has_value());
+  EXPECT_TRUE(confirmed->ok);
+  EXPECT_EQ(confirmed->booking.containers, std::vector<std::string>{"APZU4812090"});
 }
 
 TEST_P(StoreTest, EventsFilterAndPageByCursor) {
@@ -387,6 +397,12 @@ TEST_P(ReconnectTest, ConnectionsClosedByTheServerAreReplaced) {
     ASSERT_NO_THROW(store->create_booking(sample_booking(ref, "acme", {{"RAIL", 2, 100}}), std::nullopt)) << i;
   }
   EXPECT_EQ(store->departure_usage("RAIL")->booked_teu, 40);
+  // The single-statement read replaces closed connections too.
+  users.clear();
+  for (int i = 0; i < 8; ++i) users.emplace_back([&] { (void)store->booking("LB1000000000"); });
+  for (auto& t : users) t.join();
+  drop_connections();
+  for (int i = 0; i < 20; ++i) ASSERT_TRUE(store->booking("LB" + std::to_string(1000000000 + i)).has_value()) << i;
 }
 
 INSTANTIATE_TEST_SUITE_P(Store, ReconnectTest, ::testing::Values(Backend::postgresql), backend_name);
