@@ -205,5 +205,18 @@ TEST(ScheduledEurasia, TransCaspianTrainsConnectWithinADay) {
   EXPECT_LT(it.arrival - it.departure, days(40));  // it took 54 days before the chain connected
 }
 
+// Slots are sold per departure (the booking service): every service states its capacity (A-SV8),
+// and a sailing offers at least one block train's worth.
+TEST(ScheduledEurasia, EveryServiceStatesItsSlotCapacity) {
+  const Reference& ref = reference();
+  ASSERT_FALSE(ref.services.empty());
+  for (const auto& s : ref.services) {
+    EXPECT_GT(s.capacity_teu, 0) << s.id;
+    if (s.carriage.mode != Mode::rail) {
+      EXPECT_GE(s.capacity_teu, 100) << s.id;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace landbridge::schedule

@@ -44,7 +44,8 @@ class Desk {
   Desk(const query::Engine& engine, Store& store);
 
   // GET /v1/point-to-point-routes?placeOfReceipt=..&placeOfDelivery=..&departureStartDate=..
-  // (DCSA Commercial Schedules shape), only departures with room for the shipment.
+  // (DCSA Commercial Schedules shape), only departures with room for the shipment. Body: the
+  // JSON array of routes (service/dcsa.h, docs/service-domain.md).
   Reply point_to_point(const query::ScheduledQuery& q);
 
   // POST /v2/bookings {"routingReference", "ISOEquipmentCode", "units", "equipmentReferences"?}
@@ -52,6 +53,7 @@ class Desk {
   // 201 CONFIRMED; 409 sold-out (a REJECTED booking is stored and named).
   Reply create_booking(const Caller& c, const nlohmann::json& body, const WriteKey& w);
   Reply get_booking(const Caller& c, const std::string& reference);
+  // Body {"bookings": [...], "nextCursor": reference or null}; newest first.
   Reply list_bookings(const Caller& c, std::int32_t limit, const std::string& cursor);
   // PATCH /v2/bookings/{ref} {"bookingStatus": "CANCELLED"} (shippers), COMPLETED (operators).
   Reply patch_booking(const Caller& c, const std::string& reference, const nlohmann::json& body, const WriteKey& w);
@@ -60,6 +62,8 @@ class Desk {
   // box's journey and updates its ETA.
   Reply post_events(const Caller& c, const nlohmann::json& body, const WriteKey& w);
   // GET /v2/events?equipmentReference=&carrierBookingReference=&eventType=&UNLocationCode=&cursor=&limit=
+  // Body {"events": [...], "nextCursor": "<seq>" or null}: the cursor goes into after_seq (the
+  // HTTP layer may serve the list bare with a Next-Page header).
   Reply get_events(const Caller& c, const EventFilter& f);
   // GET /v1/departures/{departure}/load-list (operators)
   Reply load_list(const Caller& c, const std::string& departure);

@@ -83,6 +83,16 @@ class Store {
   [[nodiscard]] virtual std::vector<LoadListRow> load_list(const std::string& departure) = 0;
   // Whether a container number is used by any booking.
   [[nodiscard]] virtual bool container_taken(const std::string& equipment_reference) = 0;
+  // Replaces the holds of a booking that holds slots with `holds`, in one transaction, all or
+  // nothing (a journey re-planned after a late event): slots on departures no longer listed are
+  // released, new ones checked (booked + teu <= capacity_teu) and held; the same list again
+  // changes nothing. Nullopt for an unknown reference or a booking that holds no slots. The
+  // base implementation throws StoreError: a backend that cannot move holds says so.
+  using MoveResult = std::variant<Booking, SoldOut>;
+  virtual std::optional<MoveResult> move_holds(const std::string& reference, const std::vector<Hold>& holds) {
+    (void)holds;
+    throw StoreError("the " + backend() + " store cannot move the holds of booking " + reference);
+  }
 
   // --- events -------------------------------------------------------------------------------
   // Appends events (seq assigned, returned in order), with an optional idempotent response.

@@ -177,8 +177,27 @@ Reply Desk::create_booking(const Caller& c, const json& body, const WriteKey& w)
   Reply ok;
   ok.status = 201;
   ok.location = "/v2/bookings/" + b.reference;
-  ok.body = booking_json(b, engine_.network(), itinerary);
-  const auto result = store_.create_booking(b, gate.response(ok));
+  // A container number taken by a booking committed between the check and the write: the
+  // store refuses the whole booking. The service's own numbers are drawn again; a shipper's own
+  // number is a conflict.
+  std::optional<Store::CreateResult> stored;
+  for (int attempt = 0; !stored; ++attempt) {
+    ok.body = booking_json(b, engine_.network(), itinerary);
+    try {
+      stored = store_.create_booking(b, gate.response(ok));
+    } catch (const StoreError&) {
+      std::size_t taken = b.containers.size();
+      for (std::size_t i = 0; i < b.containers.size() && taken == b.containers.size(); ++i)
+        if (store_.container_taken(b.containers[i])) taken = i;
+      if (taken == b.containers.size() || attempt >= 3) throw;
+      if (!req.containers.empty())
+        return problem(409, "container-in-use", "Container number in use",
+                       b.containers[taken] + " is already on another booking",
+                       "equipmentReferences[" + std::to_string(taken) + "]");
+      b.containers = number_boxes(store_, req.units);
+    }
+  }
+  const Store::CreateResult& result = *stored;
   if (const auto* first = std::get_if<Replay>(&result)) return detail::answer_used_key(first->first, w);
   if (std::holds_alternative<Booking>(result)) {
     const Shipment s{b.reference, b.party, b.iso_equipment_code, b.containers};
@@ -266,8 +285,7 @@ Reply Desk::patch_booking(const Caller& c, const std::string& reference, const j
   }
   // A cancelled booking has no journey left to plan.
   if (*to == BookingStatus::cancelled) store_.replace_planned(reference, Instant::min(), {});
-  ok.body = booking_json(t->booking, engine_.network(), itinerary_of(t->booking));
-  return ok;
+  return ok;  // the body stored for replays
 }
 
 Reply Desk::load_list(const Caller& c, const std::string& departure) {

@@ -35,6 +35,31 @@ std::optional<Event> planned_counterpart(Store& store, const Event& act) {
   return best;
 }
 
+// The holds of the rides a booking has made by `until`: a hold's departure matched, in order,
+// with the booked itinerary's rides on the same service that arrive by then.
+std::vector<Hold> holds_done(const Booking& b, const json& itinerary, Instant until) {
+  std::vector<std::pair<std::string, Instant>> rides;
+  if (itinerary.is_object())
+    for (const auto& st : itinerary.value("steps", json::array()))
+      if (st.value("kind", "") == "leg" && st["service"].is_string())
+        rides.emplace_back(st["service"].get<std::string>(), *timetable::parse_iso8601(st["arrive"].get<std::string>()));
+  std::vector<Hold> kept;
+  std::size_t next = 0;
+  for (const auto& h : b.holds) {
+    const auto d = query::parse_departure(h.departure);
+    if (!d) continue;
+    std::size_t at = next;
+    while (at < rides.size() && rides[at].first != d->service) ++at;
+    if (at < rides.size()) {
+      if (rides[at].second <= until) kept.push_back(h);
+      next = at + 1;
+    } else if (d->start <= until) {
+      kept.push_back(h);  // a ride of an earlier re-plan (not in the booked itinerary) that had started
+    }
+  }
+  return kept;
+}
+
 struct Replan {
   Event act;       // the late actual event
   Event planned;   // what was planned for it
@@ -100,6 +125,8 @@ Reply Desk::post_events(const Caller& c, const json& body, const WriteKey& w) {
     std::string booking;
     Instant from;
     std::vector<Event> replacement;
+    std::vector<Hold> holds;
+    std::size_t entry = 0;  // in `replanned`
   };
   std::vector<Planned> writes;
   json replanned = json::array();
@@ -131,8 +158,15 @@ Reply Desk::post_events(const Caller& c, const json& body, const WriteKey& w) {
       std::vector<std::string> departures;
       for (const auto& d : engine_.departures(it)) departures.push_back(query::to_string(d));
       const Shipment s{reference, b->party, b->iso_equipment_code, b->containers};
+      std::vector<Hold> holds = holds_done(*b, itinerary, r.planned.event_time);
+      for (const auto& d : engine_.departures(it)) {
+        const std::string key = query::to_string(d);
+        const bool held = std::any_of(holds.begin(), holds.end(), [&](const Hold& h) { return h.departure == key; });
+        if (const std::int32_t cap = engine_.capacity_teu(d.service); cap > 0 && !held) holds.push_back({key, b->teu, cap});
+      }
       writes.push_back({reference, r.planned.event_time,
-                        planned_events(a.network(), it, s, at, {.gate_in = false, .departures = departures})});
+                        planned_events(a.network(), it, s, at, {.gate_in = false, .departures = departures}),
+                        std::move(holds), replanned.size()});
       entry["replanned"] = true;
       entry["estimatedArrivalDateTime"] = dcsa_utc(it.arrival);
       entry["departures"] = departures;
@@ -144,13 +178,37 @@ Reply Desk::post_events(const Caller& c, const json& body, const WriteKey& w) {
     replanned.push_back(std::move(entry));
   }
 
+  // The slots follow the new plan before the answer is stored: released where the box no
+  // longer rides, held on the new departures, all or nothing.
+  std::vector<const Planned*> moved;
+  for (const auto& p : writes) {
+    json& entry = replanned[p.entry];
+    try {
+      const auto m = store_.move_holds(p.booking, p.holds);
+      if (m && std::holds_alternative<SoldOut>(*m)) {
+        const auto& sold = std::get<SoldOut>(*m);
+        entry["replanned"] = false;
+        entry["reason"] = "departure " + sold.departure + " filled up while re-planning (" + std::to_string(sold.free_teu) +
+                          " TEU free); the plan is unchanged";
+        entry.erase("estimatedArrivalDateTime");
+        entry.erase("departures");
+        continue;
+      }
+      entry["holdsMoved"] = m.has_value();
+    } catch (const StoreError& e) {
+      entry["holdsMoved"] = false;
+      entry["reason"] = std::string("the slots stay on the booked departures: ") + e.what();
+    }
+    moved.push_back(&p);
+  }
+
   Reply ok;
   ok.status = 201;
   ok.body = {{"events", json::array()}, {"replans", replanned}};
   for (const auto& e : events) ok.body["events"].push_back(json::parse(e.payload));
   const auto stored = store_.add_events(events, gate.response(ok));
   if (const auto* first = std::get_if<Replay>(&stored)) return detail::answer_used_key(first->first, w);
-  for (const auto& p : writes) store_.replace_planned(p.booking, p.from, p.replacement);
+  for (const Planned* p : moved) store_.replace_planned(p->booking, p->from, p->replacement);
   return ok;
 }
 

@@ -1,11 +1,13 @@
 // The Desk's use cases on the built-in package (query::Engine::open("")) and a store: the
-// in-memory FakeStore and the real SQLite store, every test on both.
+// in-memory FakeStore, the SQLite store and the PostgreSQL store (the test server of the ctest
+// fixture `postgresql`, a schema per test), every test on each.
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <memory>
 #include <set>
 
+#include "../store/backend_fixture.h"
 #include "fake_store.h"
 #include "landbridge/io/package.h"
 #include "landbridge/query/engine.h"
@@ -33,10 +35,26 @@ class DeskTest : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     if (GetParam() == "memory") {
       store_ = std::make_unique<test::FakeStore>();
-    } else {
+    } else if (GetParam() == "sqlite") {
       store_ = open_store("sqlite:" + (testing_support::scratch_dir() / "desk.db").string());
+    } else {
+      std::string why;
+      server_ = testing::test_server_url(why);
+      ASSERT_FALSE(server_.empty()) << why;
+      const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+      schema_ = "desk" + std::to_string(std::hash<std::string>{}(info->name()) % 1'000'000'000ULL) + "_" +
+                std::to_string(::getpid());
+      ASSERT_NO_FATAL_FAILURE(testing::admin(server_, "DROP SCHEMA IF EXISTS " + schema_ + " CASCADE"));
+      ASSERT_NO_FATAL_FAILURE(testing::admin(server_, "CREATE SCHEMA " + schema_));
+      store_ = open_store(server_ + (server_.find('?') == std::string::npos ? "?" : "&") +
+                          "options=-csearch_path%3D" + schema_);
     }
     desk_ = std::make_unique<Desk>(engine(), *store_);
+  }
+  void TearDown() override {
+    desk_.reset();
+    store_.reset();
+    if (!schema_.empty()) testing::admin(server_, "DROP SCHEMA IF EXISTS " + schema_ + " CASCADE");
   }
 
   // A Hakata -> Duisburg route for the shipment, leaving on 2026-12-10.
@@ -82,6 +100,7 @@ class DeskTest : public ::testing::TestWithParam<std::string> {
 
   std::unique_ptr<Store> store_;
   std::unique_ptr<Desk> desk_;
+  std::string server_, schema_;
 };
 
 TEST_P(DeskTest, PointToPointOffersBookableRoutes) {
@@ -314,7 +333,29 @@ TEST_P(DeskTest, ALateGaugeChangeEventReplansTheRestAndTheEta) {
   EXPECT_EQ(replan["delayMinutes"], 3 * 1440);
   const Instant eta = *timetable::parse_iso8601(replan["estimatedArrivalDateTime"].get<std::string>());
   EXPECT_GT(eta, eta_before);
-  EXPECT_EQ(desk_->get_booking(kAcme, bkg).body["estimatedArrivalDateTime"], replan["estimatedArrivalDateTime"]);
+  const json after = desk_->get_booking(kAcme, bkg).body;
+  EXPECT_EQ(after["estimatedArrivalDateTime"], replan["estimatedArrivalDateTime"]);
+  // The slots follow the new plan: the re-planned departures are held, the booked ones after the
+  // late event are released. The in-memory store moves holds; the SQL stores do not yet, and
+  // the answer says so.
+  if (store_->backend() == "memory") {
+    EXPECT_TRUE(replan["holdsMoved"].get<bool>());
+    std::set<std::string> held;
+    for (const auto& d : after["departures"]) held.insert(d["departure"].get<std::string>());
+    for (const auto& d : replan["departures"]) {
+      EXPECT_TRUE(held.count(d.get<std::string>())) << d;
+      EXPECT_EQ(store_->departure_usage(d.get<std::string>())->booked_teu, 4) << d;
+    }
+    for (const auto& d : r.body["departures"]) {
+      if (!held.count(d["departure"].get<std::string>())) {
+        EXPECT_EQ(store_->departure_usage(d["departure"].get<std::string>())->booked_teu, 0) << d;
+      }
+    }
+    EXPECT_LT(held.size(), r.body["departures"].size() + replan["departures"].size()) << "the rides made stay held";
+  } else {
+    EXPECT_FALSE(replan["holdsMoved"].get<bool>());
+    EXPECT_NE(replan["reason"].get<std::string>().find("cannot move the holds"), std::string::npos);
+  }
   // One planned gate-out per box, at the new ETA; nothing planned between the late event and
   // the place left before it.
   int gtot = 0;
@@ -416,7 +457,7 @@ TEST_P(DeskTest, LoadListShowsBookingsTheirFeedersAndTheRoomLeft) {
   EXPECT_EQ(list.body["feeders"][0]["bookings"], 2);
 }
 
-INSTANTIATE_TEST_SUITE_P(Stores, DeskTest, ::testing::Values("memory", "sqlite"),
+INSTANTIATE_TEST_SUITE_P(Stores, DeskTest, ::testing::Values("memory", "sqlite", "postgresql"),
                          [](const ::testing::TestParamInfo<std::string>& i) { return i.param; });
 
 }  // namespace

@@ -100,6 +100,25 @@ bool FakeStore::container_taken(const std::string& n) {
   return false;
 }
 
+std::optional<Store::MoveResult> FakeStore::move_holds(const std::string& reference, const std::vector<Hold>& holds) {
+  const std::lock_guard lock(mu_);
+  const auto b = std::find_if(bookings_.begin(), bookings_.end(), [&](const Booking& x) { return x.reference == reference; });
+  if (b == bookings_.end() || !holds_slots(b->status)) return std::nullopt;
+  const std::vector<Hold> before = b->holds;
+  b->holds.clear();  // booked() now counts the other bookings only
+  for (const auto& h : holds) {
+    const std::int32_t cap = capacity_.count(h.departure) ? capacity_[h.departure] : h.capacity_teu;
+    const std::int32_t free = cap - booked(h.departure);
+    if (h.teu > free) {
+      b->holds = before;
+      return SoldOut{h.departure, free};
+    }
+  }
+  for (const auto& h : holds) capacity_.emplace(h.departure, h.capacity_teu);
+  b->holds = holds;
+  return *b;
+}
+
 std::variant<std::vector<Event>, Replay> FakeStore::add_events(const std::vector<Event>& events,
                                                                const std::optional<IdempotentResponse>& idem) {
   const std::lock_guard lock(mu_);

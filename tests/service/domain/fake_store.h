@@ -25,6 +25,7 @@ class FakeStore final : public service::Store {
   [[nodiscard]] std::optional<Usage> departure_usage(const std::string& departure) override;
   [[nodiscard]] std::vector<service::LoadListRow> load_list(const std::string& departure) override;
   [[nodiscard]] bool container_taken(const std::string& equipment_reference) override;
+  std::optional<MoveResult> move_holds(const std::string& reference, const std::vector<service::Hold>& holds) override;
 
   std::variant<std::vector<service::Event>, service::Replay> add_events(
       const std::vector<service::Event>& events, const std::optional<service::IdempotentResponse>& idem) override;
