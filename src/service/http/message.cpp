@@ -128,6 +128,9 @@ nlohmann::json parse_json_body(std::string_view body, int max_depth) {
     std::string what = e.what();
     if (auto p = what.find("parse error"); p != std::string::npos) what = what.substr(p);
     throw BodyError("malformed JSON at byte " + std::to_string(e.byte) + ": " + what);
+  } catch (const nlohmann::json::exception& e) {
+    // a number too large for a double (out_of_range.406), invalid UTF-8 in a string, ...
+    throw BodyError(std::string("JSON not accepted: ") + e.what());
   }
 }
 

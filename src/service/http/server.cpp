@@ -112,6 +112,26 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_->body_limit(server_->cfg.body_limit);
     parser_->header_limit(static_cast<std::uint32_t>(server_->cfg.header_limit));
     stream_.expires_after(server_->cfg.read_timeout);
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             beast::bind_front_handler(&Session::on_header, shared_from_this()));
+  }
+
+  // The head is in: a client that waits for "100 Continue" before sending its body (curl does
+  // for bodies over 1 KiB) gets it now, then the body is read.
+  void on_header(beast::error_code ec, std::size_t n) {
+    if (ec) return on_read(ec, n);
+    if (beast::iequals(parser_->get()[bhttp::field::expect], "100-continue")) {
+      auto cont = std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::continue_, 11);
+      bhttp::async_write(stream_, *cont, [self = shared_from_this(), cont](beast::error_code e, std::size_t) {
+        if (e) return self->close();
+        self->read_body();
+      });
+      return;
+    }
+    read_body();
+  }
+
+  void read_body() {
     bhttp::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_read, shared_from_this()));
   }
 
