@@ -93,7 +93,7 @@ def check_race(a, clients, operator, preloader, tokens):
     finals = {}            # client index -> list of (key, status, body) final answers
     reused = {}            # client index -> status of the same key with another body
     errors = []
-    start = threading.Barrier(a.clients)
+    start = threading.Barrier(a.clients, timeout=60)  # a broken barrier fails the test, never hangs
     until = time.monotonic() + a.deadline
     mu = threading.Lock()
 
