@@ -14,7 +14,6 @@
 #include "landbridge/core/instant.h"
 #include "landbridge/model/modes.h"
 #include "landbridge/model/network.h"
-#include "landbridge/io/package.h"  // before engine.h, which names io::LoadedPackage
 #include "landbridge/query/engine.h"
 #include "landbridge/schedule/local_time.h"
 #include "landbridge/service/records.h"

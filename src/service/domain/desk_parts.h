@@ -8,7 +8,6 @@
 #include <string>
 #include <utility>
 
-#include "landbridge/io/package.h"  // engine.h names io::LoadedPackage
 #include "landbridge/query/engine.h"
 #include "landbridge/service/desk.h"
 
