@@ -112,9 +112,11 @@ void add_desk_routes(Router& router, const ApiContext& ctx) {
             }
           }
           const Reply r = desk.get_events(*req.caller, f);
-          Response res = replied(r);
-          // DCSA pages with a Next-Page header: the same query with the next cursor.
-          if (r.status == 200 && r.body.contains("nextCursor") && r.body["nextCursor"].is_string()) {
+          if (r.status != 200 || !r.body.contains("events")) return replied(r);
+          // DCSA T&T serves the events as a bare array and pages with a Next-Page header: the
+          // same query with the next cursor.
+          Response res = json_response(200, r.body["events"]);
+          if (r.body.contains("nextCursor") && r.body["nextCursor"].is_string()) {
             std::string next = req.path + "?";
             for (const auto& [k, v] : req.query) {
               if (k != "cursor") next += percent_encode(k) + "=" + percent_encode(v) + "&";

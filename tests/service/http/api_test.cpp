@@ -182,16 +182,18 @@ TEST_F(Api, BookingThroughTheServer) {
   EXPECT_EQ(read.at("departures"), booking.at("departures"));
   auto hidden = get("/v2/bookings/" + reference, as("globex"));
   EXPECT_EQ(hidden.status, 404);
-  EXPECT_EQ(get("/v2/events?carrierBookingReference=" + reference, as("globex")).json().at("events").size(), 0u);
+  EXPECT_EQ(get("/v2/events?carrierBookingReference=" + reference, as("globex")).json(), json::array());
   auto events = get("/v2/events?carrierBookingReference=" + reference, as("acme"));
-  EXPECT_FALSE(events.json().at("events").empty());
+  ASSERT_TRUE(events.json().is_array());
+  EXPECT_GT(events.json().size(), 2u);
+  EXPECT_TRUE(events.header("next-page").empty());
   auto page = get("/v2/events?carrierBookingReference=" + reference + "&limit=2", as("acme"));
-  ASSERT_EQ(page.json().at("events").size(), 2u);
+  ASSERT_EQ(page.json().size(), 2u);
   const std::string next = page.header("next-page");
   ASSERT_FALSE(next.empty());
   auto second = get(next, as("acme"));
   ASSERT_EQ(second.status, 200) << next;
-  EXPECT_EQ(second.json().at("events")[0], events.json().at("events")[2]);
+  EXPECT_EQ(second.json()[0], events.json()[2]);
 
   const std::string departure = booking.at("departures")[0].at("departure");
   EXPECT_EQ(get("/v1/departures/" + departure + "/load-list", as("acme")).status, 403);
