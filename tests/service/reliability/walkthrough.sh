@@ -63,18 +63,18 @@ for box in sys.argv[1:]:
 EOF
 # Planned events: every box has its gate-in and gate-out, all PLN.
 for box in "${boxes[@]}"; do
-  jq -e --arg b "$box" '[.events[] | select(.equipmentReference == $b and .eventClassifierCode == "PLN")
+  jq -e --arg b "$box" '[.[] | select(.equipmentReference == $b and .eventClassifierCode == "PLN")
                          | .equipmentEventTypeCode] | (index("GTIN") != null and index("GTOT") != null)' \
     planned.json >/dev/null || fail "no planned GTIN and GTOT for $box in planned.json"
 done
-jq -e '[.events[] | select(.eventClassifierCode == "PLN" and .equipmentEventTypeCode == "LOAD"
+jq -e '[.[] | select(.eventClassifierCode == "PLN" and .equipmentEventTypeCode == "LOAD"
          and .eventLocation.UNLocationCode == "KZHOR")] | length > 0' planned.json >/dev/null ||
   fail "no planned LOAD onto the other gauge at Khorgos (KZHOR)"
 # The operator's gauge change (DISC + LOAD at Khorgos) was accepted and shows up as the box's
 # actual events.
 jq -e '[.events[] | .eventClassifierCode] == ["ACT", "ACT"]' posted.json >/dev/null ||
   fail "posted.json: $(head -c 300 posted.json)"
-jq -e --arg b "${boxes[0]}" '[.events[] | select(.equipmentReference == $b and .eventClassifierCode == "ACT"
+jq -e --arg b "${boxes[0]}" '[.[] | select(.equipmentReference == $b and .eventClassifierCode == "ACT"
        and .eventLocation.UNLocationCode == "KZHOR") | .equipmentEventTypeCode] | sort == ["DISC", "LOAD"]' \
   actual.json >/dev/null || fail "the gauge change is not among the box's actual events: $(head -c 300 actual.json)"
 # The Lianyungang train's load list names the booking with its 8 TEU.
