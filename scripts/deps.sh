@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything landbridge needs on Debian 12 (run as root).
 #   bash scripts/deps.sh          build + test dependencies
-#   bash scripts/deps.sh --bench  also the Python peers the benchmarks compare against
+#   bash scripts/deps.sh --bench  also the Python peers the benchmarks compare against and the
+#                                 HTTP load tools of bench/service/run.sh
 set -euo pipefail
 pkgs=(build-essential cmake g++ git
       libgtest-dev libgmock-dev libbenchmark-dev
@@ -11,8 +12,10 @@ pkgs=(build-essential cmake g++ git
       libsqlite3-dev libpq-dev libssl-dev  # the service's store (SQLite, PostgreSQL) and key hashing
       libboost1.81-dev  # the HTTP service: Boost.Beast/Asio (header-only)
       postgresql python3)  # the throw-away PostgreSQL server of the storage tests (scripts/pg-test.sh)
+pkgs+=(curl jq)  # the curl walkthrough of docs/service.md, run as a test (tests/service/reliability)
 if [[ "${1:-}" == "--bench" ]]; then
-  pkgs+=(python3 python3-numpy python3-networkx python3-igraph python3-simpy3)
+  pkgs+=(python3 python3-numpy python3-networkx python3-igraph python3-simpy3
+         wrk)  # bench/service/run.sh: HTTP load on loopback (pgbench comes with postgresql)
 fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
