@@ -16,6 +16,7 @@
 #include "landbridge/route/planner.h"
 #include "landbridge/schedule/local_time.h"
 #include "landbridge/schedule/planner.h"
+#include "location_index.h"
 #include "planner_pool.h"
 
 namespace landbridge::query {
@@ -38,15 +39,10 @@ struct Engine::Impl {
   place::PlaceSource places;           // the UN/LOCODE index, loaded on first use (thread-safe)
   std::unique_ptr<schedule::LocalClock> clock;  // of pkg's network
   std::uint64_t fingerprint = 0;       // names the network in routing references
-  // search_locations: the place index folded once on first use, with sorted keys for prefix
-  // look-ups (code -> place, name word -> place).
-  struct FoldedPlaces {
-    std::vector<std::vector<std::string>> words;  // per place: folded words of name, ascii and alt names
-    std::vector<std::vector<std::string>> wholes;  // per place: the folded names themselves
-    std::vector<std::pair<std::string, std::uint32_t>> by_code, by_word;  // sorted
-  };
-  mutable std::once_flag folded_once;
-  mutable FoldedPlaces folded;
+  // search_locations: nodes and places folded once, on the first search (thread-safe).
+  mutable std::once_flag locations_once;
+  mutable std::unique_ptr<const LocationIndex> locations;
+  [[nodiscard]] const LocationIndex& location_index() const;
   mutable ScheduledPool scheduled_pool{6, idle_per_key()};
   mutable RoutePool route_pool{1, idle_per_key()};
 
