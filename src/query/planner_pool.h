@@ -8,6 +8,7 @@
 #include <list>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -28,6 +29,15 @@ struct HorizonKey {
 inline constexpr Minutes kHorizonStep = days(28);
 // The shared horizon that covers [start, start + length).
 HorizonKey shared_horizon(Instant start, Minutes length);
+
+// What a pooled timetabled planner is built for: the shared horizon and the timetable_key of
+// the queries' constraints (schedule/planner.h; "" for none). Queries with one key share one
+// timetable, filtered once, instead of filtering a copy per query.
+struct PlannerKey {
+  HorizonKey horizon;
+  std::string filter;
+  friend bool operator==(const PlannerKey&, const PlannerKey&) = default;
+};
 
 // Idle planners by key, the most recently used keys first; at most max_keys keys and
 // max_idle idle planners per key are kept (more are dropped when given back).
@@ -104,7 +114,7 @@ std::size_t idle_per_key();
 struct NoKey {
   friend bool operator==(const NoKey&, const NoKey&) = default;
 };
-using ScheduledPool = Pool<HorizonKey, schedule::ScheduledPlanner>;
+using ScheduledPool = Pool<PlannerKey, schedule::ScheduledPlanner>;
 using RoutePool = Pool<NoKey, route::Planner>;
 
 }  // namespace landbridge::query
