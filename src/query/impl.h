@@ -67,8 +67,9 @@ struct Engine::Impl {
   mutable std::once_flag locations_once;
   mutable std::unique_ptr<const LocationIndex> locations;
   [[nodiscard]] const LocationIndex& location_index() const;
-  // Horizons times constraint sets: a few horizons, each with a few avoid/equipment sets.
-  mutable ScheduledPool scheduled_pool{32, idle_per_key()};
+  // Horizons times constraint sets (a few horizons, each with several avoid/equipment sets);
+  // a planner of 120 days holds about 0.5 MB: at most 256 idle ones are kept.
+  mutable ScheduledPool scheduled_pool{128, idle_per_key(), 256};
   // Door-to-door packages by their two ends.
   mutable LruCache<DoorPackage> doors{32};
   mutable RoutePool route_pool{1, idle_per_key()};
