@@ -7,9 +7,11 @@
 // and door-to-door places, ready on days of four months, some avoiding a country or a mode,
 // some reefers or FEU, some with a `free_teu` that reports a share of departures full as the
 // service's store does): cold (a fresh engine), warm (the same set again), and from `threads`
-// threads (queries/s), each p50/p99, with the p99 per kind of query; then static routes cold
-// and warm. The last lines are `key=value` for bench/query/compare.sh.
+// threads (queries/s), each p50/p99 of wall time and of the thread's CPU time, per kind of
+// query; then static routes cold and warm. The last lines are `key=value` for bench/query/compare.sh.
 #include <fmt/format.h>
+
+#include <time.h>
 
 #include <algorithm>
 #include <atomic>
@@ -32,6 +34,14 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 double ms_since(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
+
+// CPU time of the calling thread, ms: on a shared machine the wall time of a query includes the
+// time other processes held the core; this does not.
+double thread_cpu_ms() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
 
 struct Summary {
   double p50 = 0, p99 = 0, max = 0;
@@ -119,9 +129,12 @@ int run(const query::Engine& engine, const query::ScheduledQuery& q) {
   }
 }
 
-// Runs the set once from `threads` threads; per-query ms (in set order) and the wall time.
-double run_set(const query::Engine& engine, const std::vector<Mixed>& set, int threads, std::vector<double>& ms) {
+// Runs the set once from `threads` threads; per-query wall and CPU ms (in set order); returns
+// the wall time of the whole set.
+double run_set(const query::Engine& engine, const std::vector<Mixed>& set, int threads, std::vector<double>& ms,
+               std::vector<double>& cpu) {
   ms.assign(set.size(), 0.0);
+  cpu.assign(set.size(), 0.0);
   std::atomic<std::size_t> next{0};
   const auto t0 = Clock::now();
   std::vector<std::thread> pool;
@@ -129,8 +142,10 @@ double run_set(const query::Engine& engine, const std::vector<Mixed>& set, int t
     pool.emplace_back([&] {
       for (std::size_t i; (i = next++) < set.size();) {
         const auto t1 = Clock::now();
+        const double c1 = thread_cpu_ms();
         run(engine, set[i].q);
         ms[i] = ms_since(t1);
+        cpu[i] = thread_cpu_ms() - c1;
       }
     });
   for (std::thread& th : pool) th.join();
@@ -138,11 +153,16 @@ double run_set(const query::Engine& engine, const std::vector<Mixed>& set, int t
 }
 
 void report_set(const std::string& key, const std::string& label, const std::vector<Mixed>& set,
-                const std::vector<double>& ms) {
+                const std::vector<double>& ms, const std::vector<double>& cpu) {
   report(key, label, ms);
-  std::map<std::string, std::vector<double>> by_kind;
-  for (std::size_t i = 0; i < set.size(); ++i) by_kind[set[i].kind].push_back(ms[i]);
+  std::map<std::string, std::vector<double>> by_kind, cpu_by_kind;
+  for (std::size_t i = 0; i < set.size(); ++i) {
+    by_kind[set[i].kind].push_back(ms[i]);
+    cpu_by_kind[set[i].kind].push_back(cpu[i]);
+  }
   for (const auto& [kind, v] : by_kind) report(key + "_" + kind, "  " + kind, v);
+  report(key + "_cpu", "  CPU time of the thread, all", cpu);
+  for (const auto& [kind, v] : cpu_by_kind) report(key + "_cpu_" + kind, "  CPU time, " + kind, v);
 }
 
 }  // namespace
@@ -186,13 +206,13 @@ int main(int argc, char** argv) {
   const std::vector<Mixed> set = mixed_set(engine, n, seed);
   {
     const query::Engine fresh = query::Engine::open("");
-    std::vector<double> ms;
-    run_set(fresh, set, 1, ms);
-    report_set("mixed_cold", "mixed timetabled, cold engine, 1 thread", set, ms);
-    run_set(fresh, set, 1, ms);
-    report_set("mixed_warm", "mixed timetabled, warm, 1 thread", set, ms);
-    const double wall = run_set(fresh, set, threads, ms);
-    report_set("mixed_mt", fmt::format("mixed timetabled, warm, {} threads", threads), set, ms);
+    std::vector<double> ms, cpu;
+    run_set(fresh, set, 1, ms, cpu);
+    report_set("mixed_cold", "mixed timetabled, cold engine, 1 thread", set, ms, cpu);
+    run_set(fresh, set, 1, ms, cpu);
+    report_set("mixed_warm", "mixed timetabled, warm, 1 thread", set, ms, cpu);
+    const double wall = run_set(fresh, set, threads, ms, cpu);
+    report_set("mixed_mt", fmt::format("mixed timetabled, warm, {} threads", threads), set, ms, cpu);
     const double qps = 1000.0 * static_cast<double>(set.size()) / wall;
     fmt::print("mixed timetabled, warm, {} threads: {:.0f} queries/s\n", threads, qps);
     g_keys["mixed_mt_qps"] = qps;
