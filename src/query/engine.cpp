@@ -134,6 +134,30 @@ Engine::Engine(Engine&&) noexcept = default;
 Engine& Engine::operator=(Engine&&) noexcept = default;
 Engine::~Engine() = default;
 
+void DoorPackage::load() const {
+  std::call_once(once_, [&] {
+    try {
+      Diagnostics diags;
+      services_ = io::load_services(pkg->dir, pkg->network, diags);
+      diags.throw_if_any();
+      clock_ = std::make_unique<schedule::LocalClock>(pkg->network);
+    } catch (...) {
+      error_ = std::current_exception();
+    }
+  });
+  if (error_) std::rethrow_exception(error_);
+}
+
+const std::vector<timetable::Service>& DoorPackage::services() const {
+  load();
+  return services_;
+}
+
+const schedule::LocalClock& DoorPackage::clock() const {
+  load();
+  return *clock_;
+}
+
 const LoadedNetwork& Engine::package() const { return *impl_->pkg; }
 const std::vector<timetable::Service>& Engine::services() const { return impl_->services; }
 
@@ -174,7 +198,11 @@ Ends Engine::Impl::ends(const std::string& from, const std::string& to) const {
     return e;
   }
   try {
-    e.pkg = std::make_shared<const LoadedNetwork>(place::with_places(*pkg, a.place, b.place));
+    // The copy is kept for the next query between the same ends (a place's code names it).
+    e.door = doors.get(e.from + '\n' + e.to, [&] {
+      return std::make_shared<DoorPackage>(place::with_places(*pkg, a.place, b.place));
+    });
+    e.pkg = e.door->pkg;
   } catch (const place::NoAccessError& err) {
     // The place the message names is the end at fault (the origin when both are places and the
     // package has no road table at all).
@@ -183,7 +211,6 @@ Ends Engine::Impl::ends(const std::string& from, const std::string& to) const {
                              what.find(b.place->code) != std::string_view::npos;
     throw QueryError(Problem::no_route, to_at_fault ? "to" : "from", without_no_route_prefix(err.what()));
   }
-  e.shared = false;
   return e;
 }
 
@@ -229,11 +256,8 @@ StaticAnswer Engine::plan_static(const StaticQuery& q) const {
     if (ans.result.itineraries.empty()) throw QueryError(Problem::no_route, "", no_route_reason(planner, req, ans.result));
     return ans;
   };
-  if (!e.shared) {
-    route::Planner planner(*e.pkg);
-    return run(planner);
-  }
-  auto lease = impl_->route_pool.check_out(NoKey{}, [&] { return std::make_unique<route::Planner>(*impl_->pkg); });
+  RoutePool& pool = e.shared() ? impl_->route_pool : e.door->route_pool;
+  auto lease = pool.check_out(NoKey{}, [&] { return std::make_unique<route::Planner>(*e.pkg); });
   return run(*lease);
 }
 

@@ -4,10 +4,12 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <list>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -29,12 +31,23 @@ inline constexpr Minutes kHorizonStep = days(28);
 // The shared horizon that covers [start, start + length).
 HorizonKey shared_horizon(Instant start, Minutes length);
 
-// Idle planners by key, the most recently used keys first; at most max_keys keys and
-// max_idle idle planners per key are kept (more are dropped when given back).
+// What a pooled timetabled planner is built for: the shared horizon and the timetable_key of
+// the queries' constraints (schedule/planner.h; "" for none). Queries with one key share one
+// timetable, filtered once, instead of filtering a copy per query.
+struct PlannerKey {
+  HorizonKey horizon;
+  std::string filter;
+  friend bool operator==(const PlannerKey&, const PlannerKey&) = default;
+};
+
+// Idle planners by key, the most recently used keys first; at most max_keys keys, max_idle idle
+// planners per key and max_total idle planners in all are kept (more are dropped when given
+// back: the least recently used key's first).
 template <class Key, class Planner>
 class Pool {
  public:
-  Pool(std::size_t max_keys, std::size_t max_idle) : max_keys_(max_keys), max_idle_(max_idle) {}
+  Pool(std::size_t max_keys, std::size_t max_idle, std::size_t max_total = SIZE_MAX)
+      : max_keys_(max_keys), max_idle_(max_idle), max_total_(max_total) {}
 
   class Lease {
    public:
@@ -64,6 +77,7 @@ class Pool {
         if (!it->second.empty()) {
           std::unique_ptr<Planner> p = std::move(it->second.back());
           it->second.pop_back();
+          --idle_count_;
           return Lease(this, key, std::move(p));
         }
         break;
@@ -87,12 +101,27 @@ class Pool {
     if (it == idle_.end()) {
       idle_.emplace_front(key, std::vector<std::unique_ptr<Planner>>{});
       it = idle_.begin();
-      while (idle_.size() > max_keys_) idle_.pop_back();  // the least recently used horizon goes
+      while (idle_.size() > max_keys_) {  // the least recently used key goes
+        idle_count_ -= idle_.back().second.size();
+        idle_.pop_back();
+      }
     }
-    if (it->second.size() < max_idle_) it->second.push_back(std::move(p));
+    if (it->second.size() >= max_idle_) return;
+    // Room in all: an idle planner of the least recently used keys goes (this key's last).
+    for (auto victim = idle_.end(); idle_count_ >= max_total_ && victim != idle_.begin();) {
+      --victim;
+      while (!victim->second.empty() && idle_count_ >= max_total_) {
+        victim->second.pop_back();
+        --idle_count_;
+      }
+    }
+    if (idle_count_ >= max_total_) return;
+    it->second.push_back(std::move(p));
+    ++idle_count_;
   }
 
-  std::size_t max_keys_, max_idle_;
+  std::size_t max_keys_, max_idle_, max_total_;
+  std::size_t idle_count_ = 0;  // planners in idle_
   mutable std::mutex mutex_;
   std::list<std::pair<Key, std::vector<std::unique_ptr<Planner>>>> idle_;
   std::size_t built_ = 0;
@@ -104,7 +133,7 @@ std::size_t idle_per_key();
 struct NoKey {
   friend bool operator==(const NoKey&, const NoKey&) = default;
 };
-using ScheduledPool = Pool<HorizonKey, schedule::ScheduledPlanner>;
+using ScheduledPool = Pool<PlannerKey, schedule::ScheduledPlanner>;
 using RoutePool = Pool<NoKey, route::Planner>;
 
 }  // namespace landbridge::query

@@ -94,14 +94,8 @@ ScheduledAnswer Engine::plan_scheduled(const ScheduledQuery& q) const {
   const LoadedNetwork& pkg = *e.pkg;
   const Network& net = pkg.network;
   // A door-to-door query plans on a copy of the package: its services are read against it.
-  std::vector<timetable::Service> door_services;
-  if (!e.shared) {
-    Diagnostics diags;
-    door_services = io::load_services(pkg.dir, net, diags);
-    diags.throw_if_any();
-  }
+  const std::vector<timetable::Service>& services = e.shared() ? m.services : e.door->services();
   if (m.scheduled_error) std::rethrow_exception(m.scheduled_error);
-  const std::vector<timetable::Service>& services = e.shared ? m.services : door_services;
   if (services.empty())
     throw QueryError(Problem::bad_request, "",
                      fmt::format("this package has no services ({}): timetabled routing (--depart) needs {} and {}",
@@ -109,9 +103,7 @@ ScheduledAnswer Engine::plan_scheduled(const ScheduledQuery& q) const {
 
   // Plain local times belong to the origin (depart) or the destination (arrive_by).
   const NodeId from = *net.find_node(e.from), to = *net.find_node(e.to);
-  std::unique_ptr<schedule::LocalClock> door_clock;
-  if (!e.shared) door_clock = std::make_unique<schedule::LocalClock>(net);
-  const schedule::LocalClock& clock = e.shared ? *m.clock : *door_clock;
+  const schedule::LocalClock& clock = e.shared() ? *m.clock : e.door->clock();
   schedule::ScheduledRequest req;
   std::optional<Instant> deadline;
   if (q.arrive_by.empty()) {
@@ -184,16 +176,21 @@ ScheduledAnswer Engine::plan_scheduled(const ScheduledQuery& q) const {
     }
   };
 
-  if (e.shared) {
-    const HorizonKey key = shared_horizon(day_start, horizon);
-    auto lease = m.scheduled_pool.check_out(key, [&] {
-      return std::make_unique<schedule::ScheduledPlanner>(pkg, services, key.start, key.length);
-    });
-    plan(*lease);
-  } else {
-    schedule::ScheduledPlanner planner(pkg, services, day_start, horizon);
-    plan(planner);
+  // Planners are pooled by shared horizon and by the constraints that filter their timetable
+  // (avoid items, equipment prices, dated rates): a query with the same constraints as an
+  // earlier one searches the timetable filtered then.
+  route::RouteOptions filter;
+  try {
+    filter = schedule::request_options(net, req);
+  } catch (const RequestError& err) {
+    throw QueryError(Problem::bad_request, std::string_view(err.what()).starts_with("avoid") ? "avoid" : "", err.what());
   }
+  const PlannerKey key{shared_horizon(day_start, horizon), schedule::timetable_key(filter)};
+  ScheduledPool& pool = e.shared() ? m.scheduled_pool : e.door->scheduled_pool;
+  auto lease = pool.check_out(key, [&] {
+    return std::make_unique<schedule::ScheduledPlanner>(pkg, services, key.horizon.start, key.horizon.length, filter);
+  });
+  plan(*lease);
   if (ans.result.itineraries.empty()) {
     // A query that lies wholly outside the days the services run says so.
     const std::string validity = outside_validity(ans.result.depart, deadline, clock, from, to, services);

@@ -179,6 +179,9 @@ std::optional<NodeId> try_locate(const Network& net, std::string_view text) {
 }
 
 NodeId locate(const Network& net, std::string_view text) {
+  // A node's code exactly as stored names that node (rule 1), found without folding every name
+  // of the network: the query engine hands planners node codes.
+  if (const auto n = net.find_node(text)) return *n;
   const Match m = find_matches(net, text);
   if (m.nodes.size() == 1) return m.nodes.front();
   std::vector<std::string> names;

@@ -2,12 +2,14 @@
 #include "landbridge/schedule/planner.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <tuple>
 
 #include "landbridge/route/locate.h"
 #include "landbridge/route/planner.h"
+#include "landbridge/timetable/time.h"
 
 namespace landbridge::schedule {
 namespace {
@@ -105,20 +107,100 @@ PassageSet leg_passages(const Network& net, const Service& sv, std::size_t i) {
   return p;
 }
 
+// The services of `all` that a timetable built from `kept` (services possibly split by rate
+// periods, named ID@PERIOD) leaves out.
+std::vector<std::string> dropped(const std::vector<Service>& all, const std::vector<Service>& kept) {
+  std::set<std::string> ids;
+  for (const Service& sv : kept) ids.insert(base_id(sv.id));
+  std::vector<std::string> out;
+  for (const Service& sv : all)
+    if (!ids.count(sv.id)) out.push_back(sv.id);
+  return out;
+}
+
+// Per trip of `tt`: 1 when the trip is one of the closed departures (service id, start).
+std::vector<std::uint8_t> closed_trips(const timetable::Timetable& tt, const std::vector<std::string>& base_ids,
+                                       const std::vector<std::pair<std::string, Instant>>& departures) {
+  // The timetable's services that have a closed departure, then their trips by start.
+  std::vector<std::vector<Instant>> starts(base_ids.size());
+  bool any = false;
+  for (std::size_t s = 0; s < base_ids.size(); ++s)
+    for (const auto& [service, start] : departures)
+      if (service == base_ids[s]) {
+        starts[s].push_back(start);
+        any = true;
+      }
+  std::vector<std::uint8_t> closed(tt.trip_count(), 0);
+  if (!any) return closed;
+  for (std::uint32_t t = 0; t < tt.trip_count(); ++t) {
+    const timetable::TripId trip(t);
+    const std::vector<Instant>& shut = starts[tt.trip_service(trip).get()];
+    if (!shut.empty() && std::find(shut.begin(), shut.end(), tt.trip_start(trip)) != shut.end()) closed[t] = 1;
+  }
+  return closed;
+}
+
+std::vector<std::string> base_ids_of(const timetable::Timetable& tt) {
+  std::vector<std::string> out;
+  for (const Service& sv : tt.services()) out.push_back(base_id(sv.id));
+  return out;
+}
+
 }  // namespace
 
+route::RouteOptions request_options(const Network& net, const ScheduledRequest& req) {
+  route::RouteOptions o = req.options;
+  for (const std::string& item : req.avoid) route::add_avoid(net, item, o);
+  if (dated(o)) o.rates_on = timetable::to_civil(req.depart).date;  // links and operations
+  return o;
+}
+
+std::string timetable_key(const route::RouteOptions& o) {
+  if (!has_constraints(o)) return "";
+  std::vector<std::uint32_t> nodes;
+  for (NodeId n : o.avoid_nodes) nodes.push_back(n.get());
+  std::sort(nodes.begin(), nodes.end());
+  nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
+  std::vector<std::string> countries = o.avoid_countries;
+  std::sort(countries.begin(), countries.end());
+  countries.erase(std::unique(countries.begin(), countries.end()), countries.end());
+  std::string key = "modes=" + std::to_string(o.avoid_modes) + ";passages=" + std::to_string(o.avoid_passages) +
+                    ";nodes=";
+  for (std::uint32_t n : nodes) key += std::to_string(n) + ",";
+  key += ";countries=";
+  for (const std::string& c : countries) key += c + ",";
+  // Prices are scaled by the equipment's factor (priced_for): the factor itself, exactly.
+  char factor[32];
+  std::snprintf(factor, sizeof factor, "%a", route::transport_factor(o.equipment, o.equipment_charges));
+  key += ";price=";
+  key += factor;
+  if (dated(o)) {
+    char rates[32];
+    std::snprintf(rates, sizeof rates, "%p", static_cast<const void*>(o.rates.get()));
+    key += ";rates=";
+    key += rates;
+    key += "@" + timetable::format_date(o.rates_on);
+  }
+  return key;
+}
+
 ScheduledPlanner::ScheduledPlanner(const LoadedNetwork& pkg, std::vector<Service> services, Instant horizon_start,
-                                   Minutes horizon_len)
+                                   Minutes horizon_len, const route::RouteOptions& built_for)
     : net_(pkg.network),
       services_(std::move(services)),
       horizon_start_(horizon_start),
       horizon_len_(horizon_len),
+      key_(timetable_key(built_for)),
       tt_([&] {
         if (horizon_len_ < days(90)) throw Error("scheduled planner: the horizon must be at least 90 days");
-        return timetable::Timetable::build(spec(services_, route::RouteOptions{}, untimed_));
+        timetable::TimetableSpec s = spec(services_, built_for, untimed_);
+        dropped_services_ = dropped(services_, s.services);
+        return timetable::Timetable::build(s);
       }()),
       raptor_(tt_),
-      mc_(tt_) {}
+      mc_(tt_) {
+  base_ids_ = base_ids_of(tt_);
+}
 
 timetable::Cargo ScheduledPlanner::cargo(const route::RouteOptions& o) const {
   timetable::Cargo c;
@@ -376,6 +458,37 @@ std::vector<timetable::Journey> ScheduledPlanner::arrive_by_pareto(const timetab
   return out;
 }
 
+std::vector<timetable::Journey> ScheduledPlanner::earliest_sane(const timetable::Timetable& tt, timetable::McRaptor& mc,
+                                                               const timetable::Query& q, Instant earliest,
+                                                               bool& capped) const {
+  // The earliest sane journey is the earliest (then cheapest, cleanest, fewest trips) sane one
+  // of the Pareto set. The Pareto set of the journeys that arrive by a bound is the whole set's
+  // journeys that arrive by it (whatever dominates a journey arrives no later), so a search
+  // bounded by max_travel finds the answer once the bound reaches it, exploring far fewer
+  // labels than the whole set (slow, cheap journeys) needs: bounds of 2, 8 and 32 days past the
+  // unconstrained earliest arrival, then the query's own.
+  for (const Minutes slack : {days(2), days(8), days(32), Minutes(-1)}) {
+    timetable::Query bounded = q;
+    const bool last = slack < Minutes(0);
+    if (!last) {
+      const Minutes travel = earliest - q.ready + slack;
+      if (travel >= q.max_travel) continue;
+      bounded.max_travel = travel;
+    }
+    std::vector<timetable::Journey> all = mc.run(bounded);
+    std::erase_if(all, [&](const timetable::Journey& j) { return !sane(net_, tt, j); });
+    if (all.empty() && !last) continue;
+    capped = mc.stats().capped;  // of the search that gives the answer
+    std::vector<timetable::Journey> out;
+    if (!all.empty())
+      out.push_back(*std::min_element(all.begin(), all.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.arrival, a.cost, a.co2e, a.trips) < std::tie(b.arrival, b.cost, b.co2e, b.trips);
+      }));
+    return out;
+  }
+  return {};
+}
+
 ScheduledResult ScheduledPlanner::plan(const ScheduledRequest& req) {
   ScheduledResult res;
   res.from = route::locate(net_, req.from);
@@ -386,9 +499,7 @@ ScheduledResult ScheduledPlanner::plan(const ScheduledRequest& req) {
   res.depart = req.depart;
   res.window = req.window;
   res.pareto = req.pareto;
-  res.options = req.options;
-  for (const std::string& item : req.avoid) route::add_avoid(net_, item, res.options);
-  if (dated(res.options)) res.options.rates_on = timetable::to_civil(req.depart).date;  // links and operations
+  res.options = request_options(net_, req);
   const route::RouteOptions& o = res.options;
   if (o.shipment.count < 1 || o.shipment.count > route::kMaxBoxes)
     throw RequestError("scheduled route: the container count must be from 1 to " + std::to_string(route::kMaxBoxes) +
@@ -409,7 +520,8 @@ ScheduledResult ScheduledPlanner::plan(const ScheduledRequest& req) {
     throw Error("scheduled route: the deadline " + timetable::format_iso8601(*req.arrive_by) +
                 " is before the earliest ready instant " + timetable::format_iso8601(req.depart));
 
-  // Constraints change the timetable: build a filtered one for this query.
+  // Constraints change the timetable: the planner's own when it was built for them, otherwise
+  // a filtered one built for this query.
   std::optional<timetable::Timetable> filtered;
   std::vector<LinkId> f_untimed;
   std::optional<timetable::Raptor> f_raptor;
@@ -418,29 +530,25 @@ ScheduledResult ScheduledPlanner::plan(const ScheduledRequest& req) {
   const std::vector<LinkId>* untimed = &untimed_;
   timetable::Raptor* raptor = &raptor_;
   timetable::McRaptor* mc = &mc_;
-  if (has_constraints(o)) {
+  const std::vector<std::string>* base_ids = &base_ids_;
+  std::vector<std::string> f_base_ids;
+  if (timetable_key(o) == key_) {
+    res.dropped_services = dropped_services_;
+  } else {
     timetable::TimetableSpec s = spec(services_, o, f_untimed);
-    std::set<std::string> kept;
-    for (const Service& sv : s.services) kept.insert(base_id(sv.id));
-    for (const Service& sv : services_)
-      if (!kept.count(sv.id)) res.dropped_services.push_back(sv.id);
+    res.dropped_services = dropped(services_, s.services);
     filtered.emplace(timetable::Timetable::build(s));
     tt = &*filtered;
     untimed = &f_untimed;
     raptor = &f_raptor.emplace(*tt);
     mc = &f_mc.emplace(*tt);
+    f_base_ids = base_ids_of(*tt);
+    base_ids = &f_base_ids;
   }
 
   // Sold-out departures: a per-query trip filter on the timetable in use.
   std::vector<std::uint8_t> closed;
-  if (!req.closed_departures.empty()) {
-    const std::set<std::pair<std::string, Instant>> shut(req.closed_departures.begin(), req.closed_departures.end());
-    closed.assign(tt->trip_count(), 0);
-    for (std::uint32_t t = 0; t < tt->trip_count(); ++t) {
-      const timetable::TripId trip(t);
-      if (shut.count({base_id(tt->service(tt->trip_service(trip)).id), tt->trip_start(trip)})) closed[t] = 1;
-    }
-  }
+  if (!req.closed_departures.empty()) closed = closed_trips(*tt, *base_ids, req.closed_departures);
 
   const timetable::Cargo c = cargo(o);
   timetable::Query q;
@@ -469,16 +577,7 @@ ScheduledResult ScheduledPlanner::plan(const ScheduledRequest& req) {
     if (auto j = raptor->journey_to(res.to)) js.push_back(std::move(*j));
     // The earliest arrival is found without the country rule; when it breaks it, the earliest
     // sane arrival is the earliest of the (sane) Pareto set.
-    if (!js.empty() && !sane(net_, *tt, js.front())) {
-      std::vector<timetable::Journey> all = mc->run(q);
-      res.capped = mc->stats().capped;
-      std::erase_if(all, [&](const timetable::Journey& j) { return !sane(net_, *tt, j); });
-      js.clear();
-      if (!all.empty())
-        js.push_back(*std::min_element(all.begin(), all.end(), [](const auto& a, const auto& b) {
-          return std::tie(a.arrival, a.cost, a.co2e, a.trips) < std::tie(b.arrival, b.cost, b.co2e, b.trips);
-        }));
-    }
+    if (!js.empty() && !sane(net_, *tt, js.front())) js = earliest_sane(*tt, *mc, q, js.front().arrival, res.capped);
   }
   // Never an itinerary that goes back and forth (docs/timetabled-routing.md, "Sane itineraries").
   std::erase_if(js, [&](const timetable::Journey& j) { return !sane(net_, *tt, j); });

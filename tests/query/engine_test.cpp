@@ -130,5 +130,39 @@ TEST(Engine, StaticRoutesAndTheirNoRouteReason) {
             "rates_on");
 }
 
+// Kept planners and door-to-door packages change no answer: a query asked again on a warm
+// engine (its filtered timetable, its door package reused) answers as on a fresh engine, and
+// queries with other constraints in between do not leak into it.
+TEST(Engine, WarmAnswersEqualFreshOnes) {
+  const std::vector<ScheduledQuery> queries{
+      {.from = "JPHKT", .to = "DEDUI", .depart = "2026-12-10", .avoid = {"RU"}},
+      {.from = "JPHKT", .to = "DEDUI", .depart = "2026-12-10", .unit = "reefer40", .count = 2},
+      {.from = "JPHKT", .to = "DEDRS", .depart = "2026-12-10"},  // Dresden: a place off the network
+      {.from = "JPHKT", .to = "DEDRS", .depart = "2027-01-20", .avoid = {"KZ"}},
+      {.from = "JPHKT", .to = "DEDUI", .depart = "2026-12-10"},
+  };
+  const auto summary = [](const ScheduledAnswer& a) {
+    std::vector<std::string> out;
+    for (const schedule::ScheduledItinerary& it : a.result.itineraries)
+      out.push_back(std::to_string(it.departure.value()) + "/" + std::to_string(it.arrival.value()) + "/" +
+                    std::to_string(it.cost.value()) + "/" + std::to_string(it.trips));
+    return out;
+  };
+  std::vector<std::vector<std::string>> cold;  // each query on an engine of its own
+  std::vector<std::vector<std::string>> dropped;
+  for (const ScheduledQuery& q : queries) {
+    const ScheduledAnswer a = Engine::open("").plan_scheduled(q);
+    ASSERT_FALSE(a.result.itineraries.empty()) << q.to << " " << q.depart;
+    cold.push_back(summary(a));
+    dropped.push_back(a.result.dropped_services);
+  }
+  for (int pass = 0; pass < 2; ++pass)
+    for (std::size_t i = 0; i < queries.size(); ++i) {
+      const ScheduledAnswer warm = eurasia().plan_scheduled(queries[i]);
+      EXPECT_EQ(summary(warm), cold[i]) << queries[i].to << " " << queries[i].depart << " pass " << pass;
+      EXPECT_EQ(warm.result.dropped_services, dropped[i]);
+    }
+}
+
 }  // namespace
 }  // namespace landbridge::query

@@ -109,12 +109,23 @@ struct ScheduledResult {
   bool capped = false;
 };
 
+// The options a request plans with: its `options` with its `avoid` items added and, under
+// dated rates, its ready day as the price day. Throws RequestError for a bad avoid item.
+route::RouteOptions request_options(const Network& net, const ScheduledRequest& req);
+
+// What of `o` shapes the timetable a query searches (avoided nodes, countries, modes and
+// passages, the equipment's price factor, dated rates and their day), as text: two options with
+// the same key search the same timetable. "" when nothing is filtered or re-priced.
+std::string timetable_key(const route::RouteOptions& o);
+
 class ScheduledPlanner {
  public:
-  // Builds the timetable. Throws LoadError for bad services, landbridge::Error for a horizon
-  // shorter than 90 days.
+  // Builds the timetable for queries with the options `built_for` (request_options) stands for:
+  // their timetable_key is built_for's. A query with another key builds its own filtered
+  // timetable per call (correct, but that costs a build). Throws LoadError for bad services,
+  // landbridge::Error for a horizon shorter than 90 days.
   ScheduledPlanner(const LoadedNetwork& pkg, std::vector<timetable::Service> services,
-                   Instant horizon_start, Minutes horizon_len = days(90));
+                   Instant horizon_start, Minutes horizon_len = days(90), const route::RouteOptions& built_for = {});
 
   // Throws route::LocateError for an unknown place, landbridge::Error for a bad request (ready
   // outside the horizon, avoided origin). No journey: an empty list.
@@ -124,6 +135,8 @@ class ScheduledPlanner {
   // The services the planner was built from (before any filtering by a request).
   [[nodiscard]] const std::vector<timetable::Service>& services() const { return services_; }
   [[nodiscard]] const timetable::Timetable& timetable() const { return tt_; }
+  // The timetable_key of the queries the built timetable serves without a filtered copy.
+  [[nodiscard]] const std::string& key() const { return key_; }
   // The untimed links of the timetable, as network links (the covered ones are left out).
   [[nodiscard]] const std::vector<LinkId>& untimed_links() const { return untimed_; }
   // The cargo a shipment stands for (masses from the network).
@@ -134,6 +147,10 @@ class ScheduledPlanner {
                                 std::vector<LinkId>& untimed) const;
   std::vector<timetable::Journey> arrive_by_pareto(const timetable::Timetable& tt, timetable::McRaptor& mc,
                                                    const timetable::Query& q, Instant deadline) const;
+  // The earliest journey that keeps the country rule, when the earliest arrival (`earliest`)
+  // breaks it; none or one.
+  std::vector<timetable::Journey> earliest_sane(const timetable::Timetable& tt, timetable::McRaptor& mc,
+                                                const timetable::Query& q, Instant earliest, bool& capped) const;
   ScheduledItinerary make(const timetable::Timetable& tt, const std::vector<LinkId>& untimed,
                           const timetable::Journey& j, const timetable::Cargo& cargo) const;
 
@@ -141,6 +158,9 @@ class ScheduledPlanner {
   std::vector<timetable::Service> services_;
   Instant horizon_start_;
   Minutes horizon_len_;
+  std::string key_;                           // timetable_key of the options tt_ is built for
+  std::vector<std::string> dropped_services_;  // left out of tt_ by those options
+  std::vector<std::string> base_ids_;          // per timetable service: the service's own id
   std::vector<LinkId> untimed_;
   timetable::Timetable tt_;
   timetable::Raptor raptor_;

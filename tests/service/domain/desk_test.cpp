@@ -463,7 +463,8 @@ TEST_P(DeskTest, EventsFilterAndPageWithACursor) {
   EventFilter at;
   at.un_location_code = "DEDUI";
   at.limit = 1000;
-  for (const auto& e : desk_->get_events(kAcme, at).body["events"]) EXPECT_EQ(e["eventLocation"]["UNLocationCode"], "DEDUI");
+  const Reply at_duisburg = desk_->get_events(kAcme, at);  // kept: the loop reads into its body
+  for (const auto& e : at_duisburg.body["events"]) EXPECT_EQ(e["eventLocation"]["UNLocationCode"], "DEDUI");
 }
 
 TEST_P(DeskTest, LoadListShowsBookingsTheirFeedersAndTheRoomLeft) {
