@@ -129,14 +129,15 @@ std::vector<BufferedAnswer> answer_buffer(std::string_view bytes, const ServerCo
     parser.header_limit(static_cast<std::uint32_t>(cfg.header_limit));
     parser.eager(true);
     beast::error_code ec;
+    // The whole rest of the stream is offered each time: a parser that takes nothing more (the
+    // head is cut off, a body is shorter than its Content-Length) means the stream ends inside
+    // a request, as when the peer goes away: no answer.
     while (!parser.is_done() && !ec) {
+      if (bytes.empty()) return out;
       std::size_t n = parser.put(asio::buffer(bytes.data(), bytes.size()), ec);
       bytes.remove_prefix(n);
-      if (ec == bhttp::error::need_more) {
-        if (bytes.empty()) return out;  // the stream ends inside a request: the peer went away
-        if (n == 0) return out;         // cannot happen with the whole stream given; never spin
-        ec = {};
-      }
+      if (ec == bhttp::error::need_more) ec = {};
+      if (n == 0 && !ec) return out;
     }
     BufferedAnswer a;
     bool more = false;
