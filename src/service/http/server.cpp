@@ -10,6 +10,7 @@
 #include <csignal>
 #include <mutex>
 #include <random>
+#include <sstream>
 #include <stdexcept>
 #include <thread>
 #include <unordered_map>
@@ -57,7 +58,111 @@ bool sane_request_id(std::string_view id) {
   return true;
 }
 
+// What a connection answers when reading a request failed: a problem for the limits and a
+// malformed head (the connection is then drained and closed); nullopt when the connection just
+// closes (the peer went away, a timeout, a shutdown, a transport error).
+std::optional<Response> read_error_response(beast::error_code ec, const ServerConfig& cfg) {
+  if (ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted || ec == beast::error::timeout ||
+      ec == asio::error::connection_reset || ec == asio::error::eof) {
+    return std::nullopt;
+  }
+  if (ec == bhttp::error::body_limit) {
+    return problem_response(413, "payload-too-large", "Request body too large",
+                            "the body exceeds " + std::to_string(cfg.body_limit) + " bytes");
+  }
+  if (ec == bhttp::error::header_limit) {
+    return problem_response(431, "headers-too-large", "Request header fields too large",
+                            "the request line and headers exceed " + std::to_string(cfg.header_limit) + " bytes");
+  }
+  if (ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category()) {
+    return problem_response(400, "bad-request", "Malformed HTTP request", ec.message());
+  }
+  return std::nullopt;
+}
+
+// A parsed request as the service sees it (lower-case header names, a request id, the decoded
+// target), answered by the handler; a malformed target or an escaped exception is a problem.
+Response dispatch(bhttp::request<bhttp::string_body> msg, const Handler& handler, Request& req) {
+  req.method = std::string(msg.method_string());
+  req.target = std::string(msg.target());
+  for (const auto& f : msg) {
+    std::string name(f.name_string());
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    req.headers.emplace_back(std::move(name), std::string(f.value()));
+  }
+  std::string_view given = req.header("x-request-id");
+  req.request_id = sane_request_id(given) ? std::string(given) : new_request_id();
+  req.body = std::move(msg.body());
+  if (!parse_target(req.target, req.path, req.query)) {
+    return problem_response(400, "bad-request", "Malformed request target", "a percent escape in the target is not valid",
+                            "target");
+  }
+  try {
+    return handler(req);
+  } catch (const std::exception& e) {
+    return problem_response(500, "internal-error", "Internal server error", e.what());
+  }
+}
+
+// The response on the wire for a service Response.
+std::shared_ptr<bhttp::response<bhttp::string_body>> wire_response(Response r, const std::string& id, bool keep_alive) {
+  auto res = std::make_shared<bhttp::response<bhttp::string_body>>();
+  res->version(11);
+  res->result(static_cast<unsigned>(r.status));
+  res->set(bhttp::field::server, "landbridge");
+  res->set(bhttp::field::content_type, r.content_type);
+  res->set("X-Request-Id", id);
+  for (auto& [k, v] : r.headers) res->set(k, v);
+  res->body() = std::move(r.body);
+  res->keep_alive(keep_alive);
+  res->prepare_payload();
+  return res;
+}
+
 }  // namespace
+
+std::vector<BufferedAnswer> answer_buffer(std::string_view bytes, const ServerConfig& cfg, const Handler& handler) {
+  std::vector<BufferedAnswer> out;
+  while (!bytes.empty()) {
+    bhttp::request_parser<bhttp::string_body> parser;
+    parser.body_limit(cfg.body_limit);
+    parser.header_limit(static_cast<std::uint32_t>(cfg.header_limit));
+    parser.eager(true);
+    beast::error_code ec;
+    // The whole rest of the stream is offered each time: a parser that takes nothing more (the
+    // head is cut off, a body is shorter than its Content-Length) means the stream ends inside
+    // a request, as when the peer goes away: no answer.
+    while (!parser.is_done() && !ec) {
+      if (bytes.empty()) return out;
+      std::size_t n = parser.put(asio::buffer(bytes.data(), bytes.size()), ec);
+      bytes.remove_prefix(n);
+      if (ec == bhttp::error::need_more) ec = {};
+      if (n == 0 && !ec) return out;
+    }
+    BufferedAnswer a;
+    bool more = false;
+    std::string id;
+    if (ec) {
+      auto r = read_error_response(ec, cfg);
+      if (!r) return out;
+      a.response = std::move(*r);
+      id = new_request_id();
+    } else {
+      Request req;
+      auto msg = parser.release();
+      more = msg.keep_alive();
+      a.response = dispatch(std::move(msg), handler, req);
+      id = req.request_id;
+    }
+    auto res = wire_response(a.response, id, more);
+    std::ostringstream wire;
+    wire << *res;
+    a.wire = wire.str();
+    out.push_back(std::move(a));
+    if (!more) break;  // an error answer drains and closes; so does Connection: close
+  }
+  return out;
+}
 
 class Session;
 
@@ -136,78 +241,33 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void on_read(beast::error_code ec, std::size_t) {
-    if (ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted || ec == beast::error::timeout ||
-        ec == asio::error::connection_reset || ec == asio::error::eof) {
-      return close();
+    if (ec) {
+      auto r = read_error_response(ec, server_->cfg);
+      if (!r) return close();
+      started_ = Clock::now();
+      busy_ = true;
+      ++server_->in_flight;
+      return send(std::move(*r), "-", "-", new_request_id(), false, true);
     }
     started_ = Clock::now();
-    if (ec == bhttp::error::body_limit) {
-      return reply_error(413, "payload-too-large", "Request body too large",
-                         "the body exceeds " + std::to_string(server_->cfg.body_limit) + " bytes");
-    }
-    if (ec == bhttp::error::header_limit) {
-      return reply_error(431, "headers-too-large", "Request header fields too large",
-                         "the request line and headers exceed " + std::to_string(server_->cfg.header_limit) + " bytes");
-    }
-    if (ec) {
-      if (ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category()) {
-        return reply_error(400, "bad-request", "Malformed HTTP request", ec.message());
-      }
-      return close();
-    }
     handle(parser_->release());
-  }
-
-  void reply_error(int status, std::string_view slug, std::string_view title, const std::string& detail) {
-    Response r = problem_response(status, slug, title, detail);
-    busy_ = true;
-    ++server_->in_flight;
-    send(std::move(r), "-", "-", new_request_id(), false, true);
   }
 
   void handle(bhttp::request<bhttp::string_body> msg) {
     busy_ = true;
     ++server_->in_flight;
-    Request req;
-    req.method = std::string(msg.method_string());
-    req.target = std::string(msg.target());
-    for (const auto& f : msg) {
-      std::string name(f.name_string());
-      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      req.headers.emplace_back(std::move(name), std::string(f.value()));
-    }
-    std::string_view given = req.header("x-request-id");
-    req.request_id = sane_request_id(given) ? std::string(given) : new_request_id();
-    req.body = std::move(msg.body());
     const bool keep_alive = msg.keep_alive();
-
-    Response res;
-    if (!parse_target(req.target, req.path, req.query)) {
-      res = problem_response(400, "bad-request", "Malformed request target", "a percent escape in the target is not valid",
-                             "target");
-    } else {
-      try {
-        res = server_->handler(req);
-      } catch (const std::exception& e) {
-        res = problem_response(500, "internal-error", "Internal server error", e.what());
-      }
-    }
+    Request req;
+    Response res = dispatch(std::move(msg), server_->handler, req);
     std::string path = req.path.empty() ? req.target : req.path;
     send(std::move(res), req.method, path, req.request_id, keep_alive, false);
   }
 
   void send(Response r, std::string method, std::string path, std::string id, bool keep_alive, bool then_drain) {
-    auto res = std::make_shared<bhttp::response<bhttp::string_body>>();
-    res->version(11);
-    res->result(static_cast<unsigned>(r.status));
-    res->set(bhttp::field::server, "landbridge");
-    res->set(bhttp::field::content_type, r.content_type);
-    res->set("X-Request-Id", id);
-    for (auto& [k, v] : r.headers) res->set(k, v);
-    res->body() = std::move(r.body);
-    res->keep_alive(keep_alive && !server_->stopping);
-    res->prepare_payload();
-    log_ = {std::move(id), std::move(method), std::move(path), std::move(r.party), r.status, res->body().size()};
+    std::string party = std::move(r.party);
+    const int status = r.status;
+    auto res = wire_response(std::move(r), id, keep_alive && !server_->stopping);
+    log_ = {std::move(id), std::move(method), std::move(path), std::move(party), status, res->body().size()};
     stream_.expires_after(server_->cfg.read_timeout);
     bhttp::async_write(stream_, *res,
                        [self = shared_from_this(), res, then_drain](beast::error_code ec, std::size_t) {

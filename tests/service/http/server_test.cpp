@@ -368,5 +368,48 @@ TEST(HttpPieces, TokensHashesAndTargets) {
   EXPECT_FALSE(parse_target("/a?b=%4", path, q));
 }
 
+// answer_buffer (the fuzz target's way in) answers a byte stream as a connection would.
+TEST(HttpBuffer, AnswersPipelinedRequestsInOrderUntilTheConnectionCloses) {
+  std::vector<std::string> seen;
+  Handler h = [&](Request& q) {
+    seen.push_back(q.method + " " + q.path + " " + q.body);
+    return json_response(200, {{"path", q.path}});
+  };
+  const std::string chunked =
+      "POST /b HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n";
+  auto a = answer_buffer("GET /a HTTP/1.1\r\nHost: x\r\nX-Request-Id: r-1\r\n\r\n" + chunked +
+                             "GET /c HTTP/1.1\r\nConnection: close\r\n\r\nGET /never HTTP/1.1\r\n\r\n",
+                         {}, h);
+  ASSERT_EQ(a.size(), 3u);
+  EXPECT_EQ(seen, (std::vector<std::string>{"GET /a ", "POST /b {}", "GET /c "}));
+  EXPECT_EQ(a[0].wire.rfind("HTTP/1.1 200 OK\r\n", 0), 0u) << a[0].wire;
+  EXPECT_NE(a[0].wire.find("X-Request-Id: r-1\r\n"), std::string::npos) << a[0].wire;
+  EXPECT_NE(a[2].wire.find("Connection: close"), std::string::npos) << a[2].wire;
+
+  // A request cut off by the end of the stream is not answered; a malformed one is a 400 problem
+  // and ends the connection, as are a bad escape in the target (the handler is not called).
+  seen.clear();
+  EXPECT_TRUE(answer_buffer("POST /b HTTP/1.1\r\nContent-Length: 10\r\n\r\n{}", {}, h).empty());
+  auto bad = answer_buffer("GET /a HTTP/1.1\r\nContent-Length: x\r\n\r\nGET /a HTTP/1.1\r\n\r\n", {}, h);
+  ASSERT_EQ(bad.size(), 1u);
+  EXPECT_EQ(bad[0].response.status, 400);
+  EXPECT_EQ(bad[0].response.content_type, "application/problem+json");
+  EXPECT_EQ(answer_buffer("GET /a%zz HTTP/1.1\r\n\r\n", {}, h).at(0).response.status, 400);
+  EXPECT_TRUE(seen.empty());
+}
+
+TEST(HttpBuffer, KeepsTheServersLimits) {
+  Handler h = [](Request&) { return json_response(200, {{"ok", true}}); };
+  ServerConfig cfg;
+  cfg.body_limit = 8;
+  cfg.header_limit = 256;
+  auto big_body = answer_buffer("POST /b HTTP/1.1\r\nContent-Length: 9\r\n\r\n123456789", cfg, h);
+  ASSERT_EQ(big_body.size(), 1u);
+  EXPECT_EQ(big_body[0].response.status, 413);
+  auto big_head = answer_buffer("GET /a HTTP/1.1\r\nX-Filler: " + std::string(300, 'a') + "\r\n\r\n", cfg, h);
+  ASSERT_EQ(big_head.size(), 1u);
+  EXPECT_EQ(big_head[0].response.status, 431);
+}
+
 }  // namespace
 }  // namespace landbridge::service::http

@@ -17,6 +17,8 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "landbridge/service/http/access_log.h"
 #include "landbridge/service/http/router.h"
@@ -33,6 +35,18 @@ struct ServerConfig {
   std::chrono::milliseconds shutdown_grace{10'000};  // bound on in-flight requests at shutdown
   bool handle_signals = false;        // SIGTERM/SIGINT start a graceful shutdown
 };
+
+// Answers a byte stream as one connection of the server would, without a socket: the same
+// Beast request parser with the limits of `cfg`, the same request ids, problem answers (400, 413,
+// 431) and dispatch to `handler`. Pipelined requests are answered in order until one closes the
+// connection (an error answer or "Connection: close") or the bytes end inside a request. Each
+// answer has the service's Response and the response as written on the wire. For the HTTP fuzz
+// target (fuzz/http_request.cpp) and tests.
+struct BufferedAnswer {
+  Response response;
+  std::string wire;
+};
+std::vector<BufferedAnswer> answer_buffer(std::string_view bytes, const ServerConfig& cfg, const Handler& handler);
 
 class Server {
  public:
