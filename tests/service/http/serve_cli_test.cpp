@@ -71,6 +71,9 @@ TEST(ServeCommand, KeysWorkOnTheServerAndSigtermStopsIt) {
     else std::this_thread::sleep_for(50ms);
   }
   ASSERT_GT(port, 0) << slurp(err);
+  // The engine was warmed up before the port opened, and said how long it took.
+  EXPECT_TRUE(std::regex_search(slurp(err), std::regex(R"(engine warmed up in \d+ ms[\s\S]*listening on)")))
+      << slurp(err);
 
   {
     testing_support::HttpClient c(static_cast<std::uint16_t>(port));
