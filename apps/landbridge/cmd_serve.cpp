@@ -58,6 +58,9 @@ void register_serve(CLI::App& app) {
     using namespace service;
     auto store = open_db(a->db);
     const query::Engine engine = query::Engine::open(a->network);
+    // Services or rates with mistakes would fail every timetabled query: refused here, with
+    // their diagnostics (exit 1), before the port opens.
+    engine.throw_if_invalid();
     // Built before the port opens, so that the first requests do not pay for it.
     const auto warm_start = std::chrono::steady_clock::now();
     engine.warm_up();
