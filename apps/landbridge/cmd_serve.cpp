@@ -4,6 +4,7 @@
 // of --sim-workers threads; running ones are stopped at shutdown (they live in memory only).
 #include <fmt/format.h>
 
+#include <chrono>
 #include <thread>
 
 #include "cli.h"
@@ -57,6 +58,15 @@ void register_serve(CLI::App& app) {
     using namespace service;
     auto store = open_db(a->db);
     const query::Engine engine = query::Engine::open(a->network);
+    // Services or rates with mistakes would fail every timetabled query: refused here, with
+    // their diagnostics (exit 1), before the port opens.
+    engine.throw_if_invalid();
+    // Built before the port opens, so that the first requests do not pay for it.
+    const auto warm_start = std::chrono::steady_clock::now();
+    engine.warm_up();
+    const std::chrono::duration<double, std::milli> warm = std::chrono::steady_clock::now() - warm_start;
+    say("landbridge serve: engine warmed up in {:.0f} ms (location index, static and timetabled planners)\n",
+        warm.count());
     Desk desk(engine, *store);
     JobQueue jobs({.workers = a->sim_workers,
                    .max_queued = a->sim_queue,

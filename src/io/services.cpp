@@ -260,12 +260,10 @@ void load_service_row(Row& row, const Network& net, const std::optional<double>&
       if (const auto d = row.date(col, item)) (std::string_view(col) == "added" ? s.added : s.removed).push_back(*d);
 
   // capacity, cut-off, prices, factor
-  if (const auto c = row.quantity("capacity_teu", quantity::count, false)) {
-    if (*c > 1e6)
-      row.bad("capacity_teu", row.get("capacity_teu"), "expected at most 1,000,000 TEU per departure");
-    else
-      s.capacity_teu = static_cast<std::int32_t>(std::lround(*c));
-  }
+  // A whole number up to quantity::count's 100,000 TEU per departure; more is a diagnostic here
+  // (file, line, field), so that no later step meets it.
+  if (const auto c = row.quantity("capacity_teu", quantity::count, false))
+    s.capacity_teu = static_cast<std::int32_t>(std::lround(*c));
   if (const auto c = row.duration("cutoff", false)) s.cutoff = *c;
   const auto teu = row.quantity("cost_teu", quantity::money, false);
   const auto feu = row.quantity("cost_feu", quantity::money, false);

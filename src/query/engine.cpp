@@ -158,6 +158,10 @@ const schedule::LocalClock& DoorPackage::clock() const {
   return *clock_;
 }
 
+void Engine::throw_if_invalid() const {
+  if (impl_->scheduled_error) std::rethrow_exception(impl_->scheduled_error);
+}
+
 const LoadedNetwork& Engine::package() const { return *impl_->pkg; }
 const std::vector<timetable::Service>& Engine::services() const { return impl_->services; }
 

@@ -340,6 +340,12 @@ TEST(ServicesErrors, NegativeAndMalformedNumbers) {
                   "service_calls.csv:7: field 'distance': got '-60 km', expected a distance that is not negative");
 }
 
+TEST(ServicesErrors, CapacityOverTheLimitIsAnError) {
+  PackageFiles p = services_files();
+  set_cell(p, kSvc, 2, "capacity_teu", "250000");
+  EXPECT_PROBLEMS(p, "services.csv:2: field 'capacity_teu': got '250000', expected a whole number of at most 100000");
+}
+
 TEST(ServicesErrors, ModeGaugeTimesAndOffsets) {
   PackageFiles p = services_files();
   set_cell(p, kSvc, 2, "gauge", "1520");

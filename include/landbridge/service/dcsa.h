@@ -45,4 +45,12 @@ nlohmann::json point_to_point_routes(const query::ScheduledAnswer& a,
 nlohmann::json booking_json(const Booking& b, const Network& net, const nlohmann::json& itinerary,
                             std::optional<Instant> eta = std::nullopt);
 
+// The two ends (place of receipt, place of delivery) of a booked itinerary as stored with the
+// booking: its own "from" and "to", or, for a booking stored before they were kept, the first
+// step's "from" and the last step's "to". "" where the itinerary says nothing.
+struct ItineraryEnds {
+  std::string from, to;
+};
+ItineraryEnds itinerary_ends(const nlohmann::json& itinerary);
+
 }  // namespace landbridge::service

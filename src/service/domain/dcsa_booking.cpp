@@ -52,6 +52,22 @@ json transport_plan(const Network& net, const json& itinerary) {
 
 }  // namespace
 
+ItineraryEnds itinerary_ends(const json& itinerary) {
+  ItineraryEnds e;
+  if (!itinerary.is_object()) return e;
+  const auto text = [](const json& j, const char* key) -> std::string {
+    return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : "";
+  };
+  e.from = text(itinerary, "from");
+  e.to = text(itinerary, "to");
+  const json* steps = itinerary.contains("steps") && itinerary["steps"].is_array() ? &itinerary["steps"] : nullptr;
+  if (steps && !steps->empty()) {
+    if (e.from.empty()) e.from = text(steps->front(), "from");
+    if (e.to.empty()) e.to = text(steps->back(), "to");
+  }
+  return e;
+}
+
 json booking_json(const Booking& b, const Network& net, const json& itinerary, std::optional<Instant> eta) {
   json j;
   j["carrierBookingRequestReference"] = b.reference;
@@ -68,7 +84,7 @@ json booking_json(const Booking& b, const Network& net, const json& itinerary, s
   j["requestedEquipments"] = json::array({eq});
   json locations = json::array();
   if (itinerary.is_object()) {
-    const std::string from = itinerary.value("from", ""), to = itinerary.value("to", "");
+    const auto [from, to] = itinerary_ends(itinerary);
     std::string pol, pod;
     for (const auto& s : itinerary.value("steps", json::array())) {
       if (s.value("kind", "") != "leg" || s.value("mode", json()) == "road") continue;

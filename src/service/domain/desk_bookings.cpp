@@ -342,7 +342,7 @@ Reply Desk::load_list(const Caller& c, const std::string& departure) {
     if (const auto b = store_.booking(row.booking_reference)) {
       const json it = itinerary_of(*b);
       if (it.is_object()) {
-        if (origin.empty()) origin = it.value("from", "");
+        if (origin.empty()) origin = itinerary_ends(it).from;
         const json* previous_ride = nullptr;
         for (const auto& s : it.value("steps", json::array())) {
           if (s.value("kind", "") != "leg") continue;

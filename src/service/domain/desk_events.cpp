@@ -131,7 +131,7 @@ Reply Desk::post_events(const Caller& c, const json& body, const WriteKey& w) {
   for (const auto& [reference, r] : replans) {
     const auto b = store_.booking(reference);
     const json itinerary = json::parse(b->itinerary_json, nullptr, false);
-    const std::string destination = itinerary.is_object() ? itinerary.value("to", "") : "";
+    const std::string destination = itinerary_ends(itinerary).to;
     json entry = {{"carrierBookingReference", reference},
                   {"UNLocationCode", r.act.un_location_code},
                   {"eventDateTime", dcsa_utc(r.act.event_time)},

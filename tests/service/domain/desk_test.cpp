@@ -111,6 +111,23 @@ class DeskTest : public ::testing::TestWithParam<std::string> {
       ASSERT_NO_FATAL_FAILURE(testing::admin(server_, "SET search_path TO " + schema_ + "; " + statement));
     }
   }
+  // Takes the itineraries' own ends away, as bookings stored before the Desk kept them have it.
+  void forget_itinerary_ends() {
+    if (GetParam() == "memory") {
+      static_cast<test::FakeStore&>(*store_).forget_itinerary_ends();
+    } else if (GetParam() == "sqlite") {
+      sqlite3* db = nullptr;
+      ASSERT_EQ(sqlite3_open((testing_support::scratch_dir() / "desk.db").c_str(), &db), SQLITE_OK);
+      const int rc = sqlite3_exec(db, "UPDATE bookings SET itinerary_json = json_remove(itinerary_json, '$.from', '$.to')",
+                                  nullptr, nullptr, nullptr);
+      sqlite3_close(db);
+      ASSERT_EQ(rc, SQLITE_OK);
+    } else {
+      ASSERT_NO_FATAL_FAILURE(testing::admin(server_, "SET search_path TO " + schema_ +
+                                                          "; UPDATE bookings SET itinerary_json ="
+                                                          " (itinerary_json::jsonb - 'from' - 'to')::text"));
+    }
+  }
   std::string dep(const json& booking, std::size_t i) { return booking["departures"][i]["departure"].get<std::string>(); }
 
   std::unique_ptr<Store> store_;
@@ -492,6 +509,31 @@ TEST_P(DeskTest, LoadListShowsBookingsTheirFeedersAndTheRoomLeft) {
   ASSERT_EQ(list.body["feeders"].size(), 1U);
   EXPECT_EQ(list.body["feeders"][0]["TEU"], 7);
   EXPECT_EQ(list.body["feeders"][0]["bookings"], 2);
+}
+
+// A booking stored before the Desk kept its itinerary's ends (the walkthrough's Hakata ->
+// Duisburg booking on such a server had a null placeOfReceipt in the load list): the ends come
+// from the itinerary's first and last steps, in the load list, the booking and re-planning.
+TEST_P(DeskTest, ABookingStoredWithoutItsItinerarysEndsStillNamesThem) {
+  const Reply r = book(kAcme, order(reference(), 4), "e1");
+  ASSERT_EQ(r.status, 201);
+  const std::string bkg = r.body["carrierBookingReference"];
+  ASSERT_NO_FATAL_FAILURE(forget_itinerary_ends());
+  ASSERT_NO_FATAL_FAILURE(forget_views());
+  std::string train;
+  for (const auto& d : r.body["departures"])
+    if (train.empty() && d["departure"].get<std::string>().starts_with("RAIL-")) train = d["departure"];
+  ASSERT_FALSE(train.empty()) << r.body["departures"].dump();
+  const Reply list = desk_->load_list(kOperator, train);
+  ASSERT_EQ(list.status, 200) << list.body.dump(2);
+  ASSERT_EQ(list.body["bookings"].size(), 1U);
+  EXPECT_EQ(list.body["bookings"][0]["placeOfReceipt"]["UNLocationCode"], "JPHKT") << list.body.dump(2);
+  EXPECT_FALSE(list.body["bookings"][0]["boardingLocation"].is_null());
+  // The booking, rendered again from the stored itinerary, names both ends as before.
+  const json shown = desk_->get_booking(kAcme, bkg).json();
+  EXPECT_EQ(shown["shipmentLocations"], r.body["shipmentLocations"]);
+  EXPECT_EQ(shown["shipmentLocations"].front()["locationTypeCode"], "PRE");
+  EXPECT_EQ(shown["shipmentLocations"].back()["location"]["UNLocationCode"], "DEDUI");
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, DeskTest, ::testing::Values("memory", "sqlite", "postgresql"),

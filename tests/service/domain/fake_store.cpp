@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 namespace landbridge::test {
 
 using namespace service;
@@ -231,6 +233,16 @@ void FakeStore::forget_views() {
   for (auto& b : bookings_) {
     b.view_json.clear();
     b.eta.reset();
+  }
+}
+
+void FakeStore::forget_itinerary_ends() {
+  const std::lock_guard lock(mu_);
+  for (auto& b : bookings_) {
+    nlohmann::json it = nlohmann::json::parse(b.itinerary_json);
+    it.erase("from");
+    it.erase("to");
+    b.itinerary_json = it.dump();
   }
 }
 

@@ -45,6 +45,9 @@ class FakeStore final : public service::Store {
 
   // Test hook: every booking as a store of schema 1 has it, without view and ETA.
   void forget_views();
+  // Test hook: every booked itinerary without its own "from" and "to", as bookings stored
+  // before the Desk kept them have it.
+  void forget_itinerary_ends();
 
  private:
   std::optional<service::IdempotentResponse> first_of(const std::optional<service::IdempotentResponse>& idem) const;

@@ -12,7 +12,8 @@ using nlohmann::json;
 
 const std::set<std::string>& known_keywords() {
   static const std::set<std::string> k = {"$ref",    "type",   "required", "properties", "items", "enum",
-                                          "anyOf",   "pattern", "format",  "description", "title", "example"};
+                                          "anyOf",   "pattern", "format",  "description", "title", "example",
+                                          "additionalProperties"};
   return k;
 }
 
@@ -88,6 +89,20 @@ void check(const json& schema, const json& v, const json& root, const std::strin
     if (schema.contains("properties")) {
       for (const auto& [name, sub] : schema["properties"].items()) {
         if (v.contains(name)) check(sub, v[name], root, at + "." + name, errors);
+      }
+    }
+    // additionalProperties: false refuses members the schema does not list; a schema checks them.
+    if (schema.contains("additionalProperties")) {
+      const json& extra = schema["additionalProperties"];
+      static const json kNone = json::object();
+      const json& listed = schema.contains("properties") ? schema["properties"] : kNone;
+      for (const auto& [name, member] : v.items()) {
+        if (listed.contains(name)) continue;
+        if (extra.is_boolean()) {
+          if (!extra.get<bool>()) errors.push_back(at + ": member '" + name + "' is not in the schema");
+        } else {
+          check(extra, member, root, at + "." + name, errors);
+        }
       }
     }
   }

@@ -41,5 +41,21 @@ TEST(JsonSchemaSubset, RefusesWhatTheSchemaForbids) {
   EXPECT_TRUE(validate(json{{"anyOf", {{{"type", "string"}}, {{"type", "integer"}}}}}, 1, kDoc).empty());
 }
 
+TEST(JsonSchemaSubset, AdditionalPropertiesFalseRefusesUnlistedMembers) {
+  const json closed = {{"type", "object"},
+                       {"properties", {{"id", {{"type", "integer"}}}}},
+                       {"additionalProperties", false}};
+  EXPECT_TRUE(validate(closed, json{{"id", 1}}, kDoc).empty());
+  const auto errors = validate(closed, json{{"id", 1}, {"extra", true}}, kDoc);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("'extra'"), std::string::npos) << errors[0];
+  // A schema checks the members the object does not list.
+  const json typed = {{"type", "object"}, {"additionalProperties", {{"type", "string"}}}};
+  EXPECT_TRUE(validate(typed, json{{"a", "x"}}, kDoc).empty());
+  EXPECT_FALSE(validate(typed, json{{"a", 1}}, kDoc).empty());
+  // Without the keyword, unlisted members pass (JSON Schema's default).
+  EXPECT_TRUE(validate(kRef, json{{"id", 3}, {"when", "2026-12-10T08:00:00Z"}, {"extra", 1}}, kDoc).empty());
+}
+
 }  // namespace
 }  // namespace landbridge::testing_support

@@ -5,12 +5,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <regex>
 #include <sstream>
 #include <thread>
+#include <vector>
 
 #include "../../support/scratch.h"
 #include "http_client.h"
@@ -71,6 +73,9 @@ TEST(ServeCommand, KeysWorkOnTheServerAndSigtermStopsIt) {
     else std::this_thread::sleep_for(50ms);
   }
   ASSERT_GT(port, 0) << slurp(err);
+  // The engine was warmed up before the port opened, and said how long it took.
+  EXPECT_TRUE(std::regex_search(slurp(err), std::regex(R"(engine warmed up in \d+ ms[\s\S]*listening on)")))
+      << slurp(err);
 
   {
     testing_support::HttpClient c(static_cast<std::uint16_t>(port));
@@ -99,6 +104,60 @@ TEST(ServeCommand, KeysWorkOnTheServerAndSigtermStopsIt) {
   const std::string lines = slurp(log);
   EXPECT_EQ(std::count(lines.begin(), lines.end(), '\n'), 3);
   EXPECT_NE(lines.find("\"party\":\"acme\""), std::string::npos);
+}
+
+// A package whose services.csv states more TEU per departure than a service may offer: every
+// timetabled query would fail on it, so `validate` and `serve` refuse it at load, naming the
+// file, line and field, with exit status 1; the server never listens.
+TEST(ServeCommand, RefusesAPackageWithACapacityOverTheLimit) {
+  const fs::path dir = testing_support::scratch_dir();
+  const fs::path pkg = dir / "eurasia";
+  // The package and the maritime graph its network.toml names (../marnet).
+  fs::copy(fs::path(LANDBRIDGE_SOURCE_DIR) / "data" / "eurasia", pkg, fs::copy_options::recursive);
+  fs::create_directory_symlink(fs::path(LANDBRIDGE_SOURCE_DIR) / "data" / "marnet", dir / "marnet");
+  // Line 2 is the first service (FDR-HKT-LYG); its capacity_teu becomes 250,000.
+  std::ifstream in(pkg / "services.csv");
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  in.close();
+  ASSERT_GT(lines.size(), 2u);
+  const auto cells = [](const std::string& line) {
+    std::vector<std::string> out(1);
+    bool quoted = false;
+    for (char ch : line) {
+      if (ch == '"') quoted = !quoted;
+      if (ch == ',' && !quoted) out.emplace_back();
+      else out.back() += ch;
+    }
+    return out;
+  };
+  const std::vector<std::string> header = cells(lines[0]);
+  const auto column = std::find(header.begin(), header.end(), "capacity_teu") - header.begin();
+  ASSERT_LT(column, static_cast<long>(header.size()));
+  std::vector<std::string> row = cells(lines[1]);
+  ASSERT_EQ(row[0], "FDR-HKT-LYG");
+  row[column] = "250000";
+  std::string joined;
+  for (std::size_t i = 0; i < row.size(); ++i) joined += (i ? "," : "") + row[i];
+  lines[1] = joined;
+  {
+    std::ofstream out(pkg / "services.csv");
+    for (const auto& line : lines) out << line << '\n';
+  }
+  const std::string where = "services.csv:2: field 'capacity_teu': got '250000'";
+
+  int status = -1;
+  const std::string checked = run(std::string(LANDBRIDGE_CLI) + " validate " + pkg.string() + " 2>&1", status);
+  EXPECT_EQ(status, 1) << checked;
+  EXPECT_NE(checked.find(where), std::string::npos) << checked;
+
+  const std::string served =
+      run("timeout 60 " + std::string(LANDBRIDGE_CLI) + " serve --port 0 --db sqlite:" + (dir / "serve.db").string() +
+              " --network " + pkg.string() + " 2>&1",
+          status);
+  EXPECT_EQ(status, 1) << served;
+  EXPECT_NE(served.find(where), std::string::npos) << served;
+  EXPECT_EQ(served.find("listening"), std::string::npos) << served;
 }
 
 }  // namespace

@@ -82,4 +82,7 @@ jq -e --arg b "${boxes[0]}" '[.[] | select(.equipmentReference == $b and .eventC
 jq -e --arg r "$BOOKING" '([.bookings[] | select(.carrierBookingReference == $r and .TEU == 8
        and .feederService == "FDR-HKT-LYG")] | length == 1) and .bookedTEU >= 8 and .bookedTEU <= .capacityTEU' \
   loadlist.json >/dev/null || fail "load list of $DEP does not name $BOOKING with 8 TEU: $(head -c 400 loadlist.json)"
+jq -e --arg r "$BOOKING" '[.bookings[] | select(.carrierBookingReference == $r)][0]
+       | .placeOfReceipt.UNLocationCode == "JPHKT" and .boardingLocation.UNLocationCode == "CNLYG"' \
+  loadlist.json >/dev/null || fail "load list of $DEP: $BOOKING is not received at Hakata and boarded at Lianyungang: $(head -c 600 loadlist.json)"
 echo "walkthrough: every command of docs/service.md ran and answered as documented"
