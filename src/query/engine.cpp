@@ -218,18 +218,23 @@ Ends Engine::Impl::ends(const std::string& from, const std::string& to) const {
   return e;
 }
 
+route::BoxType check_shipment(const std::string& unit, std::int32_t count) {
+  const auto box = route::parse_box_type(unit);
+  if (!box)
+    throw QueryError(Problem::bad_request, "unit",
+                     "unit " + unit + ": expected teu, feu, 40hc, reefer20, reefer40 or an ISO 6346 code (22G1, 42G1, 45G1, 22R1, 45R1)");
+  if (count < 1 || count > route::kMaxBoxes)
+    throw QueryError(Problem::bad_request, "count",
+                     fmt::format("count {}: the number of containers must be from 1 to {}", count, route::kMaxBoxes));
+  return *box;
+}
+
 StaticAnswer Engine::plan_static(const StaticQuery& q) const {
   const auto objective = route::parse_objective(q.optimize);
   if (!objective)
     throw QueryError(Problem::bad_request, "optimize",
                      "optimize " + q.optimize + ": expected time, cost, co2, co2e or generalized");
-  const auto box = route::parse_box_type(q.unit);
-  if (!box)
-    throw QueryError(Problem::bad_request, "unit",
-                     "unit " + q.unit + ": expected teu, feu, 40hc, reefer20, reefer40 or an ISO 6346 code (22G1, 42G1, 45G1, 22R1, 45R1)");
-  if (q.count < 1 || q.count > route::kMaxBoxes)
-    throw QueryError(Problem::bad_request, "count",
-                     fmt::format("count {}: the number of containers must be from 1 to {}", q.count, route::kMaxBoxes));
+  const route::BoxType box = check_shipment(q.unit, q.count);
   if (q.alternatives < 1 || q.alternatives > 20)
     throw QueryError(Problem::bad_request, "alternatives", fmt::format("alternatives {}: from 1 to 20", q.alternatives));
   const Ends e = impl_->ends(q.from, q.to);
@@ -241,8 +246,8 @@ StaticAnswer Engine::plan_static(const StaticQuery& q) const {
   req.pareto = q.pareto;
   req.alternatives = q.alternatives;
   req.avoid = q.avoid;
-  req.options.shipment = {box->unit, q.count};
-  req.options.equipment = box->equipment;
+  req.options.shipment = {box.unit, q.count};
+  req.options.equipment = box.equipment;
   req.options.rates = impl_->rates;
   req.options.rates_on = rate_day(q.rates_on);
   if (q.max_transshipments >= 0) req.options.max_transshipments = q.max_transshipments;

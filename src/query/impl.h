@@ -53,6 +53,10 @@ struct Ends {
   [[nodiscard]] bool shared() const { return door == nullptr; }
 };
 
+// The box type a query names and its count, checked: QueryError (bad_request, field "unit" or
+// "count") otherwise. Shared by the static and the timetabled planning.
+route::BoxType check_shipment(const std::string& unit, std::int32_t count);
+
 struct Engine::Impl {
   std::shared_ptr<const LoadedNetwork> pkg;
   std::vector<timetable::Service> services;

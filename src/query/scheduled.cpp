@@ -79,13 +79,7 @@ std::optional<Minutes> check_scheduled(const ScheduledQuery& q) {
 ScheduledAnswer Engine::plan_scheduled(const ScheduledQuery& q) const {
   const Impl& m = *impl_;
   const std::optional<Minutes> window = check_scheduled(q);
-  const auto box = route::parse_box_type(q.unit);
-  if (!box)
-    throw QueryError(Problem::bad_request, "unit",
-                     "unit " + q.unit + ": expected teu, feu, 40hc, reefer20, reefer40 or an ISO 6346 code (22G1, 42G1, 45G1, 22R1, 45R1)");
-  if (q.count < 1 || q.count > route::kMaxBoxes)
-    throw QueryError(Problem::bad_request, "count",
-                     fmt::format("count {}: the number of containers must be from 1 to {}", q.count, route::kMaxBoxes));
+  const route::BoxType box = check_shipment(q.unit, q.count);
   if (q.max_trips < 0 || q.max_trips > timetable::kMaxTrips)
     throw QueryError(Problem::bad_request, "max_trips",
                      fmt::format("max_trips {}: from 0 to {}", q.max_trips, timetable::kMaxTrips));
@@ -124,8 +118,8 @@ ScheduledAnswer Engine::plan_scheduled(const ScheduledQuery& q) const {
   req.pareto = q.pareto;
   req.avoid = q.avoid;
   req.max_trips = q.max_trips;
-  req.options.shipment = {box->unit, q.count};
-  req.options.equipment = box->equipment;
+  req.options.shipment = {box.unit, q.count};
+  req.options.equipment = box.equipment;
   req.options.rates = m.rates;
   if (q.max_transshipments >= 0) req.options.max_transshipments = q.max_transshipments;
 
@@ -133,7 +127,7 @@ ScheduledAnswer Engine::plan_scheduled(const ScheduledQuery& q) const {
   ans.pkg = e.pkg;
   ans.query = q;
   ans.query.free_teu = nullptr;
-  const std::int32_t teu_needed = q.count * (box->unit == route::ContainerUnit::feu ? 2 : 1);
+  const std::int32_t teu_needed = q.count * (box.unit == route::ContainerUnit::feu ? 2 : 1);
   std::vector<std::string> sold_out;  // departures found full, as text
   const auto plan = [&](schedule::ScheduledPlanner& planner) {
     std::map<DepartureKey, bool> full;  // free_teu asked once per departure

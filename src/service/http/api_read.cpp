@@ -5,6 +5,7 @@
 #include "api_routes.h"
 #include "landbridge/io/geojson.h"
 #include "landbridge/query/chart.h"
+#include "landbridge/route/options.h"
 #include "landbridge/route/report.h"
 #include "landbridge/schedule/planner.h"
 #include "landbridge/timetable/time.h"
@@ -65,7 +66,7 @@ Response timetabled(const ApiContext& ctx, const Request& req) {
   q.arrive_by = optional_text(req, "arriveBy");
   q.window = optional_text(req, "window");
   q.unit = optional_text(req, "unit", "teu");
-  q.count = int_param(req, "count", 1, 1, 10'000);
+  q.count = int_param(req, "count", 1, 1, route::kMaxBoxes);
   q.avoid = avoid_list(req);
   q.pareto = flag(req, "pareto");
   q.max_trips = int_param(req, "maxTrips", 12, 1, 50);
@@ -84,7 +85,7 @@ Response static_routes(const ApiContext& ctx, const Request& req) {
   q.to = required(req, "to");
   q.optimize = optional_text(req, "optimize", "time");
   q.unit = optional_text(req, "unit", "teu");
-  q.count = int_param(req, "count", 1, 1, 10'000);
+  q.count = int_param(req, "count", 1, 1, route::kMaxBoxes);
   q.avoid = avoid_list(req);
   q.pareto = flag(req, "pareto");
   q.alternatives = int_param(req, "alternatives", 3, 1, 20);
@@ -100,7 +101,7 @@ Response chart_data(const ApiContext& ctx, const Request& req) {
   q.to = required(req, "to");
   q.depart = optional_text(req, "depart");
   q.unit = optional_text(req, "unit", "teu");
-  q.count = int_param(req, "count", 1, 1, 10'000);
+  q.count = int_param(req, "count", 1, 1, route::kMaxBoxes);
   q.avoid = avoid_list(req);
   q.alternatives = int_param(req, "alternatives", 0, 0, 12);
   if (!q.depart.empty()) q.free_teu = free_teu_from(ctx.store, ctx.engine);
@@ -132,7 +133,7 @@ Response point_to_point(const ApiContext& ctx, const Request& req) {
     throw QueryError(Problem::bad_request, "departureStartDate", "give departureStartDate (or arrivalEndDate)");
   }
   q.unit = optional_text(req, "ISOEquipmentCode", "22G1");
-  q.count = int_param(req, "units", 1, 1, 10'000);
+  q.count = int_param(req, "units", 1, 1, route::kMaxBoxes);
   q.max_transshipments = int_param(req, "maxTranshipment", -1, -1, 50);
   q.free_teu = free_teu_from(ctx.store, ctx.engine);
   return from_reply(ctx.desk.point_to_point(q));
