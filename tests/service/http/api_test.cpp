@@ -21,6 +21,7 @@
 #include "landbridge/service/http/api.h"
 #include "landbridge/service/http/app.h"
 #include "landbridge/service/http/server.h"
+#include "service_stack.h"
 
 namespace landbridge::service::http {
 namespace {
@@ -30,57 +31,20 @@ using testing_support::HttpClient;
 using testing_support::HttpResponse;
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
-const query::Engine& engine() {
-  static const query::Engine e = query::Engine::open("");
-  return e;
-}
+using testing_stack::engine;
 
 class Api : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = open_store("sqlite:" + (testing_support::scratch_dir() / "service.db").string());
-    desk_ = std::make_unique<Desk>(engine(), *store_);
-    jobs_ = std::make_unique<JobQueue>(JobQueueConfig{.workers = 1, .max_queued = 4});
-    Router router;
-    add_api_routes(router, {.engine = engine(), .store = *store_, .desk = *desk_, .network_name = "eurasia",
-                            .jobs = jobs_.get()});
-    auth_ = std::make_unique<Authenticator>(*store_, std::chrono::milliseconds(0));
-    limiter_ = std::make_unique<RateLimiter>(0, 1);
-    app_ = std::make_unique<App>(std::move(router), auth_.get(), limiter_.get());
-    for (auto [role, party] : {std::pair{Role::shipper, "acme"}, {Role::shipper, "globex"}, {Role::operator_, "ktz"}}) {
-      auto k = make_key(role, party, Instant(0));
-      store_->add_key(k.key);
-      tokens_[party] = k.token;
-    }
-    ServerConfig cfg;
-    cfg.port = 0;
-    cfg.threads = 2;
-    server_ = std::make_unique<Server>(cfg, [this](Request& q) { return app_->handle(q); }, nullptr);
-    server_->start();
-    client_ = std::make_unique<HttpClient>(server_->port(), 60'000);
+    s_.start({.workers = 1, .max_queued = 4},
+             {{Role::shipper, "acme"}, {Role::shipper, "globex"}, {Role::operator_, "ktz"}}, true);
   }
-  void TearDown() override {
-    client_.reset();
-    server_->stop();
-    server_->wait();
-  }
-  Headers as(const std::string& party) { return {{"Authorization", "Bearer " + tokens_.at(party)}}; }
-  Headers write_as(const std::string& party, const std::string& key) {
-    auto h = as(party);
-    h.emplace_back("Idempotency-Key", key);
-    return h;
-  }
-  HttpResponse get(const std::string& target, const Headers& h = {}) { return client_->get(target, h); }
+  void TearDown() override { s_.stop(); }
+  Headers as(const std::string& party) { return s_.as(party); }
+  Headers write_as(const std::string& party, const std::string& key) { return s_.as(party, key); }
+  HttpResponse get(const std::string& target, const Headers& h = {}) { return s_.client->get(target, h); }
 
-  std::unique_ptr<Store> store_;
-  std::unique_ptr<Desk> desk_;
-  std::unique_ptr<JobQueue> jobs_;
-  std::unique_ptr<Authenticator> auth_;
-  std::unique_ptr<RateLimiter> limiter_;
-  std::unique_ptr<App> app_;
-  std::unique_ptr<Server> server_;
-  std::unique_ptr<HttpClient> client_;
-  std::map<std::string, std::string> tokens_;
+  testing_stack::ServiceStack s_;
 };
 
 TEST_F(Api, HealthNamesNetworkAndDatabase) {
@@ -192,26 +156,26 @@ TEST_F(Api, BookingThroughTheServer) {
   const std::string ref = routes.json()[0].at("routingReference");
   const json body = {{"routingReference", ref}, {"ISOEquipmentCode", "42G1"}, {"units", 4}};
 
-  auto no_key = client_->request("POST", "/v2/bookings", body.dump());
+  auto no_key = s_.client->request("POST", "/v2/bookings", body.dump());
   EXPECT_EQ(no_key.status, 401);
-  auto missing_idem = client_->request("POST", "/v2/bookings", body.dump(), as("acme"));
+  auto missing_idem = s_.client->request("POST", "/v2/bookings", body.dump(), as("acme"));
   EXPECT_EQ(missing_idem.status, 400);
   EXPECT_EQ(missing_idem.json().at("field"), "Idempotency-Key");
 
-  auto made = client_->request("POST", "/v2/bookings", body.dump(), write_as("acme", "k-1"));
+  auto made = s_.client->request("POST", "/v2/bookings", body.dump(), write_as("acme", "k-1"));
   ASSERT_EQ(made.status, 201) << made.body;
   const json booking = made.json();
   EXPECT_EQ(booking.at("bookingStatus"), "CONFIRMED");
   EXPECT_EQ(booking.at("requestedEquipments")[0].at("equipmentReferences").size(), 4u);
   const std::string reference = booking.at("carrierBookingReference");
 
-  auto again = client_->request("POST", "/v2/bookings", body.dump(), write_as("acme", "k-1"));
+  auto again = s_.client->request("POST", "/v2/bookings", body.dump(), write_as("acme", "k-1"));
   EXPECT_EQ(again.status, 201);
   EXPECT_EQ(again.json(), booking);
   EXPECT_EQ(again.header("idempotent-replayed"), "true");
   json other = body;
   other["units"] = 1;
-  EXPECT_EQ(client_->request("POST", "/v2/bookings", other.dump(), write_as("acme", "k-1")).status, 422);
+  EXPECT_EQ(s_.client->request("POST", "/v2/bookings", other.dump(), write_as("acme", "k-1")).status, 422);
 
   const json read = get("/v2/bookings/" + reference, as("acme")).json();
   EXPECT_EQ(read.at("bookingStatus"), "CONFIRMED");
@@ -238,11 +202,11 @@ TEST_F(Api, BookingThroughTheServer) {
   ASSERT_EQ(list.status, 200) << list.body;
   EXPECT_NE(list.body.find(reference), std::string::npos);
 
-  auto cancel = client_->request("PATCH", "/v2/bookings/" + reference, R"({"bookingStatus":"CANCELLED"})",
+  auto cancel = s_.client->request("PATCH", "/v2/bookings/" + reference, R"({"bookingStatus":"CANCELLED"})",
                                  write_as("acme", "k-2"));
   EXPECT_EQ(cancel.status, 200) << cancel.body;
   EXPECT_EQ(cancel.json().at("bookingStatus"), "CANCELLED");
-  auto twice = client_->request("PATCH", "/v2/bookings/" + reference, R"({"bookingStatus":"CANCELLED"})",
+  auto twice = s_.client->request("PATCH", "/v2/bookings/" + reference, R"({"bookingStatus":"CANCELLED"})",
                                 write_as("acme", "k-3"));
   EXPECT_EQ(twice.status, 409);
 }
@@ -298,7 +262,7 @@ TEST_F(Api, ResponsesMatchTheOpenApiDocument) {
 
   // every route the server has is documented, and nothing more
   std::set<std::string> served, documented;
-  for (const Route& r : app_->router().routes()) {
+  for (const Route& r : s_.app->router().routes()) {
     std::string m = r.method;
     std::transform(m.begin(), m.end(), m.begin(), ::tolower);
     served.insert(m + " " + r.pattern);
@@ -336,7 +300,7 @@ TEST_F(Api, ResponsesMatchTheOpenApiDocument) {
 
   ASSERT_EQ(p2p.status, 200);
   const json body = {{"routingReference", p2p.json()[0].at("routingReference")}, {"ISOEquipmentCode", "22G1"}, {"units", 1}};
-  auto made = client_->request("POST", "/v2/bookings", body.dump(), write_as("acme", "doc-1"));
+  auto made = s_.client->request("POST", "/v2/bookings", body.dump(), write_as("acme", "doc-1"));
   expect_documented(doc, "post", "/v2/bookings", made);
   const std::string reference = made.json().at("carrierBookingReference");
   expect_documented(doc, "get", "/v2/bookings/" + reference, get("/v2/bookings/" + reference, as("acme")));
@@ -348,9 +312,9 @@ TEST_F(Api, ResponsesMatchTheOpenApiDocument) {
   expect_documented(doc, "get", "/v1/departures/" + departure + "/load-list",
                     get("/v1/departures/" + departure + "/load-list", as("acme")));
   expect_documented(doc, "patch", "/v2/bookings/" + reference,
-                    client_->request("PATCH", "/v2/bookings/" + reference, R"({"bookingStatus":"CANCELLED"})",
+                    s_.client->request("PATCH", "/v2/bookings/" + reference, R"({"bookingStatus":"CANCELLED"})",
                                      write_as("acme", "doc-2")));
-  expect_documented(doc, "post", "/v2/bookings", client_->request("POST", "/v2/bookings", "{", write_as("acme", "doc-3")));
+  expect_documented(doc, "post", "/v2/bookings", s_.client->request("POST", "/v2/bookings", "{", write_as("acme", "doc-3")));
 
   // A simulation job through its states.
   const std::string dir = std::string(LANDBRIDGE_SOURCE_DIR) + "/examples/scenarios/";
@@ -363,7 +327,7 @@ TEST_F(Api, ResponsesMatchTheOpenApiDocument) {
   const json sim = {{"scenario", file(dir + "hakata-busan-europe.toml")},
                     {"demand", file(dir + "hakata-busan-europe.csv")},
                     {"replications", 2}};
-  auto queued = client_->request("POST", "/v1/simulations", sim.dump(), write_as("ktz", "sim-1"));
+  auto queued = s_.client->request("POST", "/v1/simulations", sim.dump(), write_as("ktz", "sim-1"));
   expect_documented(doc, "post", "/v1/simulations", queued);
   ASSERT_EQ(queued.status, 202) << queued.body;
   const std::string job = "/v1/simulations/" + queued.json().at("id").get<std::string>();
@@ -374,16 +338,16 @@ TEST_F(Api, ResponsesMatchTheOpenApiDocument) {
   expect_documented(doc, "get", job, get(job, as("ktz")));
   expect_documented(doc, "get", job + "/summary", get(job + "/summary", as("ktz")));
   expect_documented(doc, "get", job + "/plots", get(job + "/plots", as("ktz")));
-  expect_documented(doc, "delete", job, client_->request("DELETE", job, "", as("ktz")));
-  expect_documented(doc, "delete", "/v1/simulations/0000", client_->request("DELETE", "/v1/simulations/0000", "", as("ktz")));
+  expect_documented(doc, "delete", job, s_.client->request("DELETE", job, "", as("ktz")));
+  expect_documented(doc, "delete", "/v1/simulations/0000", s_.client->request("DELETE", "/v1/simulations/0000", "", as("ktz")));
   json bad = sim;
   bad["scenario"] = "[scenario]\ndemand = \"d.csv\"\nhorizn_days = 3\n";
   expect_documented(doc, "post", "/v1/simulations",
-                    client_->request("POST", "/v1/simulations", bad.dump(), write_as("ktz", "sim-2")));
+                    s_.client->request("POST", "/v1/simulations", bad.dump(), write_as("ktz", "sim-2")));
   expect_documented(doc, "post", "/v1/simulations",
-                    client_->request("POST", "/v1/simulations", bad.dump(), write_as("ktz", "sim-1")));
+                    s_.client->request("POST", "/v1/simulations", bad.dump(), write_as("ktz", "sim-1")));
   expect_documented(doc, "post", "/v1/simulations",
-                    client_->request("POST", "/v1/simulations", sim.dump(), write_as("acme", "sim-3")));
+                    s_.client->request("POST", "/v1/simulations", sim.dump(), write_as("acme", "sim-3")));
 }
 
 }  // namespace

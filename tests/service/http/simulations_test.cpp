@@ -18,6 +18,7 @@
 #include "landbridge/service/http/api.h"
 #include "landbridge/service/http/app.h"
 #include "landbridge/service/http/server.h"
+#include "service_stack.h"
 
 namespace landbridge::service::http {
 namespace {
@@ -28,10 +29,7 @@ using testing_support::HttpResponse;
 using Headers = std::vector<std::pair<std::string, std::string>>;
 using namespace std::chrono_literals;
 
-const query::Engine& engine() {
-  static const query::Engine e = query::Engine::open("");
-  return e;
-}
+using testing_stack::engine;
 
 std::string examples() { return std::string(LANDBRIDGE_SOURCE_DIR) + "/examples/scenarios/"; }
 
@@ -64,42 +62,13 @@ json example(int replications, std::int64_t seed) {
 
 class Simulations : public ::testing::Test {
  protected:
-  void start(JobQueueConfig cfg) {
-    store_ = open_store("sqlite:" + (testing_support::scratch_dir() / "service.db").string());
-    desk_ = std::make_unique<Desk>(engine(), *store_);
-    jobs_ = std::make_unique<JobQueue>(cfg);
-    Router router;
-    add_api_routes(router, {.engine = engine(), .store = *store_, .desk = *desk_, .network_name = "eurasia",
-                            .jobs = jobs_.get()});
-    auth_ = std::make_unique<Authenticator>(*store_, std::chrono::milliseconds(0));
-    app_ = std::make_unique<App>(std::move(router), auth_.get(), nullptr);
-    for (auto [role, party] : {std::pair{Role::shipper, "acme"}, {Role::operator_, "ktz"}}) {
-      auto k = make_key(role, party, Instant(0));
-      store_->add_key(k.key);
-      tokens_[party] = k.token;
-    }
-    server_ = std::make_unique<Server>(ServerConfig{.port = 0, .threads = 2},
-                                       [this](Request& q) { return app_->handle(q); }, nullptr);
-    server_->start();
-    client_ = std::make_unique<HttpClient>(server_->port(), 60'000);
-  }
-  void TearDown() override {
-    client_.reset();
-    if (server_) {
-      server_->stop();
-      server_->wait();
-    }
-    jobs_.reset();  // stops what still runs
-  }
-  Headers as(const std::string& party, const std::string& key = "") {
-    Headers h{{"Authorization", "Bearer " + tokens_.at(party)}};
-    if (!key.empty()) h.emplace_back("Idempotency-Key", key);
-    return h;
-  }
+  void start(JobQueueConfig cfg) { s_.start(cfg, {{Role::shipper, "acme"}, {Role::operator_, "ktz"}}, false); }
+  void TearDown() override { s_.stop(); }
+  Headers as(const std::string& party, const std::string& key = "") { return s_.as(party, key); }
   HttpResponse post(const json& body, const std::string& key, const std::string& party = "ktz") {
-    return client_->request("POST", "/v1/simulations", body.dump(), as(party, key));
+    return s_.client->request("POST", "/v1/simulations", body.dump(), as(party, key));
   }
-  HttpResponse get(const std::string& target) { return client_->get(target, as("ktz")); }
+  HttpResponse get(const std::string& target) { return s_.client->get(target, as("ktz")); }
   // Polls the job until `pred(status)` holds or `limit` has passed; returns its last status.
   json poll(const std::string& job, const std::function<bool(const json&)>& pred, std::chrono::seconds limit = 60s) {
     const auto end = std::chrono::steady_clock::now() + limit;
@@ -115,14 +84,7 @@ class Simulations : public ::testing::Test {
     return s == "done" || s == "failed" || s == "cancelled";
   }
 
-  std::unique_ptr<Store> store_;
-  std::unique_ptr<Desk> desk_;
-  std::unique_ptr<JobQueue> jobs_;
-  std::unique_ptr<Authenticator> auth_;
-  std::unique_ptr<App> app_;
-  std::unique_ptr<Server> server_;
-  std::unique_ptr<HttpClient> client_;
-  std::map<std::string, std::string> tokens_;
+  testing_stack::ServiceStack s_;
 };
 
 TEST_F(Simulations, SummaryAndPlotsAreTheClisForTheSameSeed) {
@@ -164,7 +126,7 @@ TEST_F(Simulations, SummaryAndPlotsAreTheClisForTheSameSeed) {
   EXPECT_EQ(plots.json().size(), files);
 
   // Done: nothing to cancel.
-  EXPECT_EQ(client_->request("DELETE", job, "", as("ktz")).status, 409);
+  EXPECT_EQ(s_.client->request("DELETE", job, "", as("ktz")).status, 409);
 }
 
 TEST_F(Simulations, ALongJobIsCancelledWhileRunning) {
@@ -177,7 +139,7 @@ TEST_F(Simulations, ALongJobIsCancelledWhileRunning) {
   EXPECT_EQ(running.at("progress").at("total"), 10'000);
 
   const auto t0 = std::chrono::steady_clock::now();
-  const HttpResponse stopping = client_->request("DELETE", job, "", as("ktz"));
+  const HttpResponse stopping = s_.client->request("DELETE", job, "", as("ktz"));
   EXPECT_EQ(stopping.status, 202) << stopping.body;
   EXPECT_TRUE(stopping.json().at("cancelRequested").get<bool>());
   const json end = poll(job, finished, 20s);
@@ -201,7 +163,7 @@ TEST_F(Simulations, AFullQueueIsRefusedWith503AndRetryAfter) {
   EXPECT_GT(std::stoi(third.header("retry-after")), 0);
 
   // A queued job is cancelled at once; then there is room again.
-  const HttpResponse cancelled = client_->request("DELETE", second.header("location"), "", as("ktz"));
+  const HttpResponse cancelled = s_.client->request("DELETE", second.header("location"), "", as("ktz"));
   EXPECT_EQ(cancelled.status, 200);
   EXPECT_EQ(cancelled.json().at("status"), "cancelled");
   EXPECT_EQ(post(example(10'000, 3), "c").status, 202);
@@ -231,7 +193,7 @@ TEST_F(Simulations, BadScenariosAreRefusedNamingFileLineAndField) {
   r = post(body, "bad-3");
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(r.json().at("field"), "replications");
-  r = client_->request("POST", "/v1/simulations", "{\"scenario\": ", as("ktz", "bad-4"));
+  r = s_.client->request("POST", "/v1/simulations", "{\"scenario\": ", as("ktz", "bad-4"));
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(r.json().at("field"), "body");
 }
@@ -250,13 +212,13 @@ TEST_F(Simulations, SubmitsAreIdempotentPerKeyAndForAnalystsOnly) {
   const HttpResponse conflict = post(other, "same");
   EXPECT_EQ(conflict.status, 422);
   EXPECT_EQ(conflict.json().at("field"), "Idempotency-Key");
-  const HttpResponse keyless = client_->request("POST", "/v1/simulations", body.dump(), as("ktz"));
+  const HttpResponse keyless = s_.client->request("POST", "/v1/simulations", body.dump(), as("ktz"));
   EXPECT_EQ(keyless.status, 400);
   EXPECT_EQ(keyless.json().at("field"), "Idempotency-Key");
 
   EXPECT_EQ(post(body, "shipper", "acme").status, 403);
-  EXPECT_EQ(client_->get(first.header("location"), as("acme")).status, 403);
-  EXPECT_EQ(client_->get(first.header("location")).status, 401);
+  EXPECT_EQ(s_.client->get(first.header("location"), as("acme")).status, 403);
+  EXPECT_EQ(s_.client->get(first.header("location")).status, 401);
   EXPECT_EQ(get("/v1/simulations/ffffffffffffffff").status, 404);
   poll(first.header("location"), finished);
 }
