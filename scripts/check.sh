@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The whole check, as CI runs it (README, second set-up line; .ci/run):
 #   1. the g++ release build with warnings as errors, and the test suite;
+#   1b. the web page: type check and build, unit tests (Vitest), end-to-end tests in Debian's
+#      Chromium against the build's `landbridge serve` (web/e2e, docs/web.md);
 #   2. a clang build under AddressSanitizer + UndefinedBehaviorSanitizer (halt on the first
 #      report) with the libFuzzer targets, and the test suite again in it;
 #   3. every fuzz target for a short, fixed time (fuzz/run.sh).
@@ -16,6 +18,9 @@ cmake -S . -B build -DLANDBRIDGE_WERROR=ON
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
 [[ "${1:-}" == "--fast" ]] && exit 0
+
+step "web page: build, unit tests, end-to-end tests"
+(cd web && npm run build && npm test && LANDBRIDGE_BIN="$PWD/../build/apps/landbridge/landbridge" npm run e2e)
 
 step "clang ASan+UBSan build"
 CXX=clang++ cmake -S . -B build-san -DLANDBRIDGE_SANITIZE=address,undefined -DLANDBRIDGE_FUZZ=ON \

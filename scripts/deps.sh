@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything landbridge needs on Debian 12 (run as root).
-#   bash scripts/deps.sh          build + test dependencies
+#   bash scripts/deps.sh          build + test dependencies, and the web page's npm packages
 #   bash scripts/deps.sh --bench  also the Python peers the benchmarks compare against and the
 #                                 HTTP load tools of bench/service/run.sh
 set -euo pipefail
@@ -13,6 +13,10 @@ pkgs=(build-essential cmake g++ git
       libboost1.81-dev  # the HTTP service: Boost.Beast/Asio (header-only)
       postgresql python3)  # the throw-away PostgreSQL server of the storage tests (scripts/pg-test.sh)
 pkgs+=(curl jq)  # the curl walkthrough of docs/service.md, run as a test (tests/service/reliability)
+pkgs+=(chromium fonts-noto-cjk)  # the web page's end-to-end tests (web/e2e), screenshots in Japanese
+# Node.js and npm build the web page (web/, Vite): the machine's own when it has one (>= 18),
+# else Debian's.
+command -v node >/dev/null && command -v npm >/dev/null || pkgs+=(nodejs npm)
 if [[ "${1:-}" == "--bench" ]]; then
   pkgs+=(python3 python3-numpy python3-networkx python3-igraph python3-simpy3
          wrk)  # bench/service/run.sh: HTTP load on loopback (pgbench comes with postgresql)
@@ -20,4 +24,11 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if (( node_major < 18 )); then
+  echo "landbridge: the web page needs Node.js 18 or newer; this machine has $(node --version)" >&2
+  exit 1
+fi
+# The web page's packages, exactly as web/package-lock.json pins them.
+npm ci --prefix "$(dirname "$0")/../web" --no-audit --no-fund --loglevel=error
 echo "landbridge: dependencies installed"
