@@ -1,0 +1,43 @@
+// Figures the dataset stores as ranges ("1–5 h", "US$178–215"), in the reader's locale. A range
+// whose ends are equal reads as one figure; a missing end takes the other one's value.
+import { intlLocale } from '../../format';
+import type { Range } from './detail';
+
+export function ends(r: Range | null | undefined): [number, number] | null {
+  if (!r) return null;
+  const lo = typeof r.lo === 'number' && Number.isFinite(r.lo) ? r.lo : null;
+  const hi = typeof r.hi === 'number' && Number.isFinite(r.hi) ? r.hi : null;
+  if (lo === null && hi === null) return null;
+  const a = lo ?? hi!, b = hi ?? lo!;
+  return a <= b ? [a, b] : [b, a];
+}
+
+interface RangeFormat extends Intl.NumberFormat {
+  formatRange?: (a: number, b: number) => string;
+}
+function formatEnds([lo, hi]: [number, number], nf: RangeFormat): string {
+  if (lo === hi || nf.format(lo) === nf.format(hi)) return nf.format(hi);
+  return nf.formatRange ? nf.formatRange(lo, hi) : `${nf.format(lo)}–${nf.format(hi)}`;
+}
+
+export function formatRange(r: Range | null | undefined, options: Intl.NumberFormatOptions, lang?: string): string | null {
+  const e = ends(r);
+  return e ? formatEnds(e, new Intl.NumberFormat(intlLocale(lang), options)) : null;
+}
+
+export function usdRange(r: Range | null | undefined, lang?: string): string | null {
+  return formatRange(r, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }, lang);
+}
+export function kmRange(r: Range | null | undefined, lang?: string): string | null {
+  return formatRange(r, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 0 }, lang);
+}
+
+// Durations: hours up to two days, days beyond (a sea leg of 600 h reads "25 days").
+export function durationRange(r: Range | null | undefined, lang?: string): string | null {
+  const e = ends(r);
+  if (!e) return null;
+  if (e[1] > 48) {
+    return formatEnds([e[0] / 24, e[1] / 24], new Intl.NumberFormat(intlLocale(lang), { style: 'unit', unit: 'day', unitDisplay: 'long', maximumFractionDigits: 1 }));
+  }
+  return formatEnds(e, new Intl.NumberFormat(intlLocale(lang), { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 1 }));
+}
