@@ -69,6 +69,9 @@ function createApi(map: L.Map): MapApi {
   const handlers = new Set<(s: Selection) => void>();
   let net: Network | null = null;
   const select = (s: Selection) => handlers.forEach((h) => h(s));
+  const fitBounds = (coords: LngLat[], maxZoom = 7, padding: [number, number] = [24, 24]) => {
+    if (coords.length) map.fitBounds(L.latLngBounds(coords.map(toLatLng)), { padding, maxZoom });
+  };
 
   // Layers switched off before the network arrived stay off once it is drawn.
   const hidden = new Set<string>();
@@ -136,11 +139,14 @@ function createApi(map: L.Map): MapApi {
       }
       g.addTo(map);
       overlays.set(id, g);
-      if (fit && all.length) this.fitTo(all, typeof fit === 'object' ? fit.maxZoom : undefined);
+      if (fit && all.length) {
+        // a permanent label is centred over its point: leave room for half of it at the sides
+        const labelled = (overlay.points ?? []).some((p) => p.tooltip && p.permanentLabel);
+        fitBounds(all, typeof fit === 'object' ? fit.maxZoom : undefined, labelled ? [110, 40] : [24, 24]);
+      }
     },
-    fitTo(coords, maxZoom = 7) {
-      if (!coords.length) return;
-      map.fitBounds(L.latLngBounds(coords.map(toLatLng)), { padding: [24, 24], maxZoom });
+    fitTo(coords, maxZoom) {
+      fitBounds(coords, maxZoom);
     },
     setLayerVisible(name, visible) {
       visible ? hidden.delete(name) : hidden.add(name);
