@@ -128,7 +128,8 @@ test('Khorgos (found by name) shows gauge change, costs and next departures in l
     // the first departure shown reads the wall clock the service gives for Khorgos
     const first = withDeps[0].nextDepartures[0];
     const hhmm = /T(\d{2}:\d{2})/.exec(first.departLocal)[1];
-    const shown = await panel.getByTestId('node-service').first().getByTestId('node-departure').first().innerText();
+    const card = panel.getByTestId('node-service').nth(api.services.indexOf(withDeps[0]));
+    const shown = await card.getByTestId('node-departure').first().innerText();
     assert.ok(shown.includes(hhmm), `${shown} shows ${hhmm} (${first.departLocal})`);
     if (api.operations.some((o) => o.cranes != null)) assert.match(ops, /crane/);
   } else {
