@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { indexNetwork } from '../../api/network';
 import { ApiError } from '../../api/client';
 import { linkFromNetwork, linksAt, loadLink, loadNode } from './detail';
-import { sourceHref, uniqueSources } from './sources';
+import { sourceDate, sourceHref, uniqueSources } from './sources';
+import { servicesInOrder } from './node-panel';
 import { passagesOf } from './link-panel';
 
 const pt = (code: string, name: string) => ({
@@ -69,6 +70,22 @@ describe('sources and passages', () => {
     expect(sourceHref('http://a.org/b')).toBe('http://a.org/b');
     expect(sourceHref('internal note')).toBeUndefined();
     expect(sourceHref(undefined)).toBeUndefined();
+  });
+  it("writes source dates in the reader's words, a bare year as it is", () => {
+    expect(sourceDate('2024-03-12', 'en')).toBe('12 Mar 2024');
+    expect(sourceDate('2026-02', 'en')).toBe('Feb 2026');
+    expect(sourceDate('2017', 'en')).toBe('2017');
+    expect(sourceDate('2026-02', 'ja')).toBe('2026年2月');
+  });
+  it('lists services leaving a node first and those ending there last', () => {
+    const dep = [{ departure: 'x', depart: '2026-12-07T03:00Z' }];
+    const svcs = [
+      { id: 'ends', calls: ['CNLYG', 'KZHOR'], nextDepartures: [] },
+      { id: 'none', calls: ['KZHOR', 'KZALA'], nextDepartures: [] },
+      { id: 'leaves1', calls: ['KZHOR', 'KZALA'], nextDepartures: dep },
+      { id: 'leaves2', calls: ['CNHRS', 'KZHOR', 'KZALA'], nextDepartures: dep },
+    ];
+    expect(servicesInOrder(svcs, 'KZHOR').map((s) => s.id)).toEqual(['leaves1', 'leaves2', 'none', 'ends']);
   });
   it('splits passages written with +, ; or ,', () => {
     expect(passagesOf('suez+babalmandab+malacca')).toEqual(['suez', 'babalmandab', 'malacca']);

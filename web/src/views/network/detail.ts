@@ -8,6 +8,7 @@ import type { Network, NetworkLink, NetworkNode } from '../../api/network';
 export interface Range {
   lo?: number | null;
   hi?: number | null;
+  value?: number | null; // the figure the planner uses, within lo..hi
 }
 export interface SourceRef {
   key: string;
@@ -45,6 +46,8 @@ export interface ServiceAtNode {
   capacityTeu?: number | null;
   calls?: string[];
   nextDepartures?: Departure[];
+  gauge?: string | null;
+  operator?: string;
 }
 export interface NodeDetail {
   code: string;
@@ -91,7 +94,7 @@ export interface LinkDetail {
   partial?: boolean;
 }
 
-const one = (x: number | undefined | null): Range | null => (x === undefined || x === null ? null : { lo: x, hi: x });
+const one = (x: number | undefined | null): Range | null => (x === undefined || x === null ? null : { lo: x, hi: x, value: x });
 const keys = (text: string | undefined): SourceRef[] =>
   (text ?? '')
     .split(/[;,\s]+/)

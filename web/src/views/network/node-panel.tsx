@@ -7,8 +7,8 @@ import type { Network } from '../../api/network';
 import { linkColour } from '../../map/style';
 import { linkLayer } from '../../map/style';
 import type { Selection } from '../../map/mapview';
-import { linksAt, type NodeDetail, type Operation, type ServiceAtNode } from './detail';
-import { durationRange, usdRange } from './ranges';
+import { linksAt, type NodeDetail, type Operation, type Range, type ServiceAtNode } from './detail';
+import { durationRange, ends, usdRange } from './ranges';
 import { operationSides } from './labels';
 import { departureLocal } from './times';
 import { SourceList, uniqueSources } from './sources';
@@ -19,13 +19,23 @@ interface Props {
   onSelect: (s: Selection) => void;
 }
 
+// A cost of nothing is a step the dataset charges in the line's rate: shown as a dash.
+const cost = (r: Range | null | undefined) => (ends(r)?.[1] ? usdRange(r) : null);
+
+// Services with departures from here first; those that end here (arrivals only) after them.
+export function servicesInOrder(services: ServiceAtNode[], code: string): ServiceAtNode[] {
+  const endsHere = (s: ServiceAtNode) => (s.calls?.length ? s.calls[s.calls.length - 1] === code : false);
+  const rank = (s: ServiceAtNode) => (s.nextDepartures?.length ? 0 : endsHere(s) ? 2 : 1);
+  return services.map((s, i) => ({ s, i })).sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i).map((x) => x.s);
+}
+
 function Equipment({ op }: { op: Operation }) {
   const t = useT('network');
   const facts: string[] = [];
   if (op.cranes != null) facts.push(t('node.cranes', { count: op.cranes }));
   if (op.movesPerHour != null) facts.push(t('node.movesPerHour', { value: formatNumber(op.movesPerHour) }));
   if (op.capacityTeuPerDay != null) facts.push(t('node.capacityPerDay', { value: formatNumber(op.capacityTeuPerDay) }));
-  if (op.hubKgCo2ePerT != null) facts.push(t('node.hubCo2', { value: formatCo2(op.hubKgCo2ePerT) }));
+  if (op.hubKgCo2ePerT) facts.push(t('node.hubCo2', { value: formatCo2(op.hubKgCo2ePerT) }));
   return facts.length ? <div class="op-facts">{facts.join(' · ')}</div> : null;
 }
 
@@ -51,8 +61,8 @@ function Operations({ ops }: { ops: Operation[] }) {
             </td>
             <td class="num">{durationRange(op.hours) ?? '—'}</td>
             <td class="num">
-              {usdRange(op.costUsdFeu) ?? '—'}
-              {op.costUsdTeu && usdRange(op.costUsdTeu) && <div class="muted">{t('node.perTeu', { value: usdRange(op.costUsdTeu) })}</div>}
+              {cost(op.costUsdFeu) ?? '—'}
+              {cost(op.costUsdTeu) && <div class="muted">{t('node.perTeu', { value: cost(op.costUsdTeu) })}</div>}
             </td>
           </tr>
         ))}
@@ -113,7 +123,7 @@ function Service({ svc, node, net, onSelect }: { svc: ServiceAtNode } & Props) {
           </tbody>
         </table>
       ) : (
-        <p class="muted">{t('node.noDepartures')}</p>
+        <p class="muted">{svc.calls?.[svc.calls.length - 1] === node.code ? t('node.endsHere') : t('node.noDepartures')}</p>
       )}
     </li>
   );
@@ -123,7 +133,7 @@ export function NodePanel({ node, net, onSelect }: Props) {
   const t = useT('network');
   const links = net ? linksAt(net, node.code) : [];
   const ops = node.operations ?? [];
-  const services = node.services ?? [];
+  const services = servicesInOrder(node.services ?? [], node.code);
   const name = (c: string) => net?.nodes.get(c)?.name ?? c;
   return (
     <article class="net-detail" data-testid="node-panel">

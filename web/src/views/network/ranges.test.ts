@@ -18,6 +18,12 @@ describe('ranges', () => {
     expect(plain(kmRange({ lo: 278.058, hi: 278.058 }, 'en'))).toBe('278 km');
     expect(usdRange(undefined, 'en')).toBeNull();
   });
+  it("puts the planner's value before its range", () => {
+    expect(plain(durationRange({ lo: 1, hi: 4, value: 2 }, 'en'))).toBe('2 hrs (1-4 hrs)');
+    expect(plain(durationRange({ lo: 18.6, hi: 49.9, value: 35.3 }, 'en'))).toBe('1.5 days (0.8-2.1 days)');
+    expect(plain(usdRange({ lo: 178, hi: 215, value: 215 }, 'en'))).toMatch(/^US\$215 \(US\$178-(US\$)?215\)$/);
+    expect(plain(kmRange({ lo: 397, hi: 397, value: 397 }, 'en'))).toBe('397 km');
+  });
   it('gives hours up to two days and days beyond', () => {
     expect(plain(durationRange({ lo: 1, hi: 5 }, 'en'))).toMatch(/^1-5 hr/);
     expect(plain(durationRange({ lo: 2, hi: 2 }, 'en'))).toMatch(/^2 hr/);

@@ -1,5 +1,6 @@
-// Figures the dataset stores as ranges ("1–5 h", "US$178–215"), in the reader's locale. A range
-// whose ends are equal reads as one figure; a missing end takes the other one's value.
+// Figures the dataset stores as ranges, in the reader's locale: the value the planner uses with
+// its range beside it ("2 hr (1–4 hr)"), or the range alone when the service gives no value
+// ("1–5 hr"). A range whose ends are equal reads as one figure; a missing end takes the other's.
 import { intlLocale } from '../../format';
 import type { Range } from './detail';
 
@@ -19,10 +20,16 @@ function formatEnds([lo, hi]: [number, number], nf: RangeFormat): string {
   if (lo === hi || nf.format(lo) === nf.format(hi)) return nf.format(hi);
   return nf.formatRange ? nf.formatRange(lo, hi) : `${nf.format(lo)}–${nf.format(hi)}`;
 }
+// The value with its range; `scale` converts both (hours to days).
+function withValue(r: Range, e: [number, number], nf: RangeFormat, scale = 1): string {
+  const range = formatEnds([e[0] / scale, e[1] / scale], nf);
+  const v = typeof r.value === 'number' && Number.isFinite(r.value) ? nf.format(r.value / scale) : null;
+  return v === null || v === range ? range : `${v} (${range})`;
+}
 
 export function formatRange(r: Range | null | undefined, options: Intl.NumberFormatOptions, lang?: string): string | null {
   const e = ends(r);
-  return e ? formatEnds(e, new Intl.NumberFormat(intlLocale(lang), options)) : null;
+  return e ? withValue(r!, e, new Intl.NumberFormat(intlLocale(lang), options)) : null;
 }
 
 export function usdRange(r: Range | null | undefined, lang?: string): string | null {
@@ -37,7 +44,7 @@ export function durationRange(r: Range | null | undefined, lang?: string): strin
   const e = ends(r);
   if (!e) return null;
   if (e[1] > 48) {
-    return formatEnds([e[0] / 24, e[1] / 24], new Intl.NumberFormat(intlLocale(lang), { style: 'unit', unit: 'day', unitDisplay: 'long', maximumFractionDigits: 1 }));
+    return withValue(r!, e, new Intl.NumberFormat(intlLocale(lang), { style: 'unit', unit: 'day', unitDisplay: 'long', maximumFractionDigits: 1 }), 24);
   }
-  return formatEnds(e, new Intl.NumberFormat(intlLocale(lang), { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 1 }));
+  return withValue(r!, e, new Intl.NumberFormat(intlLocale(lang), { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 1 }));
 }

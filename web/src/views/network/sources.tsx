@@ -1,7 +1,7 @@
 // The sources behind a node's or a link's figures: title, date and the page they came from.
 // Keys without a title (the network map gives only keys) are listed as keys.
 import { useT } from '../../i18n';
-import { formatDate } from '../../format';
+import { formatDate, intlLocale } from '../../format';
 import type { SourceRef } from './detail';
 
 // Sources once each, in first-mention order.
@@ -21,6 +21,14 @@ export function sourceHref(url: string | undefined): string | undefined {
   if (!url) return undefined;
   if (/^https?:\/\//i.test(url)) return url;
   return /^[\w.-]+\.[a-z]{2,}(\/|$)/i.test(url) ? `https://${url}` : undefined;
+}
+
+// "2024-03-12" and "2026-02" in the reader's words; a bare year (or anything else) as written.
+export function sourceDate(date: string, lang?: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(date)) return formatDate(date, 'UTC', lang);
+  if (/^\d{4}-\d{2}$/.test(date))
+    return new Intl.DateTimeFormat(intlLocale(lang), { timeZone: 'UTC', year: 'numeric', month: 'short' }).format(new Date(`${date}-01T00:00Z`));
+  return date;
 }
 
 export function SourceList({ sources, testid }: { sources: SourceRef[]; testid: string }) {
@@ -46,7 +54,7 @@ export function SourceList({ sources, testid }: { sources: SourceRef[]; testid: 
               ) : (
                 <span class="muted">{t('sources.keyOnly')}</span>
               )}
-              {s.date && <span class="muted"> · {/^\d{4}-\d{2}-\d{2}$/.test(s.date) ? formatDate(s.date, 'UTC') : s.date}</span>}
+              {s.date && <span class="muted"> · {sourceDate(s.date)}</span>}
               {s.note && <div class="muted src-note">{s.note}</div>}
             </li>
           );
