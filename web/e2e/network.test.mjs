@@ -33,6 +33,7 @@ const params = () => new URL(h.page.url()).searchParams;
 
 // Clicks the middle of a drawn SVG path (a polyline's box centre need not lie on the line).
 async function clickPath(selector) {
+  await h.page.waitForSelector('[data-testid="map"]:not([data-moving])');
   const box = await h.page.locator(selector).first().evaluate((el) => {
     const p = el.getPointAtLength(el.getTotalLength() / 2);
     const m = el.getScreenCTM();
@@ -136,6 +137,10 @@ test('Khorgos (found by name) shows gauge change, costs and next departures in l
     await panel.getByTestId('partial').waitFor();
   }
   await shot('node-khorgos');
+  if (detailEndpoints) {
+    await panel.getByTestId('node-departure').first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await shot('node-khorgos-departures');
+  }
 });
 
 test('a click on a link opens its distance, time, cost, emissions and sources', async () => {

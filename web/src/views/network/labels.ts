@@ -9,9 +9,10 @@ export function sideLabel(t: TFunction, side: string | undefined): string {
   return t(`layer.${layer}`, { defaultValue: side });
 }
 
-// "Rail 1,435 mm → Rail 1,520 mm"; one side when both are the same.
-export function operationSides(t: TFunction, arrive?: string, depart?: string): string {
+// "Rail 1,435 mm → Rail 1,520 mm" ("↔" for a step that is the same both ways; "Sea → Sea" is a
+// transshipment between two ships).
+export function operationSides(t: TFunction, arrive?: string, depart?: string, both = false): string {
   const a = sideLabel(t, arrive), d = sideLabel(t, depart);
   if (!a || !d) return a || d;
-  return a === d ? a : `${a} → ${d}`;
+  return `${a} ${both ? '↔' : '→'} ${d}`;
 }

@@ -8,7 +8,8 @@ import { linkColour } from '../../map/style';
 import { linkLayer } from '../../map/style';
 import type { Selection } from '../../map/mapview';
 import { linksAt, type NodeDetail, type Operation, type Range, type ServiceAtNode } from './detail';
-import { durationRange, ends, usdRange } from './ranges';
+import { durationParts, ends, usdParts, type Parts } from './ranges';
+import { operationRows } from './operations';
 import { operationSides } from './labels';
 import { departureLocal } from './times';
 import { SourceList, uniqueSources } from './sources';
@@ -20,7 +21,18 @@ interface Props {
 }
 
 // A cost of nothing is a step the dataset charges in the line's rate: shown as a dash.
-const cost = (r: Range | null | undefined) => (ends(r)?.[1] ? usdRange(r) : null);
+const cost = (r: Range | null | undefined) => (ends(r)?.[1] ? usdParts(r) : null);
+
+// A figure with its range under it, smaller.
+function Fig({ parts }: { parts: Parts | null }) {
+  if (!parts) return <>—</>;
+  return (
+    <>
+      {parts.main}
+      {parts.range && <div class="range">{parts.range}</div>}
+    </>
+  );
+}
 
 // Services with departures from here first; those that end here (arrivals only) after them.
 export function servicesInOrder(services: ServiceAtNode[], code: string): ServiceAtNode[] {
@@ -52,17 +64,19 @@ function Operations({ ops }: { ops: Operation[] }) {
         </tr>
       </thead>
       <tbody>
-        {ops.map((op, i) => (
+        {operationRows(ops).map((op, i) => (
           <tr key={i} class={op.kind === 'dwell' ? 'op-dwell' : ''} title={op.note}>
             <td>
               <strong>{t(`opKind.${op.kind}`, { defaultValue: op.kind })}</strong>
-              <div class="muted">{operationSides(t, op.arrive, op.depart)}</div>
+              <div class="muted">{operationSides(t, op.arrive, op.depart, op.both)}</div>
               <Equipment op={op} />
             </td>
-            <td class="num">{durationRange(op.hours) ?? '—'}</td>
             <td class="num">
-              {cost(op.costUsdFeu) ?? '—'}
-              {cost(op.costUsdTeu) && <div class="muted">{t('node.perTeu', { value: cost(op.costUsdTeu) })}</div>}
+              <Fig parts={durationParts(op.hours)} />
+            </td>
+            <td class="num">
+              <Fig parts={cost(op.costUsdFeu)} />
+              {cost(op.costUsdTeu) && <div class="muted">{t('node.perTeu', { value: cost(op.costUsdTeu)!.main })}</div>}
             </td>
           </tr>
         ))}
