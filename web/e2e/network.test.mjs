@@ -9,7 +9,10 @@ import { start } from './harness.mjs';
 
 let h;
 let detailEndpoints = true; // false on a server without /v1/nodes/{code}: the panels show less
-const missing = []; // the browser's 404 lines for those endpoints (expected only then)
+// The browser's lines for answers this test asks to fail: the 404s of a server without the detail
+// endpoints, and the 400 of a date the server cannot read.
+const expectedErrors = [];
+const BAD_DATE = '14.12.2026';
 
 before(async () => {
   h = await start('network');
@@ -17,7 +20,9 @@ before(async () => {
   detailEndpoints = probe.status !== 404 && probe.status !== 405;
   if (!detailEndpoints) console.log('note: this server has no node/link detail endpoints; checking the partial panels');
   h.page.on('console', (m) => {
-    if (m.type() === 'error' && /\/v1\/(nodes|links)\//.test(m.location().url ?? '')) missing.push(m.text());
+    const url = m.location().url ?? '';
+    if (m.type() !== 'error') return;
+    if ((!detailEndpoints && /\/v1\/(nodes|links)\//.test(url)) || url.includes(`after=${BAD_DATE}`)) expectedErrors.push(m.text());
   });
 });
 after(async () => h && (await h.stop()));
@@ -42,14 +47,12 @@ async function clickPath(selector) {
   await h.page.mouse.click(box.x, box.y);
 }
 
-// The console errors that are not the expected 404s of a server without detail endpoints.
+// The console errors other than the expected ones.
 function realErrors() {
   const errs = [...h.consoleErrors];
-  if (!detailEndpoints) {
-    for (const m of missing) {
-      const i = errs.indexOf(m);
-      if (i >= 0) errs.splice(i, 1);
-    }
+  for (const m of expectedErrors) {
+    const i = errs.indexOf(m);
+    if (i >= 0) errs.splice(i, 1);
   }
   return errs;
 }
@@ -140,6 +143,25 @@ test('Khorgos (found by name) shows gauge change, costs and next departures in l
   if (detailEndpoints) {
     await panel.getByTestId('node-departure').first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await shot('node-khorgos-departures');
+
+    // departures from a chosen day (local at Khorgos): the first one shown is on or after it
+    const day = new Date(Date.now() + 14 * 86400_000).toISOString().slice(0, 10);
+    await h.page.getByTestId('net-after').fill(day);
+    await h.page.waitForFunction((d) => new URL(location.href).searchParams.get('after') === d, day);
+    const later = await (await fetch(`${h.url}/v1/nodes/KZHOR?limit=3&after=${day}`)).json();
+    const svc = later.services.find((x) => x.nextDepartures.length);
+    assert.ok(svc.nextDepartures[0].departLocal.slice(0, 10) >= day, `${svc.nextDepartures[0].departLocal} on or after ${day}`);
+    const want = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(new Date(svc.nextDepartures[0].departLocal.slice(0, 10)));
+    const card2 = panel.getByTestId('node-service').nth(later.services.indexOf(svc));
+    await card2.getByTestId('node-departure').first().filter({ hasText: want }).waitFor();
+
+    // a date the server cannot read is shown at the date field
+    await h.open(`?view=network&node=KZHOR&after=${BAD_DATE}`);
+    await h.page.getByTestId('error-net-after').waitFor();
+    assert.match(await h.page.getByTestId('error-net-after').innerText(), /after/);
+    await shot('after-error');
+    await h.page.getByTestId('net-after').fill(day);
+    await panel.waitFor();
   }
 });
 

@@ -44,6 +44,8 @@ describe('node and link details', () => {
     expect(d.partial).toBeUndefined();
     expect(d.operations).toHaveLength(1);
     expect(String((fetch.mock.calls[0] as unknown[])[0])).toBe('/v1/nodes/KZHOR?limit=3');
+    await loadNode('KZHOR', net, undefined, '2026-12-20');
+    expect(String((fetch.mock.calls[1] as unknown[])[0])).toBe('/v1/nodes/KZHOR?after=2026-12-20&limit=3');
   });
   it('falls back to the network map when the server has no detail endpoint', async () => {
     vi.stubGlobal('fetch', answer(404, { title: 'Not found', detail: 'no resource at /v1/nodes/KZHOR' }));

@@ -141,9 +141,10 @@ export function linksAt(net: Network, code: string): NetworkLink[] {
 // does not know is also a 404, which the caller tells apart by the map knowing it or not.
 const missingEndpoint = (e: unknown) => e instanceof ApiError && (e.status === 404 || e.status === 405 || e.status === 501);
 
-export async function loadNode(code: string, net: Network | null, signal?: AbortSignal): Promise<NodeDetail> {
+// `after`: departures from this date (YYYY-MM-DD, local at the node) or instant; default now.
+export async function loadNode(code: string, net: Network | null, signal?: AbortSignal, after?: string): Promise<NodeDetail> {
   try {
-    return await get<NodeDetail>(`/v1/nodes/${encodeURIComponent(code)}`, { limit: 3 }, signal);
+    return await get<NodeDetail>(`/v1/nodes/${encodeURIComponent(code)}`, { after, limit: 3 }, signal);
   } catch (e) {
     const known = net?.nodes.get(code);
     if (known && missingEndpoint(e)) return nodeFromNetwork(known);

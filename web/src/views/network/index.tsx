@@ -8,7 +8,8 @@ import { whenMap, type Selection } from '../../map/mapview';
 import { Legend } from '../../map/legend';
 import { networkLayers } from '../../map/layers';
 import { setParams, useParams } from '../../state/url';
-import { ProblemBox } from '../../components/problem';
+import { ProblemBox, fieldError } from '../../components/problem';
+import { Field } from '../../components/field';
 import { loadLink, loadNode, type LinkDetail, type NodeDetail } from './detail';
 import { hiddenOf, hidePatch, selectionOf, selectionPatch } from './params';
 import { NodePanel } from './node-panel';
@@ -32,6 +33,7 @@ export function NetworkView() {
   const [detail, setDetail] = useState<Detail | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(false);
+  const after = sel?.type === 'node' ? params.after : undefined;
 
   const select = (s: Selection | null) => setParams(selectionPatch(s), true);
 
@@ -78,7 +80,7 @@ export function NetworkView() {
       .catch(() => null)
       .then((n) =>
         sel.type === 'node'
-          ? loadNode(sel.code, n, ctl.signal).then((data): Detail => ({ kind: 'node', data }))
+          ? loadNode(sel.code, n, ctl.signal, after).then((data): Detail => ({ kind: 'node', data }))
           : loadLink(sel.id, n, ctl.signal).then((data): Detail => ({ kind: 'link', data })),
       )
       .then((d) => !ctl.signal.aborted && setDetail(d))
@@ -89,7 +91,7 @@ export function NetworkView() {
       })
       .finally(done);
     return () => ctl.abort();
-  }, [selKey]);
+  }, [selKey, after]);
 
   useEffect(() => {
     if (!net) return;
@@ -114,7 +116,19 @@ export function NetworkView() {
           {loading && <span class="muted">{t('common:loading')}</span>}
         </div>
       )}
-      <ProblemBox error={netError || error} />
+      {sel?.type === 'node' && (
+        <Field id="net-after" label={t('after.label')} hint={t('after.hint')} error={fieldError(error, 'after')}>
+          <input
+            id="net-after"
+            type="date"
+            value={params.after && /^\d{4}-\d{2}-\d{2}$/.test(params.after) ? params.after : ''}
+            onChange={(e) => setParams({ after: (e.target as HTMLInputElement).value || undefined })}
+            aria-describedby={fieldError(error, 'after') ? 'net-after-error' : 'net-after-hint'}
+            data-testid="net-after"
+          />
+        </Field>
+      )}
+      <ProblemBox error={netError || error} ownFields={['after']} />
       {detail?.kind === 'node' && <NodePanel node={detail.data} net={net} onSelect={select} />}
       {detail?.kind === 'link' && <LinkPanel link={detail.data} onSelect={select} />}
       {!sel && <p class="muted hint" data-testid="net-hint">{t('hint')}</p>}

@@ -10,9 +10,9 @@ describe('network view URL state', () => {
     expect(selectionOf({ view: 'network' })).toBeNull();
   });
   it('writes one kind of selection and removes the other', () => {
-    expect(selectionPatch({ type: 'link', id: 'l1' })).toEqual({ node: undefined, link: 'l1' });
-    expect(selectionPatch({ type: 'node', code: 'CNLYG' })).toEqual({ node: 'CNLYG', link: undefined });
-    expect(selectionPatch(null)).toEqual({ node: undefined, link: undefined });
+    expect(selectionPatch({ type: 'link', id: 'l1' })).toEqual({ node: undefined, link: 'l1', after: undefined });
+    expect(selectionPatch({ type: 'node', code: 'CNLYG' })).toEqual({ node: 'CNLYG', link: undefined, after: undefined });
+    expect(selectionPatch(null)).toEqual({ node: undefined, link: undefined, after: undefined });
   });
   it('keeps hidden layers as one sorted list that survives the URL', () => {
     let hidden = hiddenOf({});

@@ -11,8 +11,9 @@ export function selectionOf(p: Params): Selection | null {
 }
 
 // The URL patch for a new selection (null clears it); the other kind is removed.
+// The departure date (`after`) belongs to the node it was chosen at and goes with it.
 export function selectionPatch(s: Selection | null): Record<string, string | undefined> {
-  return { node: s?.type === 'node' ? s.code : undefined, link: s?.type === 'link' ? s.id : undefined };
+  return { node: s?.type === 'node' ? s.code : undefined, link: s?.type === 'link' ? s.id : undefined, after: undefined };
 }
 
 export function hiddenOf(p: Params): Set<string> {
