@@ -4,11 +4,13 @@ import L from 'leaflet';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import worldUrl from 'world-atlas/countries-50m.json?url';
+import { unwrapGeometry } from './unwrap';
 
 export async function addBasemap(map: L.Map): Promise<L.GeoJSON> {
   const res = await fetch(worldUrl);
   const topo = (await res.json()) as Topology<{ countries: GeometryCollection }>;
-  const countries = feature(topo, topo.objects.countries);
+  const raw = feature(topo, topo.objects.countries);
+  const countries = { ...raw, features: raw.features.map((f) => ({ ...f, geometry: unwrapGeometry(f.geometry) })) };
   const layer = L.geoJSON(countries, {
     pane: 'basemap',
     interactive: false,

@@ -6,6 +6,8 @@ import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'preact/hooks';
 import { loadNetwork, type LngLat, type Network } from '../api/network';
 import { addBasemap } from './basemap';
+import { isReverseTwin } from './layers';
+import { i18next } from '../i18n';
 import { linkColour, linkLayer, nodeColour } from './style';
 
 export interface OverlayLine {
@@ -16,6 +18,7 @@ export interface OverlayLine {
   opacity?: number;
   tooltip?: string;
   onClick?: () => void;
+  className?: string; // on the SVG path, for tests and styles
 }
 export interface OverlayPoint {
   lat: number;
@@ -25,6 +28,7 @@ export interface OverlayPoint {
   tooltip?: string;
   permanentLabel?: boolean;
   onClick?: () => void;
+  className?: string;
 }
 export interface Overlay {
   lines?: OverlayLine[];
@@ -33,9 +37,9 @@ export interface Overlay {
 export type Selection = { type: 'node'; code: string } | { type: 'link'; id: string };
 
 export interface MapApi {
-  // Draws (or with null removes) a named overlay; `fit` zooms to it.
-  setOverlay(id: string, overlay: Overlay | null, fit?: boolean): void;
-  fitTo(coords: LngLat[]): void;
+  // Draws (or with null removes) a named overlay; `fit` zooms to it (no closer than maxZoom, 7 unless given).
+  setOverlay(id: string, overlay: Overlay | null, fit?: boolean | { maxZoom?: number }): void;
+  fitTo(coords: LngLat[], maxZoom?: number): void;
   // Network layers by name: node kinds ("node:seaport") and link layers ("link:rail-1520").
   setLayerVisible(layer: string, visible: boolean): void;
   layerNames(): string[];
@@ -56,6 +60,8 @@ export function mapApi(): MapApi | null {
 }
 
 const toLatLng = (c: LngLat): L.LatLngTuple => [c[1], c[0]];
+// The drawn element carries the feature's code or id (tests and tools find a node's marker by it).
+const tag = (layer: L.Path, name: string, value: string) => layer.getElement()?.setAttribute(name, value);
 
 function createApi(map: L.Map): MapApi {
   const overlays = new Map<string, L.LayerGroup>();
@@ -63,29 +69,44 @@ function createApi(map: L.Map): MapApi {
   const handlers = new Set<(s: Selection) => void>();
   let net: Network | null = null;
   const select = (s: Selection) => handlers.forEach((h) => h(s));
+  const fitBounds = (coords: LngLat[], maxZoom = 7, padding: [number, number] = [24, 24]) => {
+    if (coords.length) map.fitBounds(L.latLngBounds(coords.map(toLatLng)), { padding, maxZoom });
+  };
+
+  // Layers switched off before the network arrived stay off once it is drawn.
+  const hidden = new Set<string>();
 
   loadNetwork().then((n) => {
     net = n;
     const group = (name: string) => {
       let g = layers.get(name);
       if (!g) {
-        g = L.layerGroup().addTo(map);
+        g = L.layerGroup();
+        if (!hidden.has(name)) g.addTo(map);
         layers.set(name, g);
       }
       return g;
     };
+    const nodeName = (code: string) => n.nodes.get(code)?.name ?? code;
     for (const l of n.links.values()) {
-      L.polyline(l.coords.map(toLatLng), { color: linkColour(l), weight: 2.5, opacity: 0.75, pane: 'network' })
-        .bindTooltip(`${l.from} – ${l.to} (${l.mode}${l.gauge ? ` ${l.gauge} mm` : ''})`, { sticky: true })
+      if (isReverseTwin(l, n)) continue; // drawn once, with its forward twin
+      const layer = linkLayer(l);
+      L.polyline(l.coords.map(toLatLng), {
+        color: linkColour(l), weight: 2.5, opacity: 0.8, pane: 'network', className: `lb-link lb-link--${layer}`,
+      })
+        .bindTooltip(() => `${nodeName(l.from)} – ${nodeName(l.to)} · ${i18next.t(`network:layer.${layer}`, { defaultValue: layer })}`, { sticky: true })
         .on('click', () => select({ type: 'link', id: l.id }))
-        .addTo(group(`link:${linkLayer(l)}`));
+        .on('add', (e) => tag(e.target, 'data-link', l.id))
+        .addTo(group(`link:${layer}`));
     }
     for (const node of n.nodes.values()) {
       L.circleMarker([node.lat, node.lon], {
-        radius: 4.5, color: '#fff', weight: 1.2, fillColor: nodeColour(node.kind), fillOpacity: 1, pane: 'nodes',
+        radius: 5, color: '#fff', weight: 1.2, fillColor: nodeColour(node.kind), fillOpacity: 1, pane: 'nodes',
+        className: `lb-node lb-node--${node.kind}`,
       })
         .bindTooltip(`${node.name} (${node.code})`)
         .on('click', () => select({ type: 'node', code: node.code }))
+        .on('add', (e) => tag(e.target, 'data-node', node.code))
         .addTo(group(`node:${node.kind}`));
     }
   });
@@ -100,7 +121,7 @@ function createApi(map: L.Map): MapApi {
       for (const line of overlay.lines ?? []) {
         if (line.coords.length < 2) continue;
         const pl = L.polyline(line.coords.map(toLatLng), {
-          color: line.color, weight: line.weight ?? 4, opacity: line.opacity ?? 0.9, dashArray: line.dash, pane: 'overlay',
+          color: line.color, weight: line.weight ?? 4, opacity: line.opacity ?? 0.9, dashArray: line.dash, pane: 'overlay', className: line.className,
         });
         if (line.tooltip) pl.bindTooltip(line.tooltip, { sticky: true });
         if (line.onClick) pl.on('click', line.onClick);
@@ -109,22 +130,26 @@ function createApi(map: L.Map): MapApi {
       }
       for (const p of overlay.points ?? []) {
         const m = L.circleMarker([p.lat, p.lon], {
-          radius: p.radius ?? 6, color: '#fff', weight: 1.5, fillColor: p.color, fillOpacity: 1, pane: 'overlayPoints',
+          radius: p.radius ?? 6, color: '#fff', weight: 1.5, fillColor: p.color, fillOpacity: 1, pane: 'overlayPoints', className: p.className,
         });
-        if (p.tooltip) m.bindTooltip(p.tooltip, { permanent: p.permanentLabel ?? false, direction: 'top' });
+        if (p.tooltip) m.bindTooltip(p.tooltip, { permanent: p.permanentLabel ?? false, direction: 'top', offset: [0, -(p.radius ?? 6)] });
         if (p.onClick) m.on('click', p.onClick);
         m.addTo(g);
         all.push([p.lon, p.lat]);
       }
       g.addTo(map);
       overlays.set(id, g);
-      if (fit && all.length) this.fitTo(all);
+      if (fit && all.length) {
+        // a permanent label is centred over its point: leave room for half of it at the sides
+        const labelled = (overlay.points ?? []).some((p) => p.tooltip && p.permanentLabel);
+        fitBounds(all, typeof fit === 'object' ? fit.maxZoom : undefined, labelled ? [110, 40] : [24, 24]);
+      }
     },
-    fitTo(coords) {
-      if (!coords.length) return;
-      map.fitBounds(L.latLngBounds(coords.map(toLatLng)), { padding: [24, 24], maxZoom: 7 });
+    fitTo(coords, maxZoom) {
+      fitBounds(coords, maxZoom);
     },
     setLayerVisible(name, visible) {
+      visible ? hidden.delete(name) : hidden.add(name);
       const g = layers.get(name);
       if (!g) return;
       visible ? g.addTo(map) : g.remove();
@@ -155,6 +180,10 @@ export function MapView() {
     addBasemap(map).catch(() => undefined);
     api = createApi(map);
     waiting.splice(0).forEach((w) => w(api!));
+    // While the map pans or zooms its container says so (screenshots wait for the end).
+    const box = el.current!;
+    map.on('movestart zoomstart', () => box.setAttribute('data-moving', '1'));
+    map.on('moveend', () => box.removeAttribute('data-moving'));
     const ro = new ResizeObserver(() => map.invalidateSize());
     ro.observe(el.current!);
     return () => {

@@ -4,12 +4,14 @@ import type { LinkProps } from '../api/network';
 
 export const MODE_COLOURS: Record<string, string> = {
   sea: '#1f6fb2',
+  deep_sea: '#1f6fb2',
   feeder: '#52a7e0',
+  ferry: '#16a085',
   'rail-1435': '#c0392b',
   'rail-1520': '#8e44ad',
   rail: '#c0392b',
   road: '#7f8c8d',
-  inland_water: '#16a085',
+  inland_water: '#2e8b7a',
   air: '#f39c12',
 };
 export const NODE_COLOURS: Record<string, string> = {
