@@ -90,7 +90,7 @@ export function SearchView() {
   const metric: ChartMetric | null = CHART_METRICS.includes(params.chart as ChartMetric) ? (params.chart as ChartMetric) : null;
 
   // The chart, when it is open.
-  const chartKey = metric && key ? JSON.stringify(chartQuery(input)) : '';
+  const chartKey = metric && answer ? JSON.stringify(chartQuery(input)) : ''; // after the routes answered
   useEffect(() => {
     if (!chartKey || chart.key === chartKey) return;
     const ctl = new AbortController();
