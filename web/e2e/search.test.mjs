@@ -56,6 +56,12 @@ async function assertResult(h, { minRows = 3 } = {}) {
   return { rows, colours, swatches };
 }
 
+// Leaflet animates the zoom to the itineraries; a screenshot waits for the map to settle.
+async function settled(page) {
+  await page.waitForFunction(() => !document.querySelector('.leaflet-zoom-anim, .leaflet-pan-anim'));
+  await page.waitForTimeout(400);
+}
+
 function rgb(hex) {
   const n = Number.parseInt(hex.slice(1), 16);
   return `rgb(${n >> 16}, ${(n >> 8) & 255}, ${n & 255})`;
@@ -98,6 +104,7 @@ function describe_flow(tag, o) {
       assert.equal(await page.getByTestId('sort-days').textContent().then((s) => s.replace(/[▲▼↕]/g, '')), '日数');
       assert.match(await page.getByTestId('search-status').textContent(), /件の経路/);
     }
+    await settled(page);
     await h.shot('results');
 
     // sort by cost: the first row is the cheapest
@@ -109,7 +116,12 @@ function describe_flow(tag, o) {
     // choose the second row: highlighted in the table, thicker on the map, timeline shown
     const row = page.getByTestId('itinerary-row').nth(1);
     const rank = await row.getAttribute('data-rank');
-    await row.click();
+    if (tag === 'ja') {
+      await row.focus(); // by keyboard
+      await row.press('Enter');
+    } else {
+      await row.click();
+    }
     await page.getByTestId('timeline').waitFor();
     assert.equal(await row.getAttribute('aria-selected'), 'true');
     assert.match(page.url(), new RegExp(`sel=${rank}`));
@@ -148,6 +160,7 @@ function describe_flow(tag, o) {
     await chartDrawn(page);
     await assertResult(h);
     await page.getByTestId('results').scrollIntoViewIfNeeded();
+    await settled(page);
     await h.shot('reloaded');
 
     // Book hands the itinerary's routing reference to the bookings view
@@ -166,6 +179,7 @@ function describe_flow(tag, o) {
       const days = await page.getByTestId('day-row').count();
       assert.ok(days >= 3, `several departure days (${days})`);
       await page.getByTestId('days').scrollIntoViewIfNeeded();
+      await settled(page);
       await h.shot('which-day');
 
       // an unknown place: the server's message under From. The browser logs the 400 answer as
@@ -195,6 +209,9 @@ test('phone: the result at 390x844', async (t) => {
   await assertResult(h);
   const overflow = await h.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `no sideways scrolling (${overflow} px)`);
+  await h.page.getByTestId('map').scrollIntoViewIfNeeded();
+  await settled(h.page);
+  await h.shot('phone-map');
   await h.page.getByTestId('results').scrollIntoViewIfNeeded();
   await h.shot('phone-results');
   await h.page.getByTestId('timeline').scrollIntoViewIfNeeded();

@@ -36,7 +36,7 @@ export function SearchView() {
   const [chart, setChart] = useState<{ key: string; data?: ChartAnswer; error?: unknown }>({ key: '' });
   const [net, setNet] = useState<Network | null>(null);
   const places = useRef<Places>(new Map());
-  const [, setPlacesVersion] = useState(0);
+  const [placesVersion, setPlacesVersion] = useState(0);
 
   useEffect(() => {
     loadNetwork().then(setNet).catch(() => undefined);
@@ -138,7 +138,7 @@ export function SearchView() {
     return () => {
       live = false;
     };
-  }, [net, shown, sel, answer]);
+  }, [net, shown, sel, answer, placesVersion]);
   useEffect(
     () => () => {
       whenMap().then((m) => {

@@ -44,6 +44,9 @@ describe('drawing itineraries', () => {
     const suez = step({ kind: 'leg', from: 'KRPUS', to: 'NLRTM', mode: 'deep_sea', passages: ['suez', 'malacca'] });
     expect(itineraryLines(net, { ...it, steps: [suez] })[0].coords).toEqual([[129, 35], [32, 30], [4, 52]]);
     expect(chainOfLinks(net, 'KRPUS', 'NLRTM', 'rail', [])).toBeNull();
+    // a static leg on the Suez link re-routed round the Cape (avoid=suez)
+    const rerouted = step({ kind: 'leg', from: 'KRPUS', to: 'NLRTM', mode: 'deep_sea', link: 'sea-suez', passages: ['sunda', 'south_africa'] });
+    expect(itineraryLines(net, { ...it, steps: [rerouted] })[0].coords).toEqual([[129, 35], [104, 1], [20, -35], [4, 52]]);
   });
   it('draws a door-to-door end off the network as a straight line to the given place', () => {
     const it = itinerary(1, 1, 1, 1, { via: ['KZSHY', 'KZHOR'], steps: [step({ kind: 'leg', from: 'KZSHY', to: 'KZHOR', mode: 'road', link: 'road-KZSHY-KZHOR' })] });

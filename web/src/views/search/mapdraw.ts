@@ -3,7 +3,8 @@
 // itinerary's `via` nodes between its ends, and each hop is drawn with the network link joining
 // them whose sea passages the leg takes (the Cape, not Suez, when the leg says so). When no such
 // link exists the shortest chain of fitting links of the same kind (sea or land) is drawn, and
-// failing that a straight line. Places off the network (door-to-door ends) are given by `places`.
+// failing that a straight line. A link re-routed around a closed passage (avoid=suez) is drawn
+// the same way, by the passages the leg says it takes. Places off the network (door-to-door ends) are given by `places`.
 import { legShape, type LngLat, type Network, type NetworkLink } from '../../api/network';
 import type { Itinerary, Step } from './types';
 
@@ -104,8 +105,11 @@ export function itineraryLines(net: Network, it: Itinerary, places: Places = new
   for (const step of it.steps) {
     if (step.kind !== 'leg') continue;
     let coords: LngLat[];
-    if (step.link && net.links.has(step.link)) {
-      coords = legShape(net, step.link, step.from, step.to);
+    const link = step.link ? net.links.get(step.link) : undefined;
+    // a link re-routed around a closed passage is ridden the other way round: its stored shape
+    // (through the passage) is not where the box goes, the step's passages are
+    if (link && (!step.passages || fits(link, new Set(step.passages)))) {
+      coords = legShape(net, link.id, step.from, step.to);
     } else {
       const nodes = legNodes(it, step);
       coords = [];

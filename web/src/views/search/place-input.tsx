@@ -21,6 +21,7 @@ export function PlaceInput({ id, name, value, error, onChange }: Props) {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const typed = useRef(false);
+  const input = useRef<HTMLInputElement>(null);
   const listId = `${id}-list`;
 
   useEffect(() => {
@@ -36,7 +37,8 @@ export function PlaceInput({ id, name, value, error, onChange }: Props) {
         .then((r) => {
           setItems(r.locations);
           setActive(-1);
-          setOpen(r.locations.length > 0);
+          // suggestions that come back after the field lost focus are not shown
+          setOpen(r.locations.length > 0 && document.activeElement === input.current);
         })
         .catch(() => undefined); // suggestions are a help; the search itself reports errors
     }, 150);
@@ -73,6 +75,7 @@ export function PlaceInput({ id, name, value, error, onChange }: Props) {
   return (
     <div class="combo">
       <input
+        ref={input}
         id={id}
         type="text"
         role="combobox"
