@@ -181,10 +181,37 @@ function describe_flow(tag, o) {
       await page.getByTestId('days').scrollIntoViewIfNeeded();
       await settled(page);
       await h.shot('which-day');
+      // one day: only the itineraries leaving that day
+      const dayCount = Number(await page.getByTestId('day-row').nth(1).locator('td').nth(1).textContent());
+      await page.getByTestId('day-row').nth(1).getByRole('button').click();
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid=itinerary-row]').length === n, dayCount);
+      assert.match(page.url(), /day=\d{4}-\d{2}-\d{2}/);
 
-      // an unknown place: the server's message under From. The browser logs the 400 answer as
-      // a failed resource; that line, and only it, is expected here.
+      // avoid Suez (a chip): the URL carries it and no itinerary passes it
+      await page.getByTestId('window').selectOption('0');
+      await page.getByTestId('avoid').locator('summary').click();
+      await page.getByTestId('avoid-suez').click();
+      assert.equal(await page.getByTestId('avoid-suez').getAttribute('aria-pressed'), 'true');
+      await page.getByTestId('search-submit').click();
+      await page.waitForURL(/avoid=suez/);
+      await page.getByTestId('itinerary-row').first().waitFor();
+      const texts = await page.getByTestId('itinerary-row').allTextContents();
+      assert.ok(texts.length >= 1 && texts.every((x) => !/Suez/.test(x)), texts.join('\n'));
+      await page.getByTestId('avoid-suez').click(); // off again
       assert.deepEqual(h.consoleErrors, []);
+
+      // an avoid item the server does not know: its message at the avoid field
+      await page.locator('#avoid-other').fill('ZZ');
+      await page.locator('#avoid-other').press('Enter');
+      await page.getByTestId('search-submit').click();
+      await page.getByTestId('error-avoid').waitFor();
+      assert.match(await page.getByTestId('error-avoid').textContent(), /country ZZ/);
+      await page.getByTestId('avoid').scrollIntoViewIfNeeded();
+      await h.shot('avoid-error');
+      await page.getByTestId('avoid-ZZ').click(); // remove it
+
+      // an unknown place: the server's message under From. The browser logs each 400 answer as
+      // a failed resource; those lines, and only they, are expected here.
       await page.getByTestId('place-from').fill('Xqzzyville');
       await page.getByTestId('search-submit').click();
       const err = page.locator('#s-from-error');

@@ -24,6 +24,11 @@ export function AvoidChips({ value, onChange, error }: { value: string[]; onChan
   const t = useT('search');
   const [countries, setCountries] = useState<string[]>([]);
   const [other, setOther] = useState('');
+  // open at first when something is avoided; then as the reader leaves it; always on an error
+  const [open, setOpen] = useState(value.length > 0);
+  useEffect(() => {
+    if (error) setOpen(true);
+  }, [error]);
   useEffect(() => {
     loadNetwork()
       .then((n) => setCountries([...new Set([...n.nodes.values()].map((x) => x.country))].sort()))
@@ -51,7 +56,8 @@ export function AvoidChips({ value, onChange, error }: { value: string[]; onChan
     setOther('');
   };
   return (
-    <details class={`avoid${error ? ' has-error' : ''}`} open={value.length > 0 || !!error} data-testid="avoid">
+    <details class={`avoid${error ? ' has-error' : ''}`} open={open} data-testid="avoid"
+      onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
       <summary>
         {t('avoid.title')}
         {value.length > 0 && <span class="muted"> · {value.map((v) => label(v)).join(', ')}</span>}
