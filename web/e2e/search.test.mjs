@@ -123,7 +123,7 @@ function describe_flow(tag, o) {
       await row.click();
     }
     await page.getByTestId('timeline').waitFor();
-    assert.equal(await row.getAttribute('aria-selected'), 'true');
+    assert.equal(await row.getAttribute('aria-current'), 'true');
     assert.match(page.url(), new RegExp(`sel=${rank}`));
     const thick = await page.evaluate(() => {
       const pane = [...document.querySelectorAll('.leaflet-pane')].find((p) => p.style.zIndex === '500');
@@ -155,7 +155,7 @@ function describe_flow(tag, o) {
     await page.getByTestId('itinerary-row').first().waitFor();
     assert.equal(page.url(), url);
     assert.equal(await page.getByTestId('itinerary-row').count(), rows);
-    assert.equal(await page.locator(`[data-testid=itinerary-row][data-rank="${rank}"]`).getAttribute('aria-selected'), 'true');
+    assert.equal(await page.locator(`[data-testid=itinerary-row][data-rank="${rank}"]`).getAttribute('aria-current'), 'true');
     await page.getByTestId('timeline').waitFor();
     await chartDrawn(page);
     await assertResult(h);

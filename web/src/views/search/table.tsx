@@ -54,7 +54,7 @@ export function ResultsTable({ rows, sort, selected, colourOf, fromZone, showDep
               <tr
                 key={it.rank}
                 class={on ? 'selected' : ''}
-                aria-selected={on}
+                aria-current={on ? 'true' : undefined}
                 tabIndex={0}
                 data-testid="itinerary-row"
                 data-rank={it.rank}
