@@ -160,7 +160,9 @@ test('a shipper books, tracks and cancels; an operator reports the box', async (
   // A phone: the same journey at 390×844.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByTestId('track-timeline').waitFor();
-  await page.evaluate(() => document.querySelector('main')?.scrollTo(0, 0));
+  await page.evaluate(() => {
+    for (const el of [document.scrollingElement, document.querySelector('main'), document.querySelector('.panel')]) if (el) el.scrollTop = 0;
+  });
   await page.locator('.leaflet-overlay-pane path').first().waitFor();
   await h.shot('phone-track');
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -177,4 +179,36 @@ test('a shipper books, tracks and cancels; an operator reports the box', async (
   await h.shot('cancelled');
 
   assert.deepEqual(h.consoleErrors, []);
+});
+
+test('the server’s no: sold out, and an own container number already in use, shown where they belong', async () => {
+  const page = h.page;
+  const depart = new Date(Date.now() + 8 * 86400_000).toISOString().slice(0, 10) + 'T08:00';
+  const { itineraries } = await api(`/v1/routes?from=JPHKT&to=DEDUI&depart=${depart}&pareto=true`);
+  const ref = itineraries[itineraries.length - 1].routingReference;
+  const book = async (units, own) => {
+    await h.open(`?view=bookings&ref=${encodeURIComponent(ref)}`);
+    await page.getByTestId('book-submit').waitFor();
+    await page.getByTestId('book-equipment').selectOption('22G1');
+    await page.getByTestId('book-units').fill(String(units));
+    await page.getByTestId('book-own').fill(own);
+    await page.getByTestId('book-submit').click();
+  };
+  // More boxes than any departure sells: 409 sold-out, the booking stored as REJECTED.
+  await book(400, '');
+  await page.getByTestId('book-sold-out').waitFor();
+  assert.match(await page.getByTestId('book-sold-out').innerText(), /Sold out[\s\S]*sold out: departure \S+@\S+ has \d+ TEU free, the booking needs 400/);
+  await h.shot('sold-out');
+  // One's own number is booked once; the second booking naming it is refused at that line.
+  await book(1, 'CSQU 305438-3');
+  await page.getByTestId('book-confirmed').waitFor();
+  await book(1, 'CSQU3054383');
+  const err = page.locator('.field.has-error small.error');
+  await err.waitFor();
+  assert.match(await err.innerText(), /Line 1: CSQU3054383 is already on another booking/);
+  await h.shot('own-number-in-use');
+  // The browser logs each refused request; nothing else may be logged.
+  const others = h.consoleErrors.filter((m) => !/Failed to load resource: the server responded with a status of 409/.test(m));
+  assert.deepEqual(others, []);
+  assert.equal(h.consoleErrors.length, 2, h.consoleErrors.join('\n'));
 });

@@ -2,7 +2,7 @@
 // count and the shipper's own container numbers; POST /v2/bookings. A confirmed booking opens
 // its detail (?bk=); a sold-out answer or a refused field is shown where it belongs.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { ApiError, get, request } from '../../api/client';
+import { ApiError, request } from '../../api/client';
 import { Field, fieldId } from '../../components/field';
 import { ProblemBox, errorText, fieldError } from '../../components/problem';
 import { formatCo2, formatDays, formatMoney } from '../../format';
@@ -13,64 +13,18 @@ import type { Caller } from '../../state/whoami';
 import { dcsaMode, legPath } from '../track/path';
 import { checkContainer, splitContainers } from './iso6346';
 import { EQUIPMENT, MAX_UNITS, containerIndexOfField, teuPerBox, type Booking } from './model';
-import { decodeReference, routesQuery, type DecodedReference } from './reference';
+import { useItinerary } from './itinerary';
+import { decodeReference } from './reference';
 import { At, placeName, useNetwork } from './shared';
 import { noteBooked } from './booked';
 
-interface Step {
-  kind: 'leg' | 'node';
-  from: string;
-  to: string;
-  mode: string | null;
-  service?: string | null;
-  link?: string | null;
-  depart: string;
-  arrive: string;
-  depart_zone?: string | null;
-}
-interface Itinerary {
-  routingReference: string;
-  depart: string;
-  arrive: string;
-  days: number;
-  label?: string;
-  transshipments?: number;
-  total: { cost_usd: number; co2e_kg: number; distance_km: number };
-  steps: Step[];
-}
-interface RoutesAnswer {
-  from: string;
-  to: string;
-  from_zone?: string;
-  to_zone?: string;
-  from_name?: string;
-  to_name?: string;
-  itineraries: Itinerary[];
-}
-
 const OVERLAY = 'booking-itinerary';
-
-// The itinerary the reference names, as /v1/routes gives it for the same question; null when
-// the timetable no longer offers it as it was (then the rides read from the reference are shown).
-function useItinerary(decoded: DecodedReference | null, reference: string) {
-  const [state, setState] = useState<{ loading: boolean; itinerary: Itinerary | null; answer: RoutesAnswer | null }>({ loading: !!decoded, itinerary: null, answer: null });
-  useEffect(() => {
-    if (!decoded) return;
-    const ctl = new AbortController();
-    setState({ loading: true, itinerary: null, answer: null });
-    get<RoutesAnswer>('/v1/routes', routesQuery(decoded), ctl.signal)
-      .then((a) => setState({ loading: false, answer: a, itinerary: a.itineraries.find((i) => i.routingReference === reference) ?? null }))
-      .catch(() => !ctl.signal.aborted && setState({ loading: false, itinerary: null, answer: null }));
-    return () => ctl.abort();
-  }, [reference]);
-  return state;
-}
 
 export function BookForm({ reference, caller, onBooked }: { reference: string; caller: Caller | null; onBooked?: () => void }) {
   const t = useT('booking');
   const net = useNetwork();
   const decoded = useMemo(() => decodeReference(reference), [reference]);
-  const { loading, itinerary, answer } = useItinerary(decoded, reference);
+  const { loading, itinerary, answer } = useItinerary(decoded ? reference : undefined);
   const [equipment, setEquipment] = useState<string>(EQUIPMENT[1].code);
   const [units, setUnits] = useState('1');
   const [own, setOwn] = useState('');
@@ -83,15 +37,15 @@ export function BookForm({ reference, caller, onBooked }: { reference: string; c
   useEffect(() => {
     if (!net) return;
     const legs = itinerary
-      ? itinerary.steps.filter((s) => s.kind === 'leg').map((s) => ({ from: s.from, to: s.to, mode: dcsaMode(s.mode) }))
-      : (decoded?.rides ?? []).map((r) => ({ from: r.board, to: r.alight, mode: undefined }));
+      ? itinerary.steps.filter((s) => s.kind === 'leg').map((s) => ({ from: s.from, to: s.to, mode: dcsaMode(s.mode), passages: s.passages as string[] | undefined }))
+      : (decoded?.rides ?? []).map((r) => ({ from: r.board, to: r.alight, mode: undefined, passages: undefined }));
     const stops = [...new Set(legs.flatMap((l) => [l.from, l.to]))];
     whenMap().then((m) => {
       m.setNetworkMuted(true);
       m.setOverlay(
         OVERLAY,
         {
-          lines: legs.map((l) => ({ coords: legPath(net, l.from, l.to, l.mode), color: '#0b5fa5', weight: 4, tooltip: `${l.from} – ${l.to}` })),
+          lines: legs.map((l) => ({ coords: legPath(net, l.from, l.to, l.mode, l.passages), color: '#0b5fa5', weight: 4, tooltip: `${l.from} – ${l.to}` })),
           points: stops.flatMap((c) => {
             const n = net.nodes.get(c);
             return n ? [{ lat: n.lat, lon: n.lon, color: '#0b5fa5', radius: 5, tooltip: `${n.name} (${c})` }] : [];
@@ -138,6 +92,8 @@ export function BookForm({ reference, caller, onBooked }: { reference: string; c
       setParams({ ref: undefined, bk: data.carrierBookingReference }, true);
     } catch (err) {
       setError(err);
+      // A sold-out answer stores the booking as REJECTED: the list shows it.
+      if (err instanceof ApiError && err.status === 409) onBooked?.();
     } finally {
       setBusy(false);
     }

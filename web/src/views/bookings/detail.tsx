@@ -11,6 +11,7 @@ import { setParams } from '../../state/url';
 import type { Caller } from '../../state/whoami';
 import { legPath } from '../track/path';
 import { justBooked } from './booked';
+import { passagesOf, ridePassages, useItinerary } from './itinerary';
 import { canCancel, canComplete, containersOf, equipmentSummary, placeOf, splitDeparture, type Booking } from './model';
 import { At, StatusBadge, placeName, useNetwork } from './shared';
 
@@ -24,6 +25,7 @@ export function BookingDetail({ reference, caller, onChanged }: { reference: str
   const [confirming, setConfirming] = useState<'CANCELLED' | 'COMPLETED' | null>(null);
   const [busy, setBusy] = useState(false);
   const fresh = justBooked(reference);
+  const { itinerary } = useItinerary(booking?.routingReference);
 
   useEffect(() => {
     let live = true;
@@ -42,13 +44,14 @@ export function BookingDetail({ reference, caller, onChanged }: { reference: str
   useEffect(() => {
     if (!net || !booking?.transportPlan) return;
     const stages = booking.transportPlan;
+    const rides = ridePassages(itinerary);
     whenMap().then((m) => {
       m.setNetworkMuted(true);
       m.setOverlay(
         OVERLAY,
         {
           lines: stages.map((s) => ({
-            coords: legPath(net, s.loadLocation.UNLocationCode, s.dischargeLocation.UNLocationCode, s.modeOfTransport),
+            coords: legPath(net, s.loadLocation.UNLocationCode, s.dischargeLocation.UNLocationCode, s.modeOfTransport, passagesOf(rides, s.carrierServiceCode, s.loadLocation.UNLocationCode, s.dischargeLocation.UNLocationCode)),
             color: booking.bookingStatus === 'CONFIRMED' || booking.bookingStatus === 'COMPLETED' ? '#0b5fa5' : '#8a96a3',
             weight: 4,
             tooltip: `${s.carrierServiceCode ?? s.modeOfTransport}: ${s.loadLocation.UNLocationCode} – ${s.dischargeLocation.UNLocationCode}`,
@@ -57,7 +60,7 @@ export function BookingDetail({ reference, caller, onChanged }: { reference: str
         true,
       );
     });
-  }, [net, booking]);
+  }, [net, booking, itinerary]);
   useEffect(
     () => () => {
       whenMap().then((m) => {

@@ -12,6 +12,7 @@ import { setParams, useParams } from '../../state/url';
 import { useCaller } from '../../state/whoami';
 import { checkContainer } from '../bookings/iso6346';
 import type { Booking } from '../bookings/model';
+import { passagesOf, ridePassages, useItinerary } from '../bookings/itinerary';
 import { At, StatusBadge, placeName, useNetwork } from '../bookings/shared';
 import { bestTime, bookingOf, buildJourney, buildMilestones, delayMinutes, milestoneState, type Milestone, type TrackEvent } from './events';
 import { legPath } from './path';
@@ -119,16 +120,18 @@ export function TrackView() {
     };
   }, [eq, caller?.keyId, version]);
 
+  const { itinerary } = useItinerary(booking?.routingReference);
   const milestones = useMemo(() => (events ? buildMilestones(events) : []), [events]);
   const journey = useMemo(() => buildJourney(milestones), [milestones]);
 
   // The journey on the map.
   useEffect(() => {
     if (!net || !events) return;
+    const rides = ridePassages(itinerary);
     whenMap().then((m) => {
       m.setNetworkMuted(true);
       const lines = journey.legs.map((l) => ({
-        coords: legPath(net, l.from, l.to, l.mode),
+        coords: legPath(net, l.from, l.to, l.mode, passagesOf(rides, l.voyage?.split('@')[0], l.from, l.to)),
         color: l.done ? DONE : TODO,
         weight: l.done ? 5 : 3.5,
         dash: l.done ? undefined : '8 7',
@@ -142,7 +145,7 @@ export function TrackView() {
       if (here) points.push({ lat: here.lat, lon: here.lon, color: HERE, radius: 8, tooltip: `${eq}: ${here.name}`, permanentLabel: true } as (typeof points)[number]);
       m.setOverlay(OVERLAY, { lines, points }, true);
     });
-  }, [net, events, journey]);
+  }, [net, events, journey, itinerary]);
   useEffect(
     () => () => {
       whenMap().then((m) => {
@@ -213,8 +216,10 @@ export function TrackView() {
           <ol class="timeline track-timeline" data-testid="track-timeline">
             {milestones.map((m, i) => {
               const state = milestoneState(m);
+              // Planned, never reported, and the box is already further along.
+              const unreported = !m.actual && cur !== null && i < milestones.indexOf(cur);
               return (
-                <li key={i} class={`${m.actual ? 'done' : 'planned'} ${state}${m === cur ? ' current' : ''}`} data-testid="track-event" data-state={state} data-code={m.code}>
+                <li key={i} class={`${m.actual ? 'done' : 'planned'} ${state}${m === cur ? ' current' : ''}${unreported ? ' unreported' : ''}`} data-testid="track-event" data-state={state} data-code={m.code}>
                   <div class="what">
                     <strong>{t(`event.${m.code}`, { defaultValue: m.code })}</strong>
                     {m.transshipment && <span class="tag">{t('track.transshipment')}</span>}
@@ -239,6 +244,7 @@ export function TrackView() {
                     {!m.actual && !m.estimated && (
                       <span class="planned">
                         <span class="cls">{t('track.planned')}</span> <At instant={bestTime(m)} code={m.location} net={net} />
+                        {unreported && <span class="unreported"> · {t('track.unreported')}</span>}
                       </span>
                     )}
                   </div>

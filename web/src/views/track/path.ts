@@ -1,7 +1,8 @@
 // The shape of a container's leg on the map. Events name only the places where the box is
 // handled (Busan, Tianjin, Zamyn-Uud), not the links between, so a leg is drawn along the
 // shortest way over the network's links of the ride's mode (a train follows rail links, a ship
-// sea lanes); when the network has no such way, along any links; else as a straight line.
+// sea lanes, through the chokepoints it passes); when the network has no such way, along any
+// links; else as a straight line.
 import type { LngLat, Network, NetworkLink } from '../../api/network';
 
 // DCSA modeOfTransport → the network's link modes.
@@ -59,9 +60,18 @@ function shapeOf(steps: { link: NetworkLink; from: string; to: string }[]): LngL
   return coords;
 }
 
-export function legPath(net: Network, from: string, to: string, mode: string | undefined): LngLat[] {
+// The chokepoints a link passes ("suez+babalmandab+malacca" → three names).
+export function linkPassages(l: Pick<NetworkLink, 'passages'>): string[] {
+  return (l.passages || '').split('+').filter(Boolean);
+}
+
+// `passages`: the chokepoints the ride passes, when known (a routes answer says them): then only
+// links passing no other chokepoint are taken, so that a ship round the Cape is not drawn
+// through Suez.
+export function legPath(net: Network, from: string, to: string, mode: string | undefined, passages?: string[]): LngLat[] {
   const modes = mode ? MODES[mode] : undefined;
-  const byMode = modes ? shortestLinks(net, from, to, (l) => modes.includes(l.mode)) : null;
+  const through = (l: NetworkLink) => !passages || linkPassages(l).every((p) => passages.includes(p));
+  const byMode = modes ? shortestLinks(net, from, to, (l) => modes.includes(l.mode) && through(l)) ?? shortestLinks(net, from, to, (l) => modes.includes(l.mode)) : null;
   const any = byMode ?? shortestLinks(net, from, to, () => true);
   if (any && any.length) return shapeOf(any);
   const a = net.nodes.get(from), b = net.nodes.get(to);
