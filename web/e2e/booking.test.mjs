@@ -144,8 +144,12 @@ test('a shipper books, tracks and cancels; an operator reports the box', async (
   // 7. The shipper sees the actual events: the first leg solid, the box marked where it is.
   await signOut();
   await h.signIn('shipper');
-  await h.open(`?view=track&eq=${box}`);
+  await h.open('?view=track');
+  await page.getByTestId('track-recent').getByText(box).waitFor(); // the boxes of its bookings, to click
+  await page.getByTestId('track-input').fill(box.toLowerCase()); // or typed
+  await page.getByTestId('track-input').press('Enter');
   await page.getByTestId('track-timeline').waitFor();
+  assert.match(page.url(), new RegExp(`eq=${box}`));
   await page.locator('[data-testid="track-event"][data-code="GTIN"][data-state="done"]').waitFor();
   // (The late discharge re-planned the journey from its planned instant on, so the service keeps
   // no plan beside it: it shows as an actual event of its own.)
@@ -159,9 +163,13 @@ test('a shipper books, tracks and cancels; an operator reports the box', async (
 
   // A phone: the same journey at 390×844.
   await page.setViewportSize({ width: 390, height: 844 });
+  await h.open(`?view=track&eq=${box}`); // the shared link, opened on the phone
   await page.getByTestId('track-timeline').waitFor();
+  // To the top of the page: the map, then the journey (main is a column-reverse scroller on a
+  // phone, whose scroll offsets run negative towards the top).
   await page.evaluate(() => {
-    for (const el of [document.scrollingElement, document.querySelector('main'), document.querySelector('.panel')]) if (el) el.scrollTop = 0;
+    const main = document.querySelector('main');
+    if (main) main.scrollTop = -main.scrollHeight;
   });
   await page.locator('.leaflet-overlay-pane path').first().waitFor();
   await h.shot('phone-track');

@@ -11,7 +11,7 @@ import { whenMap } from '../../map/mapview';
 import { setParams, useParams } from '../../state/url';
 import { useCaller } from '../../state/whoami';
 import { checkContainer } from '../bookings/iso6346';
-import type { Booking } from '../bookings/model';
+import { containersOf, type Booking, type BookingPage } from '../bookings/model';
 import { passagesOf, ridePassages, useItinerary } from '../bookings/itinerary';
 import { At, StatusBadge, placeName, useNetwork } from '../bookings/shared';
 import { bestTime, bookingOf, buildJourney, buildMilestones, delayMinutes, milestoneState, type Milestone, type TrackEvent } from './events';
@@ -60,6 +60,34 @@ function ContainerForm({ initial }: { initial: string }) {
         </div>
       </Field>
     </form>
+  );
+}
+
+// The containers of the caller's latest confirmed bookings, to follow with one click.
+function RecentContainers() {
+  const t = useT('booking');
+  const [boxes, setBoxes] = useState<{ box: string; bk: string }[]>([]);
+  useEffect(() => {
+    let live = true;
+    get<BookingPage>('/v2/bookings', { limit: 10 })
+      .then((p) => live && setBoxes(p.bookings.filter((b) => b.bookingStatus === 'CONFIRMED').flatMap((b) => containersOf(b).map((box) => ({ box, bk: b.carrierBookingReference }))).slice(0, 12)))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (boxes.length === 0) return null;
+  return (
+    <div class="recent" data-testid="track-recent">
+      <h3>{t('track.recent')}</h3>
+      <div class="chips">
+        {boxes.map(({ box, bk }) => (
+          <button type="button" class="chip" key={box} title={t('track.booking', { bk })} onClick={() => setParams({ eq: box }, true)}>
+            {box}
+          </button>
+        ))}
+      </div>
+    </div>
   );
 }
 
@@ -172,6 +200,7 @@ export function TrackView() {
     <div class="track-view">
       <h2>{t('track.title')}</h2>
       <ContainerForm initial={eq} />
+      {!eq && <RecentContainers />}
       {error && !notFound ? <ProblemBox error={error} /> : null}
       {eq && events && events.length === 0 && <p class="muted" data-testid="track-none">{t('track.none', { eq })}</p>}
       {notFound && <p class="muted" data-testid="track-none">{t('track.none', { eq })}</p>}
