@@ -12,7 +12,7 @@ import type { Caller } from '../../state/whoami';
 import { legPath } from '../track/path';
 import { justBooked } from './booked';
 import { passagesOf, ridePassages, useItinerary } from './itinerary';
-import { canCancel, canComplete, containersOf, equipmentSummary, placeOf, splitDeparture, type Booking } from './model';
+import { canCancel, canComplete, containersOf, equipmentSummary, placeOf, replannedSinceBooking, splitDeparture, type Booking } from './model';
 import { At, StatusBadge, placeName, useNetwork } from './shared';
 
 const OVERLAY = 'booking-detail';
@@ -45,6 +45,7 @@ export function BookingDetail({ reference, caller, onChanged }: { reference: str
     if (!net || !booking?.transportPlan) return;
     const stages = booking.transportPlan;
     const rides = ridePassages(itinerary);
+    const asBooked = replannedSinceBooking(booking);
     whenMap().then((m) => {
       m.setNetworkMuted(true);
       m.setOverlay(
@@ -52,7 +53,8 @@ export function BookingDetail({ reference, caller, onChanged }: { reference: str
         {
           lines: stages.map((s) => ({
             coords: legPath(net, s.loadLocation.UNLocationCode, s.dischargeLocation.UNLocationCode, s.modeOfTransport, passagesOf(rides, s.carrierServiceCode, s.loadLocation.UNLocationCode, s.dischargeLocation.UNLocationCode)),
-            color: booking.bookingStatus === 'CONFIRMED' || booking.bookingStatus === 'COMPLETED' ? '#0b5fa5' : '#8a96a3',
+            color: !asBooked && (booking.bookingStatus === 'CONFIRMED' || booking.bookingStatus === 'COMPLETED') ? '#0b5fa5' : '#8a96a3',
+            dash: asBooked ? '6 6' : undefined,
             weight: 4,
             tooltip: `${s.carrierServiceCode ?? s.modeOfTransport}: ${s.loadLocation.UNLocationCode} – ${s.dischargeLocation.UNLocationCode}`,
           })),
@@ -103,6 +105,7 @@ export function BookingDetail({ reference, caller, onChanged }: { reference: str
   const pde = placeOf(booking, 'PDE') ?? placeOf(booking, 'POD');
   const boxes = containersOf(booking);
   const eta = booking.estimatedArrivalDateTime;
+  const replanned = replannedSinceBooking(booking);
   const late = eta && booking.plannedArrivalDateTime && Date.parse(eta) > Date.parse(booking.plannedArrivalDateTime);
   return (
     <section class="card booking-detail" data-testid="booking-detail" data-ref={booking.carrierBookingReference}>
@@ -173,9 +176,21 @@ export function BookingDetail({ reference, caller, onChanged }: { reference: str
           </ul>
         </>
       )}
+      {replanned && (
+        <div class="notice replanned" role="status" data-testid="booking-replanned">
+          <p>{t('detail.replanned')}</p>
+          <ul>
+            {(booking.departures ?? []).map((d) => (
+              <li key={d.departure}>
+                <code>{d.departure}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {booking.transportPlan && booking.transportPlan.length > 0 && (
         <>
-          <h3>{t('detail.plan')}</h3>
+          <h3>{replanned ? t('detail.planAsBooked') : t('detail.plan')}</h3>
           <div class="scroll-x">
             <table data-testid="booking-plan">
               <thead>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canCancel, canComplete, containerIndexOfField, containersOf, departuresOf, placeOf, splitDeparture, statusTone, teuPerBox, type Booking } from './model';
+import { replannedSinceBooking, canCancel, canComplete, containerIndexOfField, containersOf, departuresOf, placeOf, splitDeparture, statusTone, teuPerBox, type Booking } from './model';
 
 const booking = (ref: string, status: Booking['bookingStatus'], deps: string[]): Booking => ({
   carrierBookingReference: ref,
@@ -59,5 +59,28 @@ describe('booking fields', () => {
     expect(containerIndexOfField('requestedEquipments[0].equipmentReferences[1]')).toBe(1);
     expect(containerIndexOfField('units')).toBeNull();
     expect(containerIndexOfField(undefined)).toBeNull();
+  });
+});
+
+describe('replannedSinceBooking', () => {
+  const stage = (n: number, service?: string) => ({
+    transportPlanStageSequenceNumber: n, modeOfTransport: 'RAIL', carrierServiceCode: service,
+    loadLocation: { UNLocationCode: 'A' }, dischargeLocation: { UNLocationCode: 'B' }, plannedDepartureDate: '', plannedArrivalDate: '',
+  });
+  const b = (deps: string[]): Booking => ({
+    ...booking('R', 'CONFIRMED', deps),
+    transportPlan: [stage(1), stage(2, 'FDR-PUS-TXG'), stage(3, 'RAIL-TXG-ZUU')],
+  });
+  it('is false while the slots are on the plan’s rides (a road or unserviced first leg aside)', () => {
+    expect(replannedSinceBooking(b(['FDR-PUS-TXG@2026-12-17T05:05Z', 'RAIL-TXG-ZUU@2026-12-20T11:50Z']))).toBe(false);
+  });
+  it('is true when the slots moved to other rides', () => {
+    expect(replannedSinceBooking(b(['FDR-HKT-VYP@2026-12-16T23:00Z', 'TSR-VYP-MAL@2026-12-20T22:00Z']))).toBe(true);
+    // the same services a week later: the arrival tells
+    const later = { ...b(['FDR-PUS-TXG@2026-12-24T05:05Z', 'RAIL-TXG-ZUU@2026-12-27T11:50Z']), plannedArrivalDateTime: '2027-01-04T05:03:00Z', estimatedArrivalDateTime: '2027-01-11T05:03:00Z' };
+    expect(replannedSinceBooking(later)).toBe(true);
+  });
+  it('is false for a booking holding nothing', () => {
+    expect(replannedSinceBooking(b([]))).toBe(false);
   });
 });

@@ -100,3 +100,14 @@ export function containerIndexOfField(field: string | undefined): number | null 
   const m = field ? /^(?:requestedEquipments\[\d+\]\.)?equipmentReferences\[(\d+)\]$/.exec(field) : null;
   return m ? Number(m[1]) : null;
 }
+
+// The transport plan is the plan as booked; a re-plan (after a late event) moves the slots to
+// other departures and may move the arrival. True when the departures held are not the plan's
+// rides any more, or the expected arrival is not the booked one.
+export function replannedSinceBooking(b: Booking): boolean {
+  if (b.estimatedArrivalDateTime && b.plannedArrivalDateTime && b.estimatedArrivalDateTime !== b.plannedArrivalDateTime) return true;
+  const held = (b.departures ?? []).map((d) => splitDeparture(d.departure)?.service ?? d.departure);
+  if (held.length === 0) return false; // cancelled or rejected: nothing held
+  const planned = (b.transportPlan ?? []).map((s) => s.carrierServiceCode).filter((s): s is string => !!s);
+  return held.length !== planned.length || held.some((s, i) => s !== planned[i]);
+}
