@@ -184,7 +184,9 @@ test('a shipper books, tracks and cancels; an operator reports the box', async (
   await page.getByTestId('booking-cancel').click();
   await page.getByTestId('booking-confirm').waitFor();
   await h.shot('cancel-confirm');
-  await page.getByTestId('booking-confirm-yes').click();
+  // The confirming answer has the focus: Enter cancels (the keyboard is enough).
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'booking-confirm-yes');
+  await page.keyboard.press('Enter');
   await page.locator('[data-testid="booking-detail"] [data-testid="booking-status"][data-status="CANCELLED"]').waitFor();
   await page.locator(`[data-testid="booking-row"][data-ref="${bk}"] [data-status="CANCELLED"]`).waitFor();
   assert.equal(await page.getByTestId('booking-cancel').count(), 0, 'a cancelled booking offers no cancel');

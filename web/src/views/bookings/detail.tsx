@@ -1,7 +1,7 @@
 // One booking (?bk=): its state, places, equipment and containers (each opens the Track view),
 // the rides it holds slots on, and cancelling it (PATCH bookingStatus CANCELLED) after a
 // confirm step; operators may also mark it COMPLETED.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { get, request } from '../../api/client';
 import { ProblemBox } from '../../components/problem';
 import { formatNumber } from '../../format';
@@ -272,18 +272,35 @@ export function BookingDetail({ reference, caller, onChanged }: { reference: str
         )}
       </div>
       {confirming && (
-        <div class="confirm" role="alertdialog" aria-labelledby="confirm-q" data-testid="booking-confirm">
-          <p id="confirm-q">{confirming === 'CANCELLED' ? t('detail.cancelQuestion', { count: boxes.length }) : t('detail.completeQuestion')}</p>
-          <div class="actions">
-            <button type="button" class={confirming === 'CANCELLED' ? 'danger' : ''} disabled={busy} onClick={() => change(confirming)} data-testid="booking-confirm-yes" ref={(el) => el?.focus()}>
-              {confirming === 'CANCELLED' ? t('detail.cancelYes') : t('detail.completeYes')}
-            </button>
-            <button type="button" class="secondary" disabled={busy} onClick={() => setConfirming(null)} data-testid="booking-confirm-no">
-              {t('detail.keep')}
-            </button>
-          </div>
-        </div>
+        <Confirm
+          question={confirming === 'CANCELLED' ? t('detail.cancelQuestion', { count: boxes.length }) : t('detail.completeQuestion')}
+          yes={confirming === 'CANCELLED' ? t('detail.cancelYes') : t('detail.completeYes')}
+          no={t('detail.keep')}
+          danger={confirming === 'CANCELLED'}
+          busy={busy}
+          onYes={() => change(confirming)}
+          onNo={() => setConfirming(null)}
+        />
       )}
     </section>
+  );
+}
+
+// The confirm step: the answer that changes something gets the focus; Escape keeps things as they are.
+function Confirm(props: { question: string; yes: string; no: string; danger: boolean; busy: boolean; onYes: () => void; onNo: () => void }) {
+  const yes = useRef<HTMLButtonElement>(null);
+  useEffect(() => yes.current?.focus(), []);
+  return (
+    <div class="confirm" role="alertdialog" aria-labelledby="confirm-q" data-testid="booking-confirm" onKeyDown={(e) => e.key === 'Escape' && props.onNo()}>
+      <p id="confirm-q">{props.question}</p>
+      <div class="actions">
+        <button type="button" ref={yes} class={props.danger ? 'danger' : ''} disabled={props.busy} onClick={props.onYes} data-testid="booking-confirm-yes">
+          {props.yes}
+        </button>
+        <button type="button" class="secondary" disabled={props.busy} onClick={props.onNo} data-testid="booking-confirm-no">
+          {props.no}
+        </button>
+      </div>
+    </div>
   );
 }

@@ -10,7 +10,7 @@ import { useT } from '../../i18n';
 import { setParams } from '../../state/url';
 import { At, placeName, useNetwork, zoneOf } from '../bookings/shared';
 import type { TrackEvent } from '../track/events';
-import { EQUIPMENT_CODES, TRANSPORT_CODES, checkEventForm, eventBody, formFieldOf, isTransport, type EventCode, type EventForm, type FormErrors } from './post';
+import { EQUIPMENT_CODES, TRANSPORT_CODES, checkEventForm, eventBody, formFieldOf, instantToLocal, isTransport, type EventCode, type EventForm, type FormErrors } from './post';
 
 interface Replan {
   carrierBookingReference: string;
@@ -122,7 +122,12 @@ export function EventFormPanel({ container, booking }: { container?: string; boo
             </datalist>
           </Field>
           <Field id="op-time" label={t('operator.time', { zone: zone ?? 'UTC' })} error={message('localTime')}>
-            <input id="op-time" type="datetime-local" value={form.localTime} onInput={(e) => set({ localTime: (e.target as HTMLInputElement).value })} data-testid="event-time" />
+            <div class="inline">
+              <input id="op-time" type="datetime-local" value={form.localTime} onInput={(e) => set({ localTime: (e.target as HTMLInputElement).value })} data-testid="event-time" />
+              <button type="button" class="secondary" onClick={() => set({ localTime: instantToLocal(new Date().toISOString(), zone) })}>
+                {t('operator.now')}
+              </button>
+            </div>
           </Field>
         </div>
         <div class="actions">
