@@ -19,7 +19,7 @@ export function BookingsView() {
       {params.ref && <BookForm reference={params.ref} caller={caller} onBooked={() => setVersion((v) => v + 1)} />}
       {caller && params.bk && !params.ref && <BookingDetail reference={params.bk} caller={caller} onChanged={() => setVersion((v) => v + 1)} />}
       {caller ? (
-        <BookingList selected={params.bk} version={version} />
+        <BookingList selected={params.bk} version={version} everyone={caller.role !== 'shipper'} />
       ) : (
         !params.ref && <p class="muted" data-testid="bookings-signin">{loading ? t('common:loading') : t('common:signin.needed')}</p>
       )}

@@ -12,7 +12,7 @@ import { StatusBadge, useNetwork, zoneOf } from './shared';
 
 const PAGE = 20;
 
-export function BookingList({ selected, version }: { selected?: string; version: number }) {
+export function BookingList({ selected, version, everyone }: { selected?: string; version: number; everyone?: boolean }) {
   const t = useT('booking');
   const net = useNetwork();
   const [rows, setRows] = useState<Booking[]>([]);
@@ -40,7 +40,7 @@ export function BookingList({ selected, version }: { selected?: string; version:
   return (
     <section class="booking-list" data-testid="booking-list">
       <div class="head">
-        <h2>{t('list.title')}</h2>
+        <h2>{everyone ? t('list.titleAll') : t('list.title')}</h2>
         <button type="button" class="link" onClick={() => load()} disabled={loading}>
           {t('list.refresh')}
         </button>

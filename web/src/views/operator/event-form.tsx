@@ -112,7 +112,7 @@ export function EventFormPanel({ container, booking }: { container?: string; boo
             <input id="op-bk" value={form.bookingReference} spellcheck={false} autocapitalize="characters" onInput={(e) => set({ bookingReference: (e.target as HTMLInputElement).value })} data-testid="event-booking" />
           </Field>
         </div>
-        <div class="row">
+        <div class="row place-time">
           <Field id="op-loc" label={t('operator.location')} error={message('location')} hint={net?.nodes.get(code)?.name}>
             <input id="op-loc" list="op-places" value={form.location} spellcheck={false} autocapitalize="characters" placeholder="KZHOR" onInput={(e) => set({ location: (e.target as HTMLInputElement).value })} data-testid="event-location" />
             <datalist id="op-places">
