@@ -200,18 +200,18 @@ test('the server’s no: sold out, and an own container number already in use, s
   const depart = new Date(Date.now() + 8 * 86400_000).toISOString().slice(0, 10) + 'T08:00';
   const { itineraries } = await api(`/v1/routes?from=JPHKT&to=DEDUI&depart=${depart}&pareto=true`);
   const ref = itineraries[itineraries.length - 1].routingReference;
-  const book = async (units, own) => {
+  const book = async (units, own, equipment = '22G1') => {
     await h.open(`?view=bookings&ref=${encodeURIComponent(ref)}`);
     await page.getByTestId('book-submit').waitFor();
-    await page.getByTestId('book-equipment').selectOption('22G1');
+    await page.getByTestId('book-equipment').selectOption(equipment);
     await page.getByTestId('book-units').fill(String(units));
     await page.getByTestId('book-own').fill(own);
     await page.getByTestId('book-submit').click();
   };
-  // More boxes than any departure sells: 409 sold-out, the booking stored as REJECTED.
-  await book(400, '');
+  // More than any departure sells (500 × 40' = 1,000 TEU): 409 sold-out, stored as REJECTED.
+  await book(500, '', '45G1');
   await page.getByTestId('book-sold-out').waitFor();
-  assert.match(await page.getByTestId('book-sold-out').innerText(), /Sold out[\s\S]*sold out: departure \S+@\S+ has \d+ TEU free, the booking needs 400/);
+  assert.match(await page.getByTestId('book-sold-out').innerText(), /Sold out[\s\S]*sold out: departure \S+@\S+ has \d+ TEU free, the booking needs 1000/);
   await h.shot('sold-out');
   // One's own number is booked once; the second booking naming it is refused at that line.
   await book(1, 'CSQU 305438-3');
