@@ -110,7 +110,10 @@ test('a long run can be cancelled', async () => {
 test('a bad upload shows the server message at the file it names', async () => {
   const p = h.page;
   const dir = join(repoDir, 'examples/scenarios');
-  const toml = readFileSync(join(dir, 'hakata-busan-europe.toml'), 'utf8').replace('horizon_days = 182', 'horizon_days = -5');
+  // A network line (the service refuses it: the page leaves it out and says so) and a bad horizon.
+  const toml = readFileSync(join(dir, 'hakata-busan-europe.toml'), 'utf8')
+    .replace('horizon_days = 182', 'horizon_days = -5')
+    .replace(/^name = .*$/m, '$&\nnetwork = "../../data/eurasia"');
   const csv = readFileSync(join(dir, 'hakata-busan-europe.csv'), 'utf8');
   await p.getByTestId('sim-source-upload').check();
   await p.getByTestId('sim-toml').setInputFiles({ name: 'my-scenario.toml', mimeType: 'text/plain', buffer: Buffer.from(toml) });
@@ -122,6 +125,7 @@ test('a bad upload shows the server message at the file it names', async () => {
   assert.match(await err.innerText(), /scenario\.toml:\d+: field 'scenario\.horizon_days'/);
   assert.equal(await p.locator('#sim-toml').getAttribute('aria-invalid'), 'true');
   assert.equal(await p.getByTestId('problem').count(), 0, 'the message is at the field, not in a box');
+  await p.getByTestId('sim-network-left-out').waitFor();
   await h.shot('bad-upload');
 
   // A demand file with a bad unit: the message is at the demand input.

@@ -23,14 +23,14 @@ const OWN_FIELDS = ['scenario', 'demand', 'compare', 'compareDemand', 'replicati
 function FileInput(props: { id: string; label: string; accept: string; file?: Upload; error?: string; hint?: string; onFile: (u: Upload | undefined) => void }) {
   const { id, label, accept, file, error, hint, onFile } = props;
   return (
-    <Field id={id} label={label} error={error} hint={file ? file.name : hint}>
+    <Field id={id} label={label} error={error} hint={file ? undefined : hint}>
       <input
         id={id}
         type="file"
         accept={accept}
         data-testid={id}
         aria-invalid={!!error}
-        aria-describedby={error ? `${id}-error` : file || hint ? `${id}-hint` : undefined}
+        aria-describedby={error ? `${id}-error` : !file && hint ? `${id}-hint` : undefined}
         onChange={async (e) => {
           const f = (e.target as HTMLInputElement).files?.[0];
           onFile(f ? { name: f.name, text: await f.text() } : undefined);
@@ -51,6 +51,7 @@ export function ScenarioForm({ allowed }: { allowed: boolean }) {
   const [whatIfCsv, setWhatIfCsv] = useState<Upload>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const [leftOut, setLeftOut] = useState<string[]>([]);
 
   const example: Example | undefined = examples.find((e) => e.id === params.sc) ?? examples.find((e) => !e.variantOf) ?? examples[0];
   const wi = params.wi ?? '';
@@ -58,6 +59,7 @@ export function ScenarioForm({ allowed }: { allowed: boolean }) {
   // What-if choices: the picked example's own variants first, then every other example.
   const variants = source === 'example' ? examples.filter((x) => x.variantOf && x.variantOf === example?.id) : [];
   const others = examples.filter((x) => !variants.includes(x) && (source === 'upload' || x.id !== example?.id));
+  const baseDemandName = scenarioHead(baseToml?.text ?? '').demand;
   const baseHead = source === 'example' ? { replications: example?.replications, seed: example?.seed } : scenarioHead(baseToml?.text ?? '');
 
   // The message for a request member, from the server or from the page's own check.
@@ -74,6 +76,7 @@ export function ScenarioForm({ allowed }: { allowed: boolean }) {
   const submit = async (e: Event) => {
     e.preventDefault();
     setError(undefined);
+    setLeftOut([]);
     const base = source === 'example' ? { toml: example?.toml ?? '', demand: example?.demand } : { toml: baseToml?.text ?? '', demand: baseCsv?.text };
     let whatIf: FormInput['whatIf'];
     if (wi === 'upload') whatIf = { toml: whatIfToml?.text ?? '', demand: whatIfCsv?.text };
@@ -81,7 +84,8 @@ export function ScenarioForm({ allowed }: { allowed: boolean }) {
     const input: FormInput = { base, whatIf, replications: params.reps ?? '', seed: params.seed ?? '' };
     setBusy(true);
     try {
-      const { body } = buildRequest(input);
+      const { body, leftOut: out } = buildRequest(input);
+      setLeftOut(out);
       const job = await submitSimulation(body, newIdempotencyKey());
       setParams({ job: job.id }, true);
     } catch (err) {
@@ -127,7 +131,7 @@ export function ScenarioForm({ allowed }: { allowed: boolean }) {
         ) : (
           <div class="sim-files">
             <FileInput id="sim-toml" label={t('form.toml')} accept=".toml,text/plain" file={baseToml} error={scenarioError} onFile={(u) => (setBaseToml(u), setError(undefined))} />
-            <FileInput id="sim-csv" label={t('form.csv')} accept=".csv,text/csv,text/plain" file={baseCsv} error={demandError} hint={scenarioHead(baseToml?.text ?? '').demand} onFile={(u) => (setBaseCsv(u), setError(undefined))} />
+            <FileInput id="sim-csv" label={t('form.csv')} accept=".csv,text/csv,text/plain" file={baseCsv} error={demandError} hint={baseDemandName ? t('form.namedDemand', { file: baseDemandName }) : undefined} onFile={(u) => (setBaseCsv(u), setError(undefined))} />
           </div>
         )}
         {source === 'example' && example && <p class="muted sim-about">{leadingComment(example.toml)}</p>}
@@ -206,6 +210,11 @@ export function ScenarioForm({ allowed }: { allowed: boolean }) {
           {busy ? t('form.submitting') : t('form.run')}
         </button>
       </div>
+      {leftOut.length > 0 && (
+        <p class="muted small" role="status" data-testid="sim-network-left-out">
+          {t('form.networkLeftOut')}
+        </p>
+      )}
       {!(error instanceof FormProblem) && <ProblemBox error={error} ownFields={OWN_FIELDS} />}
     </form>
   );

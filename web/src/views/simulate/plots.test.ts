@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistogramPlot, Plots, QueuePlot } from './api';
-import { corridorOf, flowCorridors, histogramData, indexPlots, intervalKind, queueData, withAlpha } from './plots';
+import { corridorOf, flowCorridors, flowOfLabel, histogramData, indexPlots, intervalKind, queueData, withAlpha } from './plots';
 
 const hist: HistogramPlot = {
   title: 'Door-to-door transit time: JPHKT-DEDUI sea–rail via CNLYG, KZHOR, PLMAA',
@@ -38,6 +38,10 @@ describe('indexPlots', () => {
     expect(ix.histograms.map((h) => [h.key, h.flow])).toEqual([['transit-JPHKT-DEDUI', 'JPHKT-DEDUI'], ['transit-histogram', undefined]]);
     expect(ix.queues.map((q) => q.node)).toEqual(['KZHOR']);
     expect([...flowCorridors(ix)]).toEqual([['JPHKT-DEDUI', 'sea–rail via CNLYG, KZHOR, PLMAA']]);
+  });
+  it("names a one-run histogram's set by its flow", () => {
+    expect(flowOfLabel('KRPUS-TRHAL sea–rail–ferry–rail via CNLYG, KZHOR')).toBe('KRPUS-TRHAL');
+    expect(flowOfLabel('base')).toBe('base');
   });
   it("finds a flow's corridor in the server's title", () => {
     expect(corridorOf(hist.title, 'JPHKT-DEDUI')).toBe('sea–rail via CNLYG, KZHOR, PLMAA');

@@ -43,6 +43,11 @@ export function flowCorridors(index: PlotIndex): Map<string, string> {
   return out;
 }
 
+// A one-run histogram names each set "<FLOW> <corridor>"; the flow is its first word.
+export function flowOfLabel(label: string): string {
+  return label.trim().split(/\s+/)[0] ?? label;
+}
+
 export interface HistogramSeries {
   label: string; // the server's set label: the scenario's name, or "<FLOW> <corridor>"
   percent: number[]; // share of the set's boxes in each bin

@@ -6,7 +6,7 @@ import { setParams, useParams } from '../../state/url';
 import type { Plots, Summary } from './api';
 import { HistogramChart, QueueChart } from './charts';
 import { clearChanges, formatCi, groupRows, isComparison, kpiRows, type KpiRow } from './kpis';
-import { corridorOf, flowCorridors, histogramData, indexPlots, queueData } from './plots';
+import { corridorOf, flowCorridors, flowOfLabel, histogramData, indexPlots, queueData } from './plots';
 import { currentLanguage } from '../../i18n';
 
 function Ci({ row, which }: { row: KpiRow; which: 'base' | 'whatIf' | 'change' }) {
@@ -150,9 +150,10 @@ export function PlotsSection({ summary, plots }: { summary: Summary; plots: Plot
     <>
       <section class="sim-plots" aria-labelledby="sim-hist-title">
         <h3 id="sim-hist-title">{t('plots.transitTitle')}</h3>
-        <div class="sim-grid">
+        <div class={`sim-grid${hist.length === 1 ? ' one' : ''}`}>
           {hist.map((h) => {
-            const labels = h.data.series.map((s) => seriesName(s.label));
+            // One plot of every flow: its series are named by flow (the corridors are in the table).
+            const labels = h.data.series.map((s) => (h.flow ? seriesName(s.label) : flowOfLabel(s.label)));
             const title = h.flow ? t('plots.transitFlow', { flow: h.flow }) : t('plots.transitAll');
             const corridor = h.flow ? corridorOf(h.plot.title, h.flow) : undefined;
             return (
