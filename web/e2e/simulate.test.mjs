@@ -67,6 +67,7 @@ test('an operator runs the example with a what-if and sees KPIs, histograms and 
   await p.getByTestId('sim-group-node').click();
   const nodeText = await table.innerText();
   assert.match(nodeText, /KZHOR/);
+  assert.match(nodeText, /Khorgos Gateway/); // the node's name as the network spells it
   assert.match(nodeText, /clear/);
   await h.shot('kpis-nodes');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ComparisonSummary, SingleSummary } from './api';
-import { ciDigits, clearChanges, formatCi, groupRows, isComparison, kpiRows, metricKind } from './kpis';
+import { ciDigits, clearChanges, formatCi, groupRows, isComparison, keyPlaces, kpiRows, metricKind } from './kpis';
 
 const single: SingleSummary = {
   scenario: 'base',
@@ -69,5 +69,19 @@ describe('confidence intervals as text', () => {
     expect(formatCi({ mean: 22.96, half_width: 13.9 }, 'mean_h', 'en', true).text).toBe('+23 ± 14');
     expect(formatCi({ mean: -0.1202, half_width: 0.0671 }, 'on_time', 'en', true).text).toBe('-12.0 ± 6.7');
     expect(formatCi({ mean: 0, half_width: 80.86 }, 'boxes', 'en', true).text).toBe('0 ± 81');
+  });
+});
+
+describe('keyPlaces', () => {
+  const names = new Map([['JPHKT', 'Hakata (Fukuoka)'], ['DEDUI', 'Duisburg'], ['KZHOR', 'Altynkol / KTZE Khorgos Gateway'], ['CNLYG', 'Lianyungang'], ['CNZGZ', 'Zhengzhou']]);
+  it('names nodes, flows and services by their places', () => {
+    expect(keyPlaces('node', 'KZHOR', names)).toBe('Altynkol / KTZE Khorgos Gateway');
+    expect(keyPlaces('flow', 'JPHKT-DEDUI', names)).toBe('Hakata (Fukuoka) – Duisburg');
+    expect(keyPlaces('service', 'rail-CNLYG-CNZGZ', names)).toBe('Lianyungang – Zhengzhou');
+  });
+  it('gives nothing for the total, an unknown code or a key without codes', () => {
+    expect(keyPlaces('total', 'all', names)).toBeUndefined();
+    expect(keyPlaces('flow', 'JPHKT-PLLOD', names)).toBeUndefined();
+    expect(keyPlaces('service', 'sea', names)).toBeUndefined();
   });
 });

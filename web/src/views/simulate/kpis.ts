@@ -86,3 +86,12 @@ export function formatCi(e: Estimate, metric: string, lang?: string, signed = fa
 export function clearChanges(rows: KpiRow[]): KpiRow[] {
   return rows.filter((r) => r.clear);
 }
+
+// The places a KPI key names, as the network spells them: a node's name, or "from – to" for a
+// flow ("JPHKT-DEDUI") or a service ("rail-CNLYG-CNZGZ"). Undefined when a code is unknown.
+export function keyPlaces(group: string, key: string, names: ReadonlyMap<string, string>): string | undefined {
+  if (group === 'total') return undefined;
+  const codes = key.split('-').filter((w) => /^[A-Z]{5}$/.test(w));
+  if (codes.length === 0 || !codes.every((c) => names.has(c))) return undefined;
+  return codes.map((c) => names.get(c)).join(' – ');
+}

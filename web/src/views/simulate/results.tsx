@@ -1,13 +1,30 @@
 // A finished job's results: the KPI table (mean ± 95 % half-width; with a what-if, base and
 // what-if side by side with the change) and the plots (transit-time histograms, crane queues).
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { loadNetwork } from '../../api/network';
 import { useT } from '../../i18n';
 import { setParams, useParams } from '../../state/url';
 import type { Plots, Summary } from './api';
 import { HistogramChart, QueueChart } from './charts';
-import { clearChanges, formatCi, groupRows, isComparison, kpiRows, type KpiRow } from './kpis';
+import { clearChanges, formatCi, groupRows, isComparison, keyPlaces, kpiRows, type KpiRow } from './kpis';
 import { corridorOf, flowCorridors, flowOfLabel, histogramData, indexPlots, queueData } from './plots';
 import { currentLanguage } from '../../i18n';
+
+// Node names by code, from the network the map draws (codes alone until it is loaded, or if it
+// cannot be).
+function useNodeNames(): ReadonlyMap<string, string> {
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    let live = true;
+    loadNetwork()
+      .then((net) => live && setNames(new Map([...net.nodes.values()].map((n) => [n.code, n.name]))))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return names;
+}
 
 function Ci({ row, which }: { row: KpiRow; which: 'base' | 'whatIf' | 'change' }) {
   const e = row[which];
@@ -20,7 +37,7 @@ function Ci({ row, which }: { row: KpiRow; which: 'base' | 'whatIf' | 'change' }
   );
 }
 
-export function KpiTable({ summary, corridors: fromPlots }: { summary: Summary; corridors?: Map<string, string> }) {
+export function KpiTable({ summary, corridors: fromPlots, names }: { summary: Summary; corridors?: Map<string, string>; names: ReadonlyMap<string, string> }) {
   const t = useT('sim');
   const params = useParams();
   const compare = isComparison(summary);
@@ -40,7 +57,17 @@ export function KpiTable({ summary, corridors: fromPlots }: { summary: Summary; 
     while (i + n < rows.length && rows[i + n].key === rows[i].key) n++;
     return n;
   };
-  const keyName = (r: KpiRow) => (r.group === 'total' ? t('kpi.all') : r.key);
+  const keyText = (row: KpiRow) => {
+    const places = keyPlaces(row.group, row.key, names);
+    const corridor = corridors.get(row.key);
+    return (
+      <>
+        {row.group === 'total' ? t('kpi.all') : row.key}
+        {places && <small class="place">{places}</small>}
+        {corridor && <small class="muted">{corridor}</small>}
+      </>
+    );
+  };
   const seed = 'seed' in summary ? summary.seed : undefined;
   return (
     <section class="sim-kpis" aria-labelledby="sim-kpi-title">
@@ -102,15 +129,14 @@ export function KpiTable({ summary, corridors: fromPlots }: { summary: Summary; 
               firstOfKey[i] && (
                 <tr key={`${r.key}/head`} class="keyrow">
                   <th colSpan={compare ? 4 : 2}>
-                    {keyName(r)} {corridors.get(r.key) && <small class="muted">{corridors.get(r.key)}</small>}
+                    {keyText(r)}
                   </th>
                 </tr>
               ),
               <tr key={`${r.key}/${r.metric}`} class={firstOfKey[i] ? 'first' : ''} data-testid="sim-kpi-row">
                 {firstOfKey[i] && (
                   <th scope="rowgroup" rowSpan={span(i)} class="key">
-                    {keyName(r)}
-                    {corridors.get(r.key) && <small class="muted">{corridors.get(r.key)}</small>}
+                    {keyText(r)}
                   </th>
                 )}
                 <td>{t(`metric.${r.metric}`, { defaultValue: r.metric })}</td>
@@ -133,7 +159,7 @@ export function KpiTable({ summary, corridors: fromPlots }: { summary: Summary; 
   );
 }
 
-export function PlotsSection({ summary, plots }: { summary: Summary; plots: Plots }) {
+export function PlotsSection({ summary, plots, names }: { summary: Summary; plots: Plots; names: ReadonlyMap<string, string> }) {
   const t = useT('sim');
   const index = useMemo(() => indexPlots(plots), [plots]);
   const compare = isComparison(summary);
@@ -156,10 +182,12 @@ export function PlotsSection({ summary, plots }: { summary: Summary; plots: Plot
             const labels = h.data.series.map((s) => (h.flow ? seriesName(s.label) : flowOfLabel(s.label)));
             const title = h.flow ? t('plots.transitFlow', { flow: h.flow }) : t('plots.transitAll');
             const corridor = h.flow ? corridorOf(h.plot.title, h.flow) : undefined;
+            const places = h.flow ? keyPlaces('flow', h.flow, names) : undefined;
             return (
               <figure key={h.key} class="card">
                 <figcaption>
                   <strong>{title}</strong>
+                  {places && <small class="place">{places}</small>}
                   {corridor && <small class="muted">{corridor}</small>}
                 </figcaption>
                 <HistogramChart
@@ -181,7 +209,8 @@ export function PlotsSection({ summary, plots }: { summary: Summary; plots: Plot
         <div class="sim-grid one">
           {queues.map((q) => {
             const labels = q.data.series.map((s) => seriesName(s.label));
-            const title = t('plots.queueAt', { node: q.node });
+            const place = keyPlaces('node', q.node, names);
+            const title = t('plots.queueAt', { node: place ? `${place} (${q.node})` : q.node });
             const intervals = q.data.intervals.map((iv) => ({ ...iv, name: iv.kind === 'closure' ? iv.label : t(`plots.interval.${iv.kind}`) }));
             return (
               <figure key={q.key} class="card">
@@ -209,10 +238,11 @@ export function PlotsSection({ summary, plots }: { summary: Summary; plots: Plot
 
 export function Results({ summary, plots }: { summary: Summary; plots: Plots }) {
   const corridors = useMemo(() => flowCorridors(indexPlots(plots)), [plots]);
+  const names = useNodeNames();
   return (
     <div class="sim-results" data-testid="sim-results">
-      <KpiTable summary={summary} corridors={corridors} />
-      <PlotsSection summary={summary} plots={plots} />
+      <KpiTable summary={summary} corridors={corridors} names={names} />
+      <PlotsSection summary={summary} plots={plots} names={names} />
     </div>
   );
 }
