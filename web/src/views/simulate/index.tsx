@@ -24,7 +24,7 @@ export function SimulateView() {
         )}
         <ScenarioForm allowed={allowed} />
       </div>
-      <div class="sim-main" aria-live="polite">
+      <div class="sim-main">
         {params.job && allowed ? (
           <JobPanel id={params.job} />
         ) : (

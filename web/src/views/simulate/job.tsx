@@ -95,7 +95,7 @@ export function JobPanel({ id }: { id: string }) {
   const running = !isFinished(job.status);
   return (
     <div class="sim-job" data-testid="sim-job" data-status={job.status}>
-      <div class="sim-status">
+      <div class="sim-status" aria-live="polite">
         <span>
           {t('job.title', { id: job.id })} · <strong data-testid="sim-status">{t(`job.status.${job.status}`)}</strong>
           {job.cancelRequested && running && <span class="muted"> · {t('job.stopping')}</span>}

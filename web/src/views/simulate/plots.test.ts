@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistogramPlot, Plots, QueuePlot } from './api';
-import { corridorOf, flowCorridors, flowOfLabel, histogramData, indexPlots, intervalKind, queueData, withAlpha } from './plots';
+import { corridorOf, flowCorridors, flowOfLabel, histogramData, orderByFlows, indexPlots, intervalKind, queueData, withAlpha } from './plots';
 
 const hist: HistogramPlot = {
   title: 'Door-to-door transit time: JPHKT-DEDUI sea–rail via CNLYG, KZHOR, PLMAA',
@@ -38,6 +38,10 @@ describe('indexPlots', () => {
     expect(ix.histograms.map((h) => [h.key, h.flow])).toEqual([['transit-JPHKT-DEDUI', 'JPHKT-DEDUI'], ['transit-histogram', undefined]]);
     expect(ix.queues.map((q) => q.node)).toEqual(['KZHOR']);
     expect([...flowCorridors(ix)]).toEqual([['JPHKT-DEDUI', 'sea–rail via CNLYG, KZHOR, PLMAA']]);
+  });
+  it('orders histograms as the summary lists its flows', () => {
+    const hs = [{ flow: 'CNLYG-DEDUI' }, { flow: 'JPHKT-DEDUI' }, { flow: undefined }, { flow: 'X-Y' }];
+    expect(orderByFlows(hs, ['JPHKT-DEDUI', 'CNLYG-DEDUI']).map((h) => h.flow)).toEqual(['JPHKT-DEDUI', 'CNLYG-DEDUI', undefined, 'X-Y']);
   });
   it("names a one-run histogram's set by its flow", () => {
     expect(flowOfLabel('KRPUS-TRHAL sea–rail–ferry–rail via CNLYG, KZHOR')).toBe('KRPUS-TRHAL');

@@ -26,6 +26,13 @@ export function indexPlots(plots: Plots): PlotIndex {
   return out;
 }
 
+// Histograms in the order the summary lists its flows (the scenario's demand order); the
+// all-flows plot and flows the summary does not name keep their place after them.
+export function orderByFlows<T extends { flow?: string }>(histograms: T[], flows: string[]): T[] {
+  const rank = (h: T) => (h.flow && flows.includes(h.flow) ? flows.indexOf(h.flow) : flows.length);
+  return histograms.map((h, i) => ({ h, i })).sort((a, b) => rank(a.h) - rank(b.h) || a.i - b.i).map((x) => x.h);
+}
+
 // The corridor a flow's histogram describes, as the server's title names it after the flow
 // ("…: JPHKT-DEDUI sea–rail via CNLYG, KZHOR, PLMAA" → "sea–rail via CNLYG, KZHOR, PLMAA").
 export function corridorOf(title: string, flow: string): string | undefined {

@@ -7,7 +7,7 @@ import { setParams, useParams } from '../../state/url';
 import type { Plots, Summary } from './api';
 import { HistogramChart, QueueChart } from './charts';
 import { clearChanges, formatCi, groupRows, isComparison, keyPlaces, kpiRows, type KpiRow } from './kpis';
-import { corridorOf, flowCorridors, flowOfLabel, histogramData, indexPlots, queueData } from './plots';
+import { corridorOf, flowCorridors, flowOfLabel, histogramData, indexPlots, orderByFlows, queueData } from './plots';
 import { currentLanguage } from '../../i18n';
 
 // Node names by code, from the network the map draws (codes alone until it is loaded, or if it
@@ -170,7 +170,10 @@ export function PlotsSection({ summary, plots, names }: { summary: Summary; plot
       : compare && label === summary.what_if
         ? t('series.whatIf', { name: label })
         : label;
-  const hist = useMemo(() => index.histograms.map((h) => ({ ...h, data: histogramData(h.plot) })), [index]);
+  const hist = useMemo(() => {
+    const flows = [...new Set(kpiRows(summary).filter((r) => r.group === 'flow').map((r) => r.key))];
+    return orderByFlows(index.histograms, flows).map((h) => ({ ...h, data: histogramData(h.plot) }));
+  }, [index, summary]);
   const queues = useMemo(() => index.queues.map((q) => ({ ...q, data: queueData(q.plot) })), [index]);
   return (
     <>
