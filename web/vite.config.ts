@@ -22,6 +22,8 @@ export default defineConfig({
   server: {
     // `npm run dev` proxies the API to a `landbridge serve` on 8080.
     proxy: { '/v1': 'http://127.0.0.1:8080', '/v2': 'http://127.0.0.1:8080', '/health': 'http://127.0.0.1:8080' },
+    // The simulate view bundles the example scenarios from the repository (../examples/scenarios).
+    fs: { allow: ['.', '../examples/scenarios'] },
   },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
