@@ -80,6 +80,16 @@ void add_api_routes(Router& router, const ApiContext& ctx) {
     return r;
   });
 
+  // /v1/whoami: who the key belongs to (the web page shows it and offers what the role may do).
+  router.add(
+      "GET", "/v1/whoami",
+      [](Request& req) {
+        return json_response(200, {{"party", req.caller->party},
+                                   {"role", std::string(to_string(req.caller->role))},
+                                   {"keyId", req.key_id}});
+      },
+      Guard::any_key());
+
   add_read_routes(router, ctx);
   add_desk_routes(router, ctx);
   add_job_routes(router, ctx);
