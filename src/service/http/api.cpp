@@ -31,6 +31,9 @@ Response answer_query_errors(const std::function<Response()>& body) {
     if (e.problem() == query::Problem::no_route) {
       return problem_response(404, "no-route", "No route", e.what(), e.field());
     }
+    if (e.problem() == query::Problem::not_found) {
+      return problem_response(404, "not-found", "Not found", e.what(), e.field());
+    }
     return problem_response(400, "bad-request", "Bad request", e.what(), e.field());
   }
 }
