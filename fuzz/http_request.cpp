@@ -7,10 +7,14 @@
 // Invariants, per answer: a status Beast knows; a response that Beast reads back from the wire
 // with that status; no 5xx (whatever the input, a 5xx is a bug of the service); a 4xx is
 // problem+json whose `status` equals the HTTP status and which has type, title and detail; a
-// JSON content type has a JSON body. LANDBRIDGE_FUZZ_TRACE=1 prints each answer's status and body.
+// JSON content type has a JSON body; no file from outside the web page's folder is ever answered
+// (a scratch page with a secret file beside it and a symbolic link out of it, served as
+// `serve --web` serves one). LANDBRIDGE_FUZZ_TRACE=1 prints each answer's status and body.
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <optional>
 
 #include <nlohmann/json.hpp>
@@ -18,6 +22,7 @@
 #include "landbridge/service/http/api.h"
 #include "landbridge/service/http/app.h"
 #include "landbridge/service/http/server.h"
+#include "landbridge/service/http/static_files.h"
 #include "service_fixture.h"
 #include "support.h"
 
@@ -27,11 +32,33 @@ using namespace landbridge;
 using namespace landbridge::service::http;
 using nlohmann::json;
 
+// What no answer may contain: the text of a file beside the page's folder.
+constexpr std::string_view kOutside = "fuzz-secret-outside-the-web-folder";
+
+// A built page in the scratch folder: index.html, an asset, a JSON file, and a link that leads
+// out of the folder to the secret.
+const StaticFiles& web_page() {
+  static const StaticFiles web = [] {
+    namespace fs = std::filesystem;
+    const fs::path root = fuzz::scratch_dir() / "web";
+    const fs::path dist = root / "dist";
+    fs::create_directories(dist / "assets");
+    std::ofstream(dist / "index.html") << "<!doctype html><title>landbridge</title>";
+    std::ofstream(dist / "assets" / "index-Ab12.js") << "console.log(1);";
+    std::ofstream(dist / "manifest.json") << R"({"name":"landbridge"})";
+    std::ofstream(root / "secret.txt") << kOutside;
+    std::error_code ignored;
+    fs::create_symlink(root / "secret.txt", dist / "leak.txt", ignored);
+    return StaticFiles(dist);
+  }();
+  return web;
+}
+
 struct Service {
   explicit Service(fuzz::ServiceFixture& f) : auth(f.store(), std::chrono::milliseconds(0)) {
     Router router;
     add_api_routes(router, {.engine = f.engine(), .store = f.store(), .desk = f.desk(), .network_name = "eurasia"});
-    app.emplace(std::move(router), &auth, nullptr);
+    app.emplace(std::move(router), &auth, nullptr, AppConfig{.web = &web_page()});
   }
   Authenticator auth;
   std::optional<App> app;
@@ -58,6 +85,9 @@ void check(const BufferedAnswer& a) {
   if (r.status < 200 || r.status > 599) fuzz::fail("status out of range; " + where);
   if (r.status >= 500) fuzz::fail("a 5xx answer; " + where);
   if (a.wire.rfind("HTTP/1.1 " + std::to_string(r.status) + " ", 0) != 0) fuzz::fail("status line; " + where);
+  // The secret file's whole text as a body is that file served (a request may well carry the
+  // text itself, which answers like a 404 detail echo).
+  if (r.body == kOutside) fuzz::fail("a file outside the web folder was served; " + where);
   json body;
   if (json_type(r.content_type)) {
     body = json::parse(r.body, nullptr, false);

@@ -1,10 +1,13 @@
-// landbridge serve [--db URL] [--port P] [--bind ADDR] [--network DIR] [--threads N] ...
+// landbridge serve [--db URL] [--port P] [--bind ADDR] [--network DIR] [--web DIR] [--threads N] ...
 // The HTTP/JSON service (service/http/): loads the network once, opens the store, listens until
 // SIGTERM or SIGINT, lets the requests in flight finish, exits 0. Simulation jobs run on a pool
 // of --sim-workers threads; running ones are stopped at shutdown (they live in memory only).
+// The built web page (--web, else $LANDBRIDGE_WEB, else the source tree's web/dist) is served
+// at "/"; without its index.html the API still runs, with a warning.
 #include <fmt/format.h>
 
 #include <chrono>
+#include <filesystem>
 #include <thread>
 
 #include "cli.h"
@@ -13,6 +16,7 @@
 #include "landbridge/service/http/api.h"
 #include "landbridge/service/http/app.h"
 #include "landbridge/service/http/server.h"
+#include "landbridge/service/http/static_files.h"
 #include "landbridge/service/jobs.h"
 #include "landbridge/service/store.h"
 
@@ -20,7 +24,7 @@ namespace landbridge::cli {
 
 void register_serve(CLI::App& app) {
   struct Args {
-    std::string db = "sqlite:landbridge.db", network, bind = "127.0.0.1", access_log;
+    std::string db = "sqlite:landbridge.db", network, bind = "127.0.0.1", access_log, web;
     int port = 8080;
     unsigned threads = 0;
     double rate = 100, burst = 200, grace_s = 10, key_cache_s = 5;
@@ -36,6 +40,9 @@ void register_serve(CLI::App& app) {
   cmd->add_option("--port", a->port, "TCP port (0: any free port, printed)")->check(CLI::Range(0, 65535))
       ->capture_default_str();
   cmd->add_option("--bind", a->bind, "Address to listen on (0.0.0.0 for every interface)")->capture_default_str();
+  cmd->add_option("--web", a->web,
+                  "Folder of the built web page served at / (default: $LANDBRIDGE_WEB, else the source tree's web/dist)")
+      ->type_name("DIR");
   cmd->add_option("--threads", a->threads, "I/O threads (default: the hardware threads)");
   cmd->add_option("--access-log", a->access_log, "Append the access log (JSON lines) here instead of stderr")
       ->type_name("FILE");
@@ -77,7 +84,8 @@ void register_serve(CLI::App& app) {
                                   .jobs = &jobs});
     http::Authenticator auth(*store, std::chrono::milliseconds(static_cast<long>(a->key_cache_s * 1000)));
     http::RateLimiter limiter(a->rate, a->burst);
-    const http::App api(std::move(router), &auth, &limiter);
+    const http::StaticFiles web(a->web.empty() ? http::default_web_dir() : std::filesystem::path(a->web));
+    const http::App api(std::move(router), &auth, &limiter, {.web = &web});
     std::unique_ptr<http::AccessLog> log =
         a->access_log.empty() ? std::make_unique<http::AccessLog>() : std::make_unique<http::AccessLog>(a->access_log);
 
@@ -97,6 +105,12 @@ void register_serve(CLI::App& app) {
     }
     say("landbridge serve: listening on http://{}:{} ({} threads, database {}); SIGTERM or Ctrl-C stops\n", a->bind,
         server.port(), a->threads ? a->threads : std::max(1u, std::thread::hardware_concurrency()), store->backend());
+    if (web.has_index()) {
+      say("landbridge serve: web page: http://{}:{}/\n", a->bind, server.port());
+    } else {
+      say("landbridge serve: warning: no web page (no index.html in {}); build it with `{}` or give --web DIR\n",
+          web.dir().string(), http::kWebBuildCommand);
+    }
     server.wait();
     say("landbridge serve: stopped\n");
   });

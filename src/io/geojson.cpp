@@ -153,6 +153,7 @@ void export_geojson(const LoadedPackage& pkg, std::ostream& os) {
     p.str("name", node.name);
     p.str("kind", to_string(node.kind));
     p.str("country", node.country);
+    p.str("timezone", node.timezone);
     out += "}}";
   }
 

@@ -118,20 +118,7 @@ class Augmenter {
   }
 
  private:
-  // The zone of the nearest node of the place's country that has one ("" when none).
-  std::string zone_near(const Place& p) const {
-    std::string zone;
-    double best = 0;
-    for (const NodeInfo& n : base_.nodes()) {
-      if (n.country != p.country() || n.timezone.empty()) continue;
-      const double km = great_circle(p.pos, n.pos).value();
-      if (zone.empty() || km < best) {
-        zone = n.timezone;
-        best = km;
-      }
-    }
-    return zone;
-  }
+  std::string zone_near(const Place& p) const { return nearest_zone(base_, p); }
 
   // Road link a -> b: great circle x detour factor, speed, price per km (ranges from theirs).
   void road_link(NodeId a, NodeId b, LatLon pa, LatLon pb, const std::string& id) {
@@ -244,6 +231,20 @@ class Augmenter {
 };
 
 }  // namespace
+
+std::string nearest_zone(const Network& net, const Place& p) {
+  std::string zone;
+  double best = 0;
+  for (const NodeInfo& n : net.nodes()) {
+    if (n.country != p.country() || n.timezone.empty()) continue;
+    const double km = great_circle(p.pos, n.pos).value();
+    if (zone.empty() || km < best) {
+      zone = n.timezone;
+      best = km;
+    }
+  }
+  return zone;
+}
 
 io::LoadedPackage with_places(const io::LoadedPackage& pkg, const Place* origin, const Place* destination) {
   if (!pkg.road)

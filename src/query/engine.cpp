@@ -165,6 +165,8 @@ void Engine::throw_if_invalid() const {
 const LoadedNetwork& Engine::package() const { return *impl_->pkg; }
 const std::vector<timetable::Service>& Engine::services() const { return impl_->services; }
 
+const schedule::LocalClock& Engine::clock() const { return *impl_->clock; }
+
 std::int32_t Engine::capacity_teu(std::string_view service) const {
   const timetable::Service* s = impl_->service(service);
   return s ? s->capacity_teu : 0;

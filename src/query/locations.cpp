@@ -1,5 +1,6 @@
 // Engine::search_locations: what a user may type, by code prefix or name words, nodes first.
 #include "impl.h"
+#include "landbridge/place/door.h"
 
 namespace landbridge::query {
 
@@ -17,14 +18,14 @@ std::vector<Location> Engine::search_locations(std::string_view text, std::size_
   for (NodeId n : index.nodes(t, limit)) {
     const NodeInfo& i = net.node(n);
     out.push_back({.code = i.code, .name = i.name, .country = i.country, .lat = i.pos.lat, .lon = i.pos.lon,
-                   .on_network = true, .kind = std::string(to_string(i.kind))});
+                   .on_network = true, .kind = std::string(to_string(i.kind)), .timezone = i.timezone});
   }
   if (out.size() == limit) return out;
   const PlaceIndex& places = impl_->places();
   for (std::uint32_t k : index.places(t, limit - out.size())) {
     const Place& p = places[k];
     out.push_back({.code = p.code, .name = p.name, .country = p.country(), .lat = p.pos.lat, .lon = p.pos.lon,
-                   .on_network = false, .kind = "place"});
+                   .on_network = false, .kind = "place", .timezone = place::nearest_zone(net, p)});
   }
   return out;
 }

@@ -54,6 +54,10 @@ struct DoorQuery {
   std::vector<std::string> added;    // codes of the places added as nodes for this query
 };
 
+// The time zone a place off the network is given: that of the nearest node of its country that
+// has one ("" when none).
+std::string nearest_zone(const Network& net, const Place& p);
+
 // Resolves `from` and `to` (place/lookup.h) and adds what is not a node. Throws
 // route::LocateError (unknown or ambiguous text), NoAccessError (a place out of reach, or a
 // place but no [road] table in the package).

@@ -25,6 +25,7 @@
 #include "landbridge/io/package.h"
 #include "landbridge/model/loaded_network.h"
 #include "landbridge/route/planner.h"
+#include "landbridge/schedule/local_time.h"
 #include "landbridge/schedule/planner.h"
 #include "landbridge/timetable/service.h"
 
@@ -35,6 +36,7 @@ namespace landbridge::query {
 enum class Problem : std::uint8_t {
   bad_request,  // malformed or contradictory: a bad date, unknown or ambiguous place, window too long
   no_route,     // well formed, but no itinerary satisfies it (the message says why)
+  not_found,    // names a node, link or other thing the network does not have
 };
 
 class QueryError : public RequestError {
@@ -131,6 +133,9 @@ struct Location {
   double lat = 0, lon = 0;
   bool on_network = false;          // a node of the package (else trucked to it by road)
   std::string kind;                 // node kind (seaport, dry_port, rail_terminal, border_crossing, hub) or "place"
+  // IANA zone: the node's, or for a place that of the nearest node of its country with one
+  // (place::nearest_zone); "" when unknown.
+  std::string timezone;
 };
 
 // Loads a package folder, a .txt text network (docs/text-network-format.md: no services, rates or
@@ -150,6 +155,8 @@ class Engine {
   [[nodiscard]] const LoadedNetwork& package() const;
   [[nodiscard]] const Network& network() const { return package().network; }
   [[nodiscard]] const std::vector<timetable::Service>& services() const;
+  // Local time at the package's nodes (their IANA zones).
+  [[nodiscard]] const schedule::LocalClock& clock() const;
   // Capacity in TEU of the service's departures (0: not stated).
   [[nodiscard]] std::int32_t capacity_teu(std::string_view service) const;
 

@@ -31,6 +31,9 @@ Response answer_query_errors(const std::function<Response()>& body) {
     if (e.problem() == query::Problem::no_route) {
       return problem_response(404, "no-route", "No route", e.what(), e.field());
     }
+    if (e.problem() == query::Problem::not_found) {
+      return problem_response(404, "not-found", "Not found", e.what(), e.field());
+    }
     return problem_response(400, "bad-request", "Bad request", e.what(), e.field());
   }
 }
@@ -79,6 +82,16 @@ void add_api_routes(Router& router, const ApiContext& ctx) {
     r.body = openapi;
     return r;
   });
+
+  // /v1/whoami: who the key belongs to (the web page shows it and offers what the role may do).
+  router.add(
+      "GET", "/v1/whoami",
+      [](Request& req) {
+        return json_response(200, {{"party", req.caller->party},
+                                   {"role", std::string(to_string(req.caller->role))},
+                                   {"keyId", req.key_id}});
+      },
+      Guard::any_key());
 
   add_read_routes(router, ctx);
   add_desk_routes(router, ctx);

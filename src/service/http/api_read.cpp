@@ -1,10 +1,11 @@
-// The read endpoints on the query Engine: locations, the network as GeoJSON, static and
-// timetabled routes (the JSON of `landbridge route --json`), DCSA point-to-point routes.
+// The read endpoints on the query Engine: locations, the network as GeoJSON, one node or link,
+// static and timetabled routes (the JSON of `landbridge route --json`), DCSA point-to-point routes.
 #include <sstream>
 
 #include "api_routes.h"
 #include "landbridge/io/geojson.h"
 #include "landbridge/query/chart.h"
+#include "landbridge/query/network_info.h"
 #include "landbridge/route/options.h"
 #include "landbridge/route/report.h"
 #include "landbridge/schedule/planner.h"
@@ -154,7 +155,8 @@ void add_read_routes(Router& router, const ApiContext& ctx) {
                         {"lat", l.lat},
                         {"lon", l.lon},
                         {"on_network", l.on_network},
-                        {"kind", l.kind}});
+                        {"kind", l.kind},
+                        {"timezone", l.timezone.empty() ? nlohmann::json(nullptr) : nlohmann::json(l.timezone)}});
       }
       return json_response(200, {{"query", text}, {"locations", list}});
     });
@@ -167,6 +169,21 @@ void add_read_routes(Router& router, const ApiContext& ctx) {
     r.content_type = "application/geo+json";
     r.body = body;
     return r;
+  });
+
+  // One node or link as the map's panels show it (query/network_info.h).
+  router.add("GET", "/v1/nodes/{code}", [ctx](Request& req) {
+    return answer_query_errors([&] {
+      const query::NodeInfoQuery q{.after = optional_text(req, "after"),
+                                   .limit = int_param(req, "limit", 3, 0, 50),
+                                   .free_teu = free_teu_from(ctx.store, ctx.engine)};
+      return json_response(200, query::to_json(ctx.engine, query::node_info(ctx.engine, req.params.at("code"), q)));
+    });
+  });
+  router.add("GET", "/v1/links/{id}", [ctx](Request& req) {
+    return answer_query_errors([&] {
+      return json_response(200, query::to_json(ctx.engine, query::link_info(ctx.engine, req.params.at("id"))));
+    });
   });
 
   router.add("GET", "/v1/routes", [ctx](Request& req) {

@@ -14,7 +14,7 @@ void add_desk_routes(Router& router, const ApiContext& ctx);
 void add_job_routes(Router& router, const ApiContext& ctx);
 
 // Runs a handler body and answers query::QueryError as problem+json: bad_request 400 (field
-// named), no_route 404 (the reason in detail).
+// named), no_route 404 (the reason in detail), not_found 404 (field named).
 Response answer_query_errors(const std::function<Response()>& body);
 
 }  // namespace landbridge::service::http

@@ -25,9 +25,11 @@ App::App(Router router, Authenticator* auth, RateLimiter* limiter, AppConfig cfg
     : router_(std::move(router)), auth_(auth), limiter_(limiter), cfg_(cfg) {}
 
 Response App::handle(Request& req) const {
-  auto m = router_.match(req.method, req.path);
+  const std::string_view method = req.method == "HEAD" ? std::string_view("GET") : std::string_view(req.method);
+  auto m = router_.match(method, req.path);
   if (!m.route) {
     if (m.allow.empty()) {
+      if (cfg_.web && method == "GET") return cfg_.web->serve(req);
       return problem_response(404, "not-found", "Not found", "no resource at " + req.path);
     }
     Response r = problem_response(405, "method-not-allowed", "Method not allowed",
@@ -46,6 +48,7 @@ Response App::handle(Request& req) const {
       return r;
     }
     req.caller = who.caller;
+    req.key_id = who.key_id;
     if (limiter_) {
       if (auto wait = limiter_->acquire(who.key_id)) {
         auto secs = static_cast<long>(std::ceil(*wait));

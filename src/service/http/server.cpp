@@ -104,8 +104,10 @@ Response dispatch(bhttp::request<bhttp::string_body> msg, const Handler& handler
   }
 }
 
-// The response on the wire for a service Response.
-std::shared_ptr<bhttp::response<bhttp::string_body>> wire_response(Response r, const std::string& id, bool keep_alive) {
+// The response on the wire for a service Response; the answer to a HEAD has the headers of the
+// GET (Content-Length included) and no body.
+std::shared_ptr<bhttp::response<bhttp::string_body>> wire_response(Response r, const std::string& id, bool keep_alive,
+                                                                   bool head) {
   auto res = std::make_shared<bhttp::response<bhttp::string_body>>();
   res->version(11);
   res->result(static_cast<unsigned>(r.status));
@@ -113,9 +115,13 @@ std::shared_ptr<bhttp::response<bhttp::string_body>> wire_response(Response r, c
   res->set(bhttp::field::content_type, r.content_type);
   res->set("X-Request-Id", id);
   for (auto& [k, v] : r.headers) res->set(k, v);
-  res->body() = std::move(r.body);
   res->keep_alive(keep_alive);
-  res->prepare_payload();
+  if (head) {
+    res->content_length(r.body.size());
+  } else {
+    res->body() = std::move(r.body);
+    res->prepare_payload();
+  }
   return res;
 }
 
@@ -141,6 +147,7 @@ std::vector<BufferedAnswer> answer_buffer(std::string_view bytes, const ServerCo
     }
     BufferedAnswer a;
     bool more = false;
+    bool head = false;
     std::string id;
     if (ec) {
       auto r = read_error_response(ec, cfg);
@@ -153,8 +160,9 @@ std::vector<BufferedAnswer> answer_buffer(std::string_view bytes, const ServerCo
       more = msg.keep_alive();
       a.response = dispatch(std::move(msg), handler, req);
       id = req.request_id;
+      head = req.method == "HEAD";
     }
-    auto res = wire_response(a.response, id, more);
+    auto res = wire_response(a.response, id, more, head);
     std::ostringstream wire;
     wire << *res;
     a.wire = wire.str();
@@ -266,7 +274,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void send(Response r, std::string method, std::string path, std::string id, bool keep_alive, bool then_drain) {
     std::string party = std::move(r.party);
     const int status = r.status;
-    auto res = wire_response(std::move(r), id, keep_alive && !server_->stopping);
+    auto res = wire_response(std::move(r), id, keep_alive && !server_->stopping, method == "HEAD");
     log_ = {std::move(id), std::move(method), std::move(path), std::move(party), status, res->body().size()};
     stream_.expires_after(server_->cfg.read_timeout);
     bhttp::async_write(stream_, *res,

@@ -281,6 +281,15 @@ TEST_F(Api, ResponsesMatchTheOpenApiDocument) {
   check("/v1/locations?q=Lianyungang");
   check("/v1/locations");
   check("/v1/network.geojson");
+  check("/v1/whoami", as("acme"));
+  check("/v1/whoami");
+  check("/v1/nodes/JPHKT?after=2026-12-10&limit=2");
+  check("/v1/nodes/CNLYG");
+  check("/v1/nodes/XXNOPE");
+  check("/v1/nodes/JPHKT?after=nonsense");
+  check("/v1/links/feeder-JPHKT-CNLYG");
+  check("/v1/links/rail-CNLYG-CNZGZ");
+  check("/v1/links/nope");
   check("/v1/routes?from=JPHKT&to=DEDUI");
   check("/v1/routes?from=JPHKT&to=DEDUI&depart=2026-12-10");
   check("/v1/routes?from=JPHKT&to=DEDUI&depart=2026-12-10&pareto=true");

@@ -1,5 +1,6 @@
 // `landbridge keys` and `landbridge serve` as processes: a key made by the command works on the
-// server, a revoked one stops working, SIGTERM ends the server with status 0.
+// server, a revoked one stops working, SIGTERM ends the server with status 0; the web page named
+// by --web is served at the address the start line prints, and a missing one is warned about.
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -12,6 +13,7 @@
 #include <regex>
 #include <sstream>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "../../support/scratch.h"
@@ -158,6 +160,70 @@ TEST(ServeCommand, RefusesAPackageWithACapacityOverTheLimit) {
   EXPECT_EQ(status, 1) << served;
   EXPECT_NE(served.find(where), std::string::npos) << served;
   EXPECT_EQ(served.find("listening"), std::string::npos) << served;
+}
+
+// `serve --web DIR` with a built page prints its address and serves it; with a folder that has
+// no index.html it says how to build the page, and the API still answers.
+TEST(ServeCommand, ServesTheWebPageAndSaysWhenThereIsNone) {
+  const fs::path dir = testing_support::scratch_dir();
+  const fs::path dist = dir / "dist";
+  fs::create_directories(dist / "assets");
+  std::ofstream(dist / "index.html") << "<!doctype html><title>served</title>";
+  const std::string db = "sqlite:" + (dir / "serve.db").string();
+
+  // Starts the server on the folder, waits for its start lines, returns (pid, port, stderr).
+  const auto start = [&](const fs::path& web, const std::string& name) {
+    const fs::path err = dir / (name + ".err");
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+      std::freopen(err.c_str(), "w", stderr);
+      ::execl(LANDBRIDGE_CLI, LANDBRIDGE_CLI, "serve", "--port", "0", "--threads", "1", "--db", db.c_str(), "--web",
+              web.c_str(), static_cast<char*>(nullptr));
+      std::_Exit(127);
+    }
+    int port = 0;
+    std::string text;
+    const auto until = std::chrono::steady_clock::now() + 60s;
+    while (port == 0 && std::chrono::steady_clock::now() < until) {
+      std::smatch pm;
+      text = slurp(err);
+      // The page's line (or the warning) comes right after the listening line.
+      if (std::regex_search(text, pm, std::regex(R"(listening on http://127\.0\.0\.1:(\d+)[^\n]*\n.*\n)"))) {
+        port = std::stoi(pm[1]);
+      } else {
+        std::this_thread::sleep_for(50ms);
+      }
+    }
+    return std::tuple{pid, port, text};
+  };
+  const auto stop = [](pid_t pid) {
+    ::kill(pid, SIGTERM);
+    int raw = 0;
+    ::waitpid(pid, &raw, 0);
+  };
+
+  {
+    const auto [pid, port, text] = start(dist, "built");
+    ASSERT_GT(port, 0) << text;
+    EXPECT_NE(text.find("web page: http://127.0.0.1:" + std::to_string(port) + "/"), std::string::npos) << text;
+    testing_support::HttpClient c(static_cast<std::uint16_t>(port));
+    const auto page = c.get("/");
+    EXPECT_EQ(page.status, 200);
+    EXPECT_EQ(page.body, "<!doctype html><title>served</title>");
+    EXPECT_EQ(page.header("content-type"), "text/html; charset=utf-8");
+    EXPECT_EQ(c.get("/health").status, 200);
+    stop(pid);
+  }
+  {
+    const auto [pid, port, text] = start(dir / "no-such-dist", "missing");
+    ASSERT_GT(port, 0) << text;
+    EXPECT_NE(text.find("warning: no web page"), std::string::npos) << text;
+    EXPECT_NE(text.find("npm --prefix web ci && npm --prefix web run build"), std::string::npos) << text;
+    testing_support::HttpClient c(static_cast<std::uint16_t>(port));
+    EXPECT_EQ(c.get("/").status, 404);
+    EXPECT_EQ(c.get("/health").status, 200);
+    stop(pid);
+  }
 }
 
 }  // namespace
