@@ -45,6 +45,7 @@ export async function initI18n(lang: Language): Promise<void> {
     resources: catalogues(),
     interpolation: { escapeValue: false }, // Preact escapes text
     returnNull: false,
+    showSupportNotice: false, // no advert in the reader's console
   });
   document.documentElement.lang = lang;
 }
