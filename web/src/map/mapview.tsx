@@ -7,7 +7,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { loadNetwork, type LngLat, type Network } from '../api/network';
 import { addBasemap } from './basemap';
 import { isReverseTwin } from './layers';
-import { i18next } from '../i18n';
+import { i18next, useT } from '../i18n';
 import { linkColour, linkLayer, nodeColour } from './style';
 
 export interface OverlayLine {
@@ -169,6 +169,7 @@ function createApi(map: L.Map): MapApi {
 }
 
 export function MapView() {
+  const t = useT();
   const el = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const map = L.map(el.current!, { worldCopyJump: false, minZoom: 2, maxZoom: 10, zoomSnap: 0.5, attributionControl: true });
@@ -192,5 +193,5 @@ export function MapView() {
       api = null;
     };
   }, []);
-  return <div ref={el} class="map" data-testid="map" role="region" aria-label="map" />;
+  return <div ref={el} class="map" data-testid="map" role="region" aria-label={t('map')} />;
 }
