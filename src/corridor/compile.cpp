@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <memory>
 #include <optional>
 #include <tuple>
 #include <fmt/format.h>
@@ -12,6 +13,8 @@
 #include "hints.h"
 #include "plan.h"
 #include "landbridge/core/error.h"
+#include "landbridge/route/graph.h"
+#include "landbridge/route/itinerary.h"
 #include "landbridge/route/locate.h"
 #include "landbridge/route/planner.h"
 #include "landbridge/timetable/time.h"
@@ -87,11 +90,14 @@ class Compiler {
   Stage leg_stage(const route::Step& st, bool fresh, std::optional<Mode> prev, const std::string& name,
                   int teu_per_box);
   route::Itinerary flow_route(const FlowSpec& spec);
+  route::Itinerary pinned_route(const FlowSpec& spec);
 
   CorridorModel::Impl& m_;
   const Network& net_;
   std::span<const timetable::Service> services_;
   route::Planner planner_;
+  std::unique_ptr<route::RoutingGraph> graph_;  // for pinned paths, built on first use
+  route::Weights weights_;
   std::unordered_map<std::uint32_t, std::uint32_t> service_of_link_, crane_of_node_, path_of_link_;
   std::map<std::pair<std::size_t, std::int32_t>, std::uint32_t> trip_of_start_;  // (service, start)
 };
@@ -236,8 +242,51 @@ std::vector<Stage> Compiler::stages(const route::Itinerary& it, const std::strin
   return out;
 }
 
-// The flow's route: the planner's fastest itinerary with the flow's avoid items.
+// A flow pinned to a node sequence (FlowSpec::path): the cheapest link of each consecutive
+// pair, under the default options (one TEU, general cargo), spelled out as the planner would.
+route::Itinerary Compiler::pinned_route(const FlowSpec& spec) {
+  auto bad_row = [&](const std::string& what) { scenario_error(m_.sc.demand_file, spec.line, "path", what); };
+  if (spec.path.size() < 2) bad_row("a path needs at least two nodes, got " + std::to_string(spec.path.size()));
+  std::vector<NodeId> nodes;
+  for (const std::string& code : spec.path) {
+    try {
+      nodes.push_back(route::locate(net_, code));
+    } catch (const route::LocateError& e) {
+      bad_row(e.what());
+    }
+  }
+  for (const auto& [field, text, node] : {std::tuple{"origin", &spec.origin, nodes.front()},
+                                          std::tuple{"destination", &spec.destination, nodes.back()}}) {
+    const auto at = route::try_locate(net_, *text);
+    if (!at || *at != node) {
+      bad_row(std::string("the path must start at the origin and end at the destination; ") + field + " '" + *text +
+              "' is not '" + net_.node(node).code + "'");
+    }
+  }
+  if (!graph_) {
+    graph_ = std::make_unique<route::RoutingGraph>(net_);
+    route::prepare(*graph_, route::RouteOptions{}, nullptr, weights_);
+  }
+  std::vector<LinkId> links;
+  for (std::size_t i = 0; i + 1 < nodes.size(); ++i) {
+    std::optional<LinkId> best;
+    for (const LinkId l : net_.out_links(nodes[i])) {
+      if (net_.link_to(l) != nodes[i + 1] || weights_.link_ok[l] == 0) continue;
+      const route::Criteria& c = weights_.link[l];
+      if (!best || std::tuple(c.cost, c.time) < std::tuple(weights_.link[*best].cost, weights_.link[*best].time)) best = l;
+    }
+    if (!best) bad_row("no link from " + net_.node(nodes[i]).code + " to " + net_.node(nodes[i + 1]).code);
+    links.push_back(*best);
+  }
+  if (!route::evaluate(*graph_, weights_, links).usable) {
+    bad_row("the path changes carriage where the network has no transfer for it");
+  }
+  return route::make_itinerary(*graph_, weights_, links);
+}
+
+// The flow's route: its pinned path, else the planner's fastest itinerary with its avoid items.
 route::Itinerary Compiler::flow_route(const FlowSpec& spec) {
+  if (!spec.path.empty()) return pinned_route(spec);
   auto bad_row = [&](const std::string& field, const std::string& what) {
     scenario_error(m_.sc.demand_file, spec.line, field, what);
   };
