@@ -200,12 +200,13 @@ sim::Process Run::box_process(std::uint32_t id) {
           record_operation(boxes[id], st.kind, 0, h);
           break;
         }
-        // A queue. Per train: the train's first box to arrive queues for all of them.
+        // A queue. Per train: the train's first box to arrive queues for all of them; boxes of
+        // the train that arrive before its service ends go with it, a straggler after that is
+        // served again (as a train of its own).
         TrainService* group = nullptr;
         if (as_train) {
           auto it = train_service_of.find(key);
-          if (it != train_service_of.end() && train_services[it->second].at == sim.now() &&
-              !train_services[it->second].done->triggered()) {
+          if (it != train_service_of.end() && !train_services[it->second].done->triggered()) {
             TrainService& g = train_services[it->second];
             co_await *g.done;
             record_operation(boxes[id], st.kind, g.wait_h, g.service_h);

@@ -189,7 +189,7 @@ OpIx Compiler::op_plan(const route::Step& st) {
     cp.node = st.at;
     cp.cranes = servers;
     cp.gauge_change = st.op_kind == OperationKind::gauge_change;
-    cp.label = cp.gauge_change ? code : code + " " + std::string(to_string(st.op_kind));
+    cp.label = cp.gauge_change ? code : code + "-" + std::string(to_string(st.op_kind));
     if (cp.gauge_change) crane_of_node_.try_emplace(st.at.v, static_cast<std::uint32_t>(m_.cranes.size()));
     op.server = CraneIx::from(m_.cranes.size());
     m_.cranes.push_back(std::move(cp));

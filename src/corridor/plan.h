@@ -129,7 +129,7 @@ struct CraneCut {
 struct CranePlan {
   NodeId node;
   int cranes = 1;
-  std::string label;      // the node code for a gauge change, else "CODE kind"
+  std::string label;      // the node code for a gauge change, else "CODE-kind"
   bool gauge_change = true;
   std::vector<CraneCut> cuts;  // scenario capacity_cuts, sorted, not overlapping
 };

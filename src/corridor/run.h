@@ -107,8 +107,8 @@ struct CraneState {
   }
 };
 
-// Boxes of one vehicle reaching a per-train operation together: the first queues and is
-// served for all; the others wait for `done`.
+// Boxes of one vehicle at a per-train operation: the first queues and is served for all; the
+// others that arrive before the service ends wait for `done`.
 struct TrainService {
   double at = 0;
   std::unique_ptr<sim::Event> done;

@@ -56,7 +56,7 @@ TEST(CorridorServers, ABorderLaneServesATrainsBoxesOneAfterTheOther) {
     ASSERT_EQ(ws.size(), 10U) << "at " << at;
     for (std::size_t i = 0; i < ws.size(); ++i) EXPECT_NEAR(ws[i], static_cast<double>(i), 1e-6);
   }
-  const NodeKpi& k = r.nodes[node_index(m, "KZBBB border")];
+  const NodeKpi& k = r.nodes[node_index(m, "KZBBB-border")];
   EXPECT_EQ(k.cranes, 1.0);
   EXPECT_NEAR(k.mean_wait_h, 4.5, 1e-6);
   EXPECT_NEAR(k.mean_service_h, 1.0, 1e-9);
@@ -81,7 +81,7 @@ TEST(CorridorServers, PerTrainServiceClearsTheTrainsBoxesTogether) {
     EXPECT_DOUBLE_EQ(b.border_h, 3.0);
     EXPECT_DOUBLE_EQ(b.wait_operation_h, 0.0);  // a train a week: never a queue
   }
-  const NodeKpi& k = r.nodes[node_index(m, "KZBBB border")];
+  const NodeKpi& k = r.nodes[node_index(m, "KZBBB-border")];
   EXPECT_GT(k.arrivals, 0.0);
   EXPECT_LT(k.arrivals, static_cast<double>(delivered) / 5) << "units are trains, not boxes";
   EXPECT_EQ(k.max_queue, 0.0);
@@ -97,7 +97,7 @@ TEST(CorridorServers, NoServersIsAPureDelayWithTheChosenDistribution) {
   o.service.mean_h = 4.0;
   s.operations.push_back(o);
   const CorridorModel m(net, s);
-  for (const std::string& l : m.node_labels()) EXPECT_NE(l, "KZBBB border");
+  for (const std::string& l : m.node_labels()) EXPECT_NE(l, "KZBBB-border");
   std::vector<BoxRecord> recs;
   (void)m.run(0, &recs);
   double sum = 0, n = 0;
