@@ -1,6 +1,6 @@
 // Compiling a scenario into a corridor model: each flow's route is planned (route::Planner)
 // and turned into stages; the services, crane resources and line capacities those stages use
-// are collected; closures, re-routes around closed nodes and capacity cuts are resolved.
+// are collected (closures, re-routes and capacity cuts: compile_closures.cpp).
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -10,8 +10,8 @@
 #include <tuple>
 #include <fmt/format.h>
 
+#include "compile.h"
 #include "hints.h"
-#include "plan.h"
 #include "landbridge/core/error.h"
 #include "landbridge/route/graph.h"
 #include "landbridge/route/itinerary.h"
@@ -71,44 +71,10 @@ void add_departures(const Network& net, const Scenario& sc, std::span<const time
   for (std::uint32_t i = 0; i < sp.deps.size(); ++i) sp.dep_of_trip.emplace(sp.deps[i].trip, i);
 }
 
-// Builds an Impl from a scenario, step by step (constructor order below).
-class Compiler {
- public:
-  Compiler(CorridorModel::Impl& m, const Network& net, std::span<const timetable::Service> services)
-      : m_(m), net_(net), services_(services), planner_(net) {}
+}  // namespace
 
-  void plan_flows();
-  void check_overrides();
-  void resolve_closures();
-  void plan_reroutes();
-  void apply_capacity_cuts();
-  void resolve_operation_nodes();
-  void check_operations_used();
-  [[nodiscard]] std::uint32_t trips() const { return static_cast<std::uint32_t>(trip_of_start_.size()); }
+namespace engine {
 
- private:
-  std::vector<Stage> stages(const route::Itinerary& it, const std::string& name, int teu_per_box);
-  Stage node_stage(const route::Step& st, bool& fresh, bool& keep);
-  OpIx op_plan(const route::Step& st);
-  const OperationSpec* spec_for(NodeId node, OperationKind kind);
-  Stage leg_stage(const route::Step& st, bool fresh, std::optional<Mode> prev, const std::string& name,
-                  int teu_per_box);
-  route::Itinerary flow_route(const FlowSpec& spec);
-  route::Itinerary pinned_route(const FlowSpec& spec);
-
-  CorridorModel::Impl& m_;
-  const Network& net_;
-  std::span<const timetable::Service> services_;
-  route::Planner planner_;
-  std::unique_ptr<route::RoutingGraph> graph_;  // for pinned paths, built on first use
-  route::Weights weights_;
-  std::unordered_map<std::uint32_t, std::uint32_t> service_of_link_, crane_of_node_, path_of_link_;
-  std::map<std::pair<std::size_t, std::int32_t>, std::uint32_t> trip_of_start_;  // (service, start)
-  std::unordered_map<std::uint64_t, std::uint32_t> op_of_;  // (node, operation) -> ops index
-  std::unordered_map<std::uint64_t, std::uint32_t> server_of_;  // (node, kind) -> resource
-  std::vector<NodeId> spec_nodes_;                          // [[operations]] nodes, resolved
-  std::vector<bool> spec_used_;
-};
 
 void Compiler::resolve_operation_nodes() {
   for (std::size_t i = 0; i < m_.sc.operations.size(); ++i) {
@@ -441,133 +407,7 @@ void Compiler::check_overrides() {
   }
 }
 
-void Compiler::resolve_closures() {
-  m_.node_closed.resize(net_.node_count());
-  m_.link_closed.resize(net_.link_count());
-  for (std::size_t i = 0; i < m_.sc.closures.size(); ++i) {
-    const Closure& c = m_.sc.closures[i];
-    const std::pair<double, double> iv{c.from_day * kDay, c.to_day * kDay};
-    const std::string field = "closures[" + std::to_string(i) + "].";
-    if (c.kind == Closure::Kind::node) {
-      auto n = net_.find_node(c.what);
-      if (!n) scenario_error(m_.sc.file, c.line, field + "node", "unknown node '" + c.what + "'" + detail::node_hint(net_, c.what));
-      m_.node_closed[n->v].push_back(iv);
-    } else if (c.kind == Closure::Kind::link) {
-      auto l = net_.find_link(c.what);
-      if (!l) scenario_error(m_.sc.file, c.line, field + "link", "unknown link '" + c.what + "'" + detail::link_hint(net_, c.what));
-      m_.link_closed[l->v].push_back(iv);
-    } else {
-      auto p = parse_passage(c.what);
-      if (!p) scenario_error(m_.sc.file, c.line, field + "passage", "unknown passage '" + c.what + "'" + detail::passage_hint());
-      for (std::uint32_t l = 0; l < net_.link_count(); ++l) {
-        if ((net_.link_passages(LinkId(l)) & passage_bit(*p)) != 0) m_.link_closed[l].push_back(iv);
-      }
-    }
-  }
-}
-
-// on_closure = reroute: epochs between node-closure boundaries, each with the set of nodes
-// closed in it; for every plan, stage and set with a closed node ahead (but not here), the
-// route from the stage's node to the flow's destination avoiding the set's nodes, keeping the
-// flow's avoid items that are not node codes (modes, countries, passages; node codes only pin
-// the corridor). New plans are examined in turn, so a re-route can be re-routed again.
-void Compiler::plan_reroutes() {
-  std::vector<double> bounds;
-  for (const auto& iv : m_.node_closed) {
-    for (const auto& [a, b] : iv) {
-      bounds.push_back(a);
-      bounds.push_back(b);
-    }
-  }
-  std::sort(bounds.begin(), bounds.end());
-  bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
-  std::map<std::vector<std::uint32_t>, std::int32_t> set_id;
-  std::vector<std::vector<std::uint32_t>> sets;
-  for (const double t : bounds) {
-    std::vector<std::uint32_t> closed;
-    for (std::uint32_t n = 0; n < m_.node_closed.size(); ++n) {
-      if (open_at(m_.node_closed[n], t) > t) closed.push_back(n);
-    }
-    std::int32_t id = -1;
-    if (!closed.empty()) {
-      auto [it, added] = set_id.try_emplace(closed, static_cast<std::int32_t>(sets.size()));
-      if (added) sets.push_back(closed);
-      id = it->second;
-    }
-    m_.epoch_start.push_back(t);
-    m_.epoch_set.push_back(id);
-  }
-  std::map<std::tuple<std::uint32_t, std::uint32_t, std::int32_t>, std::int64_t> planned;
-  for (std::uint32_t p = 0; p < m_.plans.size(); ++p) {
-    const FlowIx f = m_.plans[p].flow;
-    for (std::uint32_t i = 0; i < m_.plans[p].stages.size(); ++i) {
-      const std::uint32_t here = m_.plans[p].stages[i].node.v;
-      for (std::int32_t c = 0; c < static_cast<std::int32_t>(sets.size()); ++c) {
-        const auto& closed = sets[static_cast<std::size_t>(c)];
-        auto is_closed = [&](std::uint32_t n) { return std::binary_search(closed.begin(), closed.end(), n); };
-        if (is_closed(here)) continue;
-        bool ahead = false;
-        for (std::size_t j = i; j < m_.plans[p].stages.size(); ++j) ahead = ahead || is_closed(m_.plans[p].stages[j].node.v);
-        if (!ahead) continue;
-        auto [it, added] = planned.try_emplace({here, f.v, c}, -1);
-        if (added) {
-          const FlowPlan& fp = m_.flows[f.v];
-          route::RouteRequest req;
-          req.from = net_.node(NodeId(here)).code;
-          req.to = net_.node(fp.dest).code;
-          for (const std::string& a : fp.spec.avoid) {
-            if (!net_.find_node(a)) req.avoid.push_back(a);
-          }
-          for (const std::uint32_t n : closed) req.avoid.push_back(net_.node(NodeId(n)).code);
-          try {
-            const route::RouteResult res = planner_.route(req);
-            if (!res.itineraries.empty()) {
-              Plan alt{stages(res.itineraries.front(), "re-route of " + fp.label, fp.spec.teu_per_box), f};
-              bool clean = true;
-              for (const Stage& st : alt.stages) clean = clean && !is_closed(st.node.v);
-              if (clean) {
-                it->second = static_cast<std::int64_t>(m_.plans.size());
-                m_.plans.push_back(std::move(alt));
-              }
-            }
-          } catch (const std::exception&) {
-            // no way around (the destination is closed, or the alternative has no service):
-            // the box waits
-          }
-        }
-        if (it->second >= 0) {
-          m_.reroute.emplace(CorridorModel::Impl::reroute_key(p, i, c), static_cast<std::uint32_t>(it->second));
-        }
-      }
-    }
-  }
-}
-
-// Capacity cuts, after every plan (re-routes included) has named its crane nodes.
-void Compiler::apply_capacity_cuts() {
-  for (std::size_t i = 0; i < m_.sc.capacity_cuts.size(); ++i) {
-    const CapacityCut& cut = m_.sc.capacity_cuts[i];
-    const std::string field = "capacity_cuts[" + std::to_string(i) + "].node";
-    const auto n = net_.find_node(cut.node);
-    if (!n) scenario_error(m_.sc.file, cut.line, field, "unknown node '" + cut.node + "'" + detail::node_hint(net_, cut.node));
-    const auto it = crane_of_node_.find(n->get());
-    if (it == crane_of_node_.end()) {
-      scenario_error(m_.sc.file, cut.line, field,
-                     "'" + cut.node + "' is not a gauge change on any flow's route (no cranes to cut)");
-    }
-    CranePlan& cp = m_.cranes[it->second];
-    const int during = cut.cranes > 0 ? cut.cranes : std::max(1, static_cast<int>(std::lround(cp.cranes * cut.cranes_factor)));
-    cp.cuts.push_back({SimTime::days(cut.from_day), SimTime::days(cut.to_day), during});
-    std::sort(cp.cuts.begin(), cp.cuts.end(), [](const CraneCut& a, const CraneCut& b) { return a.from < b.from; });
-    for (std::size_t k = 1; k < cp.cuts.size(); ++k) {
-      if (cp.cuts[k].from < cp.cuts[k - 1].to) {
-        scenario_error(m_.sc.file, cut.line, field, "cuts of '" + cut.node + "' overlap; give one cut per interval");
-      }
-    }
-  }
-}
-
-}  // namespace
+}  // namespace engine
 
 CorridorModel::CorridorModel(const Network& net, Scenario scenario, std::span<const timetable::Service> services)
     : impl_(std::make_unique<Impl>()) {

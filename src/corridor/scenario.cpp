@@ -222,7 +222,10 @@ std::vector<FlowSpec> parse_demand(std::string_view text, const std::string& fil
       columns = cells.size();
       continue;
     }
-    if (cells.size() != columns) bad("row", fmt::format("expected {} cells, got {}", columns, cells.size()));
+    // Trailing optional cells may be left out.
+    if (cells.size() < 5 || cells.size() > columns)
+      bad("row", fmt::format("expected 5 to {} cells, got {}", columns, cells.size()));
+    auto cell = [&](int col) { return col >= 0 && static_cast<std::size_t>(col) < cells.size() ? cells[static_cast<std::size_t>(col)] : std::string(); };
     FlowSpec f;
     f.line = lineno;
     f.origin = cells[0];
@@ -248,10 +251,8 @@ std::vector<FlowSpec> parse_demand(std::string_view text, const std::string& fil
       bad("unit", "got '" + cells[3] + "', expected TEU or FEU");
     }
     if (const std::string why = parse_pattern(cells[4], f); !why.empty()) bad("pattern", why);
-    if (avoid_col >= 0 && !cells[static_cast<std::size_t>(avoid_col)].empty())
-      f.avoid = split(cells[static_cast<std::size_t>(avoid_col)], ';');
-    if (class_col >= 0 && !cells[static_cast<std::size_t>(class_col)].empty()) {
-      const std::string& c = cells[static_cast<std::size_t>(class_col)];
+    if (!cell(avoid_col).empty()) f.avoid = split(cell(avoid_col), ';');
+    if (const std::string c = cell(class_col); !c.empty()) {
       auto [pc, ecc] = std::from_chars(c.data(), c.data() + c.size(), f.klass);
       if (ecc != std::errc() || pc != c.data() + c.size() || f.klass < 0 || f.klass > 1000)
         bad("class", "got '" + c + "', expected a whole number from 0 to 1000");

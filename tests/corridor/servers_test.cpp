@@ -114,6 +114,36 @@ TEST(CorridorServers, NoServersIsAPureDelayWithTheChosenDistribution) {
   EXPECT_GT(distinct.size(), static_cast<std::size_t>(n * 0.9)) << "one draw per box";
 }
 
+// Two flows share the trains and the one-lane border; with discipline priority the class-0
+// flow's boxes are served before the class-1 flow's boxes that wait with them, with FIFO not.
+TEST(CorridorServers, PriorityServesTheLowerClassFirst) {
+  const Network net = io::parse_text_network(testing::kGaugeNet);
+  auto mean_waits = [&](bool priority) {
+    Scenario s = testing::gauge_scenario("prio", 10, 5, ReadyPattern::uniform);
+    s.flows.push_back(s.flows[0]);
+    s.flows[1].klass = 1;
+    s.operations.push_back(border(1, false, 1.0));
+    s.operations.back().priority = priority;
+    const CorridorModel m(net, s);
+    std::vector<BoxRecord> recs;
+    (void)m.run(0, &recs);
+    double w[2] = {0, 0}, n[2] = {0, 0};
+    for (const BoxRecord& b : recs) {
+      if (b.delivered_h < 0) continue;
+      w[b.flow] += b.wait_operation_h;
+      n[b.flow] += 1;
+    }
+    EXPECT_GT(n[0], 20);
+    EXPECT_GT(n[1], 20);
+    return std::pair{w[0] / n[0], w[1] / n[1]};
+  };
+  const auto [fifo0, fifo1] = mean_waits(false);
+  const auto [prio0, prio1] = mean_waits(true);
+  EXPECT_NEAR(fifo0 + fifo1, prio0 + prio1, 1.0) << "the lane does the same work";
+  EXPECT_LT(prio0, prio1 - 3.0) << "class 0 first";
+  EXPECT_LT(std::abs(fifo0 - fifo1), prio1 - prio0);
+}
+
 TEST(CorridorServers, ScenarioOperationsAreReadAndCheckedWithFileLineAndField) {
   const std::string head = "[scenario]\ndemand = \"d.csv\"\n";
   const std::string demand = "origin,destination,teu_per_week,unit,pattern\nCNAAA,PLCCC,10,TEU,poisson\n";
