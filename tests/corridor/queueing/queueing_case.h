@@ -1,0 +1,70 @@
+// The analytic validation cases of tests/corridor/queueing/: each is a scenario file (and its
+// demand CSV) in this folder, run on a small text network that the test writes beside a copy
+// of them in its own scratch folder, so the network holds exactly the queue under test and no
+// other delay (no handling, border or dwell operation that the case does not name).
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "../../support/scratch.h"
+#include "landbridge/corridor/model.h"
+#include "landbridge/io/text_network.h"
+#include "landbridge/sim/replications.h"
+
+namespace landbridge::corridor::queueing {
+
+// A scenario of this folder loaded from a scratch copy, with its network and model.
+struct Case {
+  Scenario scenario;
+  std::unique_ptr<Network> net;       // outlives the model (which keeps a pointer)
+  std::unique_ptr<CorridorModel> model;
+  std::vector<ReplicationResult> reps;
+
+  // One figure of every replication, with its 95 % Student-t interval.
+  [[nodiscard]] sim::Estimate estimate(const std::function<double(const ReplicationResult&)>& kpi) const {
+    std::vector<double> xs;
+    xs.reserve(reps.size());
+    for (const ReplicationResult& r : reps) xs.push_back(kpi(r));
+    return sim::confidence_interval(xs, 0.95);
+  }
+  [[nodiscard]] double window_h() const { return (scenario.horizon_days - scenario.warmup_days) * 24; }
+};
+
+// Copies STEM.toml and the demand file it names from tests/corridor/queueing/ into the test's
+// scratch folder, writes `network_text` there as net.txt (the scenarios say network = "net.txt"),
+// loads all three, and runs the scenario's replications on two threads (the results do not
+// depend on the thread count).
+inline Case run_case(const std::string& stem, const std::string& network_text) {
+  namespace fs = std::filesystem;
+  const fs::path src = fs::path(LANDBRIDGE_SOURCE_DIR) / "tests" / "corridor" / "queueing";
+  const fs::path dir = testing_support::scratch_dir();
+  fs::copy_file(src / (stem + ".toml"), dir / (stem + ".toml"), fs::copy_options::overwrite_existing);
+  fs::copy_file(src / (stem + ".csv"), dir / (stem + ".csv"), fs::copy_options::overwrite_existing);
+  std::ofstream(dir / "net.txt") << network_text;
+  Case c;
+  c.scenario = load_scenario(dir / (stem + ".toml"));
+  EXPECT_EQ(c.scenario.network_dir, dir / "net.txt");
+  c.net = std::make_unique<Network>(io::load_text_network(c.scenario.network_dir));
+  c.model = std::make_unique<CorridorModel>(*c.net, c.scenario);
+  c.reps = run_replications(*c.model, static_cast<std::size_t>(c.scenario.replications), 2);
+  return c;
+}
+
+// The analytic mean must lie in the model's 95 % interval, and the interval must be narrow
+// enough (half-width at most `max_rel` of the analytic value) for that to mean something.
+inline void expect_within_ci(const sim::Estimate& e, double analytic, double max_rel, const std::string& what) {
+  EXPECT_TRUE(e.contains(analytic)) << what << ": analytic " << analytic << ", model " << e.mean << " ± "
+                                    << e.half_width << " (" << e.n << " replications)";
+  EXPECT_LE(e.half_width, max_rel * analytic) << what << ": the interval is too wide to test anything";
+  std::cout << "[ analytic ] " << what << ": analytic " << analytic << ", model " << e.mean << " ± " << e.half_width
+            << " (95 %, " << e.n << " replications)\n";
+}
+
+}  // namespace landbridge::corridor::queueing

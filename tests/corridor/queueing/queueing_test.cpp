@@ -1,0 +1,123 @@
+// Analytic validation of the corridor model (issue 10, item 6): single queues whose mean wait
+// is known in closed form, each a scenario file of this folder on a network holding that queue
+// alone. The model's mean over the scenario's replications (fixed seed, so the test repeats
+// exactly) must contain the analytic value in its 95 % interval, and Little's law must hold at
+// the queue: the model's time-average queue = arrival rate x the model's mean wait.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "queueing_case.h"
+
+namespace landbridge::corridor::queueing {
+namespace {
+
+// One rail link, no operation at either end.
+constexpr const char* kRailLink = R"(
+node CNAAA Origin
+node PLCCC Destination
+link ab CNAAA PLCCC rail:1435 100km 10h 100usd
+)";
+
+// One feeder link, no port operation at either end.
+constexpr const char* kFeederLink = R"(
+node JPAAA Port A
+node KRBBB Port B
+link ab JPAAA KRBBB feeder 200km 12h 100usd
+)";
+
+// Two rail links of different gauges meeting at KZBBB, where the gauge change is the only
+// operation (no border, handling or dwell row).
+constexpr const char* kGaugeChange = R"(
+node CNAAA Origin
+node KZBBB Gauge change
+node PLCCC Destination
+link ab CNAAA KZBBB rail:1435 100km 10h 100usd
+link bc KZBBB PLCCC rail:1520 100km 20h 100usd
+op KZBBB gauge_change rail:1435 rail:1520 1h 10usd
+)";
+
+// Little's law at a departure queue, from the model's own figures: the time-average boxes in
+// the system less those on the link (arrival rate x running time) is the time-average queue,
+// and it must equal arrival rate x the service's mean wait. Per replication, within 1 %.
+void expect_little_at_departure(const Case& c, double running_h) {
+  for (std::size_t r = 0; r < c.reps.size(); ++r) {
+    const ReplicationResult& res = c.reps[r];
+    const double lambda_h = res.arrival_rate_per_day / 24;
+    const double queue = res.mean_in_system - lambda_h * running_h;
+    const double little = lambda_h * res.services.at(0).mean_wait_h;
+    EXPECT_NEAR(queue, little, 0.01 * little) << "replication " << r;
+    EXPECT_GT(little, 0.0) << "replication " << r;
+  }
+}
+
+// Trains every T = 30 h with room for all: a Poisson box's wait is uniform on [0, T).
+TEST(CorridorQueueing, FixedHeadwayTrainWaitsHalfTheHeadway) {
+  const Case c = run_case("fixed-headway", kRailLink);
+  ASSERT_EQ(c.model->service_labels(), std::vector<std::string>{"ab"});
+  const double headway_h = c.scenario.rail.headway_h;
+  ASSERT_EQ(headway_h, 30.0);
+  expect_within_ci(c.estimate([](const ReplicationResult& r) { return r.services.at(0).mean_wait_h; }),
+                   headway_h / 2, 0.02, "fixed-headway train, mean wait h");
+  for (const ReplicationResult& r : c.reps) {
+    // Departures in the window: one every 30 h from 7 h.
+    const double w0 = c.scenario.warmup_days * 24, w1 = c.scenario.horizon_days * 24;
+    EXPECT_EQ(r.services.at(0).departures, std::ceil((w1 - 7) / 30) - std::ceil((w0 - 7) / 30));
+    EXPECT_EQ(r.flows.at(0).undelivered, 0.0);
+  }
+  expect_little_at_departure(c, 10);
+}
+
+// A vessel sails with exactly K = 10 boxes: box i of a shipload waits for K - i more Poisson
+// arrivals, (K - 1) / (2 lambda) on average.
+TEST(CorridorQueueing, VesselThatSailsWhenFullWaitsForTheRestOfItsLoad) {
+  const Case c = run_case("sails-when-full", kFeederLink);
+  const double k = c.scenario.sea.min_teu;
+  ASSERT_EQ(k, 10.0);
+  ASSERT_EQ(c.scenario.sea.capacity_teu, k);
+  const double lambda_h = c.scenario.flows.at(0).teu_per_week / 168;  // one TEU a box
+  expect_within_ci(c.estimate([](const ReplicationResult& r) { return r.services.at(0).mean_wait_h; }),
+                   (k - 1) / (2 * lambda_h), 0.03, "vessel sailing when full, mean wait h");
+  for (const ReplicationResult& r : c.reps) {
+    EXPECT_DOUBLE_EQ(r.services.at(0).load_factor, 1.0);  // never sails part-loaded
+    EXPECT_LT(r.flows.at(0).undelivered, k);              // only the last, partial shipload stays
+  }
+  expect_little_at_departure(c, 12);
+}
+
+// M/D/1 at a gauge change: Poisson arrivals (each box on a train of its own over a fixed-time
+// link), one crane, a fixed 1 h lift. Pollaczek-Khinchine with zero service variance.
+TEST(CorridorQueueing, MD1GaugeChangeCraneMatchesPollaczekKhinchine) {
+  const Case c = run_case("md1", kGaugeChange);
+  ASSERT_EQ(c.model->node_labels(), std::vector<std::string>{"KZBBB"});
+  const double lambda_h = c.scenario.flows.at(0).teu_per_week / 168;
+  const double d_h = 2 / c.scenario.nodes.at(0).moves_per_hour;
+  const double rho = lambda_h * d_h;
+  ASSERT_NEAR(rho, 0.6, 1e-12);
+  const double wq = rho * d_h / (2 * (1 - rho));
+  expect_within_ci(c.estimate([](const ReplicationResult& r) { return r.nodes.at(0).mean_wait_h; }), wq, 0.05,
+                   "M/D/1 crane, mean wait h");
+  // Door to door: the wait, the lift and 30 h on the two links (each box leaves at once).
+  expect_within_ci(c.estimate([](const ReplicationResult& r) { return r.flows.at(0).mean_h; }), 30 + d_h + wq, 0.01,
+                   "M/D/1 crane, mean door-to-door h");
+  // Little's law at the crane: the time-average queue over the window (the model's queue
+  // series, whose 6 h buckets fit the window exactly) = lambda x mean wait.
+  const double dt = c.scenario.queue_sample_h;
+  const auto b0 = static_cast<std::size_t>(c.scenario.warmup_days * 24 / dt);
+  const auto b1 = static_cast<std::size_t>(c.scenario.horizon_days * 24 / dt);
+  ASSERT_EQ(static_cast<double>(b0) * dt, c.scenario.warmup_days * 24);
+  ASSERT_EQ(static_cast<double>(b1) * dt, c.scenario.horizon_days * 24);
+  for (std::size_t r = 0; r < c.reps.size(); ++r) {
+    const ReplicationResult& res = c.reps[r];
+    double area = 0;
+    for (std::size_t i = b0; i < b1; ++i) area += res.node_queue_mean.at(0).at(i);
+    const double lq = area / static_cast<double>(b1 - b0);
+    const double arrivals_h = res.flows.at(0).boxes / c.window_h();
+    EXPECT_NEAR(lq, arrivals_h * res.nodes.at(0).mean_wait_h, 0.02 * lq) << "replication " << r;
+    // Busy crane time = lifts x D: the utilisation is the replication's own arrival rate x D.
+    EXPECT_NEAR(res.nodes.at(0).utilisation, arrivals_h * d_h, 0.01 * rho) << "replication " << r;
+  }
+}
+
+}  // namespace
+}  // namespace landbridge::corridor::queueing
