@@ -67,4 +67,40 @@ inline void expect_within_ci(const sim::Estimate& e, double analytic, double max
             << " (95 %, " << e.n << " replications)\n";
 }
 
+// Little's law at the queue of a one-flow case, from the model's own figures: the time-average
+// boxes in the system (ReplicationResult::mean_in_system) less those on the links (arrival rate
+// x the fixed running time) is the time-average number at the queue, which must equal the
+// arrival rate x the time a box spends there, `time_h` of the replication. Per replication,
+// within 1 % (the window's edges make the two differ by a few boxes).
+inline void expect_little(const Case& c, double running_h, const std::function<double(const ReplicationResult&)>& time_h) {
+  for (std::size_t r = 0; r < c.reps.size(); ++r) {
+    const ReplicationResult& res = c.reps[r];
+    const double lambda_h = res.arrival_rate_per_day / 24;
+    const double at_queue = res.mean_in_system - lambda_h * running_h;
+    const double little = lambda_h * time_h(res);
+    EXPECT_GT(little, 0.0) << "replication " << r;
+    EXPECT_NEAR(at_queue, little, 0.01 * little) << "replication " << r;
+  }
+}
+
+// Little's law at the only gauge change's crane queue: the time-average boxes waiting over the
+// window (the model's queue series; its buckets must fit the window) = arrival rate (boxes
+// ready in the window, over the window) x the node's mean wait. Per replication, within 2 %.
+inline void expect_little_at_crane(const Case& c) {
+  const double dt = c.scenario.queue_sample_h;
+  const auto b0 = static_cast<std::size_t>(c.scenario.warmup_days * 24 / dt);
+  const auto b1 = static_cast<std::size_t>(c.scenario.horizon_days * 24 / dt);
+  ASSERT_EQ(static_cast<double>(b0) * dt, c.scenario.warmup_days * 24);
+  ASSERT_EQ(static_cast<double>(b1) * dt, c.scenario.horizon_days * 24);
+  for (std::size_t r = 0; r < c.reps.size(); ++r) {
+    const ReplicationResult& res = c.reps[r];
+    double area = 0;
+    for (std::size_t i = b0; i < b1; ++i) area += res.node_queue_mean.at(0).at(i);
+    const double lq = area / static_cast<double>(b1 - b0);
+    const double arrivals_h = res.flows.at(0).boxes / c.window_h();
+    EXPECT_GT(lq, 0.0) << "replication " << r;
+    EXPECT_NEAR(lq, arrivals_h * res.nodes.at(0).mean_wait_h, 0.02 * lq) << "replication " << r;
+  }
+}
+
 }  // namespace landbridge::corridor::queueing
