@@ -11,10 +11,12 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "../../support/scratch.h"
 #include "landbridge/corridor/model.h"
+#include "landbridge/io/package.h"
 #include "landbridge/io/text_network.h"
 #include "landbridge/sim/replications.h"
 
@@ -37,21 +39,29 @@ struct Case {
   [[nodiscard]] double window_h() const { return (scenario.horizon_days - scenario.warmup_days) * 24; }
 };
 
-// Copies STEM.toml and the demand file it names from tests/corridor/queueing/ into the test's
-// scratch folder, writes `network_text` there as net.txt (the scenarios say network = "net.txt"),
-// loads all three, and runs the scenario's replications on two threads (the results do not
-// depend on the thread count).
-inline Case run_case(const std::string& stem, const std::string& network_text) {
+// Files of a case's network, written into the scratch folder: (path relative to it, text).
+using NetworkFiles = std::vector<std::pair<std::string, std::string>>;
+
+// Copies STEM.toml and STEM.csv from tests/corridor/queueing/ into the test's scratch folder,
+// writes the network files beside them (a text network "net.txt", or a package folder), loads
+// the scenario and the network it names, and runs the scenario's replications on two threads
+// (the results do not depend on the thread count).
+inline Case run_case(const std::string& stem, const NetworkFiles& network) {
   namespace fs = std::filesystem;
   const fs::path src = fs::path(LANDBRIDGE_SOURCE_DIR) / "tests" / "corridor" / "queueing";
   const fs::path dir = testing_support::scratch_dir();
   fs::copy_file(src / (stem + ".toml"), dir / (stem + ".toml"), fs::copy_options::overwrite_existing);
   fs::copy_file(src / (stem + ".csv"), dir / (stem + ".csv"), fs::copy_options::overwrite_existing);
-  std::ofstream(dir / "net.txt") << network_text;
+  for (const auto& [file, text] : network) {
+    fs::create_directories((dir / file).parent_path());
+    std::ofstream(dir / file) << text;
+  }
   Case c;
   c.scenario = load_scenario(dir / (stem + ".toml"));
-  EXPECT_EQ(c.scenario.network_dir, dir / "net.txt");
-  c.net = std::make_unique<Network>(io::load_text_network(c.scenario.network_dir));
+  EXPECT_EQ(c.scenario.network_dir.parent_path(), dir);
+  c.net = c.scenario.network_dir.extension() == ".txt"
+              ? std::make_unique<Network>(io::load_text_network(c.scenario.network_dir))
+              : std::make_unique<Network>(std::move(io::load_package(c.scenario.network_dir).network));
   c.model = std::make_unique<CorridorModel>(*c.net, c.scenario);
   c.reps = run_replications(*c.model, static_cast<std::size_t>(c.scenario.replications), 2);
   return c;
@@ -66,6 +76,9 @@ inline void expect_within_ci(const sim::Estimate& e, double analytic, double max
   std::cout << "[ analytic ] " << what << ": analytic " << analytic << ", model " << e.mean << " ± " << e.half_width
             << " (95 %, " << e.n << " replications)\n";
 }
+
+// A text network as the case's "net.txt".
+inline NetworkFiles text_network(const std::string& text) { return {{"net.txt", text}}; }
 
 // Little's law at the queue of a one-flow case, from the model's own figures: the time-average
 // boxes in the system (ReplicationResult::mean_in_system) less those on the links (arrival rate

@@ -63,7 +63,7 @@ double erlang_c(int c, double a) {
 
 // M/G/1: one crane, lognormal lifts of mean 1 h and CV 1.5 (E[S^2] = (1 + CV^2) E[S]^2).
 TEST(CorridorQueueingServers, MG1LognormalCraneMatchesPollaczekKhinchine) {
-  const Case c = run_case("mg1-lognormal", kGaugeChange);
+  const Case c = run_case("mg1-lognormal", text_network(kGaugeChange));
   const double lambda = lambda_per_h(c), es = 1.0, cv = 1.5;
   const double rho = lambda * es;
   ASSERT_NEAR(rho, 0.5, 1e-12);
@@ -75,7 +75,7 @@ TEST(CorridorQueueingServers, MG1LognormalCraneMatchesPollaczekKhinchine) {
 
 // Tandem M/M/1 -> M/M/1 at one node: border (mean 1 h) then gauge change (mean 0.8 h).
 TEST(CorridorQueueingServers, TandemMM1SojournIsTheSumOfTheTwoQueues) {
-  const Case c = run_case("tandem-mm1", kBorderAndGaugeChange);
+  const Case c = run_case("tandem-mm1", text_network(kBorderAndGaugeChange));
   const double lambda = lambda_per_h(c), mu1 = 1 / 1.0, mu2 = 1 / 0.8;
   ASSERT_NEAR(lambda, 0.5, 1e-12);
   const double sojourn = 1 / (mu1 - lambda) + 1 / (mu2 - lambda);
@@ -85,7 +85,7 @@ TEST(CorridorQueueingServers, TandemMM1SojournIsTheSumOfTheTwoQueues) {
 
 // M/M/3 at a road terminal: exponential handling of mean 2 h, rho = 0.7.
 TEST(CorridorQueueingServers, MMcTerminalMatchesErlangC) {
-  const Case c = run_case("mmc-terminal", kRoadTerminal);
+  const Case c = run_case("mmc-terminal", text_network(kRoadTerminal));
   const int servers = 3;
   const double lambda = lambda_per_h(c), es = 2.0, a = lambda * es;
   ASSERT_NEAR(a / servers, 0.7, 1e-12);
