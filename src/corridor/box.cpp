@@ -26,8 +26,8 @@ Run::Run(const CorridorModel::Impl& model, std::size_t r)
     crane[i].res = std::make_unique<sim::Resource>(sim, static_cast<std::uint32_t>(m.cranes[i].cranes));
     crane[i].trace.init(m.sc.queue_sample_h * kHour, end);
   }
-  op_rng.reserve(m.net->operation_count());
-  for (std::size_t o = 0; o < m.net->operation_count(); ++o) op_rng.emplace_back(100000 + o, rep, seed);
+  flow_boxes.assign(m.flows.size(), 0);
+  vehicle_lead.push_back(0);  // vehicle 0: none
 }
 
 void Run::level(double delta) {
@@ -38,11 +38,21 @@ void Run::level(double delta) {
   in_system += delta;
 }
 
-double Run::draw_op_h(OperationId op) {
+// Stream names: kind of draw, then its words. Arrivals keep their numbered streams (1 + flow).
+constexpr std::uint64_t kServiceDraw = 0x5345525649434500ULL;  // "SERVICE"
+constexpr std::uint64_t kTripUnit = 1ULL << 63;                  // a timetabled trip as a unit
+
+std::uint64_t Run::vehicle_unit(std::uint64_t vehicle) const {
+  if (vehicle >= kTripVehicle && vehicle - kTripVehicle < m.trips) return kTripUnit | (vehicle - kTripVehicle);
+  return vehicle_lead[vehicle];
+}
+
+double Run::draw_op_h(OperationId op, std::uint64_t unit) {
   const auto& d = m.net->operation(op).duration;
   const double lo = to_hours(d.lo), mode = to_hours(d.value), hi = to_hours(d.hi);
   if (!(hi > lo)) return mode;
-  return sim::Triangular(lo, std::clamp(mode, lo, hi), hi)(op_rng[op.v]);
+  sim::RandomStream rs = sim::RandomStream::named(seed, rep, {kServiceDraw, op.v, unit});
+  return sim::Triangular(lo, std::clamp(mode, lo, hi), hi)(rs);
 }
 
 // Boxes of flow f become ready: a Poisson stream, or each week's volume spread uniformly
@@ -79,6 +89,7 @@ sim::Process Run::generator(FlowIx f) {
 void Run::new_box(FlowIx f) {
   Box b;
   b.flow = f;
+  b.index = flow_boxes[f.v]++;
   b.plan = f.v;
   b.teu = m.flows[f.v].spec.teu_per_box;
   b.rec.id = static_cast<std::uint32_t>(boxes.size());
@@ -113,7 +124,7 @@ sim::Process Run::box_process(std::uint32_t id) {
     }
     switch (st.kind) {
       case StageKind::handling: {
-        const double h = draw_op_h(st.op);
+        const double h = draw_op_h(st.op, box_unit(boxes[id]));
         co_await sim.timeout(h * kHour);
         boxes[id].rec.handling_h += h;
         break;
@@ -130,7 +141,7 @@ sim::Process Run::box_process(std::uint32_t id) {
         if (queues) c.trace.change(sim.now(), -1);
         const double wait = sim.now() - tq;
         const CranePlan& cp = m.cranes[st.crane.v];
-        const double h = cp.moves_per_hour > 0 ? 2.0 / cp.moves_per_hour : draw_op_h(st.op);
+        const double h = cp.moves_per_hour > 0 ? 2.0 / cp.moves_per_hour : draw_op_h(st.op, box_unit(boxes[id]));
         const double s0 = sim.now(), s1 = s0 + h * kHour;
         c.busy += std::max(0.0, std::min(s1, w1) - std::max(s0, w0));
         if (in_window(tq)) c.waits.push_back(wait / kHour);
@@ -147,12 +158,12 @@ sim::Process Run::box_process(std::uint32_t id) {
         double h;
         const std::uint64_t v = boxes[id].vehicle;
         if (v == 0) {
-          h = draw_op_h(st.op);
+          h = draw_op_h(st.op, box_unit(boxes[id]));
         } else {
           const std::uint64_t key = (v << 24) | st.node.v;
           auto& draws = st.kind == StageKind::border ? border_draw : dwell_draw;
           auto it = draws.find(key);
-          if (it == draws.end()) it = draws.emplace(key, draw_op_h(st.op)).first;
+          if (it == draws.end()) it = draws.emplace(key, draw_op_h(st.op, vehicle_unit(v))).first;
           h = it->second;
         }
         co_await sim.timeout(h * kHour);

@@ -43,6 +43,7 @@ inline constexpr std::uint64_t kTripVehicle = 1ULL << 30;  // vehicle ids of tim
 
 struct Box {
   FlowIx flow{0};
+  std::uint32_t index = 0;       // n-th box of its flow (with flow: its name for random draws)
   std::uint32_t plan = 0;        // the route it follows (plans[flow] until re-routed)
   std::uint32_t stage = 0;
   std::uint64_t vehicle = 0;     // the vehicle it last rode (0: none)
@@ -104,7 +105,8 @@ struct Run {
   std::vector<CraneState> crane;
   sim::Simulation sim;
   sim::Mrg32k3a::State seed;
-  std::vector<sim::RandomStream> op_rng;  // one stream per operation
+  std::vector<std::uint32_t> flow_boxes;  // boxes generated so far per flow
+  std::vector<std::uint64_t> vehicle_lead; // dispatched vehicle -> unit key of its first box
   std::unordered_map<std::uint64_t, double> border_draw;  // (vehicle, node) -> hours
   std::unordered_map<std::uint64_t, double> dwell_draw;   // (vehicle, node) -> hours
   std::vector<double> onboard;            // TEU on board of each timetabled trip
@@ -122,8 +124,17 @@ struct Run {
   [[nodiscard]] bool in_window(double t) const { return t >= w0 && t < w1; }
   void level(double delta);  // boxes in the system change by delta now
 
+  // Random draws (box.cpp): every draw comes from a stream named by what it is, so a change
+  // at one node moves no draw at another (common random numbers). A unit is what an operation
+  // serves: one box (its flow and index in the flow), a timetabled trip, or a dispatched
+  // vehicle (named by its first-loaded box).
+  [[nodiscard]] static std::uint64_t box_unit(const Box& b) {
+    return (std::uint64_t{b.flow.v} << 32) | b.index;
+  }
+  [[nodiscard]] std::uint64_t vehicle_unit(std::uint64_t vehicle) const;
+  double draw_op_h(OperationId op, std::uint64_t unit);
+
   // box.cpp: a box from ready to delivered.
-  double draw_op_h(OperationId op);
   sim::Process generator(FlowIx f);
   void new_box(FlowIx f);
   sim::Process box_process(std::uint32_t id);

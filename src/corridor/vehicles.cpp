@@ -91,6 +91,7 @@ bool Run::dispatch(ServiceIx s) {
     --st.vessels;
     sim.spawn(vessel_return(s));
   }
+  vehicle_lead.push_back(box_unit(boxes[load.front()]));
   sim.spawn(voyage(s, std::move(load), ++vehicles));
   return true;
 }
