@@ -77,6 +77,30 @@ inline void expect_within_ci(const sim::Estimate& e, double analytic, double max
             << " (95 %, " << e.n << " replications)\n";
 }
 
+// The index of a queue in the model's node KPIs by its label ("KZBBB": a gauge change's cranes;
+// "KZBBB-border": an [[operations]] queue).
+inline std::size_t node_index(const Case& c, const std::string& label) {
+  const auto labels = c.model->node_labels();
+  for (std::size_t i = 0; i < labels.size(); ++i)
+    if (labels[i] == label) return i;
+  std::string known;
+  for (const auto& l : labels) known += " '" + l + "'";
+  ADD_FAILURE() << "no queue " << label << "; the model has" << known;
+  return 0;
+}
+
+// Little's law at one queue from its node KPIs, per replication: the time-average units waiting
+// over the window (NodeKpi::mean_queue) = the units that reached it in the window / the window
+// x their mean wait, within `tol` (2 %; the window's edges cut a few waits, more where service
+// times are heavy-tailed).
+inline void expect_little_at_node(const Case& c, std::size_t n, double tol = 0.02) {
+  for (std::size_t r = 0; r < c.reps.size(); ++r) {
+    const NodeKpi& k = c.reps[r].nodes.at(n);
+    EXPECT_GT(k.mean_queue, 0.0) << "replication " << r;
+    EXPECT_NEAR(k.mean_queue, k.arrivals / c.window_h() * k.mean_wait_h, tol * k.mean_queue) << "replication " << r;
+  }
+}
+
 // A text network as the case's "net.txt".
 inline NetworkFiles text_network(const std::string& text) { return {{"net.txt", text}}; }
 
@@ -84,15 +108,16 @@ inline NetworkFiles text_network(const std::string& text) { return {{"net.txt", 
 // boxes in the system (ReplicationResult::mean_in_system) less those on the links (arrival rate
 // x the fixed running time) is the time-average number at the queue, which must equal the
 // arrival rate x the time a box spends there, `time_h` of the replication. Per replication,
-// within 1 % (the window's edges make the two differ by a few boxes).
-inline void expect_little(const Case& c, double running_h, const std::function<double(const ReplicationResult&)>& time_h) {
+// within `tol` (1 %: the window's edges make the two differ by a few boxes).
+inline void expect_little(const Case& c, double running_h, const std::function<double(const ReplicationResult&)>& time_h,
+                          double tol = 0.01) {
   for (std::size_t r = 0; r < c.reps.size(); ++r) {
     const ReplicationResult& res = c.reps[r];
     const double lambda_h = res.arrival_rate_per_day / 24;
     const double at_queue = res.mean_in_system - lambda_h * running_h;
     const double little = lambda_h * time_h(res);
     EXPECT_GT(little, 0.0) << "replication " << r;
-    EXPECT_NEAR(at_queue, little, 0.01 * little) << "replication " << r;
+    EXPECT_NEAR(at_queue, little, tol * little) << "replication " << r;
   }
 }
 

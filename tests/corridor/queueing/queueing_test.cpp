@@ -69,6 +69,10 @@ TEST(CorridorQueueing, VesselThatSailsWhenFullWaitsForTheRestOfItsLoad) {
   for (const ReplicationResult& r : c.reps) {
     EXPECT_DOUBLE_EQ(r.services.at(0).load_factor, 1.0);  // never sails part-loaded
     EXPECT_LT(r.flows.at(0).undelivered, k);              // only the last, partial shipload stays
+    // ... and is reported, not lost: every box left in the system waits in port.
+    EXPECT_LT(r.services.at(0).waiting_at_end, k);
+    EXPECT_EQ(r.in_system_at_end, r.services.at(0).waiting_at_end);
+    EXPECT_EQ(r.flows.at(0).in_system_at_end, r.flows.at(0).undelivered);
   }
   expect_little(c, 12, departure_wait);
 }
@@ -89,6 +93,7 @@ TEST(CorridorQueueing, MD1GaugeChangeCraneMatchesPollaczekKhinchine) {
   expect_within_ci(c.estimate([](const ReplicationResult& r) { return r.flows.at(0).mean_h; }), 3 + d_h + wq, 0.01,
                    "M/D/1 crane, mean door-to-door h");
   expect_little_at_crane(c);
+  expect_little_at_node(c, 0);
   expect_little(c, 3, [](const ReplicationResult& r) { return r.flows.at(0).mean_h - 3; });
   // Busy crane time = lifts x D: the utilisation is the replication's own arrival rate x D.
   for (std::size_t r = 0; r < c.reps.size(); ++r) {
@@ -144,6 +149,7 @@ TEST(CorridorQueueing, MG1TriangularCraneMatchesPollaczekKhinchine) {
   expect_within_ci(c.estimate([](const ReplicationResult& r) { return r.nodes.at(0).utilisation; }), rho, 0.01,
                    "M/G/1 triangular crane, utilisation");
   expect_little_at_crane(c);
+  expect_little_at_node(c, 0);
   expect_little(c, 3, [](const ReplicationResult& r) { return r.flows.at(0).mean_h - 3; });
 }
 
