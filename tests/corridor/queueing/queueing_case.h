@@ -1,7 +1,8 @@
 // The analytic validation cases of tests/corridor/queueing/: each is a scenario file (and its
-// demand CSV) in this folder, run on a small text network that the test writes beside a copy
-// of them in its own scratch folder, so the network holds exactly the queue under test and no
-// other delay (no handling, border or dwell operation that the case does not name).
+// demand CSV) in this folder, run on a small network (a text network, or a tiny package where a
+// duration range is needed) that the test writes beside a copy of them in its own scratch
+// folder, so the network holds exactly the queue under test and no other delay (no handling,
+// border or dwell operation that the case does not name).
 #pragma once
 
 #include <gtest/gtest.h>

@@ -13,8 +13,8 @@
 namespace landbridge::corridor::queueing {
 namespace {
 
-// Two rail links of different gauges meeting at KZBBB; the border row is used by the tandem
-// case (the M/G/1 case's network has the gauge change alone).
+// Two rail links of different gauges meeting at KZBBB: the gauge change alone (M/G/1), or a
+// border and the gauge change (tandem).
 constexpr const char* kGaugeChange = R"(
 node CNAAA Origin
 node KZBBB Gauge change
