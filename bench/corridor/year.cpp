@@ -3,7 +3,7 @@
 // trains, 2,077,216 TEU [S66] in corridor-facts.md), crane counts scaled with the demand so
 // the system stays stable. Prints wall time per replication (median of the runs), events,
 // boxes, and peak resident memory. Target: <= 30 s and <= 2 GB for one replication.
-// With --servers every border on the flows' routes is a queue too ([[operations]]: 20 lanes,
+// With --servers every border on the flows' routes is a queue too ([[operations]]: 500 lanes,
 // a train cleared at once, service time from the operation's range) beside the gauge-change
 // cranes, the richer model's cost; the ratio to the figure before it (4.33 s, 269 MiB) is
 // printed. Usage: bench_corridor_year [runs] [--servers] [--years N]
@@ -37,7 +37,7 @@ void add_border_servers(const Network& net, corridor::Scenario& sc) {
     corridor::OperationSpec spec;
     spec.node = code;
     spec.kind = "border";
-    spec.servers = 20;
+    spec.servers = 500;  // ample: Brest-Malaszewicze alone is 48..120 h a train, ~50 trains a day
     spec.per_train = true;
     sc.operations.push_back(spec);
   }
@@ -79,7 +79,12 @@ int main(int argc, char** argv) {
   sc.default_cranes = static_cast<int>(sc.default_cranes * k);
   sc.ferry.fleet = static_cast<int>(sc.ferry.fleet * k);
   sc.sea.capacity_teu *= k;
-  if (servers) add_border_servers(pkg.network, sc);
+  if (servers) {
+    add_border_servers(pkg.network, sc);
+    std::printf("border queues at:");
+    for (const auto& o : sc.operations) std::printf(" %s", o.node.c_str());
+    std::printf("\n");
+  }
   const corridor::CorridorModel model(pkg.network, sc);
   std::vector<double> secs;
   corridor::ReplicationResult last;

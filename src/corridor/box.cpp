@@ -200,16 +200,20 @@ sim::Process Run::box_process(std::uint32_t id) {
           record_operation(boxes[id], st.kind, 0, h);
           break;
         }
-        // A queue. Per train: the train's first box to arrive queues for all of them; boxes of
-        // the train that arrive before its service ends go with it, a straggler after that is
-        // served again (as a train of its own).
+        // A queue. Per train: the train's first box to arrive queues for the whole train;
+        // boxes of the train that arrive before its service ends go with it, and one that
+        // arrives after it (the boxes of a train trickle out of a per-box gauge change) passes
+        // at once: its train has been cleared.
         TrainService* group = nullptr;
         if (as_train) {
           auto it = train_service_of.find(key);
-          if (it != train_service_of.end() && !train_services[it->second].done->triggered()) {
+          if (it != train_service_of.end()) {
             TrainService& g = train_services[it->second];
+            if (g.done->triggered()) break;  // its train is cleared already: it passes
+            const double t_join = sim.now();
             co_await *g.done;
-            record_operation(boxes[id], st.kind, g.wait_h, g.service_h);
+            const double spent = (sim.now() - t_join) / kHour;  // with the train from here on
+            record_operation(boxes[id], st.kind, std::max(0.0, spent - g.service_h), std::min(spent, g.service_h));
             break;
           }
           train_services.push_back({sim.now(), std::make_unique<sim::Event>(sim), 0, 0});

@@ -419,7 +419,11 @@ Scenario parse_tables(std::string_view text, const std::filesystem::path& path, 
     }
   }
   read_operations(file, root, s);
-  if (const std::string b = get_string(file, t, "scenario.", "bookings", ""); !b.empty()) s.bookings_file = base / b;
+  if (t.get("bookings") != nullptr) {
+    // Agreed syntax, not run yet: refused rather than silently ignored.
+    fail(file, t.get("bookings"), "scenario.bookings",
+         "arrivals from bookings are not supported yet; give the volume as demand rows (pattern batch:N or weekly:DAYS)");
+  }
   if (demand_csv != nullptr) {
     if (demand_csv->size() > kMaxDemandBytes) {
       throw ScenarioError(s.demand_file.string() + ": the demand is over " + std::to_string(kMaxDemandBytes) + " bytes");

@@ -151,7 +151,6 @@ struct Scenario {
   std::vector<Closure> closures;
   std::vector<CapacityCut> capacity_cuts;
   std::vector<OperationSpec> operations;
-  std::filesystem::path bookings_file;  // [scenario] bookings: one-off batches (empty: none)
 };
 
 // Limits that keep a run finite (docs/corridor-simulation.md, "Limits"): a scenario beyond
