@@ -71,7 +71,8 @@ ScheduledAnswer plan_scheduled(const ScheduledQuery& q) {
   const query::ScheduledQuery asked{.from = q.from, .to = q.to, .depart = q.depart, .arrive_by = q.arrive_by,
                                     .window = q.window, .unit = q.unit, .count = q.count, .avoid = q.avoid,
                                     .pareto = q.pareto, .max_trips = q.max_trips,
-                                    .max_transshipments = q.max_transshipments};
+                                    .max_transshipments = q.max_transshipments,
+                                    .free_teu = {}, .reliability = q.reliability};
   try {
     // Syntax first, so that a typo is reported before the package is loaded.
     (void)query::check_scheduled(asked);

@@ -28,6 +28,9 @@ struct FlowSpec {
   int teu_per_box = 1;               // 1 (TEU) or 2 (FEU)
   ReadyPattern pattern = ReadyPattern::uniform;
   std::vector<std::string> avoid;    // items for route::add_avoid (to pin the corridor)
+  // Node codes, origin first: when non-empty the flow follows exactly this node sequence (each
+  // consecutive pair over its link) instead of planning.
+  std::vector<std::string> path;
   int line = 0;                      // physical line in the demand file (0: not from a file)
 };
 
