@@ -119,4 +119,20 @@ Mrg32k3a::State seed_from(std::uint64_t x) {
   return s;
 }
 
+RandomStream RandomStream::named(const Mrg32k3a::State& seed, std::uint64_t replication,
+                                 std::initializer_list<std::uint64_t> key) {
+  // Each word is folded in through a full SplitMix64 round, so keys that differ in any word
+  // (or in the order of words) start far apart.
+  std::uint64_t h = 0x6c616e6462726467ULL;  // "landbrdg"
+  auto fold = [&h](std::uint64_t w) {
+    h ^= w;
+    h = splitmix64(h);
+  };
+  for (const std::uint32_t x : seed) fold(x);
+  fold(replication);
+  fold(key.size());
+  for (const std::uint64_t w : key) fold(w);
+  return RandomStream(Mrg32k3a(seed_from(h)));
+}
+
 }  // namespace landbridge::sim

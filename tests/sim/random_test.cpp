@@ -129,5 +129,30 @@ TEST(RandomStream, DistinctStreamsAndReplicationsGiveDistinctNumbers) {
   EXPECT_EQ(xa, a2.u01());  // same stream, same replication: same numbers
 }
 
+TEST(RandomStream, NamedStreamsDependOnEveryKeyWordTheirOrderAndTheReplication) {
+  const Mrg32k3a::State seed = seed_from(42);
+  auto first = [&](std::uint64_t rep, std::initializer_list<std::uint64_t> key) {
+    return RandomStream::named(seed, rep, key).u01();
+  };
+  const double x = first(0, {7, 1, 2});
+  EXPECT_EQ(x, first(0, {7, 1, 2}));
+  EXPECT_NE(x, first(0, {7, 2, 1}));
+  EXPECT_NE(x, first(0, {7, 1, 3}));
+  EXPECT_NE(x, first(0, {7, 1}));
+  EXPECT_NE(x, first(1, {7, 1, 2}));
+  EXPECT_NE(x, RandomStream::named(seed_from(43), 0, {7, 1, 2}).u01());
+  // The first numbers of many neighbouring keys are uniform: mean 1/2, variance 1/12.
+  const int n = 200000;
+  double sum = 0, sum2 = 0;
+  for (int i = 0; i < n; ++i) {
+    const double u = first(0, {3, static_cast<std::uint64_t>(i % 7), static_cast<std::uint64_t>(i / 7)});
+    sum += u;
+    sum2 += u * u;
+  }
+  const double mean = sum / n, var = sum2 / n - mean * mean;
+  EXPECT_NEAR(mean, 0.5, 4 * std::sqrt(1.0 / 12.0 / n));
+  EXPECT_NEAR(var, 1.0 / 12.0, 4 * std::sqrt((1.0 / 80.0 - 1.0 / 144.0) / n));
+}
+
 }  // namespace
 }  // namespace landbridge::sim

@@ -28,8 +28,9 @@ struct FlowSpec {
   int teu_per_box = 1;               // 1 (TEU) or 2 (FEU)
   ReadyPattern pattern = ReadyPattern::uniform;
   std::vector<std::string> avoid;    // items for route::add_avoid (to pin the corridor)
-  // Node codes, origin first: when non-empty the flow follows exactly this node sequence (each
-  // consecutive pair over its link) instead of planning.
+  // When not empty: the node codes (or names, aliases) the flow passes, origin first and
+  // destination last; each consecutive pair over its link (the cheapest per box where several
+  // join the pair) instead of the planner's route. `avoid` is then not used.
   std::vector<std::string> path;
   int line = 0;                      // physical line in the demand file (0: not from a file)
 };

@@ -15,6 +15,7 @@
 
 #include <array>
 #include <cstdint>
+#include <initializer_list>
 
 namespace landbridge::sim {
 
@@ -86,11 +87,22 @@ class RandomStream {
                         const Mrg32k3a::State& seed = Mrg32k3a::kDefaultSeed)
       : g_(Mrg32k3a::stream_start(seed, stream, replication)) {}
 
+  // A stream named by a key instead of numbered: the random variable and whose draw it is,
+  // e.g. {operation, flow, box index}, in replication `replication` of the family `seed`.
+  // Its start is an MRG32k3a state hashed (SplitMix64 rounds) from the seed, the replication
+  // and the key words, not a jump ahead, so opening one costs about as much as a few draws
+  // and a model can open one per box and operation. Different keys give unrelated starts
+  // (the generator's period, about 2^191, makes overlapping draws vanishingly unlikely for
+  // the few numbers each such stream gives); the same key always gives the same numbers.
+  static RandomStream named(const Mrg32k3a::State& seed, std::uint64_t replication,
+                            std::initializer_list<std::uint64_t> key);
+
   // Uniform in (0, 1).
   double u01() { return g_.next_u01(); }
   [[nodiscard]] const Mrg32k3a& generator() const { return g_; }
 
  private:
+  explicit RandomStream(const Mrg32k3a& g) : g_(g) {}
   Mrg32k3a g_;
 };
 

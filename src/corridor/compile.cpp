@@ -1,0 +1,505 @@
+// Compiling a scenario into a corridor model: each flow's route is planned (route::Planner)
+// and turned into stages; the services, crane resources and line capacities those stages use
+// are collected; closures, re-routes around closed nodes and capacity cuts are resolved.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <memory>
+#include <optional>
+#include <tuple>
+#include <fmt/format.h>
+
+#include "hints.h"
+#include "plan.h"
+#include "landbridge/core/error.h"
+#include "landbridge/route/graph.h"
+#include "landbridge/route/itinerary.h"
+#include "landbridge/route/locate.h"
+#include "landbridge/route/planner.h"
+#include "landbridge/timetable/time.h"
+
+namespace landbridge::corridor {
+namespace {
+
+using namespace engine;
+using sim::kDay;
+using sim::kHour;
+
+// Fills sp.deps with every trip of `services` that runs the link (consecutive calls at its
+// tail and head with its carriage) and leaves in [0, end of run).
+void add_departures(const Network& net, const Scenario& sc, std::span<const timetable::Service> services,
+                    LinkId link, ServicePlan& sp,
+                    std::map<std::pair<std::size_t, std::int32_t>, std::uint32_t>& trip_of_start) {
+  const NodeId a = net.link_from(link), b = net.link_to(link);
+  const Carriage c = net.link_carriage(link);
+  const Instant t0 = timetable::to_instant(*timetable::parse_date(sc.start_date));
+  const double end_s = (sc.horizon_days + sc.drain_days) * kDay;
+  // The scenario reader keeps start_date in 1900..2199 and the run within 20 years, so the end is
+  // far inside 32 bits; checked all the same, as a scenario built in code skips the reader.
+  const double run_min = std::ceil(end_s / 60.0);
+  const auto t1 = run_min < 0 || run_min > static_cast<double>(std::numeric_limits<std::int32_t>::max())
+                      ? std::nullopt
+                      : checked_add(t0, Minutes(static_cast<std::int32_t>(run_min)));
+  if (!t1)
+    throw Error("scenario: start_date " + sc.start_date + " plus " + std::to_string(sc.horizon_days + sc.drain_days) +
+                " days of run leaves the 32-bit instant range");
+  std::vector<Instant> starts;
+  for (std::size_t si = 0; si < services.size(); ++si) {
+    const timetable::Service& sv = services[si];
+    if (!(sv.carriage == c)) continue;
+    for (std::size_t k = 0; k + 1 < sv.calls.size(); ++k) {
+      if (sv.calls[k].stop != a || sv.calls[k + 1].stop != b) continue;
+      // Starts with any departure in the run (a superset of those leaving call k in it).
+      timetable::service_starts(sv, t0, *t1, starts);
+      for (const Instant x : starts) {
+        Departure d;
+        d.dep = SimTime(static_cast<double>((x + sv.calls[k].departure - t0).value()) * 60.0);
+        d.arr = SimTime(static_cast<double>((x + sv.calls[k + 1].arrival - t0).value()) * 60.0);
+        if (d.dep.s < 0 || d.dep.s >= end_s) continue;
+        d.capacity_teu = sv.capacity_teu > 0 ? sv.capacity_teu : sp.policy.capacity_teu;
+        d.cutoff = SimTime(static_cast<double>(sv.cutoff.value()) * 60.0);
+        auto [it, added] = trip_of_start.try_emplace({si, x.value()}, static_cast<std::uint32_t>(trip_of_start.size()));
+        d.trip = it->second;
+        sp.deps.push_back(d);
+      }
+    }
+  }
+  std::sort(sp.deps.begin(), sp.deps.end(), [](const Departure& x, const Departure& y) {
+    return x.dep.s != y.dep.s ? x.dep.s < y.dep.s : x.trip < y.trip;
+  });
+  for (std::uint32_t i = 0; i < sp.deps.size(); ++i) sp.dep_of_trip.emplace(sp.deps[i].trip, i);
+}
+
+// Builds an Impl from a scenario, step by step (constructor order below).
+class Compiler {
+ public:
+  Compiler(CorridorModel::Impl& m, const Network& net, std::span<const timetable::Service> services)
+      : m_(m), net_(net), services_(services), planner_(net) {}
+
+  void plan_flows();
+  void check_overrides();
+  void resolve_closures();
+  void plan_reroutes();
+  void apply_capacity_cuts();
+  [[nodiscard]] std::uint32_t trips() const { return static_cast<std::uint32_t>(trip_of_start_.size()); }
+
+ private:
+  std::vector<Stage> stages(const route::Itinerary& it, const std::string& name, int teu_per_box);
+  Stage node_stage(const route::Step& st, bool& fresh, bool& keep);
+  Stage leg_stage(const route::Step& st, bool fresh, std::optional<Mode> prev, const std::string& name,
+                  int teu_per_box);
+  route::Itinerary flow_route(const FlowSpec& spec);
+  route::Itinerary pinned_route(const FlowSpec& spec);
+
+  CorridorModel::Impl& m_;
+  const Network& net_;
+  std::span<const timetable::Service> services_;
+  route::Planner planner_;
+  std::unique_ptr<route::RoutingGraph> graph_;  // for pinned paths, built on first use
+  route::Weights weights_;
+  std::unordered_map<std::uint32_t, std::uint32_t> service_of_link_, crane_of_node_, path_of_link_;
+  std::map<std::pair<std::size_t, std::int32_t>, std::uint32_t> trip_of_start_;  // (service, start)
+};
+
+// A node step: its operation as a stage (keep = false for a dwell the scenario does not apply).
+Stage Compiler::node_stage(const route::Step& st, bool& fresh, bool& keep) {
+  Stage s;
+  s.node = st.at;
+  s.op = st.operation;
+  keep = true;
+  switch (st.op_kind) {
+    case OperationKind::dwell: {
+      // The package's dwell rows stand in for waiting for the next departure, which the
+      // model produces itself; applied only where the scenario asks ([[nodes]] apply_dwell).
+      bool apply = false;
+      for (const auto& o : m_.sc.nodes) apply = apply || (o.apply_dwell && o.code == net_.node(st.at).code);
+      keep = apply;
+      s.kind = StageKind::dwell;
+      break;
+    }
+    case OperationKind::handling:
+      s.kind = StageKind::handling;
+      fresh = true;
+      break;
+    case OperationKind::border:
+      s.kind = StageKind::border;
+      break;
+    case OperationKind::gauge_change: {
+      s.kind = StageKind::crane;
+      fresh = true;
+      auto [itc, added] = crane_of_node_.try_emplace(s.node.v, static_cast<std::uint32_t>(m_.cranes.size()));
+      if (added) {
+        CranePlan cp;
+        cp.node = s.node;
+        cp.label = net_.node(st.at).code;
+        const OperationInfo& op = net_.operation(st.operation);
+        int cranes = op.cranes > 0 ? op.cranes : m_.sc.default_cranes;
+        double factor = 1;
+        cp.moves_per_hour = op.moves_per_hour;
+        for (const auto& o : m_.sc.nodes) {
+          if (o.code != cp.label) continue;
+          if (o.cranes > 0) cranes = o.cranes;
+          factor = o.cranes_factor;
+          if (o.moves_per_hour > 0) cp.moves_per_hour = o.moves_per_hour;
+        }
+        cp.cranes = std::max(1, static_cast<int>(std::lround(cranes * factor)));
+        m_.cranes.push_back(cp);
+      }
+      s.crane = CraneIx(itc->second);
+      break;
+    }
+  }
+  return s;
+}
+
+// A leg: a departure to wait for (sea, a train forming, every timetabled rail leg) or a run.
+Stage Compiler::leg_stage(const route::Step& st, bool fresh, std::optional<Mode> prev, const std::string& name,
+                          int teu_per_box) {
+  Stage s;
+  const Mode mode = st.carriage.mode;
+  s.node = st.from;
+  if (mode == Mode::rail && m_.sc.rail.kind != ServicePolicy::Kind::timetable) {
+    const LinkInfo& li = net_.link_info(st.link);
+    double tpd = m_.sc.rail.capacity_teu > 0 && li.capacity_teu_per_day > 0
+                     ? li.capacity_teu_per_day / m_.sc.rail.capacity_teu
+                     : 0;
+    for (const LinkOverride& o : m_.sc.links) {
+      if (o.id == li.id) tpd = o.trains_per_day;
+    }
+    if (tpd > 0) {
+      auto [itp, added] = path_of_link_.try_emplace(st.link.v, static_cast<std::uint32_t>(m_.paths.size()));
+      if (added) m_.paths.push_back({st.link, tpd, SimTime(kDay / tpd), li.id});
+      s.path = PathIx(itp->second);
+    }
+  }
+  s.travel = SimTime(to_hours(st.duration) * kHour);
+  const bool sea = mode == Mode::deep_sea || mode == Mode::feeder || mode == Mode::ferry;
+  // Timetabled rail: every leg is a departure, so a box can stay on a through train or
+  // change trains where the timetable makes it.
+  const bool forms =
+      mode == Mode::rail && (fresh || prev != mode || m_.sc.rail.kind == ServicePolicy::Kind::timetable);
+  if (!sea && !forms) {
+    s.kind = StageKind::run;
+    s.link = st.link;
+    return s;
+  }
+  s.kind = StageKind::depart;
+  auto [its, added] = service_of_link_.try_emplace(st.link.v, static_cast<std::uint32_t>(m_.services.size()));
+  if (added) {
+    ServicePlan sp;
+    sp.link = st.link;
+    sp.from_node = st.from;
+    sp.travel = s.travel;
+    sp.policy = mode == Mode::ferry ? m_.sc.ferry : mode == Mode::rail ? m_.sc.rail : m_.sc.sea;
+    sp.label = net_.link_info(st.link).id;
+    sp.path = s.path;
+    if (sp.policy.kind == ServicePolicy::Kind::timetable) {
+      add_departures(net_, m_.sc, services_, st.link, sp, trip_of_start_);
+      if (sp.deps.empty()) {
+        throw ScenarioError(name + ": link " + sp.label + " (" + std::string(to_string(mode)) + " " +
+                            net_.node(st.from).code + " -> " + net_.node(st.to).code +
+                            ") has no timetabled departure in the run: no service of the package "
+                            "calls there in turn (policy 'timetable'; use 'schedule' or 'when_full' "
+                            "for this mode, or keep the flow off the link with 'avoid')");
+      }
+    }
+    m_.services.push_back(std::move(sp));
+  }
+  s.service = ServiceIx(its->second);
+  const ServicePlan& sp = m_.services[s.service.v];
+  for (const Departure& d : sp.deps) {
+    if (d.capacity_teu < teu_per_box) {
+      throw ScenarioError(name + ": a " + std::to_string(teu_per_box) + " TEU box does not fit a " +
+                          std::to_string(d.capacity_teu) + " TEU departure on " + sp.label);
+    }
+  }
+  if (sp.policy.capacity_teu < teu_per_box) {
+    throw ScenarioError(name + ": a " + std::to_string(teu_per_box) + " TEU box does not fit the " +
+                        std::to_string(sp.policy.capacity_teu) + " TEU capacity of " + sp.label +
+                        " (field 'capacity_teu')");
+  }
+  return s;
+}
+
+// An itinerary as stages (a new train forms at its first rail leg after handling or a gauge
+// change), adding the services, cranes and line capacities it uses.
+std::vector<Stage> Compiler::stages(const route::Itinerary& it, const std::string& name, int teu_per_box) {
+  std::vector<Stage> out;
+  bool fresh = true;  // the next rail leg forms a new train
+  std::optional<Mode> prev;
+  for (const route::Step& st : it.steps) {
+    if (st.kind == route::StepKind::node) {
+      bool keep = true;
+      Stage s = node_stage(st, fresh, keep);
+      if (keep) out.push_back(s);
+      continue;
+    }
+    out.push_back(leg_stage(st, fresh, prev, name, teu_per_box));
+    prev = st.carriage.mode;
+    fresh = false;
+  }
+  return out;
+}
+
+// A flow pinned to a node sequence (FlowSpec::path): the cheapest link of each consecutive
+// pair, under the default options (one TEU, general cargo), spelled out as the planner would.
+route::Itinerary Compiler::pinned_route(const FlowSpec& spec) {
+  auto bad_row = [&](const std::string& what) { scenario_error(m_.sc.demand_file, spec.line, "path", what); };
+  if (spec.path.size() < 2) bad_row("a path needs at least two nodes, got " + std::to_string(spec.path.size()));
+  std::vector<NodeId> nodes;
+  for (const std::string& code : spec.path) {
+    try {
+      nodes.push_back(route::locate(net_, code));
+    } catch (const route::LocateError& e) {
+      bad_row(e.what());
+    }
+  }
+  for (const auto& [field, text, node] : {std::tuple{"origin", &spec.origin, nodes.front()},
+                                          std::tuple{"destination", &spec.destination, nodes.back()}}) {
+    const auto at = route::try_locate(net_, *text);
+    if (!at || *at != node) {
+      bad_row(std::string("the path must start at the origin and end at the destination; ") + field + " '" + *text +
+              "' is not '" + net_.node(node).code + "'");
+    }
+  }
+  if (!graph_) {
+    graph_ = std::make_unique<route::RoutingGraph>(net_);
+    route::prepare(*graph_, route::RouteOptions{}, nullptr, weights_);
+  }
+  std::vector<LinkId> links;
+  for (std::size_t i = 0; i + 1 < nodes.size(); ++i) {
+    std::optional<LinkId> best;
+    for (const LinkId l : net_.out_links(nodes[i])) {
+      if (net_.link_to(l) != nodes[i + 1] || weights_.link_ok[l] == 0) continue;
+      const route::Criteria& c = weights_.link[l];
+      if (!best || std::tuple(c.cost, c.time) < std::tuple(weights_.link[*best].cost, weights_.link[*best].time)) best = l;
+    }
+    if (!best) bad_row("no link from " + net_.node(nodes[i]).code + " to " + net_.node(nodes[i + 1]).code);
+    links.push_back(*best);
+  }
+  if (!route::evaluate(*graph_, weights_, links).usable) {
+    bad_row("the path changes carriage where the network has no transfer for it");
+  }
+  return route::make_itinerary(*graph_, weights_, links);
+}
+
+// The flow's route: its pinned path, else the planner's fastest itinerary with its avoid items.
+route::Itinerary Compiler::flow_route(const FlowSpec& spec) {
+  if (!spec.path.empty()) return pinned_route(spec);
+  auto bad_row = [&](const std::string& field, const std::string& what) {
+    scenario_error(m_.sc.demand_file, spec.line, field, what);
+  };
+  for (const auto& [field, text] : {std::pair{"origin", &spec.origin}, std::pair{"destination", &spec.destination}}) {
+    try {
+      (void)route::locate(net_, *text);
+    } catch (const route::LocateError& e) {
+      bad_row(field, e.what());
+    }
+  }
+  route::RouteOptions avoided;
+  for (const std::string& item : spec.avoid) {
+    try {
+      route::add_avoid(net_, item, avoided);
+    } catch (const RequestError& e) {
+      bad_row("avoid", e.what());
+    }
+  }
+  route::RouteRequest req;
+  req.from = spec.origin;
+  req.to = spec.destination;
+  req.avoid = spec.avoid;
+  req.alternatives = 1;
+  route::RouteResult res;
+  try {
+    res = planner_.route(req);
+  } catch (const RequestError& e) {  // the same place twice, an end avoided
+    bad_row("destination", e.what());
+  }
+  if (res.itineraries.empty()) {
+    bad_row(spec.avoid.empty() ? "destination" : "avoid",
+            "no route from " + spec.origin + " to " + spec.destination +
+                (spec.avoid.empty() ? std::string(" in this network") : " with these avoid items"));
+  }
+  return res.itineraries.front();
+}
+
+void Compiler::plan_flows() {
+  for (std::size_t f = 0; f < m_.sc.flows.size(); ++f) {
+    FlowPlan fp;
+    fp.spec = m_.sc.flows[f];
+    // Messages name the demand file, the row's physical line and the column at fault.
+    const std::string name = fmt::format("{}{}: flow {} -> {}", m_.sc.demand_file.string(),
+                                         fp.spec.line > 0 ? fmt::format(":{}", fp.spec.line) : "", fp.spec.origin,
+                                         fp.spec.destination);
+    const route::Itinerary it = flow_route(fp.spec);
+    fp.label = net_.node(it.from).code + "-" + net_.node(it.to).code;
+    fp.corridor = it.label;
+    fp.planned_h = to_hours(it.total.duration);
+    fp.dest = it.to;
+    m_.plans.push_back({stages(it, name, fp.spec.teu_per_box), FlowIx::from(f)});
+    m_.flows.push_back(std::move(fp));
+  }
+}
+
+void Compiler::check_overrides() {
+  for (std::size_t i = 0; i < m_.sc.links.size(); ++i) {
+    const LinkOverride& o = m_.sc.links[i];
+    const std::string field = "links[" + std::to_string(i) + "].id";
+    const auto l = net_.find_link(o.id);
+    if (!l) scenario_error(m_.sc.file, o.line, field, "unknown link '" + o.id + "'" + detail::link_hint(net_, o.id));
+    if (net_.link_carriage(*l).mode != Mode::rail) {
+      scenario_error(m_.sc.file, o.line, field, "'" + o.id + "' is not a rail link (trains_per_day is for rail)");
+    }
+  }
+  for (std::size_t i = 0; i < m_.sc.nodes.size(); ++i) {
+    const NodeOverride& o = m_.sc.nodes[i];
+    if (!net_.find_node(o.code)) {
+      scenario_error(m_.sc.file, o.line, "nodes[" + std::to_string(i) + "].code",
+                     "unknown node '" + o.code + "'" + detail::node_hint(net_, o.code));
+    }
+  }
+}
+
+void Compiler::resolve_closures() {
+  m_.node_closed.resize(net_.node_count());
+  m_.link_closed.resize(net_.link_count());
+  for (std::size_t i = 0; i < m_.sc.closures.size(); ++i) {
+    const Closure& c = m_.sc.closures[i];
+    const std::pair<double, double> iv{c.from_day * kDay, c.to_day * kDay};
+    const std::string field = "closures[" + std::to_string(i) + "].";
+    if (c.kind == Closure::Kind::node) {
+      auto n = net_.find_node(c.what);
+      if (!n) scenario_error(m_.sc.file, c.line, field + "node", "unknown node '" + c.what + "'" + detail::node_hint(net_, c.what));
+      m_.node_closed[n->v].push_back(iv);
+    } else if (c.kind == Closure::Kind::link) {
+      auto l = net_.find_link(c.what);
+      if (!l) scenario_error(m_.sc.file, c.line, field + "link", "unknown link '" + c.what + "'" + detail::link_hint(net_, c.what));
+      m_.link_closed[l->v].push_back(iv);
+    } else {
+      auto p = parse_passage(c.what);
+      if (!p) scenario_error(m_.sc.file, c.line, field + "passage", "unknown passage '" + c.what + "'" + detail::passage_hint());
+      for (std::uint32_t l = 0; l < net_.link_count(); ++l) {
+        if ((net_.link_passages(LinkId(l)) & passage_bit(*p)) != 0) m_.link_closed[l].push_back(iv);
+      }
+    }
+  }
+}
+
+// on_closure = reroute: epochs between node-closure boundaries, each with the set of nodes
+// closed in it; for every plan, stage and set with a closed node ahead (but not here), the
+// route from the stage's node to the flow's destination avoiding the set's nodes, keeping the
+// flow's avoid items that are not node codes (modes, countries, passages; node codes only pin
+// the corridor). New plans are examined in turn, so a re-route can be re-routed again.
+void Compiler::plan_reroutes() {
+  std::vector<double> bounds;
+  for (const auto& iv : m_.node_closed) {
+    for (const auto& [a, b] : iv) {
+      bounds.push_back(a);
+      bounds.push_back(b);
+    }
+  }
+  std::sort(bounds.begin(), bounds.end());
+  bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
+  std::map<std::vector<std::uint32_t>, std::int32_t> set_id;
+  std::vector<std::vector<std::uint32_t>> sets;
+  for (const double t : bounds) {
+    std::vector<std::uint32_t> closed;
+    for (std::uint32_t n = 0; n < m_.node_closed.size(); ++n) {
+      if (open_at(m_.node_closed[n], t) > t) closed.push_back(n);
+    }
+    std::int32_t id = -1;
+    if (!closed.empty()) {
+      auto [it, added] = set_id.try_emplace(closed, static_cast<std::int32_t>(sets.size()));
+      if (added) sets.push_back(closed);
+      id = it->second;
+    }
+    m_.epoch_start.push_back(t);
+    m_.epoch_set.push_back(id);
+  }
+  std::map<std::tuple<std::uint32_t, std::uint32_t, std::int32_t>, std::int64_t> planned;
+  for (std::uint32_t p = 0; p < m_.plans.size(); ++p) {
+    const FlowIx f = m_.plans[p].flow;
+    for (std::uint32_t i = 0; i < m_.plans[p].stages.size(); ++i) {
+      const std::uint32_t here = m_.plans[p].stages[i].node.v;
+      for (std::int32_t c = 0; c < static_cast<std::int32_t>(sets.size()); ++c) {
+        const auto& closed = sets[static_cast<std::size_t>(c)];
+        auto is_closed = [&](std::uint32_t n) { return std::binary_search(closed.begin(), closed.end(), n); };
+        if (is_closed(here)) continue;
+        bool ahead = false;
+        for (std::size_t j = i; j < m_.plans[p].stages.size(); ++j) ahead = ahead || is_closed(m_.plans[p].stages[j].node.v);
+        if (!ahead) continue;
+        auto [it, added] = planned.try_emplace({here, f.v, c}, -1);
+        if (added) {
+          const FlowPlan& fp = m_.flows[f.v];
+          route::RouteRequest req;
+          req.from = net_.node(NodeId(here)).code;
+          req.to = net_.node(fp.dest).code;
+          for (const std::string& a : fp.spec.avoid) {
+            if (!net_.find_node(a)) req.avoid.push_back(a);
+          }
+          for (const std::uint32_t n : closed) req.avoid.push_back(net_.node(NodeId(n)).code);
+          try {
+            const route::RouteResult res = planner_.route(req);
+            if (!res.itineraries.empty()) {
+              Plan alt{stages(res.itineraries.front(), "re-route of " + fp.label, fp.spec.teu_per_box), f};
+              bool clean = true;
+              for (const Stage& st : alt.stages) clean = clean && !is_closed(st.node.v);
+              if (clean) {
+                it->second = static_cast<std::int64_t>(m_.plans.size());
+                m_.plans.push_back(std::move(alt));
+              }
+            }
+          } catch (const std::exception&) {
+            // no way around (the destination is closed, or the alternative has no service):
+            // the box waits
+          }
+        }
+        if (it->second >= 0) {
+          m_.reroute.emplace(CorridorModel::Impl::reroute_key(p, i, c), static_cast<std::uint32_t>(it->second));
+        }
+      }
+    }
+  }
+}
+
+// Capacity cuts, after every plan (re-routes included) has named its crane nodes.
+void Compiler::apply_capacity_cuts() {
+  for (std::size_t i = 0; i < m_.sc.capacity_cuts.size(); ++i) {
+    const CapacityCut& cut = m_.sc.capacity_cuts[i];
+    const std::string field = "capacity_cuts[" + std::to_string(i) + "].node";
+    const auto n = net_.find_node(cut.node);
+    if (!n) scenario_error(m_.sc.file, cut.line, field, "unknown node '" + cut.node + "'" + detail::node_hint(net_, cut.node));
+    const auto it = crane_of_node_.find(n->get());
+    if (it == crane_of_node_.end()) {
+      scenario_error(m_.sc.file, cut.line, field,
+                     "'" + cut.node + "' is not a gauge change on any flow's route (no cranes to cut)");
+    }
+    CranePlan& cp = m_.cranes[it->second];
+    const int during = cut.cranes > 0 ? cut.cranes : std::max(1, static_cast<int>(std::lround(cp.cranes * cut.cranes_factor)));
+    cp.cuts.push_back({SimTime::days(cut.from_day), SimTime::days(cut.to_day), during});
+    std::sort(cp.cuts.begin(), cp.cuts.end(), [](const CraneCut& a, const CraneCut& b) { return a.from < b.from; });
+    for (std::size_t k = 1; k < cp.cuts.size(); ++k) {
+      if (cp.cuts[k].from < cp.cuts[k - 1].to) {
+        scenario_error(m_.sc.file, cut.line, field, "cuts of '" + cut.node + "' overlap; give one cut per interval");
+      }
+    }
+  }
+}
+
+}  // namespace
+
+CorridorModel::CorridorModel(const Network& net, Scenario scenario, std::span<const timetable::Service> services)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->net = &net;
+  impl_->sc = std::move(scenario);
+  Compiler c(*impl_, net, services);
+  c.plan_flows();
+  c.check_overrides();
+  c.resolve_closures();
+  if (impl_->sc.on_closure == OnClosure::reroute) c.plan_reroutes();
+  c.apply_capacity_cuts();
+  impl_->trips = c.trips();  // re-routes included
+}
+
+}  // namespace landbridge::corridor
