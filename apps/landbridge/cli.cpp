@@ -31,8 +31,10 @@ namespace {
 
 // The engine names the query's fields; the command line says which option it was.
 std::string in_option_words(const query::QueryError& e) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kOptions{{
-      {"arrive_by", "--arrive-by"}, {"depart", "--depart"}, {"window", "--window"}, {"rates_on", "--rates"}}};
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kOptions{{
+      {"arrive_by", "--arrive-by"}, {"depart", "--depart"}, {"window", "--window"}, {"rates_on", "--rates"},
+      {"reliability", "--reliability"}, {"reliability.arrive_by", "--arrive-by-prob"},
+      {"reliability.background", "--background"}}};
   const std::string msg = e.what();
   const bool named = std::any_of(kOptions.begin(), kOptions.end(), [&](const auto& o) { return o.first == e.field(); });
   if (!named) return msg;

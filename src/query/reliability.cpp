@@ -12,7 +12,7 @@ corridor::Scenario background_of(const LoadedNetwork& pkg, const ReliabilityQuer
   if (!q.background.empty()) return corridor::load_scenario(q.background);
   std::error_code ec;
   if (!std::filesystem::equivalent(pkg.dir, io::default_package_dir(), ec))
-    throw QueryError(Problem::bad_request, "background",
+    throw QueryError(Problem::bad_request, "reliability.background",
                      "this package (" + pkg.dir.string() +
                          ") has no default background load for reliability: give a scenario file (--background)");
   return corridor::load_scenario(corridor::default_background_file());
@@ -35,7 +35,7 @@ corridor::ReliabilityRequest request_of(const ReliabilityQuery& q, route::Contai
 
 corridor::ReliabilityResult Engine::reliability(const StaticAnswer& a, const ReliabilityQuery& q) const {
   if (!q.arrive_by.empty())
-    throw QueryError(Problem::bad_request, "arrive_by",
+    throw QueryError(Problem::bad_request, "reliability.arrive_by",
                      "a probability of arriving by a date needs a timetabled query (depart): a static route has no date");
   corridor::ReliabilityRequest req = request_of(q, a.result.options.shipment.unit);
   const Network& net = a.network();
@@ -58,7 +58,9 @@ corridor::ReliabilityResult Engine::reliability(const ScheduledAnswer& a, const 
     const schedule::LocalClock& clock = shared ? *impl_->clock : own;
     std::string why;
     deadline = clock.parse(a.result.to, q.arrive_by, &why);
-    if (!deadline) throw QueryError(Problem::bad_request, "arrive_by", "arrive_by " + q.arrive_by + ": " + why);
+    if (!deadline)
+      throw QueryError(Problem::bad_request, "reliability.arrive_by",
+                       "reliability.arrive_by " + q.arrive_by + ": " + why);
   }
   for (std::size_t i = 0; i < a.result.itineraries.size(); ++i) {
     const schedule::ScheduledItinerary& it = a.result.itineraries[i];

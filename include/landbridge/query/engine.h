@@ -210,9 +210,9 @@ class Engine {
   // the query's `reliability.replications` > 0). Door-to-door times run from the box being
   // ready; for a timetabled answer from the query's ready instant. Throws QueryError
   // (bad_request: replications out of range, field "reliability"; no default background for
-  // this package or a deadline given for a static answer, field "background" / "arrive_by";
-  // a deadline that does not parse) and corridor::ScenarioError for a background file that
-  // does not load (file, line, field).
+  // this package, field "reliability.background"; a deadline that does not parse or one given
+  // for a static answer, field "reliability.arrive_by") and corridor::ScenarioError for a
+  // background file that does not load (file, line, field).
   [[nodiscard]] corridor::ReliabilityResult reliability(const StaticAnswer& a, const ReliabilityQuery& q) const;
   [[nodiscard]] corridor::ReliabilityResult reliability(const ScheduledAnswer& a, const ReliabilityQuery& q) const;
 
