@@ -66,6 +66,22 @@ TEST(CliReliability, StaticRoutesGetPercentilesToo) {
   }
 }
 
+TEST(CliReliability, ChartDrawsABandPerSeries) {
+  const auto r = run("chart JPHKT DEDUI --depart 2026-12-01 --reliability 2 --json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_GT(j["series"].size(), 1U);
+  for (const auto& s : j["series"]) {
+    ASSERT_TRUE(s.contains("band")) << s["label"];
+    EXPECT_LE(s["band"]["p5_days"].get<double>(), s["band"]["p50_days"].get<double>());
+    EXPECT_LE(s["band"]["p50_days"].get<double>(), s["band"]["p95_days"].get<double>());
+  }
+  const auto svg = run("chart JPHKT DEDUI --depart 2026-12-01 --reliability 2");
+  ASSERT_EQ(svg.code, 0) << svg.err;
+  EXPECT_EQ(count_matches(svg.out, std::regex("class=\"band\"")), static_cast<int>(j["series"].size()));
+  EXPECT_NE(svg.out.find("simulated P5"), std::string::npos);
+}
+
 TEST(CliReliability, MisusedOptionsExitTwo) {
   auto r = run("route JPHKT DEDUI --reliability 2 --arrive-by-prob 2026-12-28");
   EXPECT_EQ(r.code, 2);
