@@ -2,6 +2,7 @@
 // its route's stages — handling, a gauge-change crane, border clearance, dwell, driving a
 // link, or waiting for a departure (vehicles.cpp carries it on) — until it is delivered.
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 #include "run.h"
@@ -47,41 +48,93 @@ std::uint64_t Run::vehicle_unit(std::uint64_t vehicle) const {
   return vehicle_lead[vehicle];
 }
 
-double Run::draw_op_h(OperationId op, std::uint64_t unit) {
-  const auto& d = m.net->operation(op).duration;
-  const double lo = to_hours(d.lo), mode = to_hours(d.value), hi = to_hours(d.hi);
-  if (!(hi > lo)) return mode;
-  sim::RandomStream rs = sim::RandomStream::named(seed, rep, {kServiceDraw, op.v, unit});
-  return sim::Triangular(lo, std::clamp(mode, lo, hi), hi)(rs);
+double Run::draw_h(const OpPlan& op, std::uint64_t unit) {
+  if (!op.draw.random()) return op.draw.fixed_h();
+  sim::RandomStream rs = sim::RandomStream::named(seed, rep, {kServiceDraw, op.op.v, unit});
+  return op.draw(rs);
 }
 
-// Boxes of flow f become ready: a Poisson stream, or each week's volume spread uniformly
-// over the week (the fraction carried to the next).
+// Where a node operation's time goes in the box's record.
+void Run::record_operation(Box& b, StageKind kind, double wait_h, double service_h) {
+  switch (kind) {
+    case StageKind::crane:
+      b.rec.wait_crane_h += wait_h;
+      b.rec.service_crane_h += service_h;
+      return;
+    case StageKind::handling:
+      b.rec.handling_h += service_h;
+      break;
+    case StageKind::border:
+      b.rec.border_h += service_h;
+      break;
+    default:
+      b.rec.dwell_h += service_h;
+      break;
+  }
+  b.rec.wait_operation_h += wait_h;
+}
+
+// Boxes of flow f become ready (runs to the horizon):
+// - poisson: a Poisson stream of boxes;
+// - uniform: each week's volume (the fraction carried to the next) at uniform times in it;
+// - batch:N: N boxes at once, the batches a Poisson stream at the flow's volume;
+// - weekly:DAYS: the week's volume split evenly over the days, ready at 00:00 (a day's
+//   fraction carried to the next ready day).
 sim::Process Run::generator(FlowIx f) {
   const FlowSpec& spec = m.flows[f.v].spec;
   sim::RandomStream rs(1 + f.v, rep, seed);
   const double per_week = spec.teu_per_week / spec.teu_per_box;
-  if (spec.pattern == ReadyPattern::poisson) {
-    const sim::Exponential gap(sim::kWeek / per_week);
-    for (double t = gap(rs); t < w1; t += gap(rs)) {
-      co_await sim.until(t);
-      new_box(f);
-    }
-  } else {
-    double carry = 0;
-    std::vector<double> times;
-    for (double w = 0; w < w1; w += sim::kWeek) {
-      const double n = per_week + carry;
-      const auto k = static_cast<std::size_t>(std::floor(n));
-      carry = n - static_cast<double>(k);
-      times.clear();
-      for (std::size_t i = 0; i < k; ++i) times.push_back(w + rs.u01() * sim::kWeek);
-      std::sort(times.begin(), times.end());
-      for (double t : times) {
-        if (t >= w1) break;
+  switch (spec.pattern) {
+    case ReadyPattern::poisson: {
+      const sim::Exponential gap(sim::kWeek / per_week);
+      for (double t = gap(rs); t < w1; t += gap(rs)) {
         co_await sim.until(t);
         new_box(f);
       }
+      break;
+    }
+    case ReadyPattern::batch: {
+      const sim::Exponential gap(sim::kWeek * spec.batch / per_week);
+      for (double t = gap(rs); t < w1; t += gap(rs)) {
+        co_await sim.until(t);
+        for (int i = 0; i < spec.batch; ++i) new_box(f);
+      }
+      break;
+    }
+    case ReadyPattern::weekly: {
+      const int days = std::popcount(static_cast<unsigned>(spec.weekdays));
+      if (days == 0) break;  // no ready day (a spec built in code; the reader refuses it)
+      const double per_day = per_week / days;
+      double carry = 0;
+      for (double d = 0; d * kDay < w1; d += 1) {
+        const int weekday = (m.start_weekday + static_cast<int>(d)) % 7;
+        if ((spec.weekdays & (1U << static_cast<unsigned>(weekday))) == 0) continue;
+        const double n = per_day + carry;
+        const auto k = static_cast<std::size_t>(std::floor(n + 1e-9));
+        carry = n - static_cast<double>(k);
+        if (k == 0) continue;
+        co_await sim.until(d * kDay);
+        for (std::size_t i = 0; i < k; ++i) new_box(f);
+      }
+      break;
+    }
+    case ReadyPattern::uniform: {
+      double carry = 0;
+      std::vector<double> times;
+      for (double w = 0; w < w1; w += sim::kWeek) {
+        const double n = per_week + carry;
+        const auto k = static_cast<std::size_t>(std::floor(n));
+        carry = n - static_cast<double>(k);
+        times.clear();
+        for (std::size_t i = 0; i < k; ++i) times.push_back(w + rs.u01() * sim::kWeek);
+        std::sort(times.begin(), times.end());
+        for (double t : times) {
+          if (t >= w1) break;
+          co_await sim.until(t);
+          new_box(f);
+        }
+      }
+      break;
     }
   }
 }
@@ -123,51 +176,79 @@ sim::Process Run::box_process(std::uint32_t id) {
       boxes[id].rec.closure_h += (open - t0) / kHour;
     }
     switch (st.kind) {
-      case StageKind::handling: {
-        const double h = draw_op_h(st.op, box_unit(boxes[id]));
-        co_await sim.timeout(h * kHour);
-        boxes[id].rec.handling_h += h;
-        break;
-      }
-      case StageKind::crane: {
-        CraneState& c = crane[st.crane.v];
-        const double q = static_cast<double>(c.res->queue_length()) +
-                         (c.res->in_use() >= c.res->capacity() ? 1.0 : 0.0);
-        const double tq = sim.now();
-        if (in_window(tq)) c.max_queue = std::max(c.max_queue, q);
-        const bool queues = c.res->in_use() >= c.res->capacity() || c.res->queue_length() > 0;
-        if (queues) c.trace.change(tq, +1);
-        auto guard = co_await c.res->request();
-        if (queues) c.trace.change(sim.now(), -1);
-        const double wait = sim.now() - tq;
-        const CranePlan& cp = m.cranes[st.crane.v];
-        const double h = cp.moves_per_hour > 0 ? 2.0 / cp.moves_per_hour : draw_op_h(st.op, box_unit(boxes[id]));
-        const double s0 = sim.now(), s1 = s0 + h * kHour;
-        c.busy += std::max(0.0, std::min(s1, w1) - std::max(s0, w0));
-        if (in_window(tq)) c.waits.push_back(wait / kHour);
-        co_await sim.timeout(h * kHour);
-        guard.release();
-        boxes[id].rec.wait_crane_h += wait / kHour;
-        boxes[id].rec.service_crane_h += h;
-        break;
-      }
+      case StageKind::handling:
+      case StageKind::crane:
       case StageKind::border:
       case StageKind::dwell: {
-        if (boxes[id].cont >= 0) break;  // staying on a timetabled train: in its stop
-        // One draw per vehicle and operation: the whole train / ferry is cleared together.
-        double h;
+        const bool stop_of_train = st.kind == StageKind::border || st.kind == StageKind::dwell;
+        if (stop_of_train && boxes[id].cont >= 0) break;  // staying on a timetabled train: in its stop
+        const OpPlan& op = m.ops[st.opx.v];
         const std::uint64_t v = boxes[id].vehicle;
-        if (v == 0) {
-          h = draw_op_h(st.op, box_unit(boxes[id]));
-        } else {
-          const std::uint64_t key = (v << 24) | st.node.v;
-          auto& draws = st.kind == StageKind::border ? border_draw : dwell_draw;
-          auto it = draws.find(key);
-          if (it == draws.end()) it = draws.emplace(key, draw_op_h(st.op, vehicle_unit(v))).first;
-          h = it->second;
+        const bool as_train = op.per_train && v != 0;
+        const std::uint64_t key = (v << 24) ^ st.opx.v;
+        double wait = 0, h = 0;
+        if (!op.server.valid()) {
+          // A pure delay: one draw per box, or per vehicle (the whole train cleared together).
+          if (as_train) {
+            auto it = train_draw.find(key);
+            if (it == train_draw.end()) it = train_draw.emplace(key, draw_h(op, vehicle_unit(v))).first;
+            h = it->second;
+          } else {
+            h = draw_h(op, box_unit(boxes[id]));
+          }
+          co_await sim.timeout(h * kHour);
+          record_operation(boxes[id], st.kind, 0, h);
+          break;
+        }
+        // A queue. Per train: the train's first box to arrive queues for the whole train;
+        // boxes of the train that arrive before its service ends go with it, and one that
+        // arrives after it (the boxes of a train trickle out of a per-box gauge change) passes
+        // at once: its train has been cleared.
+        TrainService* group = nullptr;
+        if (as_train) {
+          auto it = train_service_of.find(key);
+          if (it != train_service_of.end()) {
+            TrainService& g = train_services[it->second];
+            if (g.done->triggered()) break;  // its train is cleared already: it passes
+            const double t_join = sim.now();
+            co_await *g.done;
+            const double spent = (sim.now() - t_join) / kHour;  // with the train from here on
+            record_operation(boxes[id], st.kind, std::max(0.0, spent - g.service_h), std::min(spent, g.service_h));
+            break;
+          }
+          train_services.push_back({sim.now(), std::make_unique<sim::Event>(sim), 0, 0});
+          train_service_of[key] = train_services.size() - 1;
+          group = &train_services.back();
+        }
+        CraneState& c = crane[op.server.v];
+        const bool busy = c.res->in_use() >= c.res->capacity();
+        const double q = static_cast<double>(c.res->queue_length()) + (busy ? 1.0 : 0.0);
+        const double tq = sim.now();
+        if (in_window(tq)) {
+          c.max_queue = std::max(c.max_queue, q);
+          c.arrivals += 1;
+        }
+        const bool queues = busy || c.res->queue_length() > 0;
+        if (queues) c.change(tq, +1, w0, w1);
+        auto guard = co_await c.res->request(op.priority ? m.flows[boxes[id].flow.v].spec.klass : 0);
+        if (queues) c.change(sim.now(), -1, w0, w1);
+        wait = (sim.now() - tq) / kHour;
+        h = draw_h(op, as_train ? vehicle_unit(v) : box_unit(boxes[id]));
+        const double s0 = sim.now(), s1 = s0 + h * kHour;
+        c.busy += std::max(0.0, std::min(s1, w1) - std::max(s0, w0));
+        if (in_window(tq)) {
+          c.waits.push_back(wait);
+          c.served_h += h;
+          c.served += 1;
         }
         co_await sim.timeout(h * kHour);
-        (st.kind == StageKind::border ? boxes[id].rec.border_h : boxes[id].rec.dwell_h) += h;
+        guard.release();
+        if (group != nullptr) {
+          group->wait_h = wait;
+          group->service_h = h;
+          group->done->succeed();
+        }
+        record_operation(boxes[id], st.kind, wait, h);
         break;
       }
       case StageKind::run: {

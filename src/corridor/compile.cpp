@@ -82,11 +82,15 @@ class Compiler {
   void resolve_closures();
   void plan_reroutes();
   void apply_capacity_cuts();
+  void resolve_operation_nodes();
+  void check_operations_used();
   [[nodiscard]] std::uint32_t trips() const { return static_cast<std::uint32_t>(trip_of_start_.size()); }
 
  private:
   std::vector<Stage> stages(const route::Itinerary& it, const std::string& name, int teu_per_box);
   Stage node_stage(const route::Step& st, bool& fresh, bool& keep);
+  OpIx op_plan(const route::Step& st);
+  const OperationSpec* spec_for(NodeId node, OperationKind kind);
   Stage leg_stage(const route::Step& st, bool fresh, std::optional<Mode> prev, const std::string& name,
                   int teu_per_box);
   route::Itinerary flow_route(const FlowSpec& spec);
@@ -100,7 +104,99 @@ class Compiler {
   route::Weights weights_;
   std::unordered_map<std::uint32_t, std::uint32_t> service_of_link_, crane_of_node_, path_of_link_;
   std::map<std::pair<std::size_t, std::int32_t>, std::uint32_t> trip_of_start_;  // (service, start)
+  std::unordered_map<std::uint64_t, std::uint32_t> op_of_;  // (node, operation) -> ops index
+  std::unordered_map<std::uint64_t, std::uint32_t> server_of_;  // (node, kind) -> resource
+  std::vector<NodeId> spec_nodes_;                          // [[operations]] nodes, resolved
+  std::vector<bool> spec_used_;
 };
+
+void Compiler::resolve_operation_nodes() {
+  for (std::size_t i = 0; i < m_.sc.operations.size(); ++i) {
+    const OperationSpec& o = m_.sc.operations[i];
+    const auto n = route::try_locate(net_, o.node);
+    if (!n) {
+      scenario_error(m_.sc.file, o.line, "operations[" + std::to_string(i) + "].node",
+                     "unknown node '" + o.node + "'" + detail::node_hint(net_, o.node));
+    }
+    spec_nodes_.push_back(*n);
+  }
+  spec_used_.assign(m_.sc.operations.size(), false);
+}
+
+void Compiler::check_operations_used() {
+  for (std::size_t i = 0; i < m_.sc.operations.size(); ++i) {
+    if (spec_used_[i]) continue;
+    const OperationSpec& o = m_.sc.operations[i];
+    scenario_error(m_.sc.file, o.line, "operations[" + std::to_string(i) + "].kind",
+                   "no flow's route has a " + o.kind + " operation at '" + o.node + "'");
+  }
+}
+
+// The scenario's [[operations]] entry for an operation, or null.
+const OperationSpec* Compiler::spec_for(NodeId node, OperationKind kind) {
+  for (std::size_t i = 0; i < m_.sc.operations.size(); ++i) {
+    const OperationSpec& o = m_.sc.operations[i];
+    const bool kind_ok = o.kind == to_string(kind) || (o.kind == "customs" && kind == OperationKind::border);
+    if (kind_ok && spec_nodes_[i] == node) {
+      spec_used_[i] = true;
+      return &o;
+    }
+  }
+  return nullptr;
+}
+
+// How an operation at a node serves boxes: the scenario's [[operations]] entry, else today's
+// rules (gauge change: a queue at the node's cranes, each box lifted; handling: a delay per
+// box; border and dwell: a delay per vehicle), service times from the operation's range.
+OpIx Compiler::op_plan(const route::Step& st) {
+  auto [it, added] = op_of_.try_emplace((std::uint64_t{st.at.v} << 32) | st.operation.v,
+                                        static_cast<std::uint32_t>(m_.ops.size()));
+  if (!added) return OpIx(it->second);
+  const OperationInfo& info = net_.operation(st.operation);
+  const std::string code = net_.node(st.at).code;
+  OpPlan op;
+  op.node = st.at;
+  op.op = st.operation;
+  const auto& d = info.duration;
+  op.draw = ServiceDraw::from_range(to_hours(d.lo), to_hours(d.value), to_hours(d.hi));
+  op.per_train = st.op_kind == OperationKind::border || st.op_kind == OperationKind::dwell;
+  int servers = 0;
+  if (st.op_kind == OperationKind::gauge_change) {
+    int cranes = info.cranes > 0 ? info.cranes : m_.sc.default_cranes;
+    double factor = 1, mph = info.moves_per_hour;
+    for (const auto& o : m_.sc.nodes) {
+      if (o.code != code) continue;
+      if (o.cranes > 0) cranes = o.cranes;
+      factor = o.cranes_factor;
+      if (o.moves_per_hour > 0) mph = o.moves_per_hour;
+    }
+    servers = std::max(1, static_cast<int>(std::lround(cranes * factor)));
+    if (mph > 0) op.draw = ServiceDraw::fixed(2.0 / mph);
+  }
+  if (const OperationSpec* spec = spec_for(st.at, st.op_kind)) {
+    servers = spec->servers;
+    op.per_train = spec->per_train;
+    op.priority = spec->priority;
+    if (spec->has_service) op.draw = ServiceDraw::from_spec(spec->service);
+  }
+  // One resource per node and kind: a gauge change's cranes serve both directions.
+  const std::uint64_t res_key = (std::uint64_t{st.at.v} << 8) | static_cast<std::uint64_t>(st.op_kind);
+  if (const auto r = server_of_.find(res_key); servers > 0 && r != server_of_.end()) {
+    op.server = CraneIx(r->second);
+  } else if (servers > 0) {
+    server_of_.emplace(res_key, static_cast<std::uint32_t>(m_.cranes.size()));
+    CranePlan cp;
+    cp.node = st.at;
+    cp.cranes = servers;
+    cp.gauge_change = st.op_kind == OperationKind::gauge_change;
+    cp.label = cp.gauge_change ? code : code + "-" + std::string(to_string(st.op_kind));
+    if (cp.gauge_change) crane_of_node_.try_emplace(st.at.v, static_cast<std::uint32_t>(m_.cranes.size()));
+    op.server = CraneIx::from(m_.cranes.size());
+    m_.cranes.push_back(std::move(cp));
+  }
+  m_.ops.push_back(std::move(op));
+  return OpIx(it->second);
+}
 
 // A node step: its operation as a stage (keep = false for a dwell the scenario does not apply).
 Stage Compiler::node_stage(const route::Step& st, bool& fresh, bool& keep) {
@@ -111,9 +207,12 @@ Stage Compiler::node_stage(const route::Step& st, bool& fresh, bool& keep) {
   switch (st.op_kind) {
     case OperationKind::dwell: {
       // The package's dwell rows stand in for waiting for the next departure, which the
-      // model produces itself; applied only where the scenario asks ([[nodes]] apply_dwell).
+      // model produces itself; applied only where the scenario asks ([[nodes]] apply_dwell
+      // or an [[operations]] entry for it).
       bool apply = false;
       for (const auto& o : m_.sc.nodes) apply = apply || (o.apply_dwell && o.code == net_.node(st.at).code);
+      for (std::size_t i = 0; i < m_.sc.operations.size(); ++i)
+        apply = apply || (m_.sc.operations[i].kind == "dwell" && spec_nodes_[i] == st.at);
       keep = apply;
       s.kind = StageKind::dwell;
       break;
@@ -125,31 +224,12 @@ Stage Compiler::node_stage(const route::Step& st, bool& fresh, bool& keep) {
     case OperationKind::border:
       s.kind = StageKind::border;
       break;
-    case OperationKind::gauge_change: {
+    case OperationKind::gauge_change:
       s.kind = StageKind::crane;
       fresh = true;
-      auto [itc, added] = crane_of_node_.try_emplace(s.node.v, static_cast<std::uint32_t>(m_.cranes.size()));
-      if (added) {
-        CranePlan cp;
-        cp.node = s.node;
-        cp.label = net_.node(st.at).code;
-        const OperationInfo& op = net_.operation(st.operation);
-        int cranes = op.cranes > 0 ? op.cranes : m_.sc.default_cranes;
-        double factor = 1;
-        cp.moves_per_hour = op.moves_per_hour;
-        for (const auto& o : m_.sc.nodes) {
-          if (o.code != cp.label) continue;
-          if (o.cranes > 0) cranes = o.cranes;
-          factor = o.cranes_factor;
-          if (o.moves_per_hour > 0) cp.moves_per_hour = o.moves_per_hour;
-        }
-        cp.cranes = std::max(1, static_cast<int>(std::lround(cranes * factor)));
-        m_.cranes.push_back(cp);
-      }
-      s.crane = CraneIx(itc->second);
       break;
-    }
   }
+  if (keep) s.opx = op_plan(st);
   return s;
 }
 
@@ -493,12 +573,16 @@ CorridorModel::CorridorModel(const Network& net, Scenario scenario, std::span<co
     : impl_(std::make_unique<Impl>()) {
   impl_->net = &net;
   impl_->sc = std::move(scenario);
+  if (const auto d = timetable::parse_date(impl_->sc.start_date))
+    impl_->start_weekday = static_cast<int>(timetable::weekday(*d));
   Compiler c(*impl_, net, services);
+  c.resolve_operation_nodes();
   c.plan_flows();
   c.check_overrides();
   c.resolve_closures();
   if (impl_->sc.on_closure == OnClosure::reroute) c.plan_reroutes();
   c.apply_capacity_cuts();
+  c.check_operations_used();
   impl_->trips = c.trips();  // re-routes included
 }
 

@@ -117,6 +117,7 @@ ReplicationResult Run::measure(std::vector<BoxRecord>* records) {
     if (b.rec.reroutes > 0) fk.rerouted += 1;
     if (b.rec.delivered_h < 0) {
       fk.undelivered += 1;
+      fk.in_system_at_end += 1;
       continue;
     }
     transit[b.flow.v].push_back(b.rec.transit_h());
@@ -151,6 +152,11 @@ ReplicationResult Run::measure(std::vector<BoxRecord>* records) {
     for (double w : ws) sum += w;
     k.mean_wait_h = ws.empty() ? 0 : sum / static_cast<double>(ws.size());
     k.p95_wait_h = percentile(ws, 0.95);
+    k.arrivals = crane[c].arrivals;
+    crane[c].change(end, 0, w0, w1);
+    k.mean_queue = crane[c].area / (w1 - w0);
+    k.mean_service_h = crane[c].served > 0 ? crane[c].served_h / crane[c].served : 0;
+    k.queued_at_end = static_cast<double>(crane[c].res->queue_length());
     r.nodes.push_back(k);
     crane[c].trace.advance(end);
     r.node_queue_mean.push_back(crane[c].trace.means(end));
@@ -161,6 +167,7 @@ ReplicationResult Run::measure(std::vector<BoxRecord>* records) {
     k.departures = svc[s].departures;
     k.load_factor = svc[s].departures > 0 ? svc[s].loaded_teu / svc[s].capacity_teu : 0;
     k.mean_wait_h = svc[s].wait_n > 0 ? svc[s].wait_sum / svc[s].wait_n : 0;
+    k.waiting_at_end = static_cast<double>(svc[s].queue.size());
     r.services.push_back(k);
   }
   for (std::size_t p = 0; p < path.size(); ++p) {
@@ -177,6 +184,7 @@ ReplicationResult Run::measure(std::vector<BoxRecord>* records) {
   r.mean_in_system = area / (w1 - w0);
   r.mean_time_in_system_d = n_delivered > 0 ? sum_transit_d / n_delivered : 0;
   r.events = sim.events();
+  r.in_system_at_end = in_system;
   if (records != nullptr) {
     records->clear();
     records->reserve(boxes.size());

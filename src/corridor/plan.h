@@ -8,10 +8,12 @@
 #include <string>
 #include <unordered_map>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "landbridge/core/ids.h"
 #include "landbridge/corridor/model.h"
+#include "landbridge/sim/distributions.h"
 #include "landbridge/sim/simulation.h"
 
 namespace landbridge::corridor {
@@ -34,6 +36,7 @@ using FlowIx = Id<struct FlowTag>;            // a demand flow (row of the deman
 using CraneIx = Id<struct CraneTag>;          // a gauge-change node's crane resource
 using ServiceIx = Id<struct ServicePlanTag>;  // the departures on one link
 using PathIx = Id<struct PathTag>;            // a rail link's line capacity (train paths)
+using OpIx = Id<struct OpPlanTag>;            // an operation at a node as the model runs it
 
 enum class StageKind : std::uint8_t { handling, crane, border, dwell, run, depart };
 
@@ -42,7 +45,7 @@ struct Stage {
   StageKind kind = StageKind::run;
   NodeId node{0};        // where the stage happens (a leg: its tail)
   OperationId op{0};     // handling / crane / border / dwell: the operation
-  CraneIx crane;         // crane: the resource
+  OpIx opx;              // handling / crane / border / dwell: how the operation serves
   ServiceIx service;     // depart: the link's departures
   LinkId link;           // run: the link driven without waiting for a departure
   SimTime travel;        // run: the link's duration
@@ -89,16 +92,45 @@ struct PathPlan {
   std::string label;
 };
 
+// A service time in hours, drawn from a stream the caller names.
+class ServiceDraw {
+ public:
+  ServiceDraw() = default;
+  static ServiceDraw fixed(double h) { return ServiceDraw(h); }
+  static ServiceDraw from_spec(const ServiceTimeSpec& s);
+  // The operation's stated range: triangular over [lo, hi] with mode `value`, fixed if lo == hi.
+  static ServiceDraw from_range(double lo_h, double value_h, double hi_h);
+  [[nodiscard]] bool random() const { return !std::holds_alternative<double>(d_); }
+  [[nodiscard]] double fixed_h() const { return std::get<double>(d_); }
+  double operator()(sim::RandomStream& rs) const;
+
+ private:
+  explicit ServiceDraw(double h) : d_(h) {}
+  std::variant<double, sim::Exponential, sim::LogNormal, sim::Triangular, sim::Pert, sim::EmpiricalDiscrete> d_{0.0};
+};
+
+// One operation at one node as the model runs it: a pure delay (no server) or a queue at a
+// resource of `servers` parallel servers; each box served, or a vehicle's load at once.
+struct OpPlan {
+  NodeId node;
+  OperationId op;
+  ServiceDraw draw;
+  bool per_train = false;
+  bool priority = false;
+  CraneIx server;         // the resource when it queues (invalid: a pure delay)
+};
+
 struct CraneCut {
   SimTime from, to;
   int cranes = 1;
 };
 
+// A resource of parallel servers (gauge-change cranes, border lanes, tracks): NodeKpi rows.
 struct CranePlan {
   NodeId node;
   int cranes = 1;
-  double moves_per_hour = 0;
-  std::string label;
+  std::string label;      // the node code for a gauge change, else "CODE-kind"
+  bool gauge_change = true;
   std::vector<CraneCut> cuts;  // scenario capacity_cuts, sorted, not overlapping
 };
 
@@ -117,11 +149,13 @@ struct CorridorModel::Impl {
   std::vector<engine::FlowPlan> flows;
   std::vector<engine::Plan> plans;
   std::vector<engine::ServicePlan> services;
+  std::vector<engine::OpPlan> ops;
   std::vector<engine::CranePlan> cranes;
   std::vector<engine::PathPlan> paths;
   std::vector<engine::Intervals> node_closed;  // by node
   std::vector<engine::Intervals> link_closed;  // by link
   std::uint32_t trips = 0;                     // timetabled vehicles (service starts) in the run
+  int start_weekday = 0;                       // weekday of time 0 (0 = Monday)
   // Re-routing (on_closure = reroute): the sets of nodes closed together, the epochs in which
   // each holds (epoch k = [epoch_start[k], epoch_start[k+1]), set -1 = none), and for
   // (plan, stage, set) the plan a box at that stage switches to.

@@ -26,6 +26,7 @@ Summary summarise(const CorridorModel& model, std::span<const ReplicationResult>
     add("flow", k, "on_time", [f](const ReplicationResult& r) { return r.flows[f].on_time; });
     add("flow", k, "undelivered", [f](const ReplicationResult& r) { return r.flows[f].undelivered; });
     add("flow", k, "rerouted", [f](const ReplicationResult& r) { return r.flows[f].rerouted; });
+    add("flow", k, "in_system_at_end", [f](const ReplicationResult& r) { return r.flows[f].in_system_at_end; });
   }
   const auto nodes = model.node_labels();
   for (std::size_t n = 0; n < nodes.size(); ++n) {
@@ -34,12 +35,17 @@ Summary summarise(const CorridorModel& model, std::span<const ReplicationResult>
     add("node", nodes[n], "max_queue", [n](const ReplicationResult& r) { return r.nodes[n].max_queue; });
     add("node", nodes[n], "mean_wait_h", [n](const ReplicationResult& r) { return r.nodes[n].mean_wait_h; });
     add("node", nodes[n], "p95_wait_h", [n](const ReplicationResult& r) { return r.nodes[n].p95_wait_h; });
+    add("node", nodes[n], "arrivals", [n](const ReplicationResult& r) { return r.nodes[n].arrivals; });
+    add("node", nodes[n], "mean_queue", [n](const ReplicationResult& r) { return r.nodes[n].mean_queue; });
+    add("node", nodes[n], "mean_service_h", [n](const ReplicationResult& r) { return r.nodes[n].mean_service_h; });
+    add("node", nodes[n], "queued_at_end", [n](const ReplicationResult& r) { return r.nodes[n].queued_at_end; });
   }
   const auto svcs = model.service_labels();
   for (std::size_t v = 0; v < svcs.size(); ++v) {
     add("service", svcs[v], "departures", [v](const ReplicationResult& r) { return r.services[v].departures; });
     add("service", svcs[v], "load_factor", [v](const ReplicationResult& r) { return r.services[v].load_factor; });
     add("service", svcs[v], "mean_wait_h", [v](const ReplicationResult& r) { return r.services[v].mean_wait_h; });
+    add("service", svcs[v], "waiting_at_end", [v](const ReplicationResult& r) { return r.services[v].waiting_at_end; });
   }
   const auto links = model.link_labels();
   for (std::size_t l = 0; l < links.size(); ++l) {
@@ -53,6 +59,7 @@ Summary summarise(const CorridorModel& model, std::span<const ReplicationResult>
   add("total", "all", "arrival_rate_per_day", [](const ReplicationResult& r) { return r.arrival_rate_per_day; });
   add("total", "all", "mean_in_system", [](const ReplicationResult& r) { return r.mean_in_system; });
   add("total", "all", "mean_time_in_system_d", [](const ReplicationResult& r) { return r.mean_time_in_system_d; });
+  add("total", "all", "in_system_at_end", [](const ReplicationResult& r) { return r.in_system_at_end; });
   return s;
 }
 
@@ -101,14 +108,15 @@ std::string summary_json(const CorridorModel& model, const Summary& s) {
 std::string records_csv(const CorridorModel& model, std::span<const BoxRecord> records) {
   std::ostringstream os;
   os << "id,flow,ready_h,delivered_h,transit_h,wait_departure_h,wait_crane_h,service_crane_h,border_h,"
-        "handling_h,closure_h,running_h,wait_path_h,reroutes,dwell_h\n";
+        "handling_h,closure_h,running_h,wait_path_h,reroutes,dwell_h,wait_operation_h\n";
   char buf[320];
   for (const BoxRecord& b : records) {
     char done[64] = ",";  // delivered_h,transit_h: empty when not delivered
     if (b.delivered_h >= 0) std::snprintf(done, sizeof done, "%.3f,%.3f", b.delivered_h, b.transit_h());
-    std::snprintf(buf, sizeof buf, "%u,%s,%.3f,%s,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%u,%.3f\n", b.id,
+    std::snprintf(buf, sizeof buf, "%u,%s,%.3f,%s,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%u,%.3f,%.3f\n", b.id,
                   model.flow_label(b.flow).c_str(), b.ready_h, done, b.wait_departure_h, b.wait_crane_h,
-                  b.service_crane_h, b.border_h, b.handling_h, b.closure_h, b.running_h, b.wait_path_h, b.reroutes, b.dwell_h);
+                  b.service_crane_h, b.border_h, b.handling_h, b.closure_h, b.running_h, b.wait_path_h, b.reroutes, b.dwell_h,
+                  b.wait_operation_h);
     os << buf;
   }
   return os.str();

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "plan.h"
+#include "landbridge/sim/event.h"
 #include "landbridge/sim/random.h"
 #include "landbridge/sim/resource.h"
 #include "landbridge/sim/simulation.h"
@@ -87,11 +88,31 @@ struct PathState {
   std::vector<double> waits;         // hours, trains in the window
 };
 
+// A resource of parallel servers in a run. Units (boxes, or trains served at once) queue.
 struct CraneState {
   std::unique_ptr<sim::Resource> res;
   double busy = 0, max_queue = 0;
-  std::vector<double> waits;
+  std::vector<double> waits;         // hours, units arriving in the window
+  double arrivals = 0;               // units reaching the queue in the window
+  double served_h = 0, served = 0;   // service hours and units, units arriving in the window
   QueueTrace trace;
+  double waiting = 0, area = 0, last = 0;  // units waiting; its integral over the window
+
+  void change(double t, double delta, double w0, double w1) {
+    const double a = std::max(last, w0), b = std::min(t, w1);
+    if (b > a) area += waiting * (b - a);
+    last = t;
+    waiting += delta;
+    trace.change(t, delta);
+  }
+};
+
+// Boxes of one vehicle at a per-train operation: the first queues and is served for all; the
+// others that arrive before the service ends wait for `done`.
+struct TrainService {
+  double at = 0;
+  std::unique_ptr<sim::Event> done;
+  double wait_h = 0, service_h = 0;
 };
 
 // One replication's state and processes.
@@ -103,12 +124,13 @@ struct Run {
   ChunkedStore<Box> boxes;
   std::vector<ServiceState> svc;
   std::vector<CraneState> crane;
+  std::deque<TrainService> train_services;
   sim::Simulation sim;
   sim::Mrg32k3a::State seed;
   std::vector<std::uint32_t> flow_boxes;  // boxes generated so far per flow
   std::vector<std::uint64_t> vehicle_lead; // dispatched vehicle -> unit key of its first box
-  std::unordered_map<std::uint64_t, double> border_draw;  // (vehicle, node) -> hours
-  std::unordered_map<std::uint64_t, double> dwell_draw;   // (vehicle, node) -> hours
+  std::unordered_map<std::uint64_t, double> train_draw;    // (vehicle, op plan) -> hours
+  std::unordered_map<std::uint64_t, std::size_t> train_service_of;  // (vehicle, op plan) -> train_services
   std::vector<double> onboard;            // TEU on board of each timetabled trip
   std::vector<PathState> path;
   std::unordered_map<std::uint64_t, double> path_slot;   // (vehicle, link) -> slot time
@@ -132,12 +154,13 @@ struct Run {
     return (std::uint64_t{b.flow.v} << 32) | b.index;
   }
   [[nodiscard]] std::uint64_t vehicle_unit(std::uint64_t vehicle) const;
-  double draw_op_h(OperationId op, std::uint64_t unit);
+  double draw_h(const OpPlan& op, std::uint64_t unit);
 
   // box.cpp: a box from ready to delivered.
   sim::Process generator(FlowIx f);
   void new_box(FlowIx f);
   sim::Process box_process(std::uint32_t id);
+  void record_operation(Box& b, StageKind kind, double wait_h, double service_h);
   sim::Process crane_cut(CraneIx c, CraneCut cut);
 
   // vehicles.cpp: departures, voyages, timetabled trips and train paths.

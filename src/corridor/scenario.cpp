@@ -11,11 +11,12 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "scenario_read.h"
 #include "landbridge/core/user_file.h"
 #include "landbridge/timetable/time.h"
 
 namespace landbridge::corridor {
-namespace {
+namespace detail {
 
 int line_of(const toml::node* n) {
   return n != nullptr ? static_cast<int>(n->source().begin.line) : 0;
@@ -124,8 +125,11 @@ ServicePolicy read_policy(const std::string& file, const toml::table& root, std:
 std::vector<std::string> split(std::string_view s, char sep) {
   std::vector<std::string> out;
   std::string cur;
+  bool quoted = false;  // a cell in double quotes may hold the separator ("weekly:mon,thu")
   for (char c : s) {
-    if (c == sep) {
+    if (c == '"') {
+      quoted = !quoted;
+    } else if (c == sep && !quoted) {
       out.push_back(cur);
       cur.clear();
     } else if (c != '\r') {
@@ -148,7 +152,9 @@ std::string read_text(const std::filesystem::path& p, const std::string& what, s
   return std::move(f.text);
 }
 
-}  // namespace
+}  // namespace detail
+
+using namespace detail;
 
 void scenario_error(const std::filesystem::path& file, int line, const std::string& field, const std::string& what) {
   std::string msg = file.empty() ? std::string("scenario") : file.string();
@@ -187,6 +193,8 @@ std::vector<FlowSpec> parse_demand(std::string_view text, const std::string& fil
   std::string line;
   int lineno = 0;
   bool header = true;
+  int avoid_col = -1, class_col = -1;
+  std::size_t columns = 5;
   auto bad = [&](const std::string& field, const std::string& what) {
     throw ScenarioError(file + ":" + std::to_string(lineno) + ": field '" + field + "': " + what);
   };
@@ -202,11 +210,19 @@ std::vector<FlowSpec> parse_demand(std::string_view text, const std::string& fil
           bad("header", "expected columns origin,destination,teu_per_week,unit,pattern[,avoid]" + cr_hint);
         }
       }
-      if (cells.size() > 6 || (cells.size() == 6 && cells[5] != "avoid"))
-        bad("header", "expected optional 6th column avoid" + cr_hint);
+      for (std::size_t i = 5; i < cells.size(); ++i) {
+        if (cells[i] == "avoid" && avoid_col < 0) {
+          avoid_col = static_cast<int>(i);
+        } else if (cells[i] == "class" && class_col < 0) {
+          class_col = static_cast<int>(i);
+        } else {
+          bad("header", "got column '" + cells[i] + "', expected the optional columns avoid and class" + cr_hint);
+        }
+      }
+      columns = cells.size();
       continue;
     }
-    if (cells.size() < 5 || cells.size() > 6) bad("row", "expected 5 or 6 cells");
+    if (cells.size() != columns) bad("row", fmt::format("expected {} cells, got {}", columns, cells.size()));
     FlowSpec f;
     f.line = lineno;
     f.origin = cells[0];
@@ -231,14 +247,15 @@ std::vector<FlowSpec> parse_demand(std::string_view text, const std::string& fil
     } else {
       bad("unit", "got '" + cells[3] + "', expected TEU or FEU");
     }
-    if (cells[4] == "uniform") {
-      f.pattern = ReadyPattern::uniform;
-    } else if (cells[4] == "poisson") {
-      f.pattern = ReadyPattern::poisson;
-    } else {
-      bad("pattern", "got '" + cells[4] + "', expected uniform or poisson");
+    if (const std::string why = parse_pattern(cells[4], f); !why.empty()) bad("pattern", why);
+    if (avoid_col >= 0 && !cells[static_cast<std::size_t>(avoid_col)].empty())
+      f.avoid = split(cells[static_cast<std::size_t>(avoid_col)], ';');
+    if (class_col >= 0 && !cells[static_cast<std::size_t>(class_col)].empty()) {
+      const std::string& c = cells[static_cast<std::size_t>(class_col)];
+      auto [pc, ecc] = std::from_chars(c.data(), c.data() + c.size(), f.klass);
+      if (ecc != std::errc() || pc != c.data() + c.size() || f.klass < 0 || f.klass > 1000)
+        bad("class", "got '" + c + "', expected a whole number from 0 to 1000");
     }
-    if (cells.size() == 6 && !cells[5].empty()) f.avoid = split(cells[5], ';');
     flows.push_back(std::move(f));
   }
   if (flows.empty()) throw ScenarioError(file + ": no demand rows");
@@ -257,7 +274,7 @@ Scenario parse_tables(std::string_view text, const std::filesystem::path& path, 
     throw ScenarioError(file + ":" + std::to_string(e.source().begin.line) + ": " +
                         std::string(e.description()));
   }
-  check_keys(file, root, "", {"scenario", "services", "nodes", "links", "closures", "capacity_cuts"});
+  check_keys(file, root, "", {"scenario", "services", "nodes", "links", "closures", "capacity_cuts", "operations"});
   Scenario s;
   s.file = path;
   s.sea = ServicePolicy{ServicePolicy::Kind::schedule, 168, 0, 1000, 0, 168, 0};
@@ -268,7 +285,8 @@ Scenario parse_tables(std::string_view text, const std::filesystem::path& path, 
   const toml::table& t = *sn->as_table();
   check_keys(file, t, "scenario.",
              {"name", "network", "demand", "horizon_days", "warmup_days", "drain_days", "replications",
-              "seed", "on_time_tolerance_h", "default_cranes", "queue_sample_h", "start_date", "on_closure"});
+              "seed", "on_time_tolerance_h", "default_cranes", "queue_sample_h", "start_date", "on_closure",
+              "bookings"});
   const std::filesystem::path base = path.parent_path();
   s.name = get_string(file, t, "scenario.", "name", path.stem().string());
   const std::string net = get_string(file, t, "scenario.", "network", "");
@@ -276,12 +294,12 @@ Scenario parse_tables(std::string_view text, const std::filesystem::path& path, 
   const std::string demand = get_string(file, t, "scenario.", "demand", "");
   if (demand.empty()) fail(file, sn, "scenario.demand", "missing (a CSV file of demand flows)");
   s.demand_file = base / demand;
-  s.horizon_days = get_number(file, t, "scenario.", "horizon_days", s.horizon_days, 1, 3650);
-  s.warmup_days = get_number(file, t, "scenario.", "warmup_days", s.warmup_days, 0, 3650);
+  s.horizon_days = get_number(file, t, "scenario.", "horizon_days", s.horizon_days, 1, kMaxRunDays);
+  s.warmup_days = get_number(file, t, "scenario.", "warmup_days", s.warmup_days, 0, kMaxRunDays);
   if (s.warmup_days >= s.horizon_days) {
     fail(file, t.get("warmup_days"), "scenario.warmup_days", "must be below horizon_days");
   }
-  s.drain_days = get_number(file, t, "scenario.", "drain_days", s.drain_days, 0, 3650);
+  s.drain_days = get_number(file, t, "scenario.", "drain_days", s.drain_days, 0, kMaxRunDays);
   s.replications = static_cast<int>(get_whole(file, t, "scenario.", "replications", s.replications, 2, kMaxReplications));
   s.seed = static_cast<std::uint64_t>(get_whole(file, t, "scenario.", "seed", 42, 0, kMaxSeed));
   s.on_time_tolerance_h = get_number(file, t, "scenario.", "on_time_tolerance_h", s.on_time_tolerance_h, 0, 1e5);
@@ -399,6 +417,12 @@ Scenario parse_tables(std::string_view text, const std::filesystem::path& path, 
       if (!(c.to_day > c.from_day)) fail(file, e->get("to_day"), pre + "to_day", "missing or not after from_day");
       s.capacity_cuts.push_back(c);
     }
+  }
+  read_operations(file, root, s);
+  if (t.get("bookings") != nullptr) {
+    // Agreed syntax, not run yet: refused rather than silently ignored.
+    fail(file, t.get("bookings"), "scenario.bookings",
+         "arrivals from bookings are not supported yet; give the volume as demand rows (pattern batch:N or weekly:DAYS)");
   }
   if (demand_csv != nullptr) {
     if (demand_csv->size() > kMaxDemandBytes) {

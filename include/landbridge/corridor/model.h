@@ -34,6 +34,8 @@ struct BoxRecord {
   double closure_h = 0;            // held by a closure
   double wait_path_h = 0;          // its train waiting for a path slot (line capacity)
   double dwell_h = 0;              // dwell operations applied ([[nodes]] apply_dwell)
+  double wait_operation_h = 0;     // queueing for a server at an operation other than a gauge
+                                   // change ([[operations]] servers > 0: border lanes, ...)
   std::uint32_t reroutes = 0;      // times it re-planned around a closure (on_closure = reroute)
   double running_h = 0;            // on links
   [[nodiscard]] double transit_h() const { return delivered_h - ready_h; }
@@ -43,14 +45,24 @@ struct FlowKpi {
   double boxes = 0, teu = 0, mean_h = 0, p50_h = 0, p95_h = 0, max_h = 0, on_time = 0;
   double undelivered = 0;
   double rerouted = 0;       // measured boxes that re-planned around a closure at least once
+  // Measured boxes still in the system when the run ended (= undelivered): they are left out
+  // of the transit KPIs above, which cover delivered boxes only.
+  double in_system_at_end = 0;
 };
-// A gauge-change crane resource. cranes: the nominal count; utilisation: busy crane time over
-// the crane time offered in the window (capacity cuts taken off).
+// A resource of parallel servers: a gauge change's cranes, or an [[operations]] queue (border
+// lanes, handling cranes, tracks). cranes: the nominal server count; utilisation: busy server
+// time over the server time offered in the window (capacity cuts taken off). Units are boxes,
+// or trains where the operation serves a train at once.
 struct NodeKpi {
   double cranes = 0, utilisation = 0, max_queue = 0, mean_wait_h = 0, p95_wait_h = 0;
+  double arrivals = 0;       // units that reached the queue in the window
+  double mean_queue = 0;     // time-average units waiting (not in service) over the window
+  double mean_service_h = 0; // mean service time of the window's units
+  double queued_at_end = 0;  // units waiting when the run ended (not in mean_wait_h)
 };
 struct ServiceKpi {          // departures on one link
   double departures = 0, load_factor = 0, mean_wait_h = 0;
+  double waiting_at_end = 0; // boxes still waiting for a departure when the run ended
 };
 struct LinkKpi {             // a rail link with a line capacity (trains_per_day)
   double trains_per_day = 0;
@@ -70,6 +82,7 @@ struct ReplicationResult {
   double arrival_rate_per_day = 0;     // boxes ready in the window / window days
   double mean_in_system = 0;           // time-average boxes in the system over the window
   double mean_time_in_system_d = 0;    // mean transit of the window's boxes, days
+  double in_system_at_end = 0;         // boxes (any ready time) not delivered when the run ended
   std::uint64_t events = 0;
 
   // Plot data (stable layout; drawn by the CLI / plots as histograms and time series).

@@ -18,7 +18,10 @@ class ScenarioError : public Error {
   using Error::Error;
 };
 
-enum class ReadyPattern : std::uint8_t { uniform, poisson };
+// How a flow's boxes become ready: a Poisson stream of boxes; each week's volume spread
+// uniformly over the week; batches of `batch` boxes at once, the batches a Poisson stream;
+// or the week's volume split evenly over the weekdays of `weekdays`, at 00:00.
+enum class ReadyPattern : std::uint8_t { uniform, poisson, batch, weekly };
 
 // One origin-destination demand flow (a row of the demand CSV).
 struct FlowSpec {
@@ -27,6 +30,9 @@ struct FlowSpec {
   double teu_per_week = 0;
   int teu_per_box = 1;               // 1 (TEU) or 2 (FEU)
   ReadyPattern pattern = ReadyPattern::uniform;
+  int batch = 1;                     // pattern batch: boxes ready together
+  std::uint8_t weekdays = 0;         // pattern weekly: bit d = ready on day d of the week (0 = Monday)
+  int klass = 0;                     // priority class (lower served first where discipline = priority)
   std::vector<std::string> avoid;    // items for route::add_avoid (to pin the corridor)
   // When not empty: the node codes (or names, aliases) the flow passes, origin first and
   // destination last; each consecutive pair over its link (the cheapest per box where several
@@ -51,6 +57,29 @@ struct ServicePolicy {
   double max_wait_h = 168;
   int fleet = 0;                     // when_full: vessels cycling; 0 (the default) = no fleet
                                      // limit, a vessel is always in port
+};
+
+// A node operation's service time in hours (scenario [[operations]] service = {...}).
+struct ServiceTimeSpec {
+  enum class Dist : std::uint8_t { fixed, exponential, lognormal, triangular, pert, empirical };
+  Dist dist = Dist::fixed;
+  double value_h = 0;                // fixed
+  double mean_h = 0, cv = 0;         // exponential (mean), lognormal (mean, coefficient of variation)
+  double min_h = 0, mode_h = 0, max_h = 0;  // triangular, pert
+  std::vector<double> values_h;      // empirical: the observations, each drawn with equal chance
+  std::string source;                // empirical: where the observations come from
+};
+
+// A node operation as a queue (scenario [[operations]]): overrides what the package states.
+struct OperationSpec {
+  std::string node;                  // code, name or alias
+  std::string kind;                  // handling | gauge_change | border | customs | dwell
+  int servers = 0;                   // parallel servers; 0 = no queue (a pure delay)
+  bool per_train = false;            // "train": a vehicle's load served at once; else each box
+  bool priority = false;             // discipline priority (by the flow's class), else FIFO
+  bool has_service = false;          // service given; else the operation's duration range
+  ServiceTimeSpec service;
+  int line = 0;                      // line of its [[operations]] table in the scenario file
 };
 
 // Per-node what-if for the gauge-change cranes.
@@ -121,6 +150,7 @@ struct Scenario {
   std::vector<LinkOverride> links;     // line capacity per rail link (what-if or stated)
   std::vector<Closure> closures;
   std::vector<CapacityCut> capacity_cuts;
+  std::vector<OperationSpec> operations;
 };
 
 // Limits that keep a run finite (docs/corridor-simulation.md, "Limits"): a scenario beyond
@@ -130,6 +160,9 @@ inline constexpr double kMaxTeuPerWeek = 100'000;          // one demand row
 inline constexpr double kMaxBoxesPerReplication = 2e6;     // all rows x horizon_days / 7
 inline constexpr double kMaxBoxesPerRun = 2e8;             // boxes per replication x replications
 inline constexpr int kMaxReplications = 10'000;
+// Horizon, warm-up and drain each at most this many days: no cap in practice (memory, through
+// kMaxBoxesPerReplication, is the limit); it keeps a run's end inside 32-bit minutes.
+inline constexpr double kMaxRunDays = 100'000;
 inline constexpr std::int64_t kMaxSeed = 9'007'199'254'740'991;  // 2^53 - 1
 inline constexpr std::uintmax_t kMaxScenarioBytes = 1 << 20;     // the TOML file
 inline constexpr std::uintmax_t kMaxDemandBytes = 16 << 20;      // the demand CSV
