@@ -31,8 +31,10 @@ namespace {
 
 // The engine names the query's fields; the command line says which option it was.
 std::string in_option_words(const query::QueryError& e) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kOptions{{
-      {"arrive_by", "--arrive-by"}, {"depart", "--depart"}, {"window", "--window"}, {"rates_on", "--rates"}}};
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kOptions{{
+      {"arrive_by", "--arrive-by"}, {"depart", "--depart"}, {"window", "--window"}, {"rates_on", "--rates"},
+      {"reliability", "--reliability"}, {"reliability.arrive_by", "--arrive-by-prob"},
+      {"reliability.background", "--background"}}};
   const std::string msg = e.what();
   const bool named = std::any_of(kOptions.begin(), kOptions.end(), [&](const auto& o) { return o.first == e.field(); });
   if (!named) return msg;
@@ -71,7 +73,8 @@ ScheduledAnswer plan_scheduled(const ScheduledQuery& q) {
   const query::ScheduledQuery asked{.from = q.from, .to = q.to, .depart = q.depart, .arrive_by = q.arrive_by,
                                     .window = q.window, .unit = q.unit, .count = q.count, .avoid = q.avoid,
                                     .pareto = q.pareto, .max_trips = q.max_trips,
-                                    .max_transshipments = q.max_transshipments};
+                                    .max_transshipments = q.max_transshipments,
+                                    .free_teu = {}, .reliability = q.reliability};
   try {
     // Syntax first, so that a typo is reported before the package is loaded.
     (void)query::check_scheduled(asked);

@@ -57,6 +57,7 @@ struct ScheduledQuery {
   bool pareto = false;
   int max_trips = 12;
   int max_transshipments = -1;  // < 0: no limit
+  query::ReliabilityQuery reliability;  // --reliability N [--background FILE] [--arrive-by-prob T]
 };
 using ScheduledAnswer = query::ScheduledAnswer;
 // Plans on query::Engine and turns every QueryError into a printed message and CLI::RuntimeError

@@ -14,6 +14,7 @@ struct ChartArgs {
   std::vector<std::string> avoid;
   int alternatives = 0, count = 1;
   bool json = false, co2 = false;
+  query::ReliabilityQuery reliability;  // --reliability N [--background FILE]: P5-P95 bars
 };
 
 // SVG (or the chart data as JSON) to --out or standard output.
@@ -49,13 +50,24 @@ void register_chart(CLI::App& app) {
                   "Chart the timetabled Pareto set for boxes ready at this time (2026-12-01 or 2026-12-01T08:00)")
       ->type_name("TIME");
 
+  auto* rel = cmd->add_option("--reliability", a->reliability.replications,
+                               "Draw each itinerary's simulated P5-P95 door-to-door time (tick at P50) after "
+                               "N replications on a background load (as route --reliability)")
+                  ->check(CLI::Range(1, static_cast<int>(corridor::kMaxReliabilityReplications)))
+                  ->type_name("N");
+  cmd->add_option("--background", a->reliability.background,
+                  "With --reliability: scenario file of the background load (default: the built-in package's)")
+      ->needs(rel)
+      ->type_name("FILE");
+
   cmd->callback([a] {
     if (!a->depart.empty() && a->alternatives) {
       say("error: --alternatives applies to static routes; --depart charts the Pareto set\n");
       throw CLI::RuntimeError(kUsage);
     }
     const query::ChartQuery q{.from = a->from, .to = a->to, .depart = a->depart, .unit = a->unit,
-                              .count = a->count, .avoid = a->avoid, .alternatives = a->alternatives};
+                              .count = a->count, .avoid = a->avoid, .alternatives = a->alternatives,
+                              .free_teu = {}, .reliability = a->reliability};
     query::ChartAnswer c;
     try {
       // Syntax first, so that a typo is reported before the package is loaded.

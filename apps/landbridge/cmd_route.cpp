@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cli.h"
+#include "landbridge/query/reliability.h"
 #include "landbridge/route/planner.h"
 #include "landbridge/route/report.h"
 #include "landbridge/schedule/planner.h"
@@ -25,6 +26,7 @@ struct RouteArgs {
   int max_trips = 12;
   std::string equipment;       // ISO 6346 size-type code (--equipment), instead of --unit
   std::string rates;           // static routes: price day for the package's rates.csv ("" = today)
+  query::ReliabilityQuery reliability;  // --reliability N, --background FILE, --arrive-by-prob T
 };
 
 // The box the query ships: --equipment if given, else --unit.
@@ -45,12 +47,18 @@ void route_scheduled(const RouteArgs& a) {
                    .arrive_by = a.arrive_by, .window = a.window,
                    .unit = box_of(a), .avoid = a.avoid, .count = a.count, .pareto = a.pareto,
                    .max_trips = a.max_trips, .max_transshipments = a.max_transshipments};
+  q.reliability = a.reliability;
   const ScheduledAnswer ans = plan_scheduled(q);
-  if (a.json)
-    print_out(schedule::to_json(ans.network(), ans.result).dump(2) + "\n");
-  else
-    print_out(schedule::to_table(ans.network(), ans.result,
-                                 a.utc ? schedule::TimeDisplay::utc : schedule::TimeDisplay::local));
+  const std::string& by = a.reliability.arrive_by;
+  if (a.json) {
+    nlohmann::json j = schedule::to_json(ans.network(), ans.result);
+    if (ans.reliability) query::add_reliability_json(j, *ans.reliability, by);
+    print_out(j.dump(2) + "\n");
+    return;
+  }
+  print_out(schedule::to_table(ans.network(), ans.result,
+                               a.utc ? schedule::TimeDisplay::utc : schedule::TimeDisplay::local));
+  if (ans.reliability) print_out(query::reliability_table(*ans.reliability, by));
 }
 
 }  // namespace
@@ -116,7 +124,27 @@ void register_route(CLI::App& app) {
       ->check(CLI::Range(0, 32))
       ->capture_default_str();
 
+  auto* rel = cmd->add_option("--reliability", a->reliability.replications,
+                               "Run each itinerary N times through the corridor simulation on a background load "
+                               "and print its P50/P90/P95 door-to-door time (docs/corridor-simulation.md)")
+                  ->check(CLI::Range(1, static_cast<int>(corridor::kMaxReliabilityReplications)))
+                  ->type_name("N");
+  cmd->add_option("--background", a->reliability.background,
+                  "With --reliability: scenario file of the background load (default: the built-in "
+                  "package's reference demand, data/scenarios/reference-background.toml)")
+      ->needs(rel)
+      ->type_name("FILE");
+  cmd->add_option("--arrive-by-prob", a->reliability.arrive_by,
+                  "With --reliability and --depart: also the probability of arriving by this instant "
+                  "(local time at the destination unless a zone is given)")
+      ->needs(rel)
+      ->type_name("TIME");
+
   cmd->callback([a] {
+    if (!a->reliability.arrive_by.empty() && a->depart.empty()) {
+      say("error: --arrive-by-prob needs --depart (a static route has no date)\n");
+      throw CLI::RuntimeError(kUsage);
+    }
     if (!a->depart.empty() || !a->arrive_by.empty()) return route_scheduled(*a);
     if (!a->window.empty() || a->utc) {
       say("error: {} needs --depart or --arrive-by\n", a->utc ? "--utc" : "--window");
@@ -126,17 +154,21 @@ void register_route(CLI::App& app) {
                                .count = a->count, .avoid = a->avoid, .pareto = a->pareto,
                                .alternatives = a->alternatives, .max_transshipments = a->max_transshipments,
                                .value_of_time = a->value_of_time, .carbon_price = a->carbon_price,
-                               .rates_on = a->rates};
+                               .rates_on = a->rates, .reliability = a->reliability};
     query::StaticAnswer ans;
     try {
       ans = query::Engine::open(a->network).plan_static(q);
     } catch (const query::QueryError& e) {
       fail(e);
     }
-    if (a->json)
-      print_out(route::to_json(ans.network(), ans.result).dump(2) + "\n");
-    else
-      print_out(route::to_table(ans.network(), ans.result));
+    if (a->json) {
+      nlohmann::json j = route::to_json(ans.network(), ans.result);
+      if (ans.reliability) query::add_reliability_json(j, *ans.reliability, "");
+      print_out(j.dump(2) + "\n");
+      return;
+    }
+    print_out(route::to_table(ans.network(), ans.result));
+    if (ans.reliability) print_out(query::reliability_table(*ans.reliability, ""));
   });
 }
 

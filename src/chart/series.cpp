@@ -102,6 +102,8 @@ void check(const ChartSeries& s) {
     if (b.kind != PointKind::leg && b.km != a.km)
       fail(i, fmt::format("a {} point must not gain distance", to_string(b.kind)));
   }
+  if (s.band && !(Minutes(0) <= s.band->p5 && s.band->p5 <= s.band->p50 && s.band->p50 <= s.band->p95))
+    throw Error(fmt::format("chart: series '{}': band: expected 0 <= P5 <= P50 <= P95", s.label));
 }
 
 nlohmann::json to_json(const std::vector<ChartSeries>& series) {
@@ -117,7 +119,10 @@ nlohmann::json to_json(const std::vector<ChartSeries>& series) {
                      {"what", p.what},
                      {"node", p.node}});
     }
-    arr.push_back({{"label", s.label}, {"points", std::move(pts)}});
+    nlohmann::json js = {{"label", s.label}, {"points", std::move(pts)}};
+    if (s.band)
+      js["band"] = {{"p5_days", to_days(s.band->p5)}, {"p50_days", to_days(s.band->p50)}, {"p95_days", to_days(s.band->p95)}};
+    arr.push_back(std::move(js));
   }
   return {{"units", {{"distance", "km"}, {"time", "days"}, {"cost", "USD"}, {"co2e", "kg"}}},
           {"series", std::move(arr)}};
@@ -168,6 +173,15 @@ std::vector<ChartSeries> series_from_json(const nlohmann::json& j) {
       p.what = text("what");
       p.node = text("node");
       s.points.push_back(std::move(p));
+    }
+    if (js.contains("band")) {
+      const nlohmann::json& jb = js.at("band");
+      const auto day = [&](const char* key) {
+        if (!jb.is_object() || !jb.contains(key) || !jb.at(key).is_number() || !std::isfinite(jb.at(key).get<double>()))
+          fail(where_s + ", band", fmt::format("field \"{}\": expected a finite number", key));
+        return Minutes(static_cast<std::int32_t>(std::llround(jb.at(key).get<double>() * 1440.0)));
+      };
+      s.band = TimeBand{day("p5_days"), day("p50_days"), day("p95_days")};
     }
     check(s);
     out.push_back(std::move(s));

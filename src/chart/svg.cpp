@@ -343,7 +343,10 @@ Plan plan(const std::vector<ChartSeries>& series, const ChartOptions& opts) {
     pp.kind = L.panels[i];
     pp.area = {kLeft, top, opts.width - kRight, top + opts.panel_height};
     double max_v = 0;
-    for (const ChartSeries& s : series) max_v = std::max(max_v, value(s.total(), pp.kind));
+    for (const ChartSeries& s : series) {
+      max_v = std::max(max_v, value(s.total(), pp.kind));
+      if (s.band && pp.kind == Panel::time) max_v = std::max(max_v, to_days(s.band->p95));
+    }
     pp.y = make_axis(max_v, std::max(2, static_cast<int>(opts.panel_height / 50)), 0.08);
     p.panels.push_back(pp);
     L.plot_areas.push_back(pp.area);
@@ -525,6 +528,16 @@ void write_series(Out o, const Plan& p, std::size_t pi, const ChartSeries& s, st
     if (sd.empty()) continue;
     fmt::format_to(o, "<path class=\"{}\" stroke-width=\"{:.0f}\"{} d=\"{}\"/>\n", k == PointKind::node ? "steps" : "waits",
                    kStepWidth, k == PointKind::wait ? " stroke-dasharray=\"2 2\"" : "", sd);
+  }
+  // The simulated P5-P95 band at the end of the line, P50 as a tick across it.
+  if (s.band && kind == Panel::time) {
+    const double x = X(s.points.size() - 1);
+    const double y5 = p.py(pi, to_days(s.band->p5)), y50 = p.py(pi, to_days(s.band->p50));
+    const double y95 = p.py(pi, to_days(s.band->p95));
+    fmt::format_to(o,
+                   "<path class=\"band\" stroke-width=\"7\" stroke-opacity=\"0.35\" d=\"M{:.1f} {:.1f}V{:.1f}\"/>\n"
+                   "<path class=\"band-p50\" stroke-width=\"2\" d=\"M{:.1f} {:.1f}H{:.1f}\"/>\n",
+                   x, y5, y95, x - 6, y50, x + 6);
   }
   fmt::format_to(o, "</g>\n");
 }

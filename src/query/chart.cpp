@@ -9,6 +9,17 @@ namespace landbridge::query {
 
 namespace {
 
+// The simulated bands of an answer's itineraries onto their series (same order), and the
+// subtitle saying where they come from.
+void add_bands(ChartAnswer& out, const corridor::ReliabilityResult& r) {
+  for (std::size_t i = 0; i < out.series.size() && i < r.itineraries.size(); ++i) {
+    const corridor::ItineraryReliability& x = r.itineraries[i];
+    if (x.p5 && x.p50 && x.p95) out.series[i].band = chart::TimeBand{*x.p5, *x.p50, *x.p95};
+  }
+  out.subtitle += fmt::format(" \u00b7 bars: simulated P5\u2013P95 (tick P50), {} replications on {}", r.replications,
+                              r.background);
+}
+
 ChartAnswer timetabled(const Engine& engine, const ChartQuery& q) {
   ScheduledQuery sq;
   sq.from = q.from;
@@ -28,6 +39,11 @@ ChartAnswer timetabled(const Engine& engine, const ChartQuery& q) {
                           net.node(a.result.to).code, net.node(a.result.to).name, q.count,
                           box ? to_string(box->unit) : "TEU");
   out.subtitle = fmt::format("timetabled Pareto set, ready {}", q.depart);
+  if (q.reliability.replications != 0) {
+    ReliabilityQuery rq = q.reliability;
+    rq.arrive_by.clear();
+    add_bands(out, engine.reliability(a, rq));
+  }
   return out;
 }
 
@@ -56,6 +72,11 @@ ChartAnswer chart_data(const Engine& engine, const ChartQuery& q) {
   out.series = chart::series_from(a.network(), a.result);
   out.title = chart::title_for(a.network(), a.result);
   out.subtitle = sq.pareto ? "Pareto set over time, cost and CO\u2082e" : "best corridors by time";
+  if (q.reliability.replications != 0) {
+    ReliabilityQuery rq = q.reliability;
+    rq.arrive_by.clear();
+    add_bands(out, engine.reliability(a, rq));
+  }
   return out;
 }
 

@@ -268,8 +268,13 @@ StaticAnswer Engine::plan_static(const StaticQuery& q) const {
     return ans;
   };
   RoutePool& pool = e.shared() ? impl_->route_pool : e.door->route_pool;
-  auto lease = pool.check_out(NoKey{}, [&] { return std::make_unique<route::Planner>(*e.pkg); });
-  return run(*lease);
+  StaticAnswer ans;
+  {
+    auto lease = pool.check_out(NoKey{}, [&] { return std::make_unique<route::Planner>(*e.pkg); });
+    ans = run(*lease);
+  }
+  if (q.reliability.replications != 0) ans.reliability = reliability(ans, q.reliability);
+  return ans;
 }
 
 }  // namespace landbridge::query

@@ -200,6 +200,7 @@ ScheduledAnswer Engine::plan_scheduled(const ScheduledQuery& q) const {
                                  net.node(to).code, clock.format(from, req.depart), window ? " within the window" : "",
                                  validity, full));
   }
+  if (q.reliability.replications != 0) ans.reliability = reliability(ans, q.reliability);
   return ans;
 }
 

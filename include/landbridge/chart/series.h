@@ -20,13 +20,15 @@
 // "kind" is "start" (the first point, and only it), "leg", "node" or "wait"; "what" is the
 // carriage of a leg ("rail:1520", "feeder", "deep_sea"), the operation kind of a node step
 // ("handling", "gauge_change", "border", "dwell") or free text for a wait; "node" is the
-// UN/LOCODE where the point lies (a leg's head). The totals are the last point. Numbers are
+// UN/LOCODE where the point lies (a leg's head). The totals are the last point. A series with a
+// simulated band has "band": {"p5_days": 18.9, "p50_days": 20.1, "p95_days": 22.7}. Numbers are
 // written at full precision; from_json rounds days to whole minutes, usd to cents and co2e_kg
 // to grams, so from_json(to_json(s)) == s.
 #pragma once
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,9 +60,17 @@ struct ChartPoint {
   friend bool operator==(const ChartPoint&, const ChartPoint&) = default;
 };
 
+// The simulated door-to-door time of an itinerary (corridor/reliability.h): P5, P50 and P95
+// from the box being ready, drawn in the time panel as a bar at the end of the line.
+struct TimeBand {
+  Minutes p5{0}, p50{0}, p95{0};
+  friend bool operator==(const TimeBand&, const TimeBand&) = default;
+};
+
 struct ChartSeries {
   std::string label;                // legend text, e.g. "sea–rail via CNLYG, KZHOR"
   std::vector<ChartPoint> points;   // starts with one PointKind::start point
+  std::optional<TimeBand> band;     // when asked (query::ChartQuery::reliability)
   [[nodiscard]] const ChartPoint& total() const { return points.back(); }
   friend bool operator==(const ChartSeries&, const ChartSeries&) = default;
 };
@@ -77,7 +87,8 @@ std::string title_for(const Network& net, const route::RouteResult& result);
 
 // Checks the shape a renderer relies on: at least one point, the first (and only it) a start
 // point at zero, figures never decreasing, node and wait points at the distance of the point
-// before. Throws landbridge::Error naming the series, point and problem.
+// before; a band with P5 <= P50 <= P95. Throws landbridge::Error naming the series, point and
+// problem.
 void check(const ChartSeries& s);
 
 nlohmann::json to_json(const std::vector<ChartSeries>& series);

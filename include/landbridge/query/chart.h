@@ -26,6 +26,10 @@ struct ChartQuery {
   // by time. Must be 0 with depart.
   std::int32_t alternatives = 0;
   FreeTeu free_teu;                 // timetabled: departures without room are not charted
+  // replications > 0: each series gets the simulated P5-P95 band of its door-to-door time
+  // (chart::TimeBand; Engine::reliability), arrive_by unused. A percentile among undelivered
+  // boxes leaves its series without a band.
+  ReliabilityQuery reliability;
 };
 
 struct ChartAnswer {

@@ -22,6 +22,7 @@
 
 #include "landbridge/core/error.h"
 #include "landbridge/core/instant.h"
+#include "landbridge/corridor/reliability.h"
 #include "landbridge/io/package.h"
 #include "landbridge/model/loaded_network.h"
 #include "landbridge/route/planner.h"
@@ -70,6 +71,20 @@ std::optional<DepartureKey> parse_departure(std::string_view text);
 // every departure has room.
 using FreeTeu = std::function<std::optional<std::int32_t>(const DepartureKey&)>;
 
+// Monte Carlo reliability of every itinerary of an answer (corridor/reliability.h): each is run
+// as a probe flow through the corridor model on top of a background scenario.
+struct ReliabilityQuery {
+  std::int32_t replications = 0;     // 0: not asked; else 1 .. corridor::kMaxReliabilityReplications
+  // Scenario TOML file of the background load; "" = the built-in package's reference background
+  // (corridor::default_background_file), refused for another package.
+  std::string background;
+  // Timetabled answers: the probability of arriving by this instant (ISO 8601; without an
+  // offset local time at the destination; a date alone is 00:00 local) is reported. "" = none.
+  std::string arrive_by;
+  std::optional<std::uint64_t> seed; // nullopt: the background's
+  unsigned threads = 0;              // 0 = all cores; results do not depend on it
+};
+
 struct StaticQuery {
   std::string from, to;             // UN/LOCODE, node code, name or alias (place/lookup.h)
   std::string optimize = "time";    // time, cost, co2, co2e, generalized
@@ -81,6 +96,7 @@ struct StaticQuery {
   std::int32_t max_transshipments = -1;  // < 0: no limit
   double value_of_time = 0, carbon_price = 0;
   std::string rates_on;             // YYYY-MM-DD price day for rates.csv; "" = today (UTC)
+  ReliabilityQuery reliability;     // arrive_by must be "" (a static route has no date)
 };
 
 struct ScheduledQuery {
@@ -101,6 +117,7 @@ struct ScheduledQuery {
   std::int32_t max_transshipments = -1;  // < 0: no limit
   // Departures with less free room than the shipment's TEU are not offered (the next one is).
   FreeTeu free_teu;
+  ReliabilityQuery reliability;
 };
 inline constexpr Minutes kArriveByLookback = days(60);
 inline constexpr Minutes kMaxWindow = days(90);
@@ -116,12 +133,14 @@ std::optional<Minutes> check_scheduled(const ScheduledQuery& q);
 struct StaticAnswer {
   std::shared_ptr<const LoadedNetwork> pkg;
   route::RouteResult result;
+  std::optional<corridor::ReliabilityResult> reliability;  // when the query asked for it
   [[nodiscard]] const Network& network() const { return pkg->network; }
 };
 struct ScheduledAnswer {
   std::shared_ptr<const LoadedNetwork> pkg;
   ScheduledQuery query;             // as asked (free_teu left out)
   schedule::ScheduledResult result;
+  std::optional<corridor::ReliabilityResult> reliability;  // when the query asked for it
   [[nodiscard]] const Network& network() const { return pkg->network; }
 };
 
@@ -186,6 +205,16 @@ class Engine {
   // not a reference of this network; no_route when the itinerary is no longer offered (a
   // departure sold out or gone from the timetable).
   [[nodiscard]] ScheduledAnswer resolve_reference(std::string_view reference, FreeTeu free_teu = {}) const;
+
+  // The reliability of every itinerary of an answer (plan_static / plan_scheduled call these when
+  // the query's `reliability.replications` > 0). Door-to-door times run from the box being
+  // ready; for a timetabled answer from the query's ready instant. Throws QueryError
+  // (bad_request: replications out of range, field "reliability"; no default background for
+  // this package, field "reliability.background"; a deadline that does not parse or one given
+  // for a static answer, field "reliability.arrive_by") and corridor::ScenarioError for a
+  // background file that does not load (file, line, field).
+  [[nodiscard]] corridor::ReliabilityResult reliability(const StaticAnswer& a, const ReliabilityQuery& q) const;
+  [[nodiscard]] corridor::ReliabilityResult reliability(const ScheduledAnswer& a, const ReliabilityQuery& q) const;
 
   // The departures (rides) an itinerary uses, in order.
   [[nodiscard]] std::vector<DepartureKey> departures(const schedule::ScheduledItinerary& it) const;
