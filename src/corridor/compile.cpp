@@ -291,7 +291,7 @@ std::vector<Stage> Compiler::stages(const route::Itinerary& it, const std::strin
 // A flow pinned to a node sequence (FlowSpec::path): the cheapest link of each consecutive
 // pair, under the default options (one TEU, general cargo), spelled out as the planner would.
 route::Itinerary Compiler::pinned_route(const FlowSpec& spec) {
-  auto bad_row = [&](const std::string& what) { scenario_error(m_.sc.demand_file, spec.line, "path", what); };
+  auto bad_row = [&](const std::string& what) { scenario_error(source_file(m_.sc, spec), spec.line, "path", what); };
   if (spec.path.size() < 2) bad_row("a path needs at least two nodes, got " + std::to_string(spec.path.size()));
   std::vector<NodeId> nodes;
   for (const std::string& code : spec.path) {
@@ -334,7 +334,7 @@ route::Itinerary Compiler::pinned_route(const FlowSpec& spec) {
 route::Itinerary Compiler::flow_route(const FlowSpec& spec) {
   if (!spec.path.empty()) return pinned_route(spec);
   auto bad_row = [&](const std::string& field, const std::string& what) {
-    scenario_error(m_.sc.demand_file, spec.line, field, what);
+    scenario_error(source_file(m_.sc, spec), spec.line, field, what);
   };
   for (const auto& [field, text] : {std::pair{"origin", &spec.origin}, std::pair{"destination", &spec.destination}}) {
     try {
@@ -374,8 +374,8 @@ void Compiler::plan_flows() {
   for (std::size_t f = 0; f < m_.sc.flows.size(); ++f) {
     FlowPlan fp;
     fp.spec = m_.sc.flows[f];
-    // Messages name the demand file, the row's physical line and the column at fault.
-    const std::string name = fmt::format("{}{}: flow {} -> {}", m_.sc.demand_file.string(),
+    // Messages name the demand (or bookings) file, the row's physical line and the column at fault.
+    const std::string name = fmt::format("{}{}: flow {} -> {}", source_file(m_.sc, fp.spec).string(),
                                          fp.spec.line > 0 ? fmt::format(":{}", fp.spec.line) : "", fp.spec.origin,
                                          fp.spec.destination);
     const route::Itinerary it = flow_route(fp.spec);
