@@ -79,7 +79,8 @@ void Run::record_operation(Box& b, StageKind kind, double wait_h, double service
 // - uniform: each week's volume (the fraction carried to the next) at uniform times in it;
 // - batch:N: N boxes at once, the batches a Poisson stream at the flow's volume;
 // - weekly:DAYS: the week's volume split evenly over the days, ready at 00:00 (a day's
-//   fraction carried to the next ready day).
+//   fraction carried to the next ready day);
+// - bookings: each booked batch at its ready time.
 sim::Process Run::generator(FlowIx f) {
   const FlowSpec& spec = m.flows[f.v].spec;
   sim::RandomStream rs(1 + f.v, rep, seed);
@@ -115,6 +116,15 @@ sim::Process Run::generator(FlowIx f) {
         if (k == 0) continue;
         co_await sim.until(d * kDay);
         for (std::size_t i = 0; i < k; ++i) new_box(f);
+      }
+      break;
+    }
+    case ReadyPattern::bookings: {
+      for (const BookedBatch& b : spec.booked) {  // sorted by ready time
+        const double t = b.ready_h * kHour;
+        if (t >= w1) break;
+        co_await sim.until(t);
+        for (int i = 0; i < b.boxes; ++i) new_box(f);
       }
       break;
     }

@@ -111,9 +111,29 @@ const OperationSpec* Compiler::spec_for(NodeId node, OperationKind kind) {
   return nullptr;
 }
 
-// How an operation at a node serves boxes: the scenario's [[operations]] entry, else today's
-// rules (gauge change: a queue at the node's cranes, each box lifted; handling: a delay per
-// box; border and dwell: a delay per vehicle), service times from the operation's range.
+// The package's service_dist over the operation's duration (network.h, ServiceDist), in hours.
+static ServiceTimeSpec package_service(const OperationInfo& info) {
+  ServiceTimeSpec s;
+  const double lo = to_hours(info.duration.lo), value = to_hours(info.duration.value), hi = to_hours(info.duration.hi);
+  s.value_h = s.mean_h = s.mode_h = value;
+  s.min_h = lo;
+  s.max_h = hi;
+  s.cv = info.service_cv;
+  switch (info.service_dist) {
+    case ServiceDist::unstated:
+    case ServiceDist::fixed: s.dist = ServiceTimeSpec::Dist::fixed; break;
+    case ServiceDist::exponential: s.dist = ServiceTimeSpec::Dist::exponential; break;
+    case ServiceDist::lognormal: s.dist = ServiceTimeSpec::Dist::lognormal; break;
+    case ServiceDist::triangular: s.dist = ServiceTimeSpec::Dist::triangular; break;
+    case ServiceDist::pert: s.dist = ServiceTimeSpec::Dist::pert; break;
+  }
+  return s;
+}
+
+// How an operation at a node serves boxes: the scenario's [[operations]] entry, else the
+// package's servers and service_dist columns where stated, else today's rules (gauge change: a
+// queue at the node's cranes, each box lifted; handling: a delay per box; border and dwell: a
+// delay per vehicle), service times triangular over the operation's range.
 OpIx Compiler::op_plan(const route::Step& st) {
   auto [it, added] = op_of_.try_emplace((std::uint64_t{st.at.v} << 32) | st.operation.v,
                                         static_cast<std::uint32_t>(m_.ops.size()));
@@ -124,12 +144,15 @@ OpIx Compiler::op_plan(const route::Step& st) {
   op.node = st.at;
   op.op = st.operation;
   const auto& d = info.duration;
-  op.draw = ServiceDraw::from_range(to_hours(d.lo), to_hours(d.value), to_hours(d.hi));
+  op.draw = info.service_dist == ServiceDist::unstated
+                ? ServiceDraw::from_range(to_hours(d.lo), to_hours(d.value), to_hours(d.hi))
+                : ServiceDraw::from_spec(package_service(info));
   op.per_train = st.op_kind == OperationKind::border || st.op_kind == OperationKind::dwell;
-  int servers = 0;
+  int servers = info.servers;  // the package's servers column; 0: not stated (a delay)
   if (st.op_kind == OperationKind::gauge_change) {
-    int cranes = info.cranes > 0 ? info.cranes : m_.sc.default_cranes;
-    double factor = 1, mph = info.moves_per_hour;
+    int cranes = info.servers > 0 ? info.servers : info.cranes > 0 ? info.cranes : m_.sc.default_cranes;
+    // The package's moves_per_hour gives the lift time unless the row states its service_dist.
+    double factor = 1, mph = info.service_dist == ServiceDist::unstated ? info.moves_per_hour : 0;
     for (const auto& o : m_.sc.nodes) {
       if (o.code != code) continue;
       if (o.cranes > 0) cranes = o.cranes;
@@ -291,7 +314,7 @@ std::vector<Stage> Compiler::stages(const route::Itinerary& it, const std::strin
 // A flow pinned to a node sequence (FlowSpec::path): the cheapest link of each consecutive
 // pair, under the default options (one TEU, general cargo), spelled out as the planner would.
 route::Itinerary Compiler::pinned_route(const FlowSpec& spec) {
-  auto bad_row = [&](const std::string& what) { scenario_error(m_.sc.demand_file, spec.line, "path", what); };
+  auto bad_row = [&](const std::string& what) { scenario_error(source_file(m_.sc, spec), spec.line, "path", what); };
   if (spec.path.size() < 2) bad_row("a path needs at least two nodes, got " + std::to_string(spec.path.size()));
   std::vector<NodeId> nodes;
   for (const std::string& code : spec.path) {
@@ -334,7 +357,7 @@ route::Itinerary Compiler::pinned_route(const FlowSpec& spec) {
 route::Itinerary Compiler::flow_route(const FlowSpec& spec) {
   if (!spec.path.empty()) return pinned_route(spec);
   auto bad_row = [&](const std::string& field, const std::string& what) {
-    scenario_error(m_.sc.demand_file, spec.line, field, what);
+    scenario_error(source_file(m_.sc, spec), spec.line, field, what);
   };
   for (const auto& [field, text] : {std::pair{"origin", &spec.origin}, std::pair{"destination", &spec.destination}}) {
     try {
@@ -374,8 +397,8 @@ void Compiler::plan_flows() {
   for (std::size_t f = 0; f < m_.sc.flows.size(); ++f) {
     FlowPlan fp;
     fp.spec = m_.sc.flows[f];
-    // Messages name the demand file, the row's physical line and the column at fault.
-    const std::string name = fmt::format("{}{}: flow {} -> {}", m_.sc.demand_file.string(),
+    // Messages name the demand (or bookings) file, the row's physical line and the column at fault.
+    const std::string name = fmt::format("{}{}: flow {} -> {}", source_file(m_.sc, fp.spec).string(),
                                          fp.spec.line > 0 ? fmt::format(":{}", fp.spec.line) : "", fp.spec.origin,
                                          fp.spec.destination);
     const route::Itinerary it = flow_route(fp.spec);

@@ -165,9 +165,18 @@ void scenario_error(const std::filesystem::path& file, int line, const std::stri
 
 void check_run_size(const Scenario& s) {
   double boxes_a_week = 0;
-  for (const FlowSpec& f : s.flows) boxes_a_week += f.teu_per_week / f.teu_per_box;
-  const double per_rep = boxes_a_week * s.horizon_days / 7;
-  const std::string demand = s.demand_file.string();
+  double booked = 0;  // bookings: their boxes, whatever the horizon
+  for (const FlowSpec& f : s.flows) {
+    if (f.pattern == ReadyPattern::bookings) {
+      for (const BookedBatch& b : f.booked) booked += b.boxes;
+    } else {
+      boxes_a_week += f.teu_per_week / f.teu_per_box;
+    }
+  }
+  const double per_rep = boxes_a_week * s.horizon_days / 7 + booked;
+  const std::string demand = s.demand_file.empty() ? s.bookings_file.string()
+                             : s.bookings_file.empty() ? s.demand_file.string()
+                                                       : s.demand_file.string() + " and " + s.bookings_file.string();
   if (per_rep > kMaxBoxesPerReplication) {
     scenario_error(s.file, 0, "scenario.horizon_days",
                    "the demand of " + demand + " over " + shown_number(s.horizon_days) + " days is " +
@@ -293,8 +302,11 @@ Scenario parse_tables(std::string_view text, const std::filesystem::path& path, 
   const std::string net = get_string(file, t, "scenario.", "network", "");
   if (!net.empty()) s.network_dir = base / net;
   const std::string demand = get_string(file, t, "scenario.", "demand", "");
-  if (demand.empty()) fail(file, sn, "scenario.demand", "missing (a CSV file of demand flows)");
-  s.demand_file = base / demand;
+  const std::string bookings = get_string(file, t, "scenario.", "bookings", "");
+  if (demand.empty() && bookings.empty())
+    fail(file, sn, "scenario.demand", "missing (a CSV file of demand flows, or bookings = a CSV file of bookings)");
+  if (!demand.empty()) s.demand_file = base / demand;
+  if (!bookings.empty()) s.bookings_file = base / bookings;
   s.horizon_days = get_number(file, t, "scenario.", "horizon_days", s.horizon_days, 1, kMaxRunDays);
   s.warmup_days = get_number(file, t, "scenario.", "warmup_days", s.warmup_days, 0, kMaxRunDays);
   if (s.warmup_days >= s.horizon_days) {
@@ -420,18 +432,23 @@ Scenario parse_tables(std::string_view text, const std::filesystem::path& path, 
     }
   }
   read_operations(file, root, s);
-  if (t.get("bookings") != nullptr) {
-    // Agreed syntax, not run yet: refused rather than silently ignored.
+  if (!s.bookings_file.empty() && demand_csv != nullptr) {
+    // The text path (service jobs) reads nothing from disk.
     fail(file, t.get("bookings"), "scenario.bookings",
-         "arrivals from bookings are not supported yet; give the volume as demand rows (pattern batch:N or weekly:DAYS)");
+         "bookings are read from a file; a scenario sent as text must give its volume as demand rows");
   }
   if (demand_csv != nullptr) {
     if (demand_csv->size() > kMaxDemandBytes) {
       throw ScenarioError(s.demand_file.string() + ": the demand is over " + std::to_string(kMaxDemandBytes) + " bytes");
     }
     s.flows = parse_demand(*demand_csv, s.demand_file.string());
-  } else {
+  } else if (!s.demand_file.empty()) {
     s.flows = parse_demand(read_text(s.demand_file, "the demand file", kMaxDemandBytes), s.demand_file.string());
+  }
+  if (!s.bookings_file.empty()) {
+    std::vector<FlowSpec> booked = parse_bookings(read_text(s.bookings_file, "the bookings file", kMaxDemandBytes),
+                                                  s.bookings_file.string(), s.start_date, s.horizon_days);
+    for (FlowSpec& f : booked) s.flows.push_back(std::move(f));
   }
   check_run_size(s);
   return s;

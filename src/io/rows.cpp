@@ -67,7 +67,7 @@ constexpr std::array<Column, 17> kLinkColumns{{{"id", true},
                                                {"note", false}}};
 constexpr std::array<std::string_view, 6> kLinkRanged{"distance", "duration", "speed",
                                                       "cost_teu", "cost_feu", "capacity_teu_day"};
-constexpr std::array<Column, 14> kOpColumns{{{"node", true},
+constexpr std::array<Column, 17> kOpColumns{{{"node", true},
                                              {"kind", true},
                                              {"arrive", true},
                                              {"depart", true},
@@ -78,6 +78,9 @@ constexpr std::array<Column, 14> kOpColumns{{{"node", true},
                                              {"capacity_teu_day", false},
                                              {"cranes", false},
                                              {"moves_per_hour", false},
+                                             {"servers", false},
+                                             {"service_dist", false},
+                                             {"service_cv", false},
                                              {"basis", false},
                                              {"sources", false},
                                              {"note", false}}};
@@ -689,6 +692,48 @@ void read_links(const CsvTable& t, Drafts& d, Diagnostics& diags) {
 
 // --- operations.csv ----------------------------------------------------------------------
 
+// The simulation columns: servers (a whole number, 0 or empty = not stated), service_dist
+// (fixed, exponential, lognormal, triangular, pert; empty = not stated) and service_cv (for
+// lognormal only, and needed there). Triangular and PERT spread over duration_range.
+namespace {
+void read_service(const Row& row, OperationInfo& info) {
+  if (auto c = row.maybe("servers", quantity::count); c.value) info.servers = static_cast<int>(*c.value);
+  const std::string_view dist = row.text("service_dist");
+  constexpr std::array<std::pair<std::string_view, ServiceDist>, 5> kDists{{{"fixed", ServiceDist::fixed},
+                                                                         {"exponential", ServiceDist::exponential},
+                                                                         {"lognormal", ServiceDist::lognormal},
+                                                                         {"triangular", ServiceDist::triangular},
+                                                                         {"pert", ServiceDist::pert}}};
+  if (!dist.empty()) {
+    const auto it = std::find_if(kDists.begin(), kDists.end(), [&](const auto& d) { return d.first == dist; });
+    if (it == kDists.end()) {
+      row.error("service_dist", dist, "expected fixed, exponential, lognormal, triangular or pert");
+    } else {
+      info.service_dist = it->second;
+    }
+  }
+  const std::string_view cv = row.text("service_cv");
+  if (info.service_dist == ServiceDist::lognormal) {
+    if (cv.empty()) {
+      row.error("service_cv", "", "missing value, expected the lognormal's coefficient of variation (> 0)");
+    } else if (auto m = row.maybe("service_cv", quantity::rate); m.value) {
+      if (*m.value > 0 && *m.value <= 10) {
+        info.service_cv = *m.value;
+      } else {
+        row.error("service_cv", cv, "expected a coefficient of variation above 0 and at most 10");
+      }
+    }
+  } else if (!cv.empty()) {
+    row.error("service_cv", cv, "expected an empty cell: service_cv is for service_dist lognormal");
+  }
+  const bool spread = info.service_dist == ServiceDist::triangular || info.service_dist == ServiceDist::pert;
+  if (spread && !(info.duration.hi > info.duration.lo) && !row.text("duration").empty()) {
+    row.error("service_dist", dist, "expected a duration_range with low below high: " + std::string(dist) +
+                                        " spreads the service time over it");
+  }
+}
+}  // namespace
+
 void read_operations(const CsvTable& t, Drafts& d, Diagnostics& diags) {
   check_header(t, {kOpColumns, kOpRanged}, diags);
   for (const CsvRow& r : t.rows()) {
@@ -757,6 +802,7 @@ void read_operations(const CsvTable& t, Drafts& d, Diagnostics& diags) {
       info.moves_per_hour = f->value;
     if (auto c = row.maybe("cranes", quantity::count); c.value)
       info.cranes = static_cast<int>(*c.value);
+    read_service(row, info);
     info.sources = row.sources(d);
     row.check_cites(row.basis(), info.sources);
     info.note = std::string(row.text("note"));

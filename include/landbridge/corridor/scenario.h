@@ -20,8 +20,16 @@ class ScenarioError : public Error {
 
 // How a flow's boxes become ready: a Poisson stream of boxes; each week's volume spread
 // uniformly over the week; batches of `batch` boxes at once, the batches a Poisson stream;
-// or the week's volume split evenly over the weekdays of `weekdays`, at 00:00.
-enum class ReadyPattern : std::uint8_t { uniform, poisson, batch, weekly };
+// or the week's volume split evenly over the weekdays of `weekdays`, at 00:00; or the
+// booked batches of `booked`, each at its own ready time (the scenario's bookings file).
+enum class ReadyPattern : std::uint8_t { uniform, poisson, batch, weekly, bookings };
+
+// A booking: `boxes` boxes ready together at `ready_h` hours after the scenario's start_date.
+struct BookedBatch {
+  double ready_h = 0;
+  int boxes = 1;
+  int line = 0;                      // physical line in the bookings file
+};
 
 // One origin-destination demand flow (a row of the demand CSV).
 struct FlowSpec {
@@ -38,7 +46,9 @@ struct FlowSpec {
   // destination last; each consecutive pair over its link (the cheapest per box where several
   // join the pair) instead of the planner's route. `avoid` is then not used.
   std::vector<std::string> path;
-  int line = 0;                      // physical line in the demand file (0: not from a file)
+  std::vector<BookedBatch> booked;   // pattern bookings: the batches, by ready time
+  int line = 0;                      // physical line in the demand file (0: not from a file);
+                                     // pattern bookings: the first row of the flow in the bookings file
 };
 
 // How vehicles leave on links of one mode.
@@ -131,7 +141,8 @@ struct Scenario {
   std::filesystem::path file;          // the scenario file (messages); empty when built in code
   std::string name;
   std::filesystem::path network_dir;   // empty: built-in package
-  std::filesystem::path demand_file;
+  std::filesystem::path demand_file;   // empty: no demand flows (bookings only)
+  std::filesystem::path bookings_file; // empty: no bookings
   std::vector<FlowSpec> flows;
   double horizon_days = 365;           // boxes become ready in [0, horizon)
   double warmup_days = 28;             // boxes ready before this are not measured
@@ -188,5 +199,14 @@ Scenario parse_scenario(std::string_view toml_text, const std::filesystem::path&
 Scenario parse_scenario(std::string_view toml_text, const std::filesystem::path& file, std::string_view demand_csv);
 // Demand CSV: origin,destination,teu_per_week,unit,pattern[,avoid] with a header line.
 std::vector<FlowSpec> parse_demand(std::string_view csv_text, const std::string& file);
+// Bookings CSV: origin,destination,ready,unit,count[,avoid] with a header line. `ready` is an
+// ISO 8601 instant or date (UTC midnight) in [start_date, start_date + horizon_days); `unit`
+// TEU, FEU or an ISO 6346 size-type code (22G1: 20 ft = TEU, 42G1/45G1: 40 ft = FEU); `count`
+// boxes. Rows with the same origin, destination, unit and avoid cell become one flow of
+// pattern bookings (line: its first row), in the order of their first rows.
+std::vector<FlowSpec> parse_bookings(std::string_view csv_text, const std::string& file,
+                                     const std::string& start_date, double horizon_days);
+// The file a flow came from (its bookings file or demand file): messages about it name it.
+const std::filesystem::path& source_file(const Scenario& s, const FlowSpec& f);
 
 }  // namespace landbridge::corridor

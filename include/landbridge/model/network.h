@@ -74,6 +74,12 @@ struct LinkInfo {
   std::string note;
 };
 
+// The service-time distribution the simulation draws an operation's time from (operations.csv
+// `service_dist`), parameterised by the operation's duration: fixed (its value), exponential
+// (mean = value), lognormal (mean = value, cv = service_cv), triangular and PERT (duration_range
+// low, value as mode, high). `unstated`: the simulation's default (triangular over the range).
+enum class ServiceDist : std::uint8_t { unstated, fixed, exponential, lognormal, triangular, pert };
+
 struct OperationInfo {
   NodeId node;
   OperationKind kind = OperationKind::handling;
@@ -86,6 +92,9 @@ struct OperationInfo {
   double capacity_teu_per_day = 0;   // 0 = not stated (used by simulation)
   double moves_per_hour = 0;         // crane productivity (simulation), 0 = not stated
   int cranes = 0;                    // cranes / tracks working in parallel (simulation), 0 = not stated
+  int servers = 0;                   // parallel servers of the operation's queue (simulation), 0 = not stated
+  ServiceDist service_dist = ServiceDist::unstated;  // simulation service-time distribution
+  double service_cv = 0;             // lognormal: coefficient of variation (> 0), else 0
   std::vector<SourceId> sources;
   std::string note;
 };
