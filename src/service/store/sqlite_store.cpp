@@ -7,7 +7,9 @@
 // synchronous=FULL syncs the WAL at every commit: a committed booking survives power loss.
 #include <sqlite3.h>
 
+#include <chrono>
 #include <string>
+#include <thread>
 #include <unordered_map>
 
 #include "backends.h"
@@ -39,7 +41,18 @@ class Connection {
       *static_cast<std::string*>(out) = values[0] ? values[0] : "";
       return 0;
     };
-    if (sqlite3_exec(db_, "PRAGMA journal_mode=WAL", keep_mode, &mode, &err) != SQLITE_OK) {
+    // Switching a new file to WAL takes its exclusive lock. When several connections open a new
+    // file at once, SQLite answers SQLITE_BUSY at once to all but one, without calling the busy
+    // handler (two readers upgrading would deadlock): wait and try again, up to the timeout.
+    int rc_mode = SQLITE_OK;
+    for (int waited_ms = 0;; waited_ms += 5) {
+      rc_mode = sqlite3_exec(db_, "PRAGMA journal_mode=WAL", keep_mode, &mode, &err);
+      if ((rc_mode & 0xff) != SQLITE_BUSY || waited_ms >= kBusyTimeoutMs) break;
+      sqlite3_free(err);
+      err = nullptr;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    if (rc_mode != SQLITE_OK) {
       const std::string what = err ? err : sqlite3_errmsg(db_);
       sqlite3_free(err);
       sqlite3_close(db_);
