@@ -77,7 +77,8 @@ test('the legend lists node kinds and link modes and gauges, and hides a layer',
   assert.equal(await count('path.lb-link--rail-1520'), broad, 'other layers stay');
   assert.equal(params().get('hide'), 'link:feeder');
   await legend.getByTestId('layer-node:seaport').uncheck();
-  assert.equal(await count('path.lb-node--seaport'), 0);
+  // the map takes the layer off after the legend's re-render: wait for it, do not sample
+  await h.page.waitForFunction(() => document.querySelectorAll('path.lb-node--seaport').length === 0);
   assert.equal(params().get('hide'), 'link:feeder,node:seaport');
   await shot('layers-hidden');
 
@@ -85,7 +86,7 @@ test('the legend lists node kinds and link modes and gauges, and hides a layer',
   await h.page.reload();
   await h.page.waitForSelector('body[data-ready="1"]');
   await h.page.locator('path.lb-link--rail-1520').first().waitFor();
-  assert.equal(await count('path.lb-link--feeder'), 0);
+  await h.page.waitForFunction(() => document.querySelectorAll('path.lb-link--feeder').length === 0);
   assert.equal(await h.page.getByTestId('layer-link:feeder').isChecked(), false);
   await h.page.getByTestId('layers-all').click();
   await h.page.locator('path.lb-link--feeder').first().waitFor();
