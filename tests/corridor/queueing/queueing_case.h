@@ -23,6 +23,17 @@
 
 namespace landbridge::corridor::queueing {
 
+// Two rail links of different gauges meeting at KZBBB, where the gauge change is the only
+// operation (no border, handling or dwell row): the M/D/1 and M/G/1 cases.
+constexpr const char* kGaugeChange = R"(
+node CNAAA Origin
+node KZBBB Gauge change
+node PLCCC Destination
+link ab CNAAA KZBBB rail:1435 100km 1h 100usd
+link bc KZBBB PLCCC rail:1520 100km 2h 100usd
+op KZBBB gauge_change rail:1435 rail:1520 1h 10usd
+)";
+
 // A scenario of this folder loaded from a scratch copy, with its network and model.
 struct Case {
   Scenario scenario;

@@ -13,16 +13,8 @@
 namespace landbridge::corridor::queueing {
 namespace {
 
-// Two rail links of different gauges meeting at KZBBB: the gauge change alone (M/G/1), or a
-// border and the gauge change (tandem).
-constexpr const char* kGaugeChange = R"(
-node CNAAA Origin
-node KZBBB Gauge change
-node PLCCC Destination
-link ab CNAAA KZBBB rail:1435 100km 1h 100usd
-link bc KZBBB PLCCC rail:1520 100km 2h 100usd
-op KZBBB gauge_change rail:1435 rail:1520 1h 10usd
-)";
+// Two rail links of different gauges meeting at KZBBB: the gauge change alone (M/G/1,
+// kGaugeChange of queueing_case.h), or a border and the gauge change (tandem).
 constexpr const char* kBorderAndGaugeChange = R"(
 node CNAAA Origin
 node KZBBB Border and gauge change

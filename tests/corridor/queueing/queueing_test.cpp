@@ -26,16 +26,6 @@ node KRBBB Port B
 link ab JPAAA KRBBB feeder 200km 12h 100usd
 )";
 
-// Two rail links of different gauges meeting at KZBBB, where the gauge change is the only
-// operation (no border, handling or dwell row).
-constexpr const char* kGaugeChange = R"(
-node CNAAA Origin
-node KZBBB Gauge change
-node PLCCC Destination
-link ab CNAAA KZBBB rail:1435 100km 1h 100usd
-link bc KZBBB PLCCC rail:1520 100km 2h 100usd
-op KZBBB gauge_change rail:1435 rail:1520 1h 10usd
-)";
 
 double departure_wait(const ReplicationResult& r) { return r.services.at(0).mean_wait_h; }
 
