@@ -180,30 +180,8 @@ export function ScenarioForm({ allowed }: { allowed: boolean }) {
       </fieldset>
 
       <div class="row">
-        <Field id="sim-reps" label={t('form.replications')} error={errorAt('replications')} hint={baseHead.replications !== undefined ? t('form.scenarioValue', { value: baseHead.replications }) : undefined}>
-          <input
-            id="sim-reps"
-            data-testid="sim-reps"
-            inputMode="numeric"
-            placeholder={baseHead.replications !== undefined ? String(baseHead.replications) : ''}
-            value={params.reps ?? ''}
-            aria-invalid={!!errorAt('replications')}
-            aria-describedby={errorAt('replications') ? 'sim-reps-error' : 'sim-reps-hint'}
-            onInput={(e) => setParams({ reps: (e.target as HTMLInputElement).value })}
-          />
-        </Field>
-        <Field id="sim-seed" label={t('form.seed')} error={errorAt('seed')} hint={baseHead.seed !== undefined ? t('form.scenarioValue', { value: baseHead.seed }) : undefined}>
-          <input
-            id="sim-seed"
-            data-testid="sim-seed"
-            inputMode="numeric"
-            placeholder={baseHead.seed !== undefined ? String(baseHead.seed) : ''}
-            value={params.seed ?? ''}
-            aria-invalid={!!errorAt('seed')}
-            aria-describedby={errorAt('seed') ? 'sim-seed-error' : 'sim-seed-hint'}
-            onInput={(e) => setParams({ seed: (e.target as HTMLInputElement).value })}
-          />
-        </Field>
+        <NumberField id="sim-reps" label={t('form.replications')} error={errorAt('replications')} scenarioValue={baseHead.replications} value={params.reps} onValue={(v) => setParams({ reps: v })} />
+        <NumberField id="sim-seed" label={t('form.seed')} error={errorAt('seed')} scenarioValue={baseHead.seed} value={params.seed} onValue={(v) => setParams({ seed: v })} />
       </div>
       <div class="sim-actions">
         <button type="submit" disabled={!allowed || busy} data-testid="sim-run">
@@ -217,5 +195,34 @@ export function ScenarioForm({ allowed }: { allowed: boolean }) {
       )}
       {!(error instanceof FormProblem) && <ProblemBox error={error} ownFields={OWN_FIELDS} />}
     </form>
+  );
+}
+
+// A whole-number override of a scenario figure (replications, seed): empty keeps the scenario's
+// own value, shown as the placeholder and the hint.
+function NumberField(props: {
+  id: string;
+  label: string;
+  error?: string;
+  scenarioValue?: number;
+  value?: string;
+  onValue: (v: string) => void;
+}) {
+  const t = useT('sim');
+  const { id, label, error, scenarioValue, value, onValue } = props;
+  const known = scenarioValue !== undefined;
+  return (
+    <Field id={id} label={label} error={error} hint={known ? t('form.scenarioValue', { value: scenarioValue }) : undefined}>
+      <input
+        id={id}
+        data-testid={id}
+        inputMode="numeric"
+        placeholder={known ? String(scenarioValue) : ''}
+        value={value ?? ''}
+        aria-invalid={!!error}
+        aria-describedby={error ? `${id}-error` : `${id}-hint`}
+        onInput={(e) => onValue((e.target as HTMLInputElement).value)}
+      />
+    </Field>
   );
 }
