@@ -5,15 +5,14 @@
 // link exists the shortest chain of fitting links of the same kind (sea or land) is drawn, and
 // failing that a straight line. A link re-routed around a closed passage (avoid=suez) is drawn
 // the same way, by the passages the leg says it takes. Places off the network (door-to-door ends) are given by `places`.
-import { legShape, type LngLat, type Network, type NetworkLink } from '../../api/network';
+import { chainShape, legShape, linkPassages, shortestLinks, type LngLat, type Network, type NetworkLink, type Ride } from '../../api/network';
 import type { Itinerary, Step } from './types';
 
 export type Places = Map<string, { lat: number; lon: number; name?: string }>;
 
 const SEA = new Set(['sea', 'deep_sea', 'feeder', 'ferry', 'short_sea']);
 const family = (mode: string | null | undefined) => (mode && SEA.has(mode) ? 'sea' : 'land');
-const passagesOf = (l: NetworkLink) => (l.passages ? l.passages.split('+').filter(Boolean) : []);
-const fits = (l: NetworkLink, allowed: Set<string>) => passagesOf(l).every((p) => allowed.has(p));
+const fits = (l: NetworkLink, allowed: Set<string>) => linkPassages(l).every((p) => allowed.has(p));
 
 // Links by their (unordered) pair of ends.
 function pairKey(a: string, b: string): string {
@@ -34,41 +33,12 @@ function linksBetween(net: Network, a: string, b: string): NetworkLink[] {
   return idx.get(pairKey(a, b)) ?? [];
 }
 
-// Shortest chain of links from a to b by distance, over links of the leg's kind whose passages
-// the leg takes. Small network (a few hundred links): a plain Dijkstra with a linear scan.
-export function chainOfLinks(net: Network, a: string, b: string, mode: string | null | undefined, passages: string[]): NetworkLink[] | null {
+// Shortest chain of links from a to b by distance, over links of the leg's kind (sea or land)
+// whose passages the leg takes.
+export function chainOfLinks(net: Network, a: string, b: string, mode: string | null | undefined, passages: string[]): Ride[] | null {
   const allowed = new Set(passages);
   const fam = family(mode);
-  const dist = new Map<string, number>([[a, 0]]);
-  const prev = new Map<string, NetworkLink>();
-  const done = new Set<string>();
-  const adj = new Map<string, NetworkLink[]>();
-  for (const l of net.links.values()) {
-    if (family(l.mode) !== fam || !fits(l, allowed)) continue;
-    if (!adj.has(l.from)) adj.set(l.from, []);
-    adj.get(l.from)!.push(l);
-  }
-  for (;;) {
-    let u: string | null = null;
-    for (const [n, d] of dist) if (!done.has(n) && (u === null || d < dist.get(u)!)) u = n;
-    if (u === null) return null;
-    if (u === b) break;
-    done.add(u);
-    for (const l of adj.get(u) ?? []) {
-      const d = dist.get(u)! + l.distance_km;
-      if (d < (dist.get(l.to) ?? Infinity)) {
-        dist.set(l.to, d);
-        prev.set(l.to, l);
-      }
-    }
-  }
-  const chain: NetworkLink[] = [];
-  for (let n = b; n !== a; ) {
-    const l = prev.get(n)!;
-    chain.unshift(l);
-    n = l.from;
-  }
-  return chain;
+  return shortestLinks(net, a, b, (l) => family(l.mode) === fam && fits(l, allowed));
 }
 
 function point(net: Network, places: Places, code: string): LngLat | null {
@@ -83,11 +53,11 @@ function hop(net: Network, places: Places, a: string, b: string, step: Step): Ln
   const direct = linksBetween(net, a, b).filter((l) => family(l.mode) === fam && fits(l, allowed));
   if (direct.length) {
     // of several, the one with the most of the leg's passages (the leg's own way round)
-    direct.sort((x, y) => passagesOf(y).length - passagesOf(x).length);
+    direct.sort((x, y) => linkPassages(y).length - linkPassages(x).length);
     return legShape(net, direct[0].id, a, b);
   }
   const chain = chainOfLinks(net, a, b, step.mode, step.passages ?? []);
-  if (chain && chain.length) return chain.flatMap((l, i) => (i === 0 ? l.coords : l.coords.slice(1)));
+  if (chain && chain.length) return chainShape(chain);
   const p = point(net, places, a), q = point(net, places, b);
   return p && q ? [p, q] : [];
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Network, NetworkLink, NetworkNode } from '../../api/network';
-import { legPath, shortestLinks } from './path';
+import { shortestLinks } from '../../api/network';
+import { legPath } from './path';
 
 const node = (code: string, lon: number, lat: number): NetworkNode => ({ feature: 'node', code, name: code, kind: 'seaport', country: 'XX', lon, lat });
 const link = (id: string, from: string, to: string, mode: string, km: number, coords: [number, number][], passages = ''): NetworkLink => ({
