@@ -10,9 +10,21 @@ export interface Caller {
   keyId: string;
 }
 
+// One GET /v1/whoami per key, shared by the sign-in and every view that asks (a view switch
+// remounts the view); a failed answer is not kept, so the next call asks again.
+let cached: { key: string; caller: Promise<Caller> } | null = null;
+
 export async function fetchCaller(): Promise<Caller | null> {
-  if (!getApiKey()) return null;
-  return get<Caller>('/v1/whoami');
+  const key = getApiKey();
+  if (!key) return null;
+  if (cached?.key !== key) {
+    const entry = { key, caller: get<Caller>('/v1/whoami') };
+    cached = entry;
+    entry.caller.catch(() => {
+      if (cached === entry) cached = null;
+    });
+  }
+  return cached.caller;
 }
 
 export function useCaller(): { caller: Caller | null; loading: boolean } {
