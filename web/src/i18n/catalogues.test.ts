@@ -31,7 +31,7 @@ describe('message catalogues', () => {
       it('is not empty in English', () => expect(en.size).toBeGreaterThan(ns === 'common' ? 5 : 20));
       for (const { code } of LANGUAGES) {
         const cat = flatten(all[code][ns] as Tree);
-        it(`${code}: same keys as English`, () => expect(baseKeys(cat)).toEqual(baseKeys(en)));
+        if (code !== 'en') it(`${code}: same keys as English`, () => expect(baseKeys(cat)).toEqual(baseKeys(en)));
         it(`${code}: plurals in the language's own forms`, () => {
           const needed = [...new Intl.PluralRules(code).resolvedOptions().pluralCategories].sort();
           const plurals = new Map<string, string[]>();
