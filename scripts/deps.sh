@@ -14,6 +14,8 @@ pkgs=(build-essential cmake g++ git
       postgresql python3)  # the throw-away PostgreSQL server of the storage tests (scripts/pg-test.sh)
 pkgs+=(curl jq)  # the curl walkthrough of docs/service.md, run as a test (tests/service/reliability)
 pkgs+=(chromium fonts-noto-cjk)  # the web page's end-to-end tests (web/e2e), screenshots in Japanese
+pkgs+=(openmpi-bin libopenmpi-dev)  # ensembles and sweeps over MPI ranks (mpirun; docs/cluster.md)
+pkgs+=(pybind11-dev python3-dev python3-pytest python3-numpy)  # the Python module and its tests
 # Node.js and npm build the web page (web/, Vite): the machine's own when it has one (>= 18),
 # else Debian's.
 command -v node >/dev/null && command -v npm >/dev/null || pkgs+=(nodejs npm)
