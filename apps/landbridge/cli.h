@@ -81,5 +81,6 @@ void register_chart(CLI::App& app);
 void register_simulate(CLI::App& app);
 void register_keys(CLI::App& app);   // cmd_keys.cpp
 void register_serve(CLI::App& app);  // cmd_serve.cpp
+void register_assign(CLI::App& app);  // cmd_assign.cpp
 
 }  // namespace landbridge::cli

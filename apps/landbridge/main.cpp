@@ -73,5 +73,6 @@ int main(int argc, char** argv) {
   cli::register_export(app);
   cli::register_keys(app);
   cli::register_serve(app);
+  cli::register_assign(app);
   return cli::finish_output(run(app, argc, argv));
 }
