@@ -10,6 +10,7 @@
 namespace landbridge::cli {
 
 void add_freight_assign_options(CLI::App& cmd, FreightAssignArgs& a) {
+  add_network_option(cmd, a.network);
   cmd.add_option("--settings", a.settings,
                  "Capacity settings file (default: settings.txt beside DEMAND, when there is one)")
       ->type_name("FILE");
@@ -20,7 +21,6 @@ void add_freight_assign_options(CLI::App& cmd, FreightAssignArgs& a) {
   cmd.add_option("--svg", a.svg, "Write the flow map as SVG")->type_name("FILE");
   cmd.add_option("--rounds", a.rounds, "Most Lagrange rounds for hard capacities (default 80)")
       ->check(CLI::Range(1, 10000));
-  cmd.add_flag("--quiet", a.quiet, "No progress line per iteration");
 }
 
 void run_assign_freight(const FreightAssignArgs& a) {

@@ -20,10 +20,10 @@ struct FreightAssignArgs {
   std::vector<std::string> sets;     // --set KEY=VALUE (repeatable)
   std::string geojson, svg;       // --geojson FILE, --svg FILE
   int rounds = 80;                // --rounds N (Lagrange)
-  bool quiet = false;             // --quiet: no progress lines
+  bool quiet = false;             // --quiet (shared): no progress lines
 };
 
-// The options only the DEMAND form has.
+// The options only the DEMAND form has (and --network).
 void add_freight_assign_options(CLI::App& cmd, FreightAssignArgs& a);
 // Runs it; prints a progress line per iteration on standard error, the report on standard
 // output (text or --json), and writes --geojson / --svg files.
