@@ -153,12 +153,12 @@ void assign_tntp(const AssignArgs& a) {
 }
 
 // Freight assignment on a network package (cmd_assign_freight.cpp) with the shared options.
-// Without --gap it solves each equilibrium to 1e-6: the Lagrange rounds need steady flows.
+// Without --gap it solves each equilibrium to 1e-8: the Lagrange rounds need steady flows.
 void assign_freight(const AssignArgs& a) {
   FreightAssignArgs f = a.freight;
   f.demand = a.demand;
   f.method = a.method;
-  f.gap = a.gap_given ? a.gap : 1e-6;
+  f.gap = a.gap_given ? a.gap : 1e-8;
   f.json = a.json;
   f.quiet = a.quiet;
   run_assign_freight(f);

@@ -13,7 +13,7 @@ struct FreightAssignArgs {
   std::string network;            // --network (shared with the subcommand)
   std::string demand;             // DEMAND
   std::string method = "cfw";     // --method (shared)
-  double gap = 1e-6;              // --gap (shared)
+  double gap = 1e-8;              // --gap (shared)
   bool json = false;              // --json (shared)
   std::string settings;           // --settings FILE
   std::vector<std::string> what_if;  // --what-if FILE (repeatable)

@@ -48,7 +48,7 @@ std::string classify_path(const LoadedNetwork& pkg, std::span<const LinkId> link
   const auto caspian = [](const std::string& country) {
     return country == "KZ" || country == "AZ" || country == "TM" || country == "IR";
   };
-  bool trans_caspian = false, khorgos = false, siberian = false, cape = false, suez = false, sea = false;
+  bool trans_caspian = false, khorgos = false, dostyk = false, siberian = false, cape = false, suez = false, sea = false;
   for (LinkId l : links) {
     const Mode m = net.link_carriage(l).mode;
     const NodeInfo& a = net.node(net.link_from(l));
@@ -58,7 +58,8 @@ std::string classify_path(const LoadedNetwork& pkg, std::span<const LinkId> link
       if (caspian(a.country) && caspian(b.country)) trans_caspian = true;
     }
     for (const NodeInfo* n : {&a, &b}) {
-      if (n->code == "KZHOR" || n->code == "KZDOS" || n->code == "CNHRS" || n->code == "CNAKL") khorgos = true;
+      if (n->code == "KZHOR" || n->code == "CNHRS") khorgos = true;
+      if (n->code == "KZDOS" || n->code == "CNAKL") dostyk = true;
       if (n->code == "RUZBK" || n->code == "CNMLX" || n->code == "MNZUU" || n->code == "CNERC" || n->code == "RUGRK" ||
           n->code == "CNSFH")
         siberian = true;
@@ -69,7 +70,8 @@ std::string classify_path(const LoadedNetwork& pkg, std::span<const LinkId> link
     if (p & passage_bit(Passage::suez)) suez = true;
   }
   if (trans_caspian) return "Trans-Caspian (Middle Corridor)";
-  if (khorgos) return "Land bridge via Khorgos/Dostyk";
+  if (khorgos) return "Land bridge via Khorgos";
+  if (dostyk) return "Land bridge via Dostyk";
   if (siberian) return "Trans-Siberian / Mongolia";
   if (cape) return "Sea via Cape";
   if (suez) return "Sea via Suez";
@@ -204,8 +206,26 @@ FreightResult assign_freight(const LoadedNetwork& pkg, const FreightGraph& g, st
     res.total_cost += res.flow[a] * res.cost[a];
   }
   res.ods = corridor_shares(pkg, g, demand, res.flow, with_toll);
+  res.unit_saving.assign(n, std::numeric_limits<double>::quiet_NaN());
   res.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return res;
+}
+
+}  // namespace landbridge::freight
+
+namespace landbridge::freight {
+
+void resolve_unit_savings(const LoadedNetwork& pkg, const FreightGraph& g, std::span<const OdDemand> demand,
+                          const AssignOptions& options, FreightResult& r) {
+  AssignOptions quiet = options;
+  quiet.progress = nullptr;
+  for (std::size_t a = 0; a < g.arcs.size(); ++a) {
+    if (g.arcs[a].capacity_kind != CapacityKind::hard || r.multiplier[a] <= 0 || g.arcs[a].teu_per_unit <= 0) continue;
+    FreightGraph more = g;
+    more.arcs[a].capacity += g.arcs[a].teu_per_unit;
+    const FreightResult m = assign_freight(pkg, more, demand, quiet);
+    r.unit_saving[a] = r.total_cost - m.total_cost;
+  }
 }
 
 }  // namespace landbridge::freight

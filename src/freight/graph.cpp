@@ -228,9 +228,9 @@ FreightGraph build_graph(const LoadedNetwork& pkg, std::span<const timetable::Se
       a.capacity = net.link_info(l).capacity_teu_per_day * 7;
       a.capacity_kind = CapacityKind::hard;
       a.capacity_basis = "links.csv capacity_teu_day " + fmt_num(net.link_info(l).capacity_teu_per_day);
-    } else if (slots[l.get()] > 0 && car.mode != Mode::deep_sea) {
+    } else if (slots[l.get()] > 0 && (car.mode == Mode::feeder || car.mode == Mode::ferry)) {
       a.capacity = slots[l.get()];
-      a.capacity_kind = car.mode == Mode::rail ? CapacityKind::soft : CapacityKind::hard;
+      a.capacity_kind = CapacityKind::hard;
       a.capacity_basis = "service slots " + fmt_num(slots[l.get()]) + " TEU/week";
       a.teu_per_unit = first_service_teu[l.get()];
       a.unit = "weekly departure of " + first_service[l.get()];

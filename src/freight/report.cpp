@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 
 namespace landbridge::freight {
@@ -76,6 +77,7 @@ std::vector<Binding> binding_capacities(const LoadedNetwork& pkg, const FreightG
     b.teu_per_unit = g.arcs[a].teu_per_unit;
     b.unit = g.arcs[a].unit;
     b.saving_per_unit = b.multiplier * b.teu_per_unit;
+    b.resolved_saving = a < r.unit_saving.size() ? r.unit_saving[a] : std::numeric_limits<double>::quiet_NaN();
     out.push_back(std::move(b));
   }
   std::sort(out.begin(), out.end(), [](const Binding& x, const Binding& y) { return x.multiplier > y.multiplier; });
@@ -168,7 +170,9 @@ nlohmann::json to_json(const LoadedNetwork& pkg, const FreightGraph& g, const Fr
                     {"shadow_price_usd_per_teu", b.multiplier},
                     {"unit", b.unit},
                     {"teu_week_per_unit", b.teu_per_unit},
-                    {"saving_usd_week_per_unit", b.saving_per_unit}});
+                    {"saving_usd_week_per_unit_first_order", b.saving_per_unit},
+                    {"saving_usd_week_per_unit_resolved", std::isfinite(b.resolved_saving) ? nlohmann::json(b.resolved_saving)
+                                                                                            : nlohmann::json(nullptr)}});
   j["binding"] = bind;
   return j;
 }
@@ -208,9 +212,12 @@ void write_text(const LoadedNetwork& pkg, const FreightGraph& g, const FreightRe
   if (bind.empty()) out << "  none: no hard capacity binds\n";
   for (const Binding& b : bind) {
     out << fmt::format("  {:8.0f} USD/TEU  {}", b.multiplier, b.name);
-    if (b.teu_per_unit > 0)
-      out << fmt::format(": one more {} (+{:.0f} TEU/week) saves about {:.0f} USD per week", b.unit, b.teu_per_unit,
-                         b.saving_per_unit);
+    if (b.teu_per_unit > 0 && std::isfinite(b.resolved_saving))
+      out << fmt::format(": one more {} (+{:.0f} TEU/week) saves {:.0f} USD per week (re-solved; first order {:.0f})",
+                         b.unit, b.teu_per_unit, b.resolved_saving, b.saving_per_unit);
+    else if (b.teu_per_unit > 0)
+      out << fmt::format(": one more {} (+{:.0f} TEU/week) saves about {:.0f} USD per week (first order)", b.unit,
+                         b.teu_per_unit, b.saving_per_unit);
     out << "\n";
   }
 }

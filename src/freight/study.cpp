@@ -24,6 +24,7 @@ Study run_study(const LoadedNetwork& pkg, const StudyInput& in) {
   }
   s.graph = build_graph(pkg, services, s.demand, s.settings);
   s.result = assign_freight(pkg, s.graph, s.demand, in.options);
+  if (in.resolve_units) resolve_unit_savings(pkg, s.graph, s.demand, in.options, s.result);
   return s;
 }
 

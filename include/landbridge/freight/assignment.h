@@ -24,7 +24,7 @@ namespace landbridge::freight {
 
 struct AssignOptions {
   assign::Method method = assign::Method::conjugate_fw;
-  double target_gap = 1e-6;       // relative gap of each equilibrium solve
+  double target_gap = 1e-8;       // relative gap of each equilibrium solve
   int max_inner_iterations = 2000;
   int max_outer = 80;             // Lagrange rounds
   double tolerance = 0.005;       // capacity violation / slack accepted, share of capacity
@@ -59,14 +59,23 @@ struct FreightResult {
   double max_slack = 0;                  // max over arcs with a multiplier of 1 - v/c
   bool converged = false;
   double seconds = 0;
+  // Per arc: the drop of total_cost (USD per week) when the arc gets one more unit of capacity
+  // (FreightArc::teu_per_unit), found by solving again; NaN where not computed (see
+  // resolve_unit_savings).
+  std::vector<double> unit_saving;
 };
 
 // Solves and fills every member, corridor shares included.
 FreightResult assign_freight(const LoadedNetwork& pkg, const FreightGraph& g, std::span<const OdDemand> demand,
                             const AssignOptions& options);
 
+// For every hard arc with a positive multiplier and a unit (a crane, a departure, a train
+// path): solves again with one more unit and stores the saving in r.unit_saving.
+void resolve_unit_savings(const LoadedNetwork& pkg, const FreightGraph& g, std::span<const OdDemand> demand,
+                          const AssignOptions& options, FreightResult& r);
+
 // The corridor a path belongs to, from the nodes and links it uses (first rule that matches):
-// Trans-Caspian (a sea crossing between Caspian ports), land bridge via Khorgos/Dostyk,
+// Trans-Caspian (a sea crossing between Caspian ports), land bridge via Khorgos, via Dostyk,
 // Trans-Siberian (Russian Far East or Mongolian border crossings), sea via the Cape, sea via
 // Suez, other sea, other land.
 std::string classify_path(const LoadedNetwork& pkg, std::span<const LinkId> links);

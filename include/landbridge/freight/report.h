@@ -4,8 +4,10 @@
 //   to their slots; a service's flow is that of its busiest link) and per node operation;
 //   utilisation = flow / capacity; the shadow price (Lagrange multiplier, USD per TEU) of each
 //   binding hard capacity, and what one more unit of it (a crane, a departure, a train path)
-//   saves: multiplier x the TEU per week the unit adds (first-order: valid while the capacity
-//   stays binding; a what-if re-solve gives the exact change); corridor shares per OD.
+//   saves: multiplier x the TEU per week the unit adds (first order: a small change at a
+//   system optimum; at a user equilibrium the total cost may move by more or less) and the
+//   change of the total generalized cost found by solving again with the unit added (what the
+//   report leads with); corridor shares per OD.
 #pragma once
 
 #include <ostream>
@@ -24,7 +26,8 @@ struct Binding {
   double flow = 0, capacity = 0, multiplier = 0;
   double teu_per_unit = 0;     // TEU per week one more unit adds (0: no unit)
   std::string unit;
-  double saving_per_unit = 0;  // USD per week, multiplier x teu_per_unit
+  double saving_per_unit = 0;  // USD per week, multiplier x teu_per_unit (first order)
+  double resolved_saving = 0;  // USD per week, by solving again (NaN: not computed)
 };
 
 // Hard capacities with a positive multiplier, largest first.

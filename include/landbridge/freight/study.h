@@ -21,6 +21,7 @@ struct StudyInput {
   std::vector<std::filesystem::path> what_if_files;  // applied in order, after the base
   std::vector<std::string> sets;                     // KEY=VALUE, applied last
   AssignOptions options;
+  bool resolve_units = true;  // re-solve once per binding capacity with one more unit
 };
 
 struct Study {
