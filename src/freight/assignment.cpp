@@ -153,6 +153,21 @@ FreightResult assign_freight(const LoadedNetwork& pkg, const FreightGraph& g, st
   std::vector<double> toll(n, 0.0), step(n, options.initial_step);
   std::vector<int> last_sign(n, 0);
   const assign::Demand dem = g.demand(demand);
+  // Every OD must be connected: say which is not, by node codes and demand line.
+  {
+    std::vector<std::vector<std::uint32_t>> out(g.vertex_count);
+    for (std::uint32_t a = 0; a < g.arcs.size(); ++a) out[g.arcs[a].tail].push_back(a);
+    const std::vector<double> unit(n, 1.0);
+    std::map<std::uint32_t, std::vector<double>> reach;
+    for (const OdDemand& od : demand) {
+      const std::uint32_t o = g.zone_of(od.origin);
+      auto it = reach.find(o);
+      if (it == reach.end()) it = reach.emplace(o, dijkstra(g, out, unit, o, true)).first;
+      if (!std::isfinite(it->second[g.zone_of(od.destination)]))
+        throw RequestError("no route on the network from " + pkg.network.node(od.origin).code + " to " +
+                           pkg.network.node(od.destination).code + " (demand line " + std::to_string(od.line) + ")");
+    }
+  }
   std::vector<double> warm;
   for (int k = 1; k <= options.max_outer; ++k) {
     const assign::Network net = g.network(toll);

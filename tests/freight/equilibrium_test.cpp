@@ -129,5 +129,19 @@ TEST(FreightEquilibrium, SettingsChangeCapacities) {
   EXPECT_THROW(build_graph(pkg, {}, demand, bad), RequestError);
 }
 
+TEST(FreightEquilibrium, DemandWithoutARouteNamesItsEndsAndLine) {
+  const LoadedNetwork pkg = two_corridors(500);
+  const Network& net = pkg.network;
+  // The links run one way only: nothing goes back from AADST to AAORI.
+  const std::vector<OdDemand> demand = {{*net.find_node("AADST"), *net.find_node("AAORI"), 10, 2, io::Commodity::general, 7}};
+  const FreightGraph g = build_graph(pkg, {}, demand, Settings{});
+  try {
+    assign_freight(pkg, g, demand, AssignOptions{});
+    FAIL() << "expected a RequestError";
+  } catch (const RequestError& e) {
+    EXPECT_NE(std::string(e.what()).find("from AADST to AAORI (demand line 7)"), std::string::npos) << e.what();
+  }
+}
+
 }  // namespace
 }  // namespace landbridge::freight

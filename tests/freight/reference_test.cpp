@@ -102,7 +102,8 @@ TEST(FreightCli, PrintsSharesUtilisationsShadowPricesAndWritesTheMap) {
   const auto dir = testing_support::scratch_dir();
   const std::string geo = (dir / "flows.geojson").string(), svg = (dir / "flows.svg").string();
   // Text with the what-if and the map files, then JSON, then a demand file with an unknown place.
-  const auto t = testing_support::run("assign " + kDemand.string() + " --set node.KZHOR.cranes=6 --geojson " + geo +
+  const auto what_if = kDemand.parent_path() / "what-if/khorgos-six-cranes.txt";
+  const auto t = testing_support::run("assign " + kDemand.string() + " --what-if " + what_if.string() + " --geojson " + geo +
                                       " --svg " + svg);
   ASSERT_EQ(t.code, 0) << t.err;
   EXPECT_NE(t.err.find("round   1 iteration"), std::string::npos);  // a progress line per iteration
