@@ -121,6 +121,7 @@ void assign_tntp(const AssignArgs& a) {
     j["converged"] = r.converged;
     j["tstt"] = r.tstt;
     j["sptt"] = r.sptt;
+    j["gap_costs"] = a.system_optimum ? "marginal" : "user";  // the costs tstt and sptt are measured on
     j["total_demand"] = demand.total();
     j["intrazonal_demand"] = demand.intrazonal();
     j["toll_factor"] = factors.toll;
@@ -143,7 +144,11 @@ void assign_tntp(const AssignArgs& a) {
     print_out(fmt::format("{} after {} iterations in {:.3f} s: relative gap {:.6e}, average excess cost {:.6e}\n",
                           r.converged ? "converged" : "stopped", r.iterations, r.seconds, r.relative_gap,
                           r.average_excess_cost));
-    print_out(fmt::format("objective {:.15g}  TSTT {:.15g}  SPTT {:.15g}\n", r.objective, r.tstt, r.sptt));
+    if (a.system_optimum)
+      print_out(fmt::format("objective (total cost) {:.15g}  on marginal costs: TSTT {:.15g}  SPTT {:.15g}\n",
+                            r.objective, r.tstt, r.sptt));
+    else
+      print_out(fmt::format("objective (Beckmann) {:.15g}  TSTT {:.15g}  SPTT {:.15g}\n", r.objective, r.tstt, r.sptt));
     if (cmp)
       print_out(fmt::format("best-known flows ({}): {} links matched, {} not; max relative difference {:.3e} "
                             "(links with flow >= 1), max absolute difference {:.3e}\n",

@@ -107,6 +107,9 @@ enum class Objective : std::uint8_t {
 // and SPTT = sum over OD of demand x shortest path cost at the current costs;
 // average_excess_cost = (TSTT - SPTT) / total demand loaded; objective: the Beckmann sum of
 // cost integrals (user equilibrium) or TSTT (system optimum).
+// For a system optimum the gap terms use the marginal costs c(v) + v c'(v), the costs that
+// optimum equilibrates (a gap on user costs would not go to zero there); Result::tstt and
+// Result::sptt are those terms, and Result::objective the total user cost sum v_a c_a(v_a).
 struct Iteration {
   int iteration = 0;
   double relative_gap = 0, average_excess_cost = 0, objective = 0, seconds = 0;
