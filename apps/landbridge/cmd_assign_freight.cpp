@@ -42,7 +42,13 @@ void run_assign_freight(const FreightAssignArgs& a) {
       say("round {:3d} iteration {:4d}: relative gap {:.3e}, average excess cost {:.4g} USD/TEU, objective {:.10g}\n",
           round, it.iteration, it.relative_gap, it.average_excess_cost, it.objective);
     };
-  freight::Study s = freight::run_study(pkg, in);
+  freight::Study s;
+  try {
+    s = freight::run_study(pkg, in);
+  } catch (const assign::ProblemError& e) {  // a method the solver library does not offer yet
+    say("error: {}\n", e.what());
+    throw CLI::RuntimeError(kUsage);
+  }
   std::ostringstream report;
   if (a.json) report << freight::to_json(pkg, s.graph, s.result).dump(2) << "\n";
   else freight::write_text(pkg, s.graph, s.result, report);
