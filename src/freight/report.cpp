@@ -23,12 +23,11 @@ double utilisation(const FreightArc& a, double flow) {
   return a.capacity_kind == CapacityKind::none ? 0.0 : flow / a.capacity;
 }
 
-double finite_or_zero(double v) { return std::isfinite(v) ? v : 0.0; }
-
 // Flow of each service: its share of each link it rides (by slots), the busiest link's.
 struct ServiceFlow {
   std::string id;
   double flow = 0, slots = 0;
+  bool bound = false;  // some link it rides takes its slots as a capacity (feeders, ferries)
 };
 std::vector<ServiceFlow> service_flows(const FreightGraph& g, const FreightResult& r) {
   std::map<std::uint32_t, double> link_slots;
@@ -38,6 +37,7 @@ std::vector<ServiceFlow> service_flows(const FreightGraph& g, const FreightResul
   for (const ServiceSlots& s : g.services) {
     ServiceFlow f{s.id, 0, s.capacity_teu * s.departures_per_week};
     for (LinkId l : s.links) {
+      f.bound = f.bound || g.arcs[g.link_arc[l.get()]].capacity_basis.rfind("service slots", 0) == 0;
       const double total = link_slots[l.get()];
       if (total <= 0 || f.slots <= 0) continue;
       f.flow = std::max(f.flow, r.flow[g.link_arc[l.get()]] * f.slots / total);
@@ -134,7 +134,7 @@ nlohmann::json to_json(const LoadedNetwork& pkg, const FreightGraph& g, const Fr
     if (x.kind == ArcKind::transfer) continue;
     if (r.flow[a] < 1e-6 && x.capacity_kind == CapacityKind::none) continue;
     json e = {{"flow_teu_week", r.flow[a]},
-              {"capacity_teu_week", finite_or_zero(x.capacity)},
+              {"capacity_teu_week", std::isfinite(x.capacity) ? nlohmann::json(x.capacity) : nlohmann::json(nullptr)},
               {"capacity_kind", kind_name(x.capacity_kind)},
               {"capacity_basis", x.capacity_basis},
               {"utilisation", utilisation(x, r.flow[a])},
@@ -160,7 +160,11 @@ nlohmann::json to_json(const LoadedNetwork& pkg, const FreightGraph& g, const Fr
   json svc = json::array();
   for (const ServiceFlow& s : service_flows(g, r))
     if (s.slots > 0)
-      svc.push_back({{"id", s.id}, {"flow_teu_week", s.flow}, {"slots_teu_week", s.slots}, {"utilisation", s.flow / s.slots}});
+      svc.push_back({{"id", s.id},
+                     {"flow_teu_week", s.flow},
+                     {"slots_teu_week", s.slots},
+                     {"utilisation", s.flow / s.slots},
+                     {"slots_are_capacity", s.bound}});
   j["services"] = svc;
   json bind = json::array();
   for (const Binding& b : binding_capacities(pkg, g, r))
