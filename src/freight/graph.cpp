@@ -283,6 +283,15 @@ FreightGraph build_graph(const LoadedNetwork& pkg, std::span<const timetable::Se
     op_arc[o.get()] = std::move(a);
   }
 
+  // A node setting must reach an operation.
+  for (const auto& [code, _] : settings.nodes) {
+    const NodeId n = *net.find_node(code);
+    bool any = false;
+    for (OperationId o : net.operations().keys())
+      any = any || (net.operation(o).node == n && capacity_candidate(net, o));
+    if (!any) throw RequestError("setting node." + code + ": the node has no gauge change or handling operation to bind");
+  }
+
   // Transfers. A transfer that includes a capacity-bound operation runs through that
   // operation's shared arc; what the transfer costs beyond the operation goes on the arc from
   // the operation to the departure (the least over the arrivals that share it).
