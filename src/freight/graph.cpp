@@ -260,6 +260,9 @@ FreightGraph build_graph(const LoadedNetwork& pkg, std::span<const timetable::Se
     const double cranes = s.cranes >= 0 ? s.cranes : op.cranes;
     const double moves = s.moves_per_hour >= 0 ? s.moves_per_hour : op.moves_per_hour;
     const double hpd = s.hours_per_day >= 0 ? s.hours_per_day : settings.default_hours_per_day;
+    if (s.cranes > 0 && moves <= 0 && s.capacity_teu_day < 0)
+      throw RequestError("setting node." + code + ".cranes: the package states no crane productivity there; also set node." +
+                         code + ".moves_per_hour");
     if (s.capacity_teu_day >= 0) {
       a.capacity = s.capacity_teu_day * 7;
       a.capacity_basis = "setting node." + code + ".capacity_teu_day = " + fmt_num(s.capacity_teu_day);

@@ -126,7 +126,10 @@ TEST(FreightEquilibrium, SettingsChangeCapacities) {
   EXPECT_EQ(rail.capacity_kind, CapacityKind::hard);
   Settings bad;
   apply_setting(bad, "node.XXNOP.cranes = 2", "test");
-  EXPECT_THROW(build_graph(pkg, {}, demand, bad), RequestError);
+  EXPECT_THROW(build_graph(pkg, {}, demand, bad), RequestError);  // no such node
+  Settings no_ops;
+  apply_setting(no_ops, "node.AAVIA.cranes = 2", "test");
+  EXPECT_THROW(build_graph(pkg, {}, demand, no_ops), RequestError);  // nothing to bind there
 }
 
 TEST(FreightEquilibrium, DemandWithoutARouteNamesItsEndsAndLine) {
