@@ -118,7 +118,23 @@ void Solver::improve(Bush& b) {
         b.member[a] = 0;
       }
     }
-  // Longest paths over every arc that is left, used or not: the potential the new arcs respect.
+  // First the arcs that shorten the shortest path to their head and go forward in the bush's
+  // topological order: the order stays valid.
+  std::fill(position_.begin(), position_.end(), kNone);
+  for (std::uint32_t k = 0; k < b.order.size(); ++k) position_[b.order[k]] = k;
+  bool added = false;
+  for (std::uint32_t a = 0; a < tail_.size(); ++a) {
+    if (b.member[a]) continue;
+    const std::uint32_t i = tail_[a], j = head_[a];
+    if (position_[i] == kNone || position_[j] == kNone || position_[i] > position_[j] || blocked(i, b.origin)) continue;
+    if (min_label_[i] + costs_.cost(a) < min_label_[j]) {
+      b.member[a] = 1;
+      added = true;
+    }
+  }
+  if (added) return;
+  // Else the arcs that shorten the longest path to their head, longest over every arc left,
+  // used or not: the potential the new arcs respect (bush.h). The order is rebuilt.
   std::fill(max_label_.begin(), max_label_.end(), -kInf);
   for (std::uint32_t v : b.order) {
     double best = v == b.origin ? 0.0 : -kInf;
@@ -128,7 +144,6 @@ void Solver::improve(Bush& b) {
     }
     max_label_[v] = best;
   }
-  bool added = false;
   for (std::uint32_t a = 0; a < tail_.size(); ++a) {
     if (b.member[a]) continue;
     const std::uint32_t i = tail_[a], j = head_[a];

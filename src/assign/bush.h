@@ -2,21 +2,28 @@
 //
 // One bush per origin: an acyclic subgraph rooted at the origin that reaches every vertex the
 // origin can reach, carrying that origin's flow. An outer iteration visits every bush in turn:
-//   improve   drop arcs without flow (keeping a shortest-path tree, so every vertex stays
-//             reached) and add every arc (i, j) with U_i + c_ij < U_j, where U is the longest
-//             path over the bush: such arcs shorten paths and cannot close a cycle, because U
-//             is a potential that every kept arc respects and the new arc strictly respects;
+//   improve   drop arcs without flow (keeping the bush's shortest-path tree, so every vertex
+//             stays reached), then add the arcs (i, j) with L_i + c_ij < L_j (L: shortest path
+//             in the bush) that go forward in its topological order, which stays valid; when
+//             there is none, the arcs with U_i + c_ij < U_j, U the longest path over every arc
+//             left: U is a potential all kept arcs respect and the new ones strictly respect,
+//             so no cycle can form (the order is rebuilt);
 //   equalize  in reverse topological order, for every vertex j whose longest used path costs
 //             more than its shortest path in the bush, move flow from the longest to the
 //             shortest path between their last common vertex and j, by a Newton step
 //             (cost difference over the sum of derivatives, capped at the flow there is);
-//             repeated a few sweeps per bush.
-// Bush flows and link totals are long double: after 10^4 shifts of flows of 10^4 vehicles the
-// rounding of double would show in the last digits of a 1e-12 gap. Costs and derivatives are
-// double, cached per arc and refreshed whenever the arc's total changes.
+//             up to `sweeps` sweeps per bush, fewer once the bush is even enough.
+// Algorithm B rather than TAPAS: the same precision with one data structure per origin and no
+// set of paired alternative segments to keep consistent across origins (simpler to get right,
+// and fast enough here: Chicago-Sketch to 1e-10 in a few seconds).
 //
-// System optimum is the same code on marginal costs m(v) = c(v) + v c'(v); for the BPR term
-// m'(v) = (beta + 1) c'(v), so no second derivative is needed.
+// Bush flows and link totals are long double: after 10^5 shifts of flows of 10^4 vehicles the
+// rounding of double would show in the last digits of a 1e-12 gap. Flows up to `tiny` count as
+// none (the residue of x + dx - dx). Costs and derivatives are double, cached per arc and
+// refreshed whenever the arc's total changes.
+//
+// System optimum is the same code on marginal costs m(v) = c(v) + v c'(v) with derivative
+// 2c' + v c'', as State::routing_cost; the driver measures its gap on those costs.
 #pragma once
 
 #include <cstdint>
@@ -67,8 +74,6 @@ class Solver {
   void sync();
 
   [[nodiscard]] std::vector<double> flows() const;
-  // Sweeps per bush per outer iteration (at least 1).
-  void set_sweeps(int s) { sweeps_ = s < 1 ? 1 : s; }
 
  private:
   // bush.cpp
