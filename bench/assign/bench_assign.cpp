@@ -111,7 +111,7 @@ double aon_seconds(const Network& net, const Demand& demand) {
 std::string cell(const Outcome& o, std::size_t g) {
   if (o.seconds[g].size() * 2 > static_cast<std::size_t>(o.runs))
     return fmt::format("{:.3f} s ({:.0f} it)", median(o.seconds[g]), median(o.iterations[g]));
-  return fmt::format("not reached in {:.0f} s/{} it", o.final_seconds, o.final_iterations);
+  return fmt::format("not reached: {:.1f} s/{} it", o.final_seconds, o.final_iterations);
 }
 
 std::string ratio(const Outcome& o, const Outcome& peer, std::size_t g) {

@@ -58,6 +58,10 @@ TEST(Bush, AnaheimToAGapOf1e12MatchesTheBestKnownFlows) {
   ASSERT_TRUE(r.converged) << r.relative_gap;
   EXPECT_GE(digits(r.objective, objective_of_best(an)), 11.0) << r.objective << " against " << objective_of_best(an);
   EXPECT_EQ(flows_outside(r, an, 1e-6), 0);
+  const Result cfw = solve(an.net, an.demand, {.method = Method::conjugate_fw, .target_gap = 1e-5});
+  ASSERT_TRUE(cfw.converged);
+  EXPECT_LE(r.objective, cfw.objective * (1 + 1e-12));
+  EXPECT_LE(cfw.objective - r.objective, cfw.tstt - cfw.sptt);
 }
 
 // Each method's objective lies above the optimum by at most its own TSTT - SPTT (convexity),
