@@ -19,7 +19,7 @@ cd "$root"
 
 all_targets=(package_manifest package_sources package_nodes package_emission_factors package_links
              package_operations package_services package_service_calls rates scenario demand marnet
-             time query place http_request booking_body)
+             time query place http_request booking_body tntp)
 if [[ $# -gt 0 ]]; then targets=("$@"); else targets=("${all_targets[@]}"); fi
 
 # Longest input per target: the largest seed with room to grow (libFuzzer cuts longer seeds).
@@ -27,7 +27,7 @@ max_len() {
   case $1 in
     package_links | package_operations | package_services) echo 196608 ;;
     package_sources | package_nodes) echo 65536 ;;
-    package_service_calls | package_emission_factors | rates | scenario | demand) echo 16384 ;;
+    package_service_calls | package_emission_factors | rates | scenario | demand | tntp) echo 16384 ;;
     package_manifest | marnet | http_request) echo 8192 ;;
     booking_body) echo 2048 ;;
     *) echo 256 ;;

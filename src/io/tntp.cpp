@@ -206,6 +206,9 @@ assign::Network parse_tntp_network(std::string_view text, std::string_view file_
   if (*zones > *nodes)
     r.fail(meta.values.find("NUMBER OF ZONES")->second.second, "<NUMBER OF ZONES>", std::to_string(*zones),
            fmt::format("expected at most <NUMBER OF NODES> ({})", *nodes));
+  if (*nodes > kMaxTntpNodes)
+    r.fail(meta.values.find("NUMBER OF NODES")->second.second, "<NUMBER OF NODES>", std::to_string(*nodes),
+           fmt::format("expected at most {} nodes", kMaxTntpNodes));
   if (*first_thru < 1 || *first_thru > *nodes + 1)
     r.fail(meta.values.find("FIRST THRU NODE")->second.second, "<FIRST THRU NODE>", std::to_string(*first_thru),
            fmt::format("expected a node number in 1 .. {}", *nodes + 1));
@@ -377,9 +380,10 @@ namespace {
 
 // Rows of numbers after an optional header line (one that starts with a word, not a number);
 // lines starting with `<` (metadata) are skipped.
+// The first `node_columns` columns hold node numbers (whole numbers from 1).
 template <class Row>
 std::vector<Row> parse_table(std::string_view text, std::string_view file_name,
-                             std::initializer_list<std::string_view> columns,
+                             std::initializer_list<std::string_view> columns, std::size_t node_columns,
                              Row (*make)(const std::vector<double>&)) {
   Reader r(file_name);
   std::vector<Row> out;
@@ -401,10 +405,12 @@ std::vector<Row> parse_table(std::string_view text, std::string_view file_name,
       ok = ok && x.has_value();
       v.push_back(x.value_or(0));
     }
-    if (ok && (v[0] < 1 || v[0] != std::floor(v[0]) || v[0] > 4e9)) {
-      r.fail(line, *columns.begin(), row[0].text, "expected a node number >= 1");
-      ok = false;
-    }
+    for (std::size_t c = 0; ok && c < node_columns; ++c)
+      if (v[c] < 1 || v[c] != std::floor(v[c]) || v[c] > 4e9) {
+        r.fail(line, *(columns.begin() + static_cast<std::ptrdiff_t>(c)), row[c].text,
+               "expected a node number >= 1");
+        ok = false;
+      }
     if (!ok) continue;
     out.push_back(make(v));
   }
@@ -415,15 +421,10 @@ std::vector<Row> parse_table(std::string_view text, std::string_view file_name,
 }  // namespace
 
 std::vector<TntpFlow> parse_tntp_flows(std::string_view text, std::string_view file_name) {
-  auto rows = parse_table<TntpFlow>(text, file_name, {"from", "to", "volume", "cost"}, [](const std::vector<double>& v) {
+  return parse_table<TntpFlow>(text, file_name, {"from", "to", "volume", "cost"}, 2, [](const std::vector<double>& v) {
     return TntpFlow{.from = static_cast<std::uint32_t>(v[0]), .to = static_cast<std::uint32_t>(v[1]),
                     .volume = v[2], .cost = v[3]};
   });
-  Reader r(file_name);
-  for (const TntpFlow& f : rows)
-    if (f.to < 1) r.fail(0, "to", std::to_string(f.to), "expected a node number >= 1");
-  r.diags_.throw_if_any();
-  return rows;
 }
 
 std::vector<TntpFlow> read_tntp_flows(const std::filesystem::path& path) {
@@ -431,7 +432,7 @@ std::vector<TntpFlow> read_tntp_flows(const std::filesystem::path& path) {
 }
 
 std::vector<TntpNode> parse_tntp_nodes(std::string_view text, std::string_view file_name) {
-  return parse_table<TntpNode>(text, file_name, {"node", "x", "y"}, [](const std::vector<double>& v) {
+  return parse_table<TntpNode>(text, file_name, {"node", "x", "y"}, 1, [](const std::vector<double>& v) {
     return TntpNode{.node = static_cast<std::uint32_t>(v[0]), .x = v[1], .y = v[2]};
   });
 }

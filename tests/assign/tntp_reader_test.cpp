@@ -153,6 +153,12 @@ TEST(TntpFlowsAndNodes, ReadAfterTheirHeaders) {
   } catch (const LoadError& e) {
     EXPECT_EQ(e.diagnostics().front().to_string(), "x_flow.tntp:2: field 'volume': got 'abc', expected a number");
   }
+  try {
+    (void)parse_tntp_flows("From To Volume Cost\n1 -96.7 0 6\n", "x_flow.tntp");
+    FAIL();
+  } catch (const LoadError& e) {
+    EXPECT_EQ(e.diagnostics().front().to_string(), "x_flow.tntp:2: field 'to': got '-96.7', expected a node number >= 1");
+  }
 }
 
 void write(const std::filesystem::path& p, std::string_view text) {

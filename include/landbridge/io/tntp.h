@@ -82,6 +82,10 @@ struct TntpFolder {
 };
 TntpFolder find_tntp_files(const std::filesystem::path& dir);
 
+// The most nodes a _net file may declare (the largest networks of the repository have a few
+// hundred thousand; the limit keeps a typo from allocating gigabytes).
+inline constexpr std::size_t kMaxTntpNodes = 10'000'000;
+
 // The largest TNTP file read (the biggest trip tables of the repository are a few hundred MB).
 inline constexpr std::size_t kMaxTntpBytes = std::size_t{1} << 30;
 
