@@ -27,7 +27,7 @@ struct AssignOptions {
   double target_gap = 1e-8;       // relative gap of each equilibrium solve
   int max_inner_iterations = 2000;
   int max_outer = 80;             // Lagrange rounds
-  double tolerance = 0.005;       // capacity violation / slack accepted, share of capacity
+  double tolerance = 0.001;       // capacity violation / slack accepted, share of capacity
   double initial_step = 100;      // USD per TEU, first change of a multiplier
   // Called after each inner iteration with the outer round.
   std::function<void(int outer, const assign::Iteration&)> progress;
