@@ -15,6 +15,7 @@
 #include <optional>
 
 #include "cli.h"
+#include "cmd_assign_freight.h"
 #include "landbridge/assign/problem.h"
 #include "landbridge/io/tntp.h"
 
@@ -30,6 +31,8 @@ struct AssignArgs {
   int max_iterations = 10000;
   double max_seconds = 600;
   std::optional<double> toll_factor, distance_factor;
+  FreightAssignArgs freight;  // the options only the DEMAND form has (cmd_assign_freight.h)
+  bool gap_given = false;
 };
 
 // How far the flows are from a best-known solution (_flow file).
@@ -154,11 +157,16 @@ void assign_tntp(const AssignArgs& a) {
   }
 }
 
-// Freight assignment on a network package (issue 13, item 4): not built yet. Its options join
-// AssignArgs; it is called for the positional DEMAND form.
-void assign_freight(const AssignArgs&) {
-  say("error: freight assignment: not built yet (use --tntp DIR for a TNTP network)\n");
-  throw CLI::RuntimeError(kUsage);
+// Freight assignment on a network package (cmd_assign_freight.cpp) with the shared options.
+// Without --gap it solves each equilibrium to 1e-8: the Lagrange rounds need steady flows.
+void assign_freight(const AssignArgs& a) {
+  FreightAssignArgs f = a.freight;
+  f.demand = a.demand;
+  f.method = a.method;
+  f.gap = a.gap_given ? a.gap : 1e-8;
+  f.json = a.json;
+  f.quiet = a.quiet;
+  run_assign_freight(f);
 }
 
 }  // namespace
@@ -184,7 +192,9 @@ void register_assign(CLI::App& app) {
                   "Generalized cost per length unit (default: the network's README, e.g. 0.04 for ChicagoSketch)");
   cmd->add_flag("--json", a->json, "Print the result (objective, gaps, link flows) as JSON");
   cmd->add_flag("--quiet", a->quiet, "No progress line per iteration on standard error");
-  cmd->callback([a] {
+  add_freight_assign_options(*cmd, a->freight);
+  cmd->callback([a, cmd] {
+    a->gap_given = cmd->get_option("--gap")->count() > 0;
     if (!a->tntp.empty() && !a->demand.empty()) {
       say("error: give either --tntp DIR or DEMAND, not both\n");
       throw CLI::RuntimeError(kUsage);

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "algorithm.h"
+#include "bush.h"
 
 namespace landbridge::assign {
 
@@ -11,7 +12,7 @@ std::unique_ptr<Algorithm> make_algorithm(const Options& options) {
     case Method::frank_wolfe: return make_frank_wolfe(Direction::frank_wolfe, options);
     case Method::conjugate_fw: return make_frank_wolfe(Direction::conjugate, options);
     case Method::biconjugate_fw: return make_frank_wolfe(Direction::biconjugate, options);
-    case Method::bush: throw ProblemError("method bush: not built yet");
+    case Method::bush: return bush::make_algorithm(options);
   }
   throw ProblemError("unknown assignment method");
 }
