@@ -11,8 +11,9 @@ questions are asked of the built-in Eurasian package (landbridge.schedule):
                Cape, with a feeder to the deep-sea port and rail or road on from the European
                port where the destination is inland.
 
-Each answer's door-to-door days (ready to handed over), its cost and CO2e are printed as a
-table, one row per departure day, and drawn as a plot when matplotlib is installed.
+Each answer's door-to-door days (from the box being ready to its arrival), the days of the
+trip itself (first departure to arrival), its cost and CO2e are printed as a table, one row
+per ready day; the door-to-door days are drawn as a plot when matplotlib is installed.
 
     PYTHONPATH=build/python /usr/bin/python3 examples/python/land_vs_sea.py \\
         [--from Hakata] [--to Duisburg] [--start 2026-12-07] [--days 7] [--plot land_vs_sea.png]
@@ -44,6 +45,13 @@ def fastest(engine: landbridge.Engine, origin: str, dest: str, day: dt.date, avo
     return its[0] if its else None
 
 
+def door_days(it: dict) -> float:
+    """Days from the box being ready to its arrival (the answer's UTC instants)."""
+    ready = dt.datetime.fromisoformat(it["ready"].replace("Z", "+00:00"))
+    arrive = dt.datetime.fromisoformat(it["arrive"].replace("Z", "+00:00"))
+    return (arrive - ready).total_seconds() / 86400
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--from", dest="origin", default="Hakata", help="origin (Hakata, Busan, a UN/LOCODE)")
@@ -64,23 +72,26 @@ def main(argv: list[str]) -> int:
             row[name] = fastest(engine, a.origin, a.dest, day, avoid)
         rows.append(row)
 
-    print(f"{a.origin} -> {a.dest}: boxes ready at 00:00 local, fastest journey per corridor")
-    head = f"{'ready':<11}" + "".join(f"| {n:<31}" for n in CORRIDORS) + "| land saves"
+    print(f"{a.origin} -> {a.dest}: a box ready at 00:00 local each day, the earliest arrival per corridor")
+    print("door = ready to handed over (days), trip = first departure to arrival, arrive = local date")
+    cell = "| {:>5} {:>5} {:>6} {:>6} {:>5} "
+    head = f"{'ready':<11}" + "".join(f"| {n:<34}" for n in CORRIDORS) + "| land saves"
     print(head)
-    print(f"{'':<11}" + "| days   USD      CO2e kg  arrive  " * len(CORRIDORS) + "|")
+    print(f"{'':<11}" + cell.format("door", "trip", "USD", "kgCO2e", "arr.") * len(CORRIDORS) + "| (door days)")
     print("-" * len(head))
     for row in rows:
         line = f"{row['day'].isoformat():<11}"
         for name in CORRIDORS:
             it = row[name]
             if it is None:
-                line += f"| {'no journey':<31}"
+                line += f"| {'no journey':<34}"
                 continue
             t = it["total"]
-            line += f"| {t['days']:>5.1f} {t['cost_usd']:>8.0f} {t['co2e_kg']:>9.0f}  {it['arrive'][5:10]}  "
+            line += cell.format(f"{door_days(it):.1f}", f"{t['days']:.1f}", f"{t['cost_usd']:.0f}",
+                                f"{t['co2e_kg']:.0f}", it["arrive_local"][5:10])
         land, sea = row["land bridge"], row["all sea"]
         if land is not None and sea is not None:
-            line += f"| {sea['total']['days'] - land['total']['days']:>5.1f} d"
+            line += f"| {door_days(sea) - door_days(land):>5.1f}"
         print(line)
 
     try:
@@ -92,7 +103,7 @@ def main(argv: list[str]) -> int:
         return 0
     fig, ax = plt.subplots(figsize=(8, 4))
     for name in CORRIDORS:
-        pts = [(r["day"], r[name]["total"]["days"]) for r in rows if r[name] is not None]
+        pts = [(r["day"], door_days(r[name])) for r in rows if r[name] is not None]
         if pts:
             ax.plot([p[0] for p in pts], [p[1] for p in pts], marker="o", label=name)
     ax.set_title(f"{a.origin} -> {a.dest}: door-to-door days by ready day")

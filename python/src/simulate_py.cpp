@@ -8,6 +8,7 @@
 // replications have finished. An exception from the callback stops the run and is re-raised.
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
 
 #include <chrono>
 #include <condition_variable>
@@ -62,6 +63,13 @@ struct Progress {
 // The CLI's preparation (apps/landbridge/cmd_simulate.cpp) and run, on the worker thread.
 void run_study(const SimulateArgs& a, Progress& prog, Outcome& out, std::stop_token stop) {
   try {
+    if (a.replications && (*a.replications < 2 || *a.replications > corridor::kMaxReplications)) {
+      throw RequestError("replications " + std::to_string(*a.replications) + ": from 2 to " +
+                         std::to_string(corridor::kMaxReplications) + " (a confidence interval needs two)");
+    }
+    if (a.seed && *a.seed > static_cast<std::uint64_t>(corridor::kMaxSeed)) {
+      throw RequestError("seed " + std::to_string(*a.seed) + ": from 0 to " + std::to_string(corridor::kMaxSeed));
+    }
     corridor::Scenario sc = corridor::load_scenario(a.scenario);
     if (a.replications) sc.replications = *a.replications;
     if (a.seed) sc.seed = *a.seed;

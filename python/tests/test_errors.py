@@ -61,7 +61,7 @@ def test_bad_scenario_names_file_line_field(scenario, tmp_path):
     shutil.copy(scenario.with_suffix(".csv"), tmp_path / scenario.with_suffix(".csv").name)
     line = next(i for i, l in enumerate(text.splitlines(), 1) if l.startswith("headway_h = -5"))
     with pytest.raises(landbridge.ScenarioError) as info:
-        landbridge.simulate(bad, replications=1)
+        landbridge.simulate(bad, replications=2)
     e = info.value
     assert e.file == str(bad) and e.line == line and e.field.endswith("headway_h"), (e.file, e.line, e.field, str(e))
     assert e.detail and e.detail in str(e)
@@ -71,3 +71,8 @@ def test_missing_scenario_file(tmp_path):
     with pytest.raises(landbridge.ScenarioError) as info:
         landbridge.simulate(tmp_path / "absent.toml")
     assert str(tmp_path / "absent.toml") in str(info.value)
+
+
+def test_run_size_out_of_range_is_a_request_error(scenario):
+    with pytest.raises(landbridge.RequestError, match="replications 1"):
+        landbridge.simulate(scenario, replications=1)

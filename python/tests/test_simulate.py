@@ -38,7 +38,7 @@ def test_kpis_equal_cli_and_records_equal_csv(scenario, lb_bin, tmp_path):
 
 
 def test_records_are_a_view_not_a_copy(scenario):
-    recs = landbridge.simulate(scenario, replications=1, seed=3, records=True)["records"]
+    recs = landbridge.simulate(scenario, replications=2, seed=3, records=True)["records"]
     assert not recs.flags["OWNDATA"] and recs.base is not None
     assert type(recs.base).__name__ == "PyCapsule"  # the engine's vector, kept alive by the array
     assert np.shares_memory(recs["ready_h"], recs)
