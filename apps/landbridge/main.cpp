@@ -65,10 +65,12 @@ int main(int argc, char** argv) {
       "  3  no route, with the reason\n"
       "  4  internal error: a bug, please report it\n"
       "  5  output could not be written (standard output, standard error or -o FILE)\n"
+      "  130  sweep interrupted (Ctrl-C): its finished cells are kept, run it again to resume\n"
       "Run 'landbridge SUBCOMMAND --help' for the options of each subcommand.");
   cli::register_route(app);
   cli::register_chart(app);
   cli::register_simulate(app);
+  cli::register_sweep(app);
   cli::register_validate(app);
   cli::register_export(app);
   cli::register_keys(app);

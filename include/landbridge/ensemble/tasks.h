@@ -42,10 +42,11 @@ class Ranks {
 
 struct TaskOptions {
   unsigned threads = 1;  // worker threads per rank (0: all cores of the rank's machine)
-  // On the root, after every finished task, serialised: done so far, total.
+  // On the root, after every finished task, serialised: done so far, total (both count only
+  // the tasks that run: skipped ones are left out).
   std::function<void(std::size_t done, std::size_t total)> progress;
-  // On the root, as each task's result arrives (any order): a sweep writes a finished cell
-  // to disk here, so an interrupted run can resume.
+  // On the root, as each task's result arrives (any order, serialised, before `progress`): a
+  // sweep writes a finished cell to disk here, so an interrupted run can resume.
   std::function<void(std::size_t index, const std::string& result)> on_result;
   // Tasks the root already has (a resumed sweep): not run; their slots in the result are "".
   std::function<bool(std::size_t index)> skip;
@@ -60,7 +61,9 @@ class TaskError : public Error {
 
 // Runs task(0) ... task(n-1) over every rank and its threads; on the root returns the results
 // in index order, on the other ranks an empty vector. Every rank must call it with the same n
-// (a collective call). Byte results: encode with nlohmann::json::to_cbor or similar.
+// (a collective call). Byte results: encode with nlohmann::json::to_cbor or similar. When tasks
+// throw, no new task starts and the one with the lowest index among those that failed is
+// reported (TaskError: "task 3 failed on rank 1: <what>").
 std::vector<std::string> run_tasks(std::size_t n, const TaskOptions& options,
                                    const std::function<std::string(std::size_t)>& task);
 
