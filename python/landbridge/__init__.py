@@ -235,12 +235,21 @@ def simulate(scenario: Path, replications: Optional[int] = None, seed: Optional[
                             network="" if network is None else _os.fspath(network))
 
 
-def sweep(sweep_toml: Path, **options: Any) -> dict:
-    """Runs a scenario sweep (docs/sweeps.md) and returns its table; only in builds with the
-    sweep library (``landbridge.has_sweep``)."""
+def sweep(sweep_toml: Path, out: Optional[Path] = None, replications: Optional[int] = None,
+          seed: Optional[int] = None, threads: int = 0, plots: Iterable[str] = (), fresh: bool = False,
+          progress: Optional[Callable[[int, int], Any]] = None) -> dict:
+    """Runs a scenario sweep (TOML, docs/sweeps.md) as ``landbridge sweep SWEEP --json`` does
+    and returns its table (what table.json holds: every KPI per cell with its confidence
+    interval). ``out`` is the output folder (default beside the sweep file, named after it);
+    finished cells are kept there, so a sweep stopped by Ctrl-C (KeyboardInterrupt) resumes
+    on the next call; ``fresh=True`` discards cells another sweep left. ``plots`` adds KPIs to
+    draw (group.key.metric). ``progress(done, total)`` counts the replications this call runs.
+    Only in builds with the sweep library (``landbridge.has_sweep``)."""
     if not hasattr(_native, "sweep"):
         raise NotImplementedError("this build of landbridge has no sweep library")
-    return _native.sweep(_os.fspath(sweep_toml), **options)
+    return _native.sweep(_os.fspath(sweep_toml), out="" if out is None else _os.fspath(out),
+                         replications=replications, seed=seed, threads=threads, plots=list(plots),
+                         fresh=fresh, progress=progress)
 
 
 has_sweep = hasattr(_native, "sweep")
