@@ -13,6 +13,8 @@ def to_rows(result: Any) -> list[dict]:
 
     * a route answer (Itineraries, or the dict route --json prints): one row per itinerary;
     * a simulate result: one row per KPI (group, key, metric, mean, half_width, stddev);
+    * a sweep table: one row per cell, its axis values then every KPI's mean (column named
+      by the KPI) and half width (``<KPI>.half_width``);
     * a NumPy structured array (simulate's records): one row per element;
     * a list of dicts (locate, a chart's series, ...): as it is.
     """
@@ -21,6 +23,8 @@ def to_rows(result: Any) -> list[dict]:
     if isinstance(result, dict):
         if "itineraries" in result:
             return itinerary_rows(result["itineraries"])
+        if "cells" in result and "axes" in result:
+            return _sweep_rows(result)
         if "kpis" in result:
             return [dict(r) for r in result["kpis"]]
         if "series" in result:
@@ -33,6 +37,18 @@ def to_rows(result: Any) -> list[dict]:
     if isinstance(result, list) and all(isinstance(r, dict) for r in result):
         return [dict(r) for r in result]
     raise TypeError(f"to_rows: cannot tabulate a {type(result).__name__}")
+
+
+def _sweep_rows(table: dict) -> list[dict]:
+    rows = []
+    for cell in table["cells"]:
+        row: dict[str, Any] = {"cell": cell["cell"]}
+        row.update(cell["values"])
+        for name, est in cell["kpis"].items():
+            row[name] = est["mean"]
+            row[name + ".half_width"] = est["half_width"]
+        rows.append(row)
+    return rows
 
 
 def to_dataframe(result: Any):

@@ -45,9 +45,9 @@ def test_records_are_a_view_not_a_copy(scenario):
 
 
 def test_same_seed_same_results_any_threads(scenario):
-    a = landbridge.simulate(scenario, replications=3, seed=11, threads=1, records=True)
-    b = landbridge.simulate(scenario, replications=3, seed=11, threads=2, records=True)
-    c = landbridge.simulate(scenario, replications=3, seed=12, threads=2)
+    a = landbridge.simulate(scenario, replications=2, seed=11, threads=1, records=True)
+    b = landbridge.simulate(scenario, replications=2, seed=11, threads=2, records=True)
+    c = landbridge.simulate(scenario, replications=2, seed=12, threads=2)
     assert a["kpis"] == b["kpis"]
     assert np.array_equal(a["records"], b["records"])
     assert a["kpis"] != c["kpis"]
