@@ -23,8 +23,7 @@ from typing import Any, Callable, Iterable, Optional, Union
 
 from . import _landbridge as _native
 from ._frames import to_dataframe, to_rows
-from ._landbridge import (Cancelled, Error, LoadError, QueryError, RequestError, ScenarioError,
-                          box_record_dtype)
+from ._landbridge import Cancelled, Error, LoadError, QueryError, RequestError, ScenarioError
 from ._results import Itineraries
 
 __all__ = [
@@ -253,4 +252,12 @@ def sweep(sweep_toml: Path, out: Optional[Path] = None, replications: Optional[i
 
 
 has_sweep = hasattr(_native, "sweep")
+
+
+def __getattr__(name: str) -> Any:
+    # box_record_dtype: made on first use, so that `import landbridge` needs no NumPy (only
+    # simulate's records do).
+    if name == "box_record_dtype":
+        return _native.box_record_dtype()
+    raise AttributeError(f"module 'landbridge' has no attribute {name!r}")
 __version__ = getattr(_native, "__version__", "0")

@@ -78,8 +78,19 @@ void run_study(const SimulateArgs& a, Progress& prog, Outcome& out, std::stop_to
   if (a.records) (void)model.run(0, &out.records, stop);
 }
 
+// The record's fields by name, at their offsets in the C++ struct: the array is a view of it.
+// Registered on first use (it imports NumPy), with the GIL held.
+void register_record_dtype() {
+  static bool registered = false;
+  if (registered) return;
+  PYBIND11_NUMPY_DTYPE(BoxRecord, id, flow, ready_h, delivered_h, wait_departure_h, wait_crane_h, service_crane_h,
+                       border_h, handling_h, closure_h, wait_path_h, dwell_h, wait_operation_h, reroutes, running_h);
+  registered = true;
+}
+
 // Replication 0's records as a structured array viewing the vector, which the capsule owns.
 py::array records_array(std::vector<BoxRecord>&& records) {
+  register_record_dtype();
   auto* owned = new std::vector<BoxRecord>(std::move(records));
   py::capsule keeper(owned, [](void* p) { delete static_cast<std::vector<BoxRecord>*>(p); });
   return py::array_t<BoxRecord>({static_cast<py::ssize_t>(owned->size())}, {sizeof(BoxRecord)}, owned->data(),
@@ -97,9 +108,6 @@ py::dict simulate(const SimulateArgs& a, const py::object& progress) {
 }  // namespace
 
 void bind_simulate(py::module_& m) {
-  // The record's fields by name, at their offsets in the C++ struct: the array is a view of it.
-  PYBIND11_NUMPY_DTYPE(BoxRecord, id, flow, ready_h, delivered_h, wait_departure_h, wait_crane_h, service_crane_h,
-                       border_h, handling_h, closure_h, wait_path_h, dwell_h, wait_operation_h, reroutes, running_h);
   m.def(
       "simulate",
       [](const std::string& scenario, std::optional<int> replications, std::optional<std::uint64_t> seed,
@@ -112,8 +120,12 @@ void bind_simulate(py::module_& m) {
       "progress"_a = py::none(), "network"_a = "",
       "Runs a corridor scenario (TOML) as `landbridge simulate --json` does and returns its KPI summary; "
       "records=True adds replication 0's per-box records as a NumPy structured array.");
-  // The record's dtype, for users who build arrays of their own.
-  m.attr("box_record_dtype") = py::dtype::of<BoxRecord>();
+  // The record's dtype (landbridge.box_record_dtype, looked up on first use: NumPy is imported
+  // only when records are asked for, so that routes need no NumPy).
+  m.def("box_record_dtype", [] {
+    register_record_dtype();
+    return py::dtype::of<BoxRecord>();
+  });
 }
 
 }  // namespace landbridge::py_module

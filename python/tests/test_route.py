@@ -96,3 +96,16 @@ def test_to_dataframe_without_or_with_pandas(engine):
         return
     df = landbridge.to_dataframe(its)
     assert list(df["days"]) == [it["total"]["days"] for it in its]
+
+
+def test_routes_need_no_numpy():
+    # NumPy is imported only when simulation records are asked for
+    import pathlib
+    import subprocess
+    import sys
+    code = ("import sys, landbridge; landbridge.route('JPHKT', 'DEDUI'); "
+            "print('numpy' in sys.modules)")
+    env = {"PYTHONPATH": str(pathlib.Path(landbridge.__file__).resolve().parents[1])}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"
