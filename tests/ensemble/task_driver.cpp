@@ -1,11 +1,13 @@
 // A small program over run_tasks for the MPI tests (mpi_tasks.sh): run it under mpirun.
 //
-//   ensemble_task_driver N [--threads T] [--fail K] [--fail-rank R] [--tag-rank]
+//   ensemble_task_driver N [--threads T] [--fail K] [--fail-rank R] [--tag-rank] [--desert R]
 //
-// Task i sleeps a few milliseconds (uneven on purpose) and returns "task i"; with --fail K task
-// K throws; with --fail-rank R every task that runs on rank R throws; with --tag-rank each result also names the rank that ran it. The root prints the
-// results in order, one a line, then "progress D/T" (the last progress call) and the exit code
-// is 0; a failure prints "error: <message>" on the root only and exits 3.
+// Task i sleeps a few milliseconds (uneven on purpose) and returns "task i". --fail K: task K
+// throws. --fail-rank R: every task that runs on rank R throws. --tag-rank: each result also
+// names the rank that ran it. --desert R: rank R fails before run_tasks (exit 4) and leaves
+// the others waiting for it, so Ranks::finish must end the job.
+// The root prints the results in order, one a line, then "progress D/T" (the last progress
+// call), and exits 0; a failure prints "error: <message>" on the root only and exits 3.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -26,6 +28,7 @@ int main(int argc, char** argv) {
   unsigned threads = 1;
   long fail = -1;
   int fail_rank = -1;
+  int desert = -1;
   bool tag_rank = false;
   for (int a = 2; a < argc; ++a) {
     const std::string arg = argv[a];
@@ -33,6 +36,7 @@ int main(int argc, char** argv) {
     else if (arg == "--fail" && a + 1 < argc) fail = std::strtol(argv[++a], nullptr, 10);
     else if (arg == "--fail-rank" && a + 1 < argc) fail_rank = std::atoi(argv[++a]);
     else if (arg == "--tag-rank") tag_rank = true;
+    else if (arg == "--desert" && a + 1 < argc) desert = std::atoi(argv[++a]);
   }
   std::size_t last_done = 0, last_total = 0;
   TaskOptions options{.threads = threads};
@@ -40,6 +44,11 @@ int main(int argc, char** argv) {
     last_done = done;
     last_total = total;
   };
+  if (ranks.rank() == desert) {
+    const std::string why = "error: rank " + std::to_string(desert) + " could not start\n";
+    if (ranks.root()) std::fputs(why.c_str(), stderr);
+    return ranks.finish(4, why, 2.0);
+  }
   std::string message;
   int code = 0;
   try {
