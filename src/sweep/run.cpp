@@ -266,7 +266,7 @@ RunReport run(const SweepSpec& spec_in, const RunOptions& options) {
     throw SweepError(problem.empty() ? std::string("the root rank could not use the output folder") : problem);
   report.cells_before = records.size();
   line(fmt::format("sweep {}: {} cells x {} replications{}", spec.name, cells, reps,
-                   records.empty() ? std::string() : fmt::format(", {} cells already done", records.size())));
+                   records.empty() ? std::string() : fmt::format(", {} {} already done", records.size(), records.size() == 1 ? "cell" : "cells")));
 
   std::atomic<bool> stop_here{false};
   auto stopping = [&] { return stop_here.load() || (options.stop != nullptr && options.stop->load()); };
@@ -283,7 +283,9 @@ RunReport run(const SweepSpec& spec_in, const RunOptions& options) {
     if (options.on_replication) options.on_replication(done, total);
   };
   to.on_result = [&](std::size_t i, const std::string& bytes) {
-    if (bytes.empty()) return;  // not run: the sweep is stopping
+    // Not run (the sweep is stopping), or past --stop-after-cells: other ranks of an MPI job may
+    // still send results, which the root drops so that exactly that many cells are written.
+    if (bytes.empty() || stop_here) return;
     std::lock_guard lock(mutex);
     const std::size_t c = i / reps;
     std::vector<std::string>& slot = pending[c];
