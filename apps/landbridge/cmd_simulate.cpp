@@ -85,12 +85,19 @@ void simulate(Run& run, unsigned threads, const std::string& what) {
   }
   const auto n = static_cast<std::size_t>(run.model->scenario().replications);
   const corridor::CorridorModel& model = *run.model;
-  const std::vector<std::string> bytes = ensemble::run_tasks(
-      n, options, [&model](std::size_t r) { return corridor::encode_replication(model.run(r)); });
+  // The root decodes each replication as it arrives, while the others are still computing.
+  std::vector<corridor::ReplicationResult>& reps = run.study.replications;
+  reps.assign(root ? n : 0, {});
+  options.on_result = [&reps](std::size_t r, const std::string& bytes) { reps[r] = corridor::decode_replication(bytes); };
+  options.keep_results = false;
+  try {
+    ensemble::run_tasks(n, options, [&model](std::size_t r) { return corridor::encode_replication(model.run(r)); });
+  } catch (const ensemble::TaskError& e) {
+    // One process: report the replication's own error, as before MPI (exit code and message).
+    if (ensemble::Ranks::get().size() == 1 && e.original()) std::rethrow_exception(e.original());
+    throw;
+  }
   if (!root) return;
-  run.study.replications.clear();
-  run.study.replications.reserve(n);
-  for (const std::string& b : bytes) run.study.replications.push_back(corridor::decode_replication(b));
   run.study.summary = corridor::summarise(*run.model, run.study.replications);
 }
 

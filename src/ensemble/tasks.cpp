@@ -75,10 +75,10 @@ std::vector<std::string> run_on_threads(std::size_t n, const TaskOptions& option
       }
       std::lock_guard lock(mutex);
       if (stop.load(std::memory_order_relaxed)) continue;  // a failure ended the run meanwhile
-      results[i] = std::move(r);
       ++done;
       try {
-        if (options.on_result) options.on_result(i, results[i]);
+        if (options.on_result) options.on_result(i, r);
+        if (options.keep_results) results[i] = std::move(r);
         if (options.progress) options.progress(done, to_run);
       } catch (...) {
         callback_error = std::current_exception();
@@ -96,8 +96,8 @@ std::vector<std::string> run_on_threads(std::size_t n, const TaskOptions& option
     for (std::size_t k = 0; k < t; ++k) pool.emplace_back(worker);
   }  // joined here
   if (task_error) {
-    throw TaskError(detail::task_failure(task_error->first, Ranks::get().rank(),
-                                         detail::describe(task_error->second)));
+    throw TaskError(detail::task_failure(task_error->first, Ranks::get().rank(), detail::describe(task_error->second)),
+                    task_error->second);
   }
   if (callback_error) std::rethrow_exception(callback_error);
   return results;

@@ -45,6 +45,7 @@ struct Outcome {
   std::size_t index = 0;
   std::string bytes;  // the result, or the error's message when failed
   bool failed = false;
+  std::exception_ptr error;  // the task's exception (root's own workers only)
 };
 
 std::string with_index(std::size_t index, const std::string& body) {
@@ -140,7 +141,7 @@ class Root {
     if (failure_) verdict = failure_->original ? "the root stopped the run: " + failure_->message : failure_->message;
     broadcast_verdict(verdict);
     if (failure_ && failure_->original) std::rethrow_exception(failure_->original);
-    if (failure_) throw TaskError(failure_->message);
+    if (failure_) throw TaskError(failure_->message, failure_->task_error);
     return std::move(results_);
   }
 
@@ -149,6 +150,7 @@ class Root {
     std::size_t index = 0;
     std::string message;
     std::exception_ptr original;  // set when on_result or progress threw (rethrown as it is)
+    std::exception_ptr task_error;  // the task's exception when it ran on the root
   };
 
   // The next index to run, or none once all are handed out or the run stopped.
@@ -162,11 +164,12 @@ class Root {
 
   void work() {
     while (auto i = take()) {
-      Outcome o{*i, {}, false};
+      Outcome o{*i, {}, false, nullptr};
       try {
         o.bytes = task_(*i);
       } catch (...) {
-        o.bytes = describe(std::current_exception());
+        o.error = std::current_exception();
+        o.bytes = describe(o.error);
         o.failed = true;
       }
       std::lock_guard lock(local_mutex_);
@@ -185,19 +188,19 @@ class Root {
     }
     if (o.failed) {
       if (!failure_ || (!failure_->original && o.index < failure_->index)) {
-        failure_ = Failure{o.index, task_failure(o.index, rank, o.bytes), nullptr};
+        failure_ = Failure{o.index, task_failure(o.index, rank, o.bytes), nullptr, o.error};
       }
       stop_.store(true);
       return;
     }
     if (stop_.load()) return;  // the run failed meanwhile: later results are dropped
-    results_[o.index] = o.bytes;
     ++done_;
     try {
-      if (options_.on_result) options_.on_result(o.index, results_[o.index]);
+      if (options_.on_result) options_.on_result(o.index, o.bytes);
+      if (options_.keep_results) results_[o.index] = o.bytes;
       if (options_.progress) options_.progress(done_, to_run_);
     } catch (...) {
-      failure_ = Failure{o.index, describe(std::current_exception()), std::current_exception()};
+      failure_ = Failure{o.index, describe(std::current_exception()), std::current_exception(), nullptr};
       stop_.store(true);
     }
   }
@@ -224,7 +227,7 @@ class Root {
       case kResult:
       case kError: {
         const std::size_t index = index_of(bytes);
-        accept(Outcome{index, bytes.substr(8), status.MPI_TAG == kError}, from);
+        accept(Outcome{index, bytes.substr(8), status.MPI_TAG == kError, nullptr}, from);
         break;
       }
       case kDone:
@@ -327,7 +330,7 @@ class Worker {
         inbox_.pop_front();
       }
       if (i < 0) return;
-      Outcome o{static_cast<std::size_t>(i), {}, false};
+      Outcome o{static_cast<std::size_t>(i), {}, false, nullptr};
       try {
         o.bytes = task_(o.index);
       } catch (...) {

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstddef>
+#include <exception>
 #include <functional>
 #include <string>
 #include <vector>
@@ -64,6 +65,9 @@ struct TaskOptions {
   // On the root, as each task's result arrives (any order, serialised, before `progress`): a
   // sweep writes a finished cell to disk here, so an interrupted run can resume.
   std::function<void(std::size_t index, const std::string& result)> on_result;
+  // false: each result goes to on_result only and its slot in the returned vector stays ""
+  // (a caller that decodes results as they come need not hold every byte twice).
+  bool keep_results = true;
   // Tasks the root already has (a resumed sweep): not run; their slots in the result are "".
   // Asked on the root only.
   std::function<bool(std::size_t index)> skip;
@@ -74,6 +78,14 @@ struct TaskOptions {
 class TaskError : public Error {
  public:
   using Error::Error;
+  TaskError(const std::string& message, std::exception_ptr original)
+      : Error(message), original_(std::move(original)) {}
+  // The task's own exception where it ran in this process (else null): a single-process
+  // caller can rethrow it to report the failure as it did before run_tasks.
+  [[nodiscard]] const std::exception_ptr& original() const { return original_; }
+
+ private:
+  std::exception_ptr original_;
 };
 
 // Runs task(0) ... task(n-1) over every rank and its threads; on the root returns the results
