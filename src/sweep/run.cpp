@@ -276,6 +276,7 @@ RunReport run(const SweepSpec& spec_in, const RunOptions& options) {
 
   ensemble::TaskOptions to;
   to.threads = options.threads;
+  to.keep_results = false;  // decoded per cell as they arrive
   std::vector<char> done_before(cells, 0);
   for (const auto& [c, rec] : records) done_before[c] = 1;
   to.skip = [&](std::size_t i) { return done_before[i / reps] != 0; };
@@ -303,15 +304,21 @@ RunReport run(const SweepSpec& spec_in, const RunOptions& options) {
     line(fmt::format("cell {}/{} done ({}): {} of {} cells", c + 1, cells, spec.cell_label(c), records.size(), cells));
     if (options.stop_after_cells > 0 && report.cells_run >= options.stop_after_cells) stop_here = true;
   };
-  (void)ensemble::run_tasks(cells * reps, to, [&](std::size_t i) -> std::string {
-    if (stopping()) return {};
-    corridor::ReplicationResult r = models[i / reps]->run(i % reps);
-    // The plot series are not part of a sweep's table: not sent.
-    r.flow_transit_h.clear();
-    r.node_queue_mean.clear();
-    r.node_queue_max.clear();
-    return corridor::encode_replication(r);
-  });
+  try {
+    (void)ensemble::run_tasks(cells * reps, to, [&](std::size_t i) -> std::string {
+      if (stopping()) return {};
+      corridor::ReplicationResult r = models[i / reps]->run(i % reps);
+      // The plot series are not part of a sweep's table: not sent.
+      r.flow_transit_h.clear();
+      r.node_queue_mean.clear();
+      r.node_queue_max.clear();
+      return corridor::encode_replication(r);
+    });
+  } catch (const ensemble::TaskError& e) {
+    // A failure in this process (a replication, writing a cell) is reported as itself.
+    if (e.original()) std::rethrow_exception(e.original());
+    throw;
+  }
   if (!ranks.root()) return report;
   if (records.size() < cells) {
     line(fmt::format("interrupted: {} of {} cells done and saved in {}; run the same command again to resume",
