@@ -145,6 +145,12 @@ TEST(SweepSpec, MistakesInTheSweepFileItselfAreNamed) {
   EXPECT_NE(error_of(put_file("nobase.toml", "[sweep]\nbase = \"nowhere.toml\"\n"))
                 .find("nobase.toml:2: field 'sweep.base': cannot read"),
             std::string::npos);
+  EXPECT_NE(error_of(put_sweep("[[axes]]\nkey = \"scenario.seed\"\nvalues = [1, 2]\n"))
+                .find("s.toml:4: field 'axes[0].key': every cell runs the same replications on the same seed"),
+            std::string::npos);
+  EXPECT_NE(error_of(put_sweep("[[axes]]\nname = \"v\"\nvariants = [{ label = \"a\", set = { scenario = { replications = 5 } } }]\n"))
+                .find("field 'axes[0].variants': every cell runs the same replications"),
+            std::string::npos);
   EXPECT_NE(error_of(put_sweep("[[axes]]\nkey = \"services.ferry.fleet\"\nvalues = [1]\n"
                                "[[axes]]\nkey = \"services.ferry.fleet\"\nvalues = [2]\n"))
                 .find("'services.ferry.fleet' names two axes"),
