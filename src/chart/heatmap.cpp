@@ -107,7 +107,7 @@ std::string render_heatmap(const HeatMapSpec& spec) {
       fmt::format_to(o,
                      "<rect class=\"cell\" data-x=\"{}\" data-y=\"{}\" data-value=\"{}\" x=\"{:.2f}\" y=\"{:.2f}\" "
                      "width=\"{:.2f}\" height=\"{:.2f}\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>\n",
-                     x, y, has ? format_number(v, 6) : std::string("none"), cx0, cy0, cw, spec.cell_height,
+                     x, y, has ? fmt::format("{}", v) : std::string("none"), cx0, cy0, cw, spec.cell_height,
                      has ? heat_colour(t) : std::string("url(#no-value)"));
       const double h = hw ? spec.half_widths[y][x] : std::nan("");
       const int dec = decimals_for(v, h);

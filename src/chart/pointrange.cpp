@@ -133,8 +133,8 @@ std::string render_pointrange(const PointRangeSpec& spec) {
         fmt::format_to(o,
                        "<path class=\"ci\" data-x=\"{}\" data-low=\"{}\" data-high=\"{}\" "
                        "d=\"M{:.2f} {:.2f}V{:.2f}M{:.2f} {:.2f}h8M{:.2f} {:.2f}h8\" stroke=\"{}\" stroke-width=\"1.4\"/>\n",
-                       numeric ? format_number(xs[i], 6) : spec.x_labels[i], format_number(ps.low[i], 6),
-                       format_number(ps.high[i], 6), x, L.py(ps.low[i]), L.py(ps.high[i]), x - 4, L.py(ps.low[i]),
+                       numeric ? fmt::format("{}", xs[i]) : spec.x_labels[i], fmt::format("{}", ps.low[i]),
+                       fmt::format("{}", ps.high[i]), x, L.py(ps.low[i]), L.py(ps.high[i]), x - 4, L.py(ps.low[i]),
                        x - 4, L.py(ps.high[i]), colour);
       fmt::format_to(o, "<circle class=\"mean\" cx=\"{:.2f}\" cy=\"{:.2f}\" r=\"3.5\" fill=\"{}\" stroke=\"#ffffff\"/>\n", x,
                      L.py(ps.mean[i]), colour);

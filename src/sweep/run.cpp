@@ -11,9 +11,9 @@
 #include <mutex>
 #include <set>
 
-#include "codec.h"
 #include "landbridge/core/user_file.h"
 #include "landbridge/corridor/model.h"
+#include "landbridge/corridor/serial.h"
 #include "landbridge/ensemble/tasks.h"
 #include "landbridge/io/package.h"
 #include "landbridge/io/services.h"
@@ -133,7 +133,7 @@ std::vector<std::string> kpi_names(const corridor::CorridorModel& m) {
 // Cells already in `out` with this fingerprint: their records by cell index. Files of another
 // fingerprint: a SweepError, or deleted when `fresh`.
 std::map<std::size_t, nlohmann::json> done_cells(const fs::path& out, std::size_t cells, const std::string& fp,
-                                                 bool fresh, bool may_delete) {
+                                                 bool fresh) {
   std::map<std::size_t, nlohmann::json> done;
   std::error_code ec;
   if (!fs::is_directory(out, ec)) return done;
@@ -165,11 +165,11 @@ std::map<std::size_t, nlohmann::json> done_cells(const fs::path& out, std::size_
         "them, or choose another --out",
         out.string(), stale.front().filename().string(), stale.size() - 1));
   }
-  if (!stale.empty() && may_delete) {
+  if (!stale.empty()) {  // --fresh: start over
     for (const fs::path& p : stale) fs::remove(p, ec);
-    done.clear();
     for (std::size_t c = 0; c < cells; ++c) fs::remove(out / cell_file_name(c), ec);
-  } else if (!stale.empty()) {
+    fs::remove(out / "table.json", ec);
+    fs::remove(out / "table.csv", ec);
     done.clear();
   }
   return done;
@@ -248,11 +248,25 @@ RunReport run(const SweepSpec& spec_in, const RunOptions& options) {
   report.cells = cells;
   report.out = output_folder(spec, options);
   const std::string fp = fingerprint(spec, scenarios);
-  std::map<std::size_t, nlohmann::json> records = done_cells(report.out, cells, fp, options.fresh, ranks.root());
+  // The output folder is the root's: it reads the finished cells (skip is asked on the root
+  // only) and makes the folder; every rank learns whether that went well before the tasks.
+  std::map<std::size_t, nlohmann::json> records;
+  std::string problem;
+  if (ranks.root()) {
+    try {
+      records = done_cells(report.out, cells, fp, options.fresh);
+      fs::create_directories(report.out);
+    } catch (const SweepError& e) {
+      problem = e.what();
+    } catch (const fs::filesystem_error& e) {
+      problem = report.out.string() + ": cannot make the output folder: " + e.code().message();
+    }
+  }
+  if (!ranks.all_ok(problem.empty()))
+    throw SweepError(problem.empty() ? std::string("the root rank could not use the output folder") : problem);
   report.cells_before = records.size();
-  if (ranks.root()) fs::create_directories(report.out);
   line(fmt::format("sweep {}: {} cells x {} replications{}", spec.name, cells, reps,
-                   records.empty() ? std::string() : fmt::format(", {} cells already done", records.size())));
+                   records.empty() ? std::string() : fmt::format(", {} {} already done", records.size(), records.size() == 1 ? "cell" : "cells")));
 
   std::atomic<bool> stop_here{false};
   auto stopping = [&] { return stop_here.load() || (options.stop != nullptr && options.stop->load()); };
@@ -262,6 +276,7 @@ RunReport run(const SweepSpec& spec_in, const RunOptions& options) {
 
   ensemble::TaskOptions to;
   to.threads = options.threads;
+  to.keep_results = false;  // decoded per cell as they arrive
   std::vector<char> done_before(cells, 0);
   for (const auto& [c, rec] : records) done_before[c] = 1;
   to.skip = [&](std::size_t i) { return done_before[i / reps] != 0; };
@@ -269,7 +284,9 @@ RunReport run(const SweepSpec& spec_in, const RunOptions& options) {
     if (options.on_replication) options.on_replication(done, total);
   };
   to.on_result = [&](std::size_t i, const std::string& bytes) {
-    if (bytes.empty()) return;  // not run: the sweep is stopping
+    // Not run (the sweep is stopping), or past --stop-after-cells: other ranks of an MPI job may
+    // still send results, which the root drops so that exactly that many cells are written.
+    if (bytes.empty() || stop_here) return;
     std::lock_guard lock(mutex);
     const std::size_t c = i / reps;
     std::vector<std::string>& slot = pending[c];
@@ -278,7 +295,7 @@ RunReport run(const SweepSpec& spec_in, const RunOptions& options) {
     if (++arrived[c] < reps) return;
     std::vector<corridor::ReplicationResult> results;
     results.reserve(reps);
-    for (const std::string& b : slot) results.push_back(detail::decode_result(b));
+    for (const std::string& b : slot) results.push_back(corridor::decode_replication(b));
     pending.erase(c);
     nlohmann::json rec = detail::cell_record(spec, c, corridor::summarise(*models[c], results), fp);
     write_atomically(report.out / cell_file_name(c), rec.dump(1) + "\n");
@@ -287,10 +304,21 @@ RunReport run(const SweepSpec& spec_in, const RunOptions& options) {
     line(fmt::format("cell {}/{} done ({}): {} of {} cells", c + 1, cells, spec.cell_label(c), records.size(), cells));
     if (options.stop_after_cells > 0 && report.cells_run >= options.stop_after_cells) stop_here = true;
   };
-  (void)ensemble::run_tasks(cells * reps, to, [&](std::size_t i) -> std::string {
-    if (stopping()) return {};
-    return detail::encode_result(models[i / reps]->run(i % reps));
-  });
+  try {
+    (void)ensemble::run_tasks(cells * reps, to, [&](std::size_t i) -> std::string {
+      if (stopping()) return {};
+      corridor::ReplicationResult r = models[i / reps]->run(i % reps);
+      // The plot series are not part of a sweep's table: not sent.
+      r.flow_transit_h.clear();
+      r.node_queue_mean.clear();
+      r.node_queue_max.clear();
+      return corridor::encode_replication(r);
+    });
+  } catch (const ensemble::TaskError& e) {
+    // A failure in this process (a replication, writing a cell) is reported as itself.
+    if (e.original()) std::rethrow_exception(e.original());
+    throw;
+  }
   if (!ranks.root()) return report;
   if (records.size() < cells) {
     line(fmt::format("interrupted: {} of {} cells done and saved in {}; run the same command again to resume",

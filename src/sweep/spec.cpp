@@ -264,6 +264,17 @@ SweepSpec load_sweep(const std::filesystem::path& file) {
     if (axis.name.empty()) fail(file, axis.line, pre + "name", "missing: an axis of variants needs a name");
     for (const Axis& o : spec.axes)
       if (o.name == axis.name) fail(file, axis.line, pre + "name", "'" + axis.name + "' names two axes");
+    // Common random numbers: every cell runs the sweep's replications on the sweep's seed.
+    auto sets_run_size = [](const toml::table& fragment) {
+      const toml::table* sc = fragment.get_as<toml::table>("scenario");
+      return sc != nullptr && (sc->contains("seed") || sc->contains("replications"));
+    };
+    const bool run_size_key = axis.key == "scenario.seed" || axis.key == "scenario.replications";
+    for (const AxisValue& v : axis.values)
+      if (run_size_key || (axis.key.empty() && sets_run_size(v.set)))
+        fail(file, run_size_key ? line_of(t->get("key")) : v.line, pre + (run_size_key ? "key" : "variants"),
+             "every cell runs the same replications on the same seed (common random numbers): set them in [sweep], "
+             "not per cell");
     // Every value, alone on the base, must make a scenario the corridor layer reads.
     for (std::size_t j = 0; j < axis.values.size(); ++j) {
       const AxisValue& v = axis.values[j];

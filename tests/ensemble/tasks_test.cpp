@@ -95,6 +95,38 @@ TEST(RunTasks, OnResultSeesEveryRunTaskOnceAndProgressCountsUpSerially) {
   }
 }
 
+TEST(RunTasks, WithoutKeepingResultsOnlyOnResultSeesThem) {
+  std::vector<std::string> seen(6);
+  TaskOptions opt{.threads = 2};
+  opt.keep_results = false;
+  opt.on_result = [&](std::size_t i, const std::string& r) { seen[i] = r; };
+  const auto out = run_tasks(6, opt, [](std::size_t i) { return label(i); });
+  ASSERT_EQ(out.size(), 6U);
+  for (std::size_t i = 0; i < 6; ++i) {
+    EXPECT_EQ(out[i], "") << i;
+    EXPECT_EQ(seen[i], label(i)) << i;
+  }
+}
+
+TEST(RunTasks, AnExceptionFromOnResultStopsTheRunAndIsRethrownAsItIs) {
+  std::atomic<int> started{0};
+  TaskOptions opt{.threads = 2};
+  opt.on_result = [](std::size_t i, const std::string&) {
+    if (i == 1) throw std::out_of_range("disk full while writing cell 1");
+  };
+  try {
+    run_tasks(200, opt, [&](std::size_t i) {
+      ++started;
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      return label(i);
+    });
+    FAIL() << "the callback's exception was swallowed";
+  } catch (const std::out_of_range& e) {
+    EXPECT_STREQ(e.what(), "disk full while writing cell 1");
+  }
+  EXPECT_LT(started.load(), 200);
+}
+
 TEST(RunTasks, AThrowingTaskBecomesATaskErrorNamingTaskAndRank) {
   for (unsigned threads : {1U, 3U}) {
     std::atomic<int> started{0};
@@ -108,6 +140,9 @@ TEST(RunTasks, AThrowingTaskBecomesATaskErrorNamingTaskAndRank) {
       FAIL() << "no TaskError with " << threads << " threads";
     } catch (const TaskError& e) {
       EXPECT_STREQ(e.what(), "task 3 failed on rank 0: crane table empty") << threads;
+      // The task's own exception travels along, for callers that report it as it was.
+      ASSERT_TRUE(e.original()) << threads;
+      EXPECT_THROW(std::rethrow_exception(e.original()), std::runtime_error);
     }
     // The failure stops the run: far fewer than the 50 tasks start.
     EXPECT_LT(started.load(), 50) << threads;

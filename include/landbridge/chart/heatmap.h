@@ -10,7 +10,8 @@
 // hatched. `low_is_good` only changes the colour bar's caption ("lower is better").
 //
 // Deterministic: same spec, same bytes. Classes and data attributes:
-//   <rect class="cell" data-x="0" data-y="2" data-value="512.3" …/>   one per grid cell
+//   <rect class="cell" data-x="0" data-y="2" data-value="512.3" …/>   one per grid cell (value
+//   written in full, shortest form; "none" without a value)
 //   <text class="cell-label" …>512.3 ± 2.9</text>
 //   <rect class="colour-bar" …/>  <text class="bar-tick" …/>
 #pragma once

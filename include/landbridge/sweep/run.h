@@ -27,7 +27,8 @@ struct RunOptions {
   // The output folder holds cells of another sweep (or of this one with other inputs): false
   // refuses to run, true deletes them and starts over.
   bool fresh = false;
-  // For tests: stop (as if interrupted) once this many cells were written in this run; 0: never.
+  // For tests: stop (as if interrupted) once this many cells were written in this run (exactly
+  // that many: later results are dropped); 0: never.
   std::size_t stop_after_cells = 0;
   // Set (by a signal handler, say) to stop: no replication starts after it; the cells already
   // complete are written; run() then returns an incomplete report.
