@@ -26,6 +26,7 @@ enum Exit : int {
   kNoRoute = 3,          // no itinerary satisfies the query (the reason is printed)
   kInternal = 4,         // a bug: nothing a user can do causes it
   kOutput = 5,           // standard output, standard error or an -o file could not be written
+  kInterrupted = 130,    // a sweep stopped by Ctrl-C / SIGTERM: its finished cells are kept (run again to resume)
 };
 
 // Adds --network DIR to a subcommand; empty means the built-in reference package.
@@ -79,6 +80,7 @@ void register_export(CLI::App& app);
 void register_route(CLI::App& app);
 void register_chart(CLI::App& app);
 void register_simulate(CLI::App& app);
+void register_sweep(CLI::App& app);    // cmd_sweep.cpp
 void register_keys(CLI::App& app);   // cmd_keys.cpp
 void register_serve(CLI::App& app);  // cmd_serve.cpp
 void register_assign(CLI::App& app);  // cmd_assign.cpp

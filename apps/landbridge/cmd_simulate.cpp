@@ -3,6 +3,9 @@
 // --compare WHAT_IF runs a second scenario on the same seed and replications and prints both
 // side by side (corridor/compare.h); --plots DIR draws the transit-time histogram and the
 // gauge-change queues (corridor/plots.h).
+// Under mpirun the replications are spread over the ranks (ensemble::run_tasks) and gathered on
+// the root, which alone prints and writes: the output is the same byte for byte whatever the
+// number of ranks and threads (docs/cluster.md).
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <unistd.h>
@@ -19,7 +22,9 @@
 #include "landbridge/corridor/compare.h"
 #include "landbridge/corridor/model.h"
 #include "landbridge/corridor/plots.h"
+#include "landbridge/corridor/serial.h"
 #include "landbridge/corridor/study.h"
+#include "landbridge/ensemble/tasks.h"
 #include "landbridge/io/services.h"
 
 namespace landbridge::cli {
@@ -59,22 +64,40 @@ std::unique_ptr<Run> prepare(const SimulateArgs& a, const std::string& path, std
   return run;
 }
 
-// `what` names the run in the progress lines when there are two ("base", "what-if").
+// `what` names the run in the progress lines when there are two ("base", "what-if"). Every
+// rank runs its share of the replications; the root gathers them all and summarises.
 void simulate(Run& run, unsigned threads, const std::string& what) {
+  const bool root = ensemble::Ranks::get().root();
   const bool tty = isatty(fileno(stderr)) != 0;
   const std::string prefix = what.empty() ? "" : what + " ";
-  auto progress = [tty, &prefix](std::size_t done, std::size_t total) {
-    if (tty) {
-      const std::size_t width = 30, filled = done * width / total;
-      say("\r{}[{}{}] {}/{}", prefix, std::string(filled, '#'), std::string(width - filled, ' '), done,
-                 total);
-      if (done == total) say("\n");
-    } else {
-      say("{}replication {}/{}\n", prefix, done, total);
-    }
-  };
+  ensemble::TaskOptions options{.threads = threads};
+  if (root) {
+    options.progress = [tty, &prefix](std::size_t done, std::size_t total) {
+      if (tty) {
+        const std::size_t width = 30, filled = done * width / total;
+        say("\r{}[{}{}] {}/{}", prefix, std::string(filled, '#'), std::string(width - filled, ' '), done,
+                   total);
+        if (done == total) say("\n");
+      } else {
+        say("{}replication {}/{}\n", prefix, done, total);
+      }
+    };
+  }
   const auto n = static_cast<std::size_t>(run.model->scenario().replications);
-  run.study.replications = corridor::run_replications(*run.model, n, threads, progress);
+  const corridor::CorridorModel& model = *run.model;
+  // The root decodes each replication as it arrives, while the others are still computing.
+  std::vector<corridor::ReplicationResult>& reps = run.study.replications;
+  reps.assign(root ? n : 0, {});
+  options.on_result = [&reps](std::size_t r, const std::string& bytes) { reps[r] = corridor::decode_replication(bytes); };
+  options.keep_results = false;
+  try {
+    ensemble::run_tasks(n, options, [&model](std::size_t r) { return corridor::encode_replication(model.run(r)); });
+  } catch (const ensemble::TaskError& e) {
+    // One process: report the replication's own error, as before MPI (exit code and message).
+    if (ensemble::Ranks::get().size() == 1 && e.original()) std::rethrow_exception(e.original());
+    throw;
+  }
+  if (!root) return;
   run.study.summary = corridor::summarise(*run.model, run.study.replications);
 }
 
@@ -159,8 +182,22 @@ void register_simulate(CLI::App& app) {
     if (a->replications > 0) reps = a->replications;
     std::optional<std::uint64_t> seed;
     if (a->seed >= 0) seed = static_cast<std::uint64_t>(a->seed);
-    if (!a->records.empty()) check_writable(a->records, false);
-    if (!a->plots.empty()) check_writable(a->plots, true);
+    // The outputs are the root's (the other ranks may not even see its folders); every rank
+    // learns whether it can go on, so that none waits for a run that will not happen.
+    const ensemble::Ranks& ranks = ensemble::Ranks::get();
+    std::exception_ptr unwritable;
+    if (ranks.root()) {
+      try {
+        if (!a->records.empty()) check_writable(a->records, false);
+        if (!a->plots.empty()) check_writable(a->plots, true);
+      } catch (const OutputError&) {
+        unwritable = std::current_exception();
+      }
+    }
+    if (!ranks.all_ok(unwritable == nullptr)) {
+      if (unwritable) std::rethrow_exception(unwritable);
+      throw CLI::RuntimeError(kOutput);  // the root said why
+    }
     const std::unique_ptr<Run> base = prepare(*a, a->scenario, reps, seed);
     std::unique_ptr<Run> what_if;
     if (!a->compare.empty()) {
@@ -169,6 +206,7 @@ void register_simulate(CLI::App& app) {
     }
     simulate(*base, a->threads, what_if ? "base" : "");
     if (what_if) simulate(*what_if, a->threads, "what-if");
+    if (!ranks.root()) return;
     if (!a->records.empty()) {
       std::vector<corridor::BoxRecord> recs;
       (void)base->model->run(0, &recs);

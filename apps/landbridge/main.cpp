@@ -2,14 +2,24 @@
 // own cmd_*.cpp and only parses arguments, calls the library and prints (output.h).
 #include <CLI/CLI.hpp>
 
+#include <iostream>
 #include <new>
+#include <sstream>
 
 #include "cli.h"
 #include "landbridge/core/error.h"
 #include "landbridge/corridor/scenario.h"
+#include "landbridge/ensemble/tasks.h"
 #include "output.h"
 
 namespace {
+
+// CLI11's help, version and usage text; nothing on the ranks other than the root of an MPI job.
+int exit_app(CLI::App& app, const CLI::Error& e) {
+  if (!landbridge::cli::quiet()) return app.exit(e);
+  std::ostringstream sink;
+  return app.exit(e, sink, sink);
+}
 
 // Maps what the subcommands throw to the exit codes of the table in the footer (and README).
 // Every message goes through cli::say, which never throws.
@@ -21,13 +31,13 @@ int run(CLI::App& app, int argc, char** argv) {
   } catch (const CLI::RuntimeError& e) {
     return e.get_exit_code();  // subcommands signal their exit code this way; they printed already
   } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
+    return exit_app(app, e);
   } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
+    return exit_app(app, e);
   } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
+    return exit_app(app, e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
+    exit_app(app, e);
     return cli::kUsage;
   } catch (const cli::OutputError& e) {
     cli::say("error: {}\n", e.what());
@@ -54,6 +64,15 @@ int run(CLI::App& app, int argc, char** argv) {
 
 int main(int argc, char** argv) {
   using namespace landbridge;
+  // Under mpirun or srun this joins the MPI job (docs/cluster.md); else a single rank.
+  ensemble::Ranks* ranks = nullptr;
+  try {
+    ranks = &ensemble::Ranks::init(argc, argv);
+  } catch (const std::exception& e) {
+    cli::say("error: {}\n", e.what());
+    return cli::kInternal;
+  }
+  cli::set_quiet(!ranks->root());  // only the root prints and writes files
   CLI::App app{"landbridge: plan and simulate container freight on multimodal Eurasian corridors"};
   app.set_version_flag("--version", LANDBRIDGE_VERSION);
   app.require_subcommand(1);
@@ -65,14 +84,17 @@ int main(int argc, char** argv) {
       "  3  no route, with the reason\n"
       "  4  internal error: a bug, please report it\n"
       "  5  output could not be written (standard output, standard error or -o FILE)\n"
+      "  130  sweep interrupted (Ctrl-C): its finished cells are kept, run it again to resume\n"
       "Run 'landbridge SUBCOMMAND --help' for the options of each subcommand.");
   cli::register_route(app);
   cli::register_chart(app);
   cli::register_simulate(app);
+  cli::register_sweep(app);
   cli::register_validate(app);
   cli::register_export(app);
   cli::register_keys(app);
   cli::register_serve(app);
   cli::register_assign(app);
-  return cli::finish_output(run(app, argc, argv));
+  const int code = cli::finish_output(run(app, argc, argv));
+  return ranks->finish(code, cli::held_back());
 }

@@ -12,6 +12,9 @@ namespace {
 
 int stdout_errno = 0;  // first failure writing standard output (0: none)
 bool stderr_failed = false;
+bool quiet_mode = false;
+std::string held;  // what print_err kept back in quiet mode (its last kHeldMax bytes)
+constexpr std::size_t kHeldMax = 4096;
 
 std::string describe(const std::string& path, int err) {
   return "could not write " + path + ": " + std::strerror(err != 0 ? err : EIO);
@@ -23,7 +26,7 @@ OutputError::OutputError(std::string path, int err)
     : std::runtime_error(describe(path, err)), path_(std::move(path)), errno_(err) {}
 
 void print_out(std::string_view text) {
-  if (text.empty()) return;
+  if (text.empty() || quiet_mode) return;
   errno = 0;
   if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() && stdout_errno == 0)
     stdout_errno = errno != 0 ? errno : EIO;
@@ -31,10 +34,19 @@ void print_out(std::string_view text) {
 
 void print_err(std::string_view text) noexcept {
   if (text.empty()) return;
+  if (quiet_mode) {
+    try {
+      held.append(text);
+      if (held.size() > kHeldMax) held.erase(0, held.size() - kHeldMax);
+    } catch (...) {  // out of memory: nothing kept
+    }
+    return;
+  }
   if (std::fwrite(text.data(), 1, text.size(), stderr) != text.size()) stderr_failed = true;
 }
 
 void write_output(const std::string& path, std::string_view text) {
+  if (quiet_mode) return;
   if (path.empty() || path == "-") {
     print_out(text);
     return;
@@ -48,6 +60,12 @@ void write_output(const std::string& path, std::string_view text) {
   if (!wrote) throw OutputError(path, err);
   if (!closed) throw OutputError(path, errno);
 }
+
+void set_quiet(bool quiet) noexcept { quiet_mode = quiet; }
+
+bool quiet() noexcept { return quiet_mode; }
+
+std::string held_back() { return held; }
 
 int finish_output(int code) noexcept {
   // std::cout shares the C stream (sync_with_stdio), so its failures show here too.

@@ -49,4 +49,11 @@ void write_output(const std::string& path, std::string_view text);
 // ..." while standard error still works.
 int finish_output(int code) noexcept;
 
+// Under mpirun only the root rank speaks: with quiet set, print_out and write_output do
+// nothing and print_err keeps the last few KiB of text in memory instead (held_back()), for
+// the rare case that this rank alone fails and must say why before it ends the job.
+void set_quiet(bool quiet) noexcept;
+[[nodiscard]] bool quiet() noexcept;
+[[nodiscard]] std::string held_back();
+
 }  // namespace landbridge::cli

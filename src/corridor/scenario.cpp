@@ -12,6 +12,7 @@
 #include <toml++/toml.h>
 
 #include "scenario_read.h"
+#include "landbridge/corridor/scenario_toml.h"
 #include "landbridge/core/user_file.h"
 #include "landbridge/timetable/time.h"
 
@@ -275,15 +276,8 @@ std::vector<FlowSpec> parse_demand(std::string_view text, const std::string& fil
 namespace {
 
 // The scenario's tables; the demand from `demand_csv` when given, else from the file it names.
-Scenario parse_tables(std::string_view text, const std::filesystem::path& path, const std::string_view* demand_csv) {
+Scenario read_tables(const toml::table& root, const std::filesystem::path& path, const std::string_view* demand_csv) {
   const std::string file = path.string();
-  toml::table root;
-  try {
-    root = toml::parse(text, file);
-  } catch (const toml::parse_error& e) {
-    throw ScenarioError(file + ":" + std::to_string(e.source().begin.line) + ": " +
-                        std::string(e.description()));
-  }
   check_keys(file, root, "", {"scenario", "services", "nodes", "links", "closures", "capacity_cuts", "operations"});
   Scenario s;
   s.file = path;
@@ -454,7 +448,23 @@ Scenario parse_tables(std::string_view text, const std::filesystem::path& path, 
   return s;
 }
 
+Scenario parse_tables(std::string_view text, const std::filesystem::path& path, const std::string_view* demand_csv) {
+  const std::string file = path.string();
+  toml::table root;
+  try {
+    root = toml::parse(text, file);
+  } catch (const toml::parse_error& e) {
+    throw ScenarioError(file + ":" + std::to_string(e.source().begin.line) + ": " +
+                        std::string(e.description()));
+  }
+  return read_tables(root, path, demand_csv);
+}
+
 }  // namespace
+
+Scenario scenario_from_table(const toml::table& root, const std::filesystem::path& file) {
+  return read_tables(root, file, nullptr);
+}
 
 bool uses_timetable(const Scenario& s) {
   using Kind = ServicePolicy::Kind;
