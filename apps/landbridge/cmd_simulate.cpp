@@ -65,8 +65,10 @@ std::unique_ptr<Run> prepare(const SimulateArgs& a, const std::string& path, std
 }
 
 // `what` names the run in the progress lines when there are two ("base", "what-if"). Every
-// rank runs its share of the replications; the root gathers them all and summarises.
-void simulate(Run& run, unsigned threads, const std::string& what) {
+// rank runs its share of the replications; the root gathers them all and summarises. Without
+// `plot_data` the per-box transit times and queue traces, which only the plots use (nine tenths
+// of a replication's bytes), are dropped before they travel.
+void simulate(Run& run, unsigned threads, const std::string& what, bool plot_data) {
   const bool root = ensemble::Ranks::get().root();
   const bool tty = isatty(fileno(stderr)) != 0;
   const std::string prefix = what.empty() ? "" : what + " ";
@@ -91,7 +93,15 @@ void simulate(Run& run, unsigned threads, const std::string& what) {
   options.on_result = [&reps](std::size_t r, const std::string& bytes) { reps[r] = corridor::decode_replication(bytes); };
   options.keep_results = false;
   try {
-    ensemble::run_tasks(n, options, [&model](std::size_t r) { return corridor::encode_replication(model.run(r)); });
+    ensemble::run_tasks(n, options, [&model, plot_data](std::size_t r) {
+      corridor::ReplicationResult rep = model.run(r);
+      if (!plot_data) {
+        rep.flow_transit_h.clear();
+        rep.node_queue_mean.clear();
+        rep.node_queue_max.clear();
+      }
+      return corridor::encode_replication(rep);
+    });
   } catch (const ensemble::TaskError& e) {
     // One process: report the replication's own error, as before MPI (exit code and message).
     if (ensemble::Ranks::get().size() == 1 && e.original()) std::rethrow_exception(e.original());
@@ -204,8 +214,9 @@ void register_simulate(CLI::App& app) {
       // The what-if runs as many replications on the same seed: common random numbers.
       what_if = prepare(*a, a->compare, base->model->scenario().replications, base->model->scenario().seed);
     }
-    simulate(*base, a->threads, what_if ? "base" : "");
-    if (what_if) simulate(*what_if, a->threads, "what-if");
+    const bool plot_data = !a->plots.empty();
+    simulate(*base, a->threads, what_if ? "base" : "", plot_data);
+    if (what_if) simulate(*what_if, a->threads, "what-if", plot_data);
     if (!ranks.root()) return;
     if (!a->records.empty()) {
       std::vector<corridor::BoxRecord> recs;

@@ -64,8 +64,19 @@ int main(int argc, char** argv) {
     bytes.clear();
     for (const auto& r : reps) bytes.push_back(corridor::encode_replication(r));
   }) / static_cast<double>(n);
-  std::size_t total_bytes = 0;
+  std::size_t total_bytes = 0, kpi_bytes = 0;
   for (const auto& b : bytes) total_bytes += b.size();
+  std::vector<std::string> kpi_only;  // without the plot data (simulate without --plots)
+  for (auto r : reps) {
+    r.flow_transit_h.clear();
+    r.node_queue_mean.clear();
+    r.node_queue_max.clear();
+    kpi_only.push_back(corridor::encode_replication(r));
+    kpi_bytes += kpi_only.back().size();
+  }
+  const double decode_kpi_s = median_seconds(5, [&] {
+    for (const auto& b : kpi_only) (void)corridor::decode_replication(b);
+  }) / static_cast<double>(n);
   std::vector<corridor::ReplicationResult> back;
   const double decode_s = median_seconds(5, [&] {
     back.clear();
@@ -77,12 +88,15 @@ int main(int argc, char** argv) {
   std::printf("  load package + scenario : %8.3f s   (every rank, once)\n", load_s);
   std::printf("  build model (plan)      : %8.3f s   (every rank, once)\n", plan_s);
   std::printf("  one replication         : %8.4f s   (spread over ranks x threads)\n", run_s);
-  std::printf("  bytes per replication   : %8.0f B\n", static_cast<double>(total_bytes) / static_cast<double>(n));
+  std::printf("  bytes per replication   : %8.0f B, %.0f B without the plot data\n",
+              static_cast<double>(total_bytes) / static_cast<double>(n), static_cast<double>(kpi_bytes) / static_cast<double>(n));
   std::printf("  encode (worker)         : %8.1f us per replication\n", encode_s * 1e6);
-  std::printf("  decode (root)           : %8.1f us per replication\n", decode_s * 1e6);
+  std::printf("  decode (root)           : %8.1f us per replication, %.1f us without the plot data\n",
+              decode_s * 1e6, decode_kpi_s * 1e6);
   std::printf("  summarise (root)        : %8.1f us per replication\n", summarise_s * 1e6);
-  std::printf("RESULT load_s=%.6f plan_s=%.6f run_s=%.6f bytes=%.0f encode_s=%.9f decode_s=%.9f summarise_s=%.9f\n",
-              load_s, plan_s, run_s, static_cast<double>(total_bytes) / static_cast<double>(n), encode_s, decode_s,
+  std::printf("RESULT load_s=%.6f plan_s=%.6f run_s=%.6f bytes=%.0f kpi_bytes=%.0f encode_s=%.9f decode_s=%.9f decode_kpi_s=%.9f summarise_s=%.9f\n",
+              load_s, plan_s, run_s, static_cast<double>(total_bytes) / static_cast<double>(n),
+              static_cast<double>(kpi_bytes) / static_cast<double>(n), encode_s, decode_s, decode_kpi_s,
               summarise_s);
   return 0;
 }

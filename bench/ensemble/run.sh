@@ -8,7 +8,10 @@
 #   RUNS=9 REPLICATIONS=1000 bash bench/ensemble/run.sh
 #
 # A rate is replications / wall seconds of the whole command (loading included, as a user sees
-# it); medians over the rounds, and each configuration's ratio to the 1-rank run.
+# it), and replications / CPU seconds of all its processes (what the ranks and threads cost,
+# robust to a busy machine); medians over the rounds, and each configuration's ratio to the
+# 1-rank run. On a shared machine the wall rates measure the CPU share the scheduler gives this
+# session (Linux autogroups share CPU by session, not by thread), not the scaling.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -29,41 +32,46 @@ command -v "$mpiexec" >/dev/null || { echo "no $mpiexec: install openmpi-bin" >&
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 export OMPI_MCA_btl=self,vader OMPI_MCA_btl_vader_single_copy_mechanism=none OMPI_MCA_rmaps_base_oversubscribe=1
 
-# wall seconds of one run: secs COMMAND...
+# "wall cpu" seconds of one run (cpu: user + system of the command and every process it
+# started, the ranks included): secs COMMAND...
 secs() {
-  local t0
-  t0=$(date +%s.%N)
-  "$@" >/dev/null 2>&1
-  echo "$(date +%s.%N) - $t0" | bc -l
+  /usr/bin/time -f "%e %U %S" -o "$tmp" "$@" >/dev/null 2>&1
+  awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }' "$tmp"
 }
+tmp=$(mktemp)
+trap 'rm -f "$tmp"' EXIT
 sim=("$lb" simulate "$scenario" --replications "$reps" --json)
 
 "$lb" simulate "$scenario" --replications 2 --threads 1 >/dev/null 2>&1  # warm the page cache
 
-names=("1 rank x 1 thread" "2 ranks x 1 thread" "1 rank x 2 threads" "mpirun -n 1 (overhead)")
-declare -a t1 t2 t3 t4
+names=("1 rank x 1 thread" "2 ranks x 1 thread" "1 rank x 2 threads" "mpirun -n 1")
+declare -a w1 w2 w3 w4 c1 c2 c3 c4
 for ((r = 1; r <= runs; r++)); do
-  a=$(secs "${sim[@]}" --threads 1)
-  b=$(secs "$mpiexec" -n 2 --bind-to none "${sim[@]}" --threads 1)
-  c=$(secs "${sim[@]}" --threads 2)
-  d=$(secs "$mpiexec" -n 1 --bind-to none "${sim[@]}" --threads 1)
-  t1+=("$a"); t2+=("$b"); t3+=("$c"); t4+=("$d")
-  awk -v r="$r" -v n="$reps" -v a="$a" -v b="$b" -v c="$c" -v d="$d" 'BEGIN {
+  read -r wa ca < <(secs "${sim[@]}" --threads 1)
+  read -r wb cb < <(secs "$mpiexec" -n 2 --bind-to none "${sim[@]}" --threads 1)
+  read -r wc cc < <(secs "${sim[@]}" --threads 2)
+  read -r wd cd < <(secs "$mpiexec" -n 1 --bind-to none "${sim[@]}" --threads 1)
+  w1+=("$wa"); w2+=("$wb"); w3+=("$wc"); w4+=("$wd")
+  c1+=("$ca"); c2+=("$cb"); c3+=("$cc"); c4+=("$cd")
+  awk -v r="$r" -v n="$reps" -v a="$wa" -v b="$wb" -v c="$wc" -v d="$wd" 'BEGIN {
     printf "round %d: 1 rank %6.1f/s   2 ranks %6.1f/s   2 threads %6.1f/s   mpirun -n 1 %6.1f/s\n", r, n / a, n / b, n / c, n / d }'
 done
 
-/usr/bin/python3 - "$reps" "$(nproc)" "$(cat /proc/loadavg)" "${t1[*]}" "${t2[*]}" "${t3[*]}" "${t4[*]}" "${names[@]}" <<'PY'
+/usr/bin/python3 - "$reps" "$(nproc)" "$(cat /proc/loadavg)" "${w1[*]}" "${w2[*]}" "${w3[*]}" "${w4[*]}" \
+  "${c1[*]}" "${c2[*]}" "${c3[*]}" "${c4[*]}" "${names[@]}" <<'PY'
 import statistics, sys
 reps, cores, load = int(sys.argv[1]), sys.argv[2], sys.argv[3]
-times = [[float(x) for x in a.split()] for a in sys.argv[4:8]]
-names = sys.argv[8:12]
-print(f"reference scenario, {reps} replications a run, {len(times[0])} rounds; {cores} cores, loadavg {load}")
-base = statistics.median(times[0])
-for name, t in zip(names, times):
-    m = statistics.median(t)
-    rates = sorted(reps / x for x in t)
-    print(f"  {name:24s}: median {reps / m:7.1f} replications/s (min {rates[0]:.1f}, max {rates[-1]:.1f})"
-          f"   ratio to 1 rank {base / m:4.2f}")
+walls = [[float(x) for x in a.split()] for a in sys.argv[4:8]]
+cpus = [[float(x) for x in a.split()] for a in sys.argv[8:12]]
+names = sys.argv[12:16]
+print(f"reference scenario, {reps} replications a run, {len(walls[0])} rounds; {cores} cores, loadavg {load}")
+print("  replications/s: of wall time (what a user sees) and of CPU time (user + system, all processes)")
+base_w, base_c = statistics.median(walls[0]), statistics.median(cpus[0])
+for name, w, c in zip(names, walls, cpus):
+    mw, mc = statistics.median(w), statistics.median(c)
+    rates = sorted(reps / x for x in w)
+    print(f"  {name:20s}: wall {reps / mw:7.1f}/s (min {rates[0]:.1f}, max {rates[-1]:.1f}), ratio {base_w / mw:4.2f}"
+          f"   cpu {reps / mc:7.1f}/s, ratio {base_c / mc:4.2f}")
 PY
 echo
 "$gather" "$scenario" --replications 40

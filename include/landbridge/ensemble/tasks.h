@@ -17,6 +17,7 @@
 #include <exception>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "landbridge/core/error.h"
