@@ -14,6 +14,17 @@ ShortestPaths::ShortestPaths(const Network& net)
       wanted_(net.vertex_count(), 0) {
   order_.reserve(net.vertex_count());
   heap_.reserve(net.arc_count() + 1);
+  first_out_.reserve(net.vertex_count() + 1);
+  out_head_.reserve(net.arc_count());
+  out_arc_.reserve(net.arc_count());
+  for (std::size_t v = 0; v < net.vertex_count(); ++v) {
+    first_out_.push_back(static_cast<std::uint32_t>(out_arc_.size()));
+    for (ArcId a : net.out_arcs(VertexId::from(v))) {
+      out_head_.push_back(net.arc(a).head.get());
+      out_arc_.push_back(a.get());
+    }
+  }
+  first_out_.push_back(static_cast<std::uint32_t>(out_arc_.size()));
 }
 
 // A lazy binary heap: a vertex may sit in it several times, stale entries are skipped on pop.
@@ -80,16 +91,16 @@ void ShortestPaths::grow(VertexId origin, std::span<const double> cost, std::spa
       if (--remaining == 0 && !all) break;
     }
     if (u != o && u < centroids) continue;  // a centroid: a path ends here, never passes
-    for (ArcId a : net_.out_arcs(VertexId(u))) {
-      const std::uint32_t h = net_.arc(a).head.get();
-      const double d = e.key + cost[a.get()];
+    for (std::uint32_t k = first_out_[u], end = first_out_[u + 1]; k < end; ++k) {
+      const std::uint32_t h = out_head_[k];
+      const double d = e.key + cost[out_arc_[k]];
       if (stamp_[h] != round_) {
         stamp_[h] = round_;
       } else if (d >= dist_[h]) {
         continue;  // also skips settled vertices: their label is final and no larger
       }
       dist_[h] = d;
-      pred_[h] = a;
+      pred_[h] = ArcId(out_arc_[k]);
       push(d, h);
     }
   }

@@ -37,6 +37,9 @@ class ShortestPaths {
   Entry pop();
 
   const Network& net_;
+  // The out-arcs of each vertex, head and arc id side by side (the network's Arc records are
+  // larger than the scan needs).
+  std::vector<std::uint32_t> first_out_, out_head_, out_arc_;
   std::vector<double> dist_;
   std::vector<ArcId> pred_;
   std::vector<std::uint32_t> stamp_;    // == round_: dist_/pred_ hold this origin's labels
