@@ -106,8 +106,8 @@ bool Solver::blocked(std::uint32_t v, std::uint32_t origin) const {
   return v < net_.first_thru() && v != origin;
 }
 
-// Drops the arcs without flow that are not on the bush's shortest-path tree, then adds every
-// arc that shortens the longest path to its head (see bush.h for why no cycle can form).
+// Drops the arcs without flow that are not on the bush's shortest-path tree, then adds the arcs
+// that shorten a path (see bush.h: forward shortcuts first, else longest-path ones).
 void Solver::improve(Bush& b) {
   shortest_labels(b);
   for (std::uint32_t v : b.order)

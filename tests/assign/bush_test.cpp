@@ -104,5 +104,31 @@ TEST(Bush, SiouxFallsSystemOptimumBeatsTheEquilibrium) {
   EXPECT_LT(so_total, ue_total * (1 - 1e-3));
 }
 
+// Zones below first_thru are path ends only: the cheap path through zone 2 is closed to the
+// trips from 0 to 1 unless zone 2 may be passed through.
+TEST(Bush, NeverPassesThroughACentroid) {
+  auto arc = [](std::uint32_t t, std::uint32_t h, double time) {
+    return Arc{.tail = VertexId(t), .head = VertexId(h), .free_time = time, .capacity = 10, .alpha = 0.15, .beta = 4};
+  };
+  const std::vector<Arc> arcs = {arc(0, 2, 1), arc(2, 1, 1), arc(0, 3, 5), arc(3, 1, 5)};
+  Demand demand(3);
+  demand.add(VertexId(0), VertexId(1), 10);
+  for (std::size_t first_thru : {3, 0}) {
+    const Network net(4, 3, first_thru, arcs);
+    const Result r = solve(net, demand, {.method = Method::bush, .target_gap = 1e-12});
+    ASSERT_TRUE(r.converged) << first_thru;
+    const double via_zone = first_thru == 3 ? 0 : 10;
+    EXPECT_NEAR(r.flow[0], via_zone, 1e-9) << first_thru;
+    EXPECT_NEAR(r.flow[2], 10 - via_zone, 1e-9) << first_thru;
+  }
+}
+
+TEST(Bush, DemandWithoutAPathIsAProblemError) {
+  const Network net(3, 2, 2, {Arc{.tail = VertexId(1), .head = VertexId(0), .free_time = 1}});
+  Demand demand(2);
+  demand.add(VertexId(0), VertexId(1), 5);
+  EXPECT_THROW((void)solve(net, demand, {.method = Method::bush}), ProblemError);
+}
+
 }  // namespace
 }  // namespace landbridge::assign
