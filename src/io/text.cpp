@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "landbridge/core/error.h"
+#include "landbridge/core/user_file.h"
+
 namespace landbridge::io::detail {
 
 std::size_t utf8_error_offset(std::string_view s) {
@@ -57,6 +60,15 @@ std::string shown(std::string_view value) {
   // Step back to the start of a UTF-8 sequence.
   while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
   return std::string(value.substr(0, cut)) + "...";
+}
+
+std::string read_or_throw(const std::filesystem::path& path, std::uintmax_t max_bytes) {
+  UserFile f = read_user_file(path, max_bytes);
+  if (!f.ok()) {
+    std::string message = f.status == UserFile::Status::missing ? "no such file" : std::move(f.problem);
+    throw LoadError({Diagnostic{.file = path.string(), .line = 0, .field = "", .value = "", .message = std::move(message)}});
+  }
+  return std::move(f.text);
 }
 
 }  // namespace landbridge::io::detail

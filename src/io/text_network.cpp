@@ -411,25 +411,7 @@ Network parse_text_network(std::string_view text, std::string_view file_name) {
 }
 
 Network load_text_network(const std::filesystem::path& path) {
-  const std::string file = path.string();
-  auto fail = [&](std::string message) -> Network {
-    throw LoadError({Diagnostic{.file = file, .line = 0, .field = "", .value = "", .message = std::move(message)}});
-  };
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec))
-    return fail(std::filesystem::exists(path, ec) ? "expected a regular file (not a folder, device or pipe)"
-                                                  : "no such file");
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec) return fail(fmt::format("cannot read the file: {}", ec.message()));
-  if (size > kMaxTextNetworkBytes)
-    return fail(fmt::format("the file has {} bytes; expected at most {} (16 MiB)", size, kMaxTextNetworkBytes));
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return fail("cannot open the file for reading");
-  std::string bytes(static_cast<std::size_t>(size), '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
-  if (in.bad()) return fail("cannot read the file");
-  return parse_text_network(bytes, file);
+  return parse_text_network(detail::read_or_throw(path, kMaxTextNetworkBytes), path.string());
 }
 
 }  // namespace landbridge::io

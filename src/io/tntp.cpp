@@ -1,6 +1,7 @@
 // TNTP reader (io/tntp.h).
 #include "landbridge/io/tntp.h"
 
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -131,27 +132,7 @@ class Reader {
   std::string file_;
 };
 
-std::string read_file(const std::filesystem::path& path) {
-  const std::string file = path.string();
-  auto fail = [&](std::string message) -> std::string {
-    throw LoadError({Diagnostic{.file = file, .line = 0, .field = "", .value = "", .message = std::move(message)}});
-  };
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec))
-    return fail(std::filesystem::exists(path, ec) ? "expected a regular file (not a folder, device or pipe)"
-                                                  : "no such file");
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec) return fail(fmt::format("cannot read the file: {}", ec.message()));
-  if (size > kMaxTntpBytes)
-    return fail(fmt::format("the file has {} bytes; expected at most {}", size, kMaxTntpBytes));
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return fail("cannot open the file for reading");
-  std::string bytes(static_cast<std::size_t>(size), '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
-  if (in.bad()) return fail("cannot read the file");
-  return bytes;
-}
+std::string read_file(const std::filesystem::path& path) { return detail::read_or_throw(path, kMaxTntpBytes); }
 
 constexpr std::string_view kNetColumns[] = {"init_node", "term_node", "capacity", "length", "free_flow_time",
                                             "b",         "power",     "speed",    "toll",   "link_type"};

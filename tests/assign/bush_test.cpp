@@ -1,12 +1,12 @@
 // The bush-based solver (Algorithm B, Method::bush): Braess by hand, SiouxFalls and Anaheim to
 // a relative gap of 1e-12 against their best-known solutions, and against the Frank-Wolfe
 // family at the gaps that family reaches. Chicago-Sketch is in bush_validation_test.cpp.
-#include "bush_cases.h"
+#include "tntp_cases.h"
 
 namespace landbridge::assign {
 namespace {
 
-using namespace bush_cases;
+using namespace tntp_cases;
 
 // Braess (arcs in file order: 1-3 10v, 1-4 50+v, 3-2 50+v, 3-4 10+v, 4-2 10v; 6 trips 1 -> 2).
 // The file writes 10v as 1e-8 (1 + 1e9 v): the 1e-8 moves the exact equilibrium off 2/2/2 by

@@ -1,11 +1,11 @@
 // Chicago-Sketch by the bush solver to a relative gap of 1e-12 (about 5 s in Release, several
 // times that under ASan: its own binary, ctest label `slow`).
-#include "bush_cases.h"
+#include "tntp_cases.h"
 
 namespace landbridge::assign {
 namespace {
 
-using namespace bush_cases;
+using namespace tntp_cases;
 
 // README: best-known objective 17313018.7387477 with toll 0.02 and distance 0.04 minutes per
 // cent and per mile (the reader applies them by the network's name), average excess 2.1e-13.

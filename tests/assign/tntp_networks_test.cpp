@@ -9,26 +9,13 @@
 
 #include "landbridge/assign/problem.h"
 #include "landbridge/io/tntp.h"
+#include "tntp_cases.h"
 
 namespace landbridge::assign {
 namespace {
 
-const std::filesystem::path kTntp = std::filesystem::path(LANDBRIDGE_SHARED_DIR) / "data" / "tntp";
-
-struct Loaded {
-  Network net;
-  Demand demand;
-  std::vector<io::TntpFlow> best;  // the _flow file, when there is one
-};
-
-Loaded load(const std::string& folder) {
-  const io::TntpFolder f = io::find_tntp_files(kTntp / folder);
-  Network net = io::read_tntp_network(f.net, io::tntp_known_factors(f.name).value_or(io::TntpCostFactors{}));
-  Demand demand = io::read_tntp_trips(f.trips, net.zone_count());
-  std::vector<io::TntpFlow> best;
-  if (!f.flow.empty()) best = io::read_tntp_flows(f.flow);
-  return {std::move(net), std::move(demand), std::move(best)};
-}
+using Loaded = tntp_cases::Case;
+using tntp_cases::load;
 
 // The Beckmann objective of the best-known flows (in arc order: the _flow files list the links
 // as the _net files do).

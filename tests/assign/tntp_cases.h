@@ -1,4 +1,4 @@
-// What the bush (Algorithm B) validation tests share: the TNTP networks as published (read
+// What the TNTP tests (Frank-Wolfe family and bush) share: the networks as published (read
 // from ../shared/data/tntp, never committed), their best-known flows and the comparisons.
 #pragma once
 
@@ -13,7 +13,7 @@
 #include "landbridge/assign/problem.h"
 #include "landbridge/io/tntp.h"
 
-namespace landbridge::assign::bush_cases {
+namespace landbridge::assign::tntp_cases {
 
 inline const std::filesystem::path kTntp = std::filesystem::path(LANDBRIDGE_SHARED_DIR) / "data" / "tntp";
 
@@ -69,4 +69,4 @@ inline double digits(double a, double b) {
   return rel == 0 ? 17.0 : -std::log10(rel);
 }
 
-}  // namespace landbridge::assign::bush_cases
+}  // namespace landbridge::assign::tntp_cases
