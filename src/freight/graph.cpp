@@ -143,9 +143,11 @@ FreightGraph build_graph(const LoadedNetwork& pkg, std::span<const timetable::Se
     if (!net.find_node(code)) throw RequestError("setting node." + code + ": no node with this code in the package");
   for (const auto& [id, _] : settings.links)
     if (!net.find_link(id)) throw RequestError("setting link." + id + ": no link with this id in the package");
-  for (const auto& [id, _] : settings.services)
+  for (const auto& entry : settings.services) {
+    const std::string& id = entry.first;  // a named copy: clang 14 cannot capture a structured binding
     if (std::none_of(services.begin(), services.end(), [&](const timetable::Service& s) { return s.id == id; }))
       throw RequestError("setting service." + id + ": no service with this id in the package");
+  }
 
   // Value of time and box size: weighted by TEU over the demand.
   double teu = 0, vot_sum = 0, boxes = 0;
