@@ -52,13 +52,17 @@ void run_released(const std::function<void(Progress&, std::stop_token)>& work, c
         raised.emplace();  // takes the pending KeyboardInterrupt (or the signal handler's exception)
         worker.request_stop();
       }
-      if (!raised && !progress.is_none() && done != reported) {
+      // Noted even when nobody is told: the wait above returns at once while done differs
+      // from reported, which without a callback (or after Ctrl-C) would spin this thread.
+      if (done != reported) {
         reported = done;
-        try {
-          progress(done, total);
-        } catch (py::error_already_set& e) {
-          raised.emplace(std::move(e));
-          worker.request_stop();
+        if (!raised && !progress.is_none()) {
+          try {
+            progress(done, total);
+          } catch (py::error_already_set& e) {
+            raised.emplace(std::move(e));
+            worker.request_stop();
+          }
         }
       }
       if (finished) break;

@@ -24,6 +24,7 @@
 #include "landbridge/corridor/study.h"
 #include "landbridge/io/services.h"
 #include "landbridge/query/engine.h"
+#include "run_overrides.h"
 
 namespace py = pybind11;
 using namespace pybind11::literals;
@@ -48,13 +49,7 @@ struct Outcome {
 
 // The CLI's preparation (apps/landbridge/cmd_simulate.cpp) and run, on the worker thread.
 void run_study(const SimulateArgs& a, Progress& prog, Outcome& out, std::stop_token stop) {
-  if (a.replications && (*a.replications < 2 || *a.replications > corridor::kMaxReplications)) {
-    throw RequestError("replications " + std::to_string(*a.replications) + ": from 2 to " +
-                       std::to_string(corridor::kMaxReplications) + " (a confidence interval needs two)");
-  }
-  if (a.seed && *a.seed > static_cast<std::uint64_t>(corridor::kMaxSeed)) {
-    throw RequestError("seed " + std::to_string(*a.seed) + ": from 0 to " + std::to_string(corridor::kMaxSeed));
-  }
+  check_run_overrides(a.replications, a.seed, " (a confidence interval needs two)");
   corridor::Scenario sc = corridor::load_scenario(a.scenario);
   if (a.replications) sc.replications = *a.replications;
   if (a.seed) sc.seed = *a.seed;

@@ -17,9 +17,8 @@
 
 #include "background.h"
 #include "json_py.h"
-#include "landbridge/corridor/scenario.h"
-#include "landbridge/core/error.h"
 #include "landbridge/sweep/run.h"
+#include "run_overrides.h"
 
 namespace py = pybind11;
 using namespace pybind11::literals;
@@ -32,13 +31,7 @@ void bind_sweep(py::module_& m) {
       [](const std::string& sweep_toml, const std::string& out, std::optional<int> replications,
          std::optional<std::uint64_t> seed, unsigned threads, const std::vector<std::string>& plots, bool fresh,
          const py::object& progress) {
-        if (replications && (*replications < 2 || *replications > corridor::kMaxReplications)) {
-          throw RequestError("replications " + std::to_string(*replications) + ": from 2 to " +
-                             std::to_string(corridor::kMaxReplications));
-        }
-        if (seed && *seed > static_cast<std::uint64_t>(corridor::kMaxSeed)) {
-          throw RequestError("seed " + std::to_string(*seed) + ": from 0 to " + std::to_string(corridor::kMaxSeed));
-        }
+        check_run_overrides(replications, seed);
         nlohmann::json table;
         run_released(
             [&](Progress& prog, std::stop_token stop) {
