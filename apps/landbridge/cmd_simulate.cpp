@@ -76,9 +76,7 @@ void simulate(Run& run, unsigned threads, const std::string& what, bool plot_dat
   if (root) {
     options.progress = [tty, &prefix](std::size_t done, std::size_t total) {
       if (tty) {
-        const std::size_t width = 30, filled = done * width / total;
-        say("\r{}[{}{}] {}/{}", prefix, std::string(filled, '#'), std::string(width - filled, ' '), done,
-                   total);
+        say("\r{}{}", prefix, progress_bar(done, total));
         if (done == total) say("\n");
       } else {
         say("{}replication {}/{}\n", prefix, done, total);
