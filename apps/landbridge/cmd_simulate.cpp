@@ -76,9 +76,7 @@ void simulate(Run& run, unsigned threads, const std::string& what, bool plot_dat
   if (root) {
     options.progress = [tty, &prefix](std::size_t done, std::size_t total) {
       if (tty) {
-        const std::size_t width = 30, filled = done * width / total;
-        say("\r{}[{}{}] {}/{}", prefix, std::string(filled, '#'), std::string(width - filled, ' '), done,
-                   total);
+        say("\r{}{}", prefix, progress_bar(done, total));
         if (done == total) say("\n");
       } else {
         say("{}replication {}/{}\n", prefix, done, total);
@@ -94,13 +92,8 @@ void simulate(Run& run, unsigned threads, const std::string& what, bool plot_dat
   options.keep_results = false;
   try {
     ensemble::run_tasks(n, options, [&model, plot_data](std::size_t r) {
-      corridor::ReplicationResult rep = model.run(r);
-      if (!plot_data) {
-        rep.flow_transit_h.clear();
-        rep.node_queue_mean.clear();
-        rep.node_queue_max.clear();
-      }
-      return corridor::encode_replication(rep);
+      return corridor::encode_replication(model.run(r), plot_data ? corridor::PlotSeries::keep
+                                                                  : corridor::PlotSeries::drop);
     });
   } catch (const ensemble::TaskError& e) {
     // One process: report the replication's own error, as before MPI (exit code and message).

@@ -97,8 +97,7 @@ void register_sweep(CLI::App& app) {
     };
     if (tty) {
       o.on_replication = [bar_open](std::size_t done, std::size_t total) {
-        const std::size_t width = 30, filled = total > 0 ? done * width / total : width;
-        say("\r[{}{}] {}/{} replications", std::string(filled, '#'), std::string(width - filled, ' '), done, total);
+        say("\r{} replications", progress_bar(done, total));
         *bar_open = true;
       };
     }

@@ -61,6 +61,12 @@ void write_output(const std::string& path, std::string_view text) {
   if (!closed) throw OutputError(path, errno);
 }
 
+std::string progress_bar(std::size_t done, std::size_t total) {
+  const std::size_t width = 30, filled = total > 0 ? done * width / total : width;
+  return "[" + std::string(filled, '#') + std::string(width - filled, ' ') + "] " + std::to_string(done) + "/" +
+         std::to_string(total);
+}
+
 void set_quiet(bool quiet) noexcept { quiet_mode = quiet; }
 
 bool quiet() noexcept { return quiet_mode; }

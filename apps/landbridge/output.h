@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -48,6 +49,10 @@ void write_output(const std::string& path, std::string_view text);
 // is kOk and something could not be written; prints "error: could not write standard output:
 // ..." while standard error still works.
 int finish_output(int code) noexcept;
+
+// A progress bar of 30 cells with its count, "[#########                     ] 3/10", as the
+// simulate and sweep subcommands redraw it on a terminal.
+[[nodiscard]] std::string progress_bar(std::size_t done, std::size_t total);
 
 // Under mpirun only the root rank speaks: with quiet set, print_out and write_output do
 // nothing and print_err keeps the last few KiB of text in memory instead (held_back()), for

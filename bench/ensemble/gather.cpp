@@ -67,11 +67,8 @@ int main(int argc, char** argv) {
   std::size_t total_bytes = 0, kpi_bytes = 0;
   for (const auto& b : bytes) total_bytes += b.size();
   std::vector<std::string> kpi_only;  // without the plot data (simulate without --plots)
-  for (auto r : reps) {
-    r.flow_transit_h.clear();
-    r.node_queue_mean.clear();
-    r.node_queue_max.clear();
-    kpi_only.push_back(corridor::encode_replication(r));
+  for (const auto& r : reps) {
+    kpi_only.push_back(corridor::encode_replication(r, corridor::PlotSeries::drop));
     kpi_bytes += kpi_only.back().size();
   }
   const double decode_kpi_s = median_seconds(5, [&] {

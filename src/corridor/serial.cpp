@@ -131,7 +131,7 @@ std::vector<std::vector<float>> floats_from_bytes(const Json& doc, const std::st
 
 }  // namespace
 
-std::string encode_replication(const ReplicationResult& r) {
+std::string encode_replication(const ReplicationResult& r, PlotSeries series) {
   Json doc;
   doc["format"] = kFormat;
   doc["flows"] = rows_to_bytes(r.flows, kFlowFields);
@@ -142,9 +142,10 @@ std::string encode_replication(const ReplicationResult& r) {
   for (auto f : kTotalFields) put(totals, r.*f);
   doc["totals"] = Json::binary(std::move(totals));
   doc["events"] = r.events;
-  doc["flow_transit_h"] = floats_to_bytes(r.flow_transit_h);
-  doc["node_queue_mean"] = floats_to_bytes(r.node_queue_mean);
-  doc["node_queue_max"] = floats_to_bytes(r.node_queue_max);
+  const bool keep = series == PlotSeries::keep;
+  doc["flow_transit_h"] = keep ? floats_to_bytes(r.flow_transit_h) : Json::array();
+  doc["node_queue_mean"] = keep ? floats_to_bytes(r.node_queue_mean) : Json::array();
+  doc["node_queue_max"] = keep ? floats_to_bytes(r.node_queue_max) : Json::array();
   const std::vector<std::uint8_t> cbor = Json::to_cbor(doc);
   return {cbor.begin(), cbor.end()};
 }

@@ -3,6 +3,10 @@
 
 #include <mpi.h>
 
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+
 namespace landbridge::ensemble::detail {
 
 // The communicator of run_tasks' messages: a duplicate of MPI_COMM_WORLD made by Ranks::init,
@@ -23,6 +27,18 @@ class Backoff {
   explicit Backoff(long max_us = 1000) : max_us_(max_us) {}
   void reset() { us_ = 20; }
   long next();  // the delay to sleep now, in microseconds
+
+  // One turn of an idle loop's end: after a turn that did something, back to the shortest delay;
+  // else waits on `cv` (under `mutex`) until `ready()` or the next delay has passed.
+  template <class Ready>
+  void pause_unless(bool busy, std::mutex& mutex, std::condition_variable& cv, Ready ready) {
+    if (busy) {
+      reset();
+      return;
+    }
+    std::unique_lock lock(mutex);
+    cv.wait_for(lock, std::chrono::microseconds(next()), ready);
+  }
 
  private:
   long us_ = 20;

@@ -19,7 +19,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <climits>
 #include <condition_variable>
 #include <cstdint>
@@ -261,12 +260,7 @@ class Root {
         sends_.pop_front();
       }
       if (workers_done && mine.empty() && ranks_done_ == size_ - 1) return;
-      if (busy) {
-        backoff.reset();
-      } else {
-        std::unique_lock lock(local_mutex_);
-        local_cv_.wait_for(lock, std::chrono::microseconds(backoff.next()), [this] { return !local_.empty(); });
-      }
+      backoff.pause_unless(busy, local_mutex_, local_cv_, [this] { return !local_.empty(); });
     }
   }
 
@@ -375,12 +369,7 @@ class Worker {
         inbox_cv_.notify_one();
         busy = true;
       }
-      if (busy) {
-        backoff.reset();
-      } else {
-        std::unique_lock lock(mutex_);
-        outbox_cv_.wait_for(lock, std::chrono::microseconds(backoff.next()), [this] { return !outbox_.empty(); });
-      }
+      backoff.pause_unless(busy, mutex_, outbox_cv_, [this] { return !outbox_.empty(); });
     }
   }
 

@@ -307,12 +307,8 @@ RunReport run(const SweepSpec& spec_in, const RunOptions& options) {
   try {
     (void)ensemble::run_tasks(cells * reps, to, [&](std::size_t i) -> std::string {
       if (stopping()) return {};
-      corridor::ReplicationResult r = models[i / reps]->run(i % reps);
       // The plot series are not part of a sweep's table: not sent.
-      r.flow_transit_h.clear();
-      r.node_queue_mean.clear();
-      r.node_queue_max.clear();
-      return corridor::encode_replication(r);
+      return corridor::encode_replication(models[i / reps]->run(i % reps), corridor::PlotSeries::drop);
     });
   } catch (const ensemble::TaskError& e) {
     // A failure in this process (a replication, writing a cell) is reported as itself.
