@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "landbridge/io/places.h"
+#include "landbridge/query/reliability.h"
 
 namespace landbridge::cli {
 
@@ -14,6 +15,15 @@ void add_network_option(CLI::App& cmd, std::string& dir) {
                  "Network package folder, or a text network file ending in .txt (default: the "
                  "built-in Eurasian reference package)")
       ->type_name("DIR");
+}
+
+CLI::Option* add_reliability_options(CLI::App& cmd, query::ReliabilityQuery& q, const std::string& replications_help,
+                                     const std::string& background_help) {
+  auto* rel = cmd.add_option("--reliability", q.replications, replications_help)
+                  ->check(CLI::Range(1, static_cast<int>(corridor::kMaxReliabilityReplications)))
+                  ->type_name("N");
+  cmd.add_option("--background", q.background, background_help)->needs(rel)->type_name("FILE");
+  return rel;
 }
 
 io::LoadedPackage load_network(const std::string& dir) { return query::load_network(dir); }

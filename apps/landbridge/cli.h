@@ -31,6 +31,11 @@ enum Exit : int {
 
 // Adds --network DIR to a subcommand; empty means the built-in reference package.
 void add_network_option(CLI::App& cmd, std::string& dir);
+// Adds --reliability N (1 .. corridor::kMaxReliabilityReplications) and --background FILE, which
+// needs it, to a subcommand with its own help texts; returns --reliability for the options that
+// need it too.
+CLI::Option* add_reliability_options(CLI::App& cmd, query::ReliabilityQuery& q, const std::string& replications_help,
+                                     const std::string& background_help);
 // Loads the package named by --network (or the built-in one). Throws LoadError.
 io::LoadedPackage load_network(const std::string& dir);
 

@@ -50,15 +50,10 @@ void register_chart(CLI::App& app) {
                   "Chart the timetabled Pareto set for boxes ready at this time (2026-12-01 or 2026-12-01T08:00)")
       ->type_name("TIME");
 
-  auto* rel = cmd->add_option("--reliability", a->reliability.replications,
-                               "Draw each itinerary's simulated P5-P95 door-to-door time (tick at P50) after "
-                               "N replications on a background load (as route --reliability)")
-                  ->check(CLI::Range(1, static_cast<int>(corridor::kMaxReliabilityReplications)))
-                  ->type_name("N");
-  cmd->add_option("--background", a->reliability.background,
-                  "With --reliability: scenario file of the background load (default: the built-in package's)")
-      ->needs(rel)
-      ->type_name("FILE");
+  add_reliability_options(*cmd, a->reliability,
+                          "Draw each itinerary's simulated P5-P95 door-to-door time (tick at P50) after "
+                          "N replications on a background load (as route --reliability)",
+                          "With --reliability: scenario file of the background load (default: the built-in package's)");
 
   cmd->callback([a] {
     if (!a->depart.empty() && a->alternatives) {

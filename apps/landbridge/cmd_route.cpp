@@ -124,16 +124,11 @@ void register_route(CLI::App& app) {
       ->check(CLI::Range(0, 32))
       ->capture_default_str();
 
-  auto* rel = cmd->add_option("--reliability", a->reliability.replications,
-                               "Run each itinerary N times through the corridor simulation on a background load "
-                               "and print its P50/P90/P95 door-to-door time (docs/corridor-simulation.md)")
-                  ->check(CLI::Range(1, static_cast<int>(corridor::kMaxReliabilityReplications)))
-                  ->type_name("N");
-  cmd->add_option("--background", a->reliability.background,
-                  "With --reliability: scenario file of the background load (default: the built-in "
-                  "package's reference demand, data/scenarios/reference-background.toml)")
-      ->needs(rel)
-      ->type_name("FILE");
+  auto* rel = add_reliability_options(*cmd, a->reliability,
+                                      "Run each itinerary N times through the corridor simulation on a background load "
+                                      "and print its P50/P90/P95 door-to-door time (docs/corridor-simulation.md)",
+                                      "With --reliability: scenario file of the background load (default: the built-in "
+                                      "package's reference demand, data/scenarios/reference-background.toml)");
   cmd->add_option("--arrive-by-prob", a->reliability.arrive_by,
                   "With --reliability and --depart: also the probability of arriving by this instant "
                   "(local time at the destination unless a zone is given)")

@@ -411,22 +411,29 @@ void Compiler::plan_flows() {
   }
 }
 
+NodeId Compiler::known_node(const std::string& code, int line, const std::string& field) const {
+  const auto n = net_.find_node(code);
+  if (!n) scenario_error(m_.sc.file, line, field, "unknown node '" + code + "'" + detail::node_hint(net_, code));
+  return *n;
+}
+
+LinkId Compiler::known_link(const std::string& id, int line, const std::string& field) const {
+  const auto l = net_.find_link(id);
+  if (!l) scenario_error(m_.sc.file, line, field, "unknown link '" + id + "'" + detail::link_hint(net_, id));
+  return *l;
+}
+
 void Compiler::check_overrides() {
   for (std::size_t i = 0; i < m_.sc.links.size(); ++i) {
     const LinkOverride& o = m_.sc.links[i];
     const std::string field = "links[" + std::to_string(i) + "].id";
-    const auto l = net_.find_link(o.id);
-    if (!l) scenario_error(m_.sc.file, o.line, field, "unknown link '" + o.id + "'" + detail::link_hint(net_, o.id));
-    if (net_.link_carriage(*l).mode != Mode::rail) {
+    if (net_.link_carriage(known_link(o.id, o.line, field)).mode != Mode::rail) {
       scenario_error(m_.sc.file, o.line, field, "'" + o.id + "' is not a rail link (trains_per_day is for rail)");
     }
   }
   for (std::size_t i = 0; i < m_.sc.nodes.size(); ++i) {
     const NodeOverride& o = m_.sc.nodes[i];
-    if (!net_.find_node(o.code)) {
-      scenario_error(m_.sc.file, o.line, "nodes[" + std::to_string(i) + "].code",
-                     "unknown node '" + o.code + "'" + detail::node_hint(net_, o.code));
-    }
+    known_node(o.code, o.line, "nodes[" + std::to_string(i) + "].code");
   }
 }
 

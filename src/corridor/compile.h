@@ -43,6 +43,10 @@ class Compiler {
                   int teu_per_box);
   route::Itinerary flow_route(const FlowSpec& spec);
   route::Itinerary pinned_route(const FlowSpec& spec);
+  // The node (link) a scenario row names at LINE in FIELD; an unknown one is a scenario error
+  // with the nearest codes (ids) of the network.
+  NodeId known_node(const std::string& code, int line, const std::string& field) const;
+  LinkId known_link(const std::string& id, int line, const std::string& field) const;
 
   CorridorModel::Impl& m_;
   const Network& net_;

@@ -21,13 +21,9 @@ void Compiler::resolve_closures() {
     const std::pair<double, double> iv{c.from_day * kDay, c.to_day * kDay};
     const std::string field = "closures[" + std::to_string(i) + "].";
     if (c.kind == Closure::Kind::node) {
-      auto n = net_.find_node(c.what);
-      if (!n) scenario_error(m_.sc.file, c.line, field + "node", "unknown node '" + c.what + "'" + detail::node_hint(net_, c.what));
-      m_.node_closed[n->v].push_back(iv);
+      m_.node_closed[known_node(c.what, c.line, field + "node").v].push_back(iv);
     } else if (c.kind == Closure::Kind::link) {
-      auto l = net_.find_link(c.what);
-      if (!l) scenario_error(m_.sc.file, c.line, field + "link", "unknown link '" + c.what + "'" + detail::link_hint(net_, c.what));
-      m_.link_closed[l->v].push_back(iv);
+      m_.link_closed[known_link(c.what, c.line, field + "link").v].push_back(iv);
     } else {
       auto p = parse_passage(c.what);
       if (!p) scenario_error(m_.sc.file, c.line, field + "passage", "unknown passage '" + c.what + "'" + detail::passage_hint());
@@ -120,9 +116,7 @@ void Compiler::apply_capacity_cuts() {
   for (std::size_t i = 0; i < m_.sc.capacity_cuts.size(); ++i) {
     const CapacityCut& cut = m_.sc.capacity_cuts[i];
     const std::string field = "capacity_cuts[" + std::to_string(i) + "].node";
-    const auto n = net_.find_node(cut.node);
-    if (!n) scenario_error(m_.sc.file, cut.line, field, "unknown node '" + cut.node + "'" + detail::node_hint(net_, cut.node));
-    const auto it = crane_of_node_.find(n->get());
+    const auto it = crane_of_node_.find(known_node(cut.node, cut.line, field).get());
     if (it == crane_of_node_.end()) {
       scenario_error(m_.sc.file, cut.line, field,
                      "'" + cut.node + "' is not a gauge change on any flow's route (no cranes to cut)");

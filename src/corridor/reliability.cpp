@@ -124,9 +124,9 @@ ReliabilityResult itinerary_reliability(const Network& net, std::span<const time
   return result;
 }
 
-std::vector<std::string> probe_path(const Network& net, const route::Itinerary& it) {
+std::vector<std::string> probe_path(const Network& net, std::span<const NodeId> via) {
   std::vector<std::string> out;
-  for (const NodeId n : it.via) {
+  for (const NodeId n : via) {
     const std::string& code = net.node(n).code;
     if (out.empty() || out.back() != code) out.push_back(code);
   }

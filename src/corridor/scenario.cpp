@@ -44,6 +44,20 @@ void check_keys(const std::string& file, const toml::table& t, const std::string
   }
 }
 
+void for_each_table(const std::string& file, const toml::table& root, const std::string& key,
+                    const std::function<void(const toml::table& e, const std::string& pre)>& read) {
+  const toml::node* n = root.get(key);
+  if (n == nullptr) return;
+  const toml::array* a = n->as_array();
+  if (a == nullptr) fail(file, n, key, "expected an array of tables [[" + key + "]]");
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    const std::string pre = key + "[" + std::to_string(i) + "].";
+    const toml::table* e = (*a)[i].as_table();
+    if (e == nullptr) fail(file, &(*a)[i], pre, "expected a table");
+    read(*e, pre);
+  }
+}
+
 double get_number(const std::string& file, const toml::table& t, const std::string& prefix,
                   std::string_view key, double def, double min, double max) {
   const toml::node* n = t.get(key);
@@ -335,96 +349,68 @@ Scenario read_tables(const toml::table& root, const std::filesystem::path& path,
   s.rail = read_policy(file, root, "rail", s.rail);
   s.ferry = read_policy(file, root, "ferry", s.ferry);
 
-  if (const toml::node* nn = root.get("nodes")) {
-    const toml::array* a = nn->as_array();
-    if (a == nullptr) fail(file, nn, "nodes", "expected an array of tables [[nodes]]");
-    for (std::size_t i = 0; i < a->size(); ++i) {
-      const toml::table* e = (*a)[i].as_table();
-      const std::string pre = "nodes[" + std::to_string(i) + "].";
-      if (e == nullptr) fail(file, &(*a)[i], pre, "expected a table");
-      check_keys(file, *e, pre, {"code", "cranes", "cranes_factor", "moves_per_hour", "apply_dwell"});
-      NodeOverride o;
-      o.line = line_of(e);
-      o.code = get_string(file, *e, pre, "code", "");
-      if (o.code.empty()) fail(file, &(*a)[i], pre + "code", "missing");
-      o.cranes = static_cast<int>(get_whole(file, *e, pre, "cranes", 0, 0, 1000));
-      o.cranes_factor = get_number(file, *e, pre, "cranes_factor", 1.0, 0.01, 100);
-      o.moves_per_hour = get_number(file, *e, pre, "moves_per_hour", 0, 0, 1e4);
-      if (const toml::node* d = e->get("apply_dwell")) {
-        if (!d->is_boolean()) fail(file, d, pre + "apply_dwell", "expected true or false");
-        o.apply_dwell = *d->value<bool>();
+  for_each_table(file, root, "nodes", [&](const toml::table& e, const std::string& pre) {
+    check_keys(file, e, pre, {"code", "cranes", "cranes_factor", "moves_per_hour", "apply_dwell"});
+    NodeOverride o;
+    o.line = line_of(&e);
+    o.code = get_string(file, e, pre, "code", "");
+    if (o.code.empty()) fail(file, &e, pre + "code", "missing");
+    o.cranes = static_cast<int>(get_whole(file, e, pre, "cranes", 0, 0, 1000));
+    o.cranes_factor = get_number(file, e, pre, "cranes_factor", 1.0, 0.01, 100);
+    o.moves_per_hour = get_number(file, e, pre, "moves_per_hour", 0, 0, 1e4);
+    if (const toml::node* d = e.get("apply_dwell")) {
+      if (!d->is_boolean()) fail(file, d, pre + "apply_dwell", "expected true or false");
+      o.apply_dwell = *d->value<bool>();
+    }
+    s.nodes.push_back(o);
+  });
+  for_each_table(file, root, "links", [&](const toml::table& e, const std::string& pre) {
+    check_keys(file, e, pre, {"id", "trains_per_day"});
+    LinkOverride o;
+    o.line = line_of(&e);
+    o.id = get_string(file, e, pre, "id", "");
+    if (o.id.empty()) fail(file, &e, pre + "id", "missing");
+    if (!e.get("trains_per_day")) fail(file, &e, pre + "trains_per_day", "missing");
+    o.trains_per_day = get_number(file, e, pre, "trains_per_day", 0, 0.01, 1e4);
+    s.links.push_back(o);
+  });
+  for_each_table(file, root, "closures", [&](const toml::table& e, const std::string& pre) {
+    check_keys(file, e, pre, {"node", "link", "passage", "from_day", "to_day"});
+    Closure c;
+    c.line = line_of(&e);
+    int kinds = 0;
+    for (auto [key, kind] : {std::pair{"node", Closure::Kind::node}, std::pair{"link", Closure::Kind::link},
+                             std::pair{"passage", Closure::Kind::passage}}) {
+      const std::string v = get_string(file, e, pre, key, "");
+      if (!v.empty()) {
+        c.kind = kind;
+        c.what = v;
+        ++kinds;
       }
-      s.nodes.push_back(o);
     }
-  }
-  if (const toml::node* ln = root.get("links")) {
-    const toml::array* a = ln->as_array();
-    if (a == nullptr) fail(file, ln, "links", "expected an array of tables [[links]]");
-    for (std::size_t i = 0; i < a->size(); ++i) {
-      const toml::table* e = (*a)[i].as_table();
-      const std::string pre = "links[" + std::to_string(i) + "].";
-      if (e == nullptr) fail(file, &(*a)[i], pre, "expected a table");
-      check_keys(file, *e, pre, {"id", "trains_per_day"});
-      LinkOverride o;
-      o.line = line_of(e);
-      o.id = get_string(file, *e, pre, "id", "");
-      if (o.id.empty()) fail(file, &(*a)[i], pre + "id", "missing");
-      if (!e->get("trains_per_day")) fail(file, &(*a)[i], pre + "trains_per_day", "missing");
-      o.trains_per_day = get_number(file, *e, pre, "trains_per_day", 0, 0.01, 1e4);
-      s.links.push_back(o);
-    }
-  }
-  if (const toml::node* cn = root.get("closures")) {
-    const toml::array* a = cn->as_array();
-    if (a == nullptr) fail(file, cn, "closures", "expected an array of tables [[closures]]");
-    for (std::size_t i = 0; i < a->size(); ++i) {
-      const toml::table* e = (*a)[i].as_table();
-      const std::string pre = "closures[" + std::to_string(i) + "].";
-      if (e == nullptr) fail(file, &(*a)[i], pre, "expected a table");
-      check_keys(file, *e, pre, {"node", "link", "passage", "from_day", "to_day"});
-      Closure c;
-      c.line = line_of(e);
-      int kinds = 0;
-      for (auto [key, kind] : {std::pair{"node", Closure::Kind::node}, std::pair{"link", Closure::Kind::link},
-                               std::pair{"passage", Closure::Kind::passage}}) {
-        const std::string v = get_string(file, *e, pre, key, "");
-        if (!v.empty()) {
-          c.kind = kind;
-          c.what = v;
-          ++kinds;
-        }
-      }
-      if (kinds != 1) fail(file, &(*a)[i], pre + "node", "give exactly one of node, link, passage");
-      c.from_day = get_number(file, *e, pre, "from_day", -1, 0, 1e5);
-      c.to_day = get_number(file, *e, pre, "to_day", -1, 0, 1e5);
-      if (!e->get("from_day")) fail(file, &(*a)[i], pre + "from_day", "missing");
-      if (!(c.to_day > c.from_day)) fail(file, e->get("to_day"), pre + "to_day", "missing or not after from_day");
-      s.closures.push_back(c);
-    }
-  }
-  if (const toml::node* cn = root.get("capacity_cuts")) {
-    const toml::array* a = cn->as_array();
-    if (a == nullptr) fail(file, cn, "capacity_cuts", "expected an array of tables [[capacity_cuts]]");
-    for (std::size_t i = 0; i < a->size(); ++i) {
-      const toml::table* e = (*a)[i].as_table();
-      const std::string pre = "capacity_cuts[" + std::to_string(i) + "].";
-      if (e == nullptr) fail(file, &(*a)[i], pre, "expected a table");
-      check_keys(file, *e, pre, {"node", "cranes", "cranes_factor", "from_day", "to_day"});
-      CapacityCut c;
-      c.line = line_of(e);
-      c.node = get_string(file, *e, pre, "node", "");
-      if (c.node.empty()) fail(file, &(*a)[i], pre + "node", "missing");
-      c.cranes = static_cast<int>(get_whole(file, *e, pre, "cranes", 0, 0, 1000));
-      c.cranes_factor = get_number(file, *e, pre, "cranes_factor", 1.0, 0.01, 100);
-      if ((c.cranes > 0) == (e->get("cranes_factor") != nullptr))
-        fail(file, &(*a)[i], pre + "cranes", "give exactly one of cranes, cranes_factor");
-      if (!e->get("from_day")) fail(file, &(*a)[i], pre + "from_day", "missing");
-      c.from_day = get_number(file, *e, pre, "from_day", -1, 0, 1e5);
-      c.to_day = get_number(file, *e, pre, "to_day", -1, 0, 1e5);
-      if (!(c.to_day > c.from_day)) fail(file, e->get("to_day"), pre + "to_day", "missing or not after from_day");
-      s.capacity_cuts.push_back(c);
-    }
-  }
+    if (kinds != 1) fail(file, &e, pre + "node", "give exactly one of node, link, passage");
+    c.from_day = get_number(file, e, pre, "from_day", -1, 0, 1e5);
+    c.to_day = get_number(file, e, pre, "to_day", -1, 0, 1e5);
+    if (!e.get("from_day")) fail(file, &e, pre + "from_day", "missing");
+    if (!(c.to_day > c.from_day)) fail(file, e.get("to_day"), pre + "to_day", "missing or not after from_day");
+    s.closures.push_back(c);
+  });
+  for_each_table(file, root, "capacity_cuts", [&](const toml::table& e, const std::string& pre) {
+    check_keys(file, e, pre, {"node", "cranes", "cranes_factor", "from_day", "to_day"});
+    CapacityCut c;
+    c.line = line_of(&e);
+    c.node = get_string(file, e, pre, "node", "");
+    if (c.node.empty()) fail(file, &e, pre + "node", "missing");
+    c.cranes = static_cast<int>(get_whole(file, e, pre, "cranes", 0, 0, 1000));
+    c.cranes_factor = get_number(file, e, pre, "cranes_factor", 1.0, 0.01, 100);
+    if ((c.cranes > 0) == (e.get("cranes_factor") != nullptr))
+      fail(file, &e, pre + "cranes", "give exactly one of cranes, cranes_factor");
+    if (!e.get("from_day")) fail(file, &e, pre + "from_day", "missing");
+    c.from_day = get_number(file, e, pre, "from_day", -1, 0, 1e5);
+    c.to_day = get_number(file, e, pre, "to_day", -1, 0, 1e5);
+    if (!(c.to_day > c.from_day)) fail(file, e.get("to_day"), pre + "to_day", "missing or not after from_day");
+    s.capacity_cuts.push_back(c);
+  });
   read_operations(file, root, s);
   if (!s.bookings_file.empty() && demand_csv != nullptr) {
     // The text path (service jobs) reads nothing from disk.

@@ -63,42 +63,35 @@ ServiceTimeSpec read_service(const std::string& file, const toml::node* n, const
 }  // namespace
 
 void read_operations(const std::string& file, const toml::table& root, Scenario& s) {
-  const toml::node* on = root.get("operations");
-  if (on == nullptr) return;
-  const toml::array* a = on->as_array();
-  if (a == nullptr) fail(file, on, "operations", "expected an array of tables [[operations]]");
-  for (std::size_t i = 0; i < a->size(); ++i) {
-    const toml::table* e = (*a)[i].as_table();
-    const std::string pre = "operations[" + std::to_string(i) + "].";
-    if (e == nullptr) fail(file, &(*a)[i], pre, "expected a table");
-    check_keys(file, *e, pre, {"node", "kind", "servers", "per", "discipline", "service"});
+  for_each_table(file, root, "operations", [&](const toml::table& e, const std::string& pre) {
+    check_keys(file, e, pre, {"node", "kind", "servers", "per", "discipline", "service"});
     OperationSpec o;
-    o.line = line_of(e);
-    o.node = get_string(file, *e, pre, "node", "");
-    if (o.node.empty()) fail(file, e, pre + "node", "missing");
-    o.kind = get_string(file, *e, pre, "kind", "");
+    o.line = line_of(&e);
+    o.node = get_string(file, e, pre, "node", "");
+    if (o.node.empty()) fail(file, &e, pre + "node", "missing");
+    o.kind = get_string(file, e, pre, "kind", "");
     static constexpr std::string_view kKinds[] = {"handling", "gauge_change", "border", "customs", "dwell"};
     if (std::find(std::begin(kKinds), std::end(kKinds), o.kind) == std::end(kKinds))
-      fail(file, e->get("kind") != nullptr ? e->get("kind") : e, pre + "kind",
+      fail(file, e.get("kind") != nullptr ? e.get("kind") : &e, pre + "kind",
            "got '" + o.kind + "', expected handling, gauge_change, border, customs or dwell");
-    o.servers = static_cast<int>(get_whole(file, *e, pre, "servers", 0, 0, 10'000));
-    const std::string per = get_string(file, *e, pre, "per", "box");
-    if (per != "box" && per != "train") fail(file, e->get("per"), pre + "per", "got '" + per + "', expected box or train");
+    o.servers = static_cast<int>(get_whole(file, e, pre, "servers", 0, 0, 10'000));
+    const std::string per = get_string(file, e, pre, "per", "box");
+    if (per != "box" && per != "train") fail(file, e.get("per"), pre + "per", "got '" + per + "', expected box or train");
     o.per_train = per == "train";
-    const std::string disc = get_string(file, *e, pre, "discipline", "fifo");
+    const std::string disc = get_string(file, e, pre, "discipline", "fifo");
     if (disc != "fifo" && disc != "priority")
-      fail(file, e->get("discipline"), pre + "discipline", "got '" + disc + "', expected fifo or priority");
+      fail(file, e.get("discipline"), pre + "discipline", "got '" + disc + "', expected fifo or priority");
     o.priority = disc == "priority";
-    if (const toml::node* sv = e->get("service")) {
+    if (const toml::node* sv = e.get("service")) {
       o.service = read_service(file, sv, pre + "service");
       o.has_service = true;
     }
     for (const OperationSpec& p : s.operations) {
       if (p.node == o.node && p.kind == o.kind)
-        fail(file, e, pre + "node", "'" + o.node + "' " + o.kind + " is given twice (first at line " + std::to_string(p.line) + ")");
+        fail(file, &e, pre + "node", "'" + o.node + "' " + o.kind + " is given twice (first at line " + std::to_string(p.line) + ")");
     }
     s.operations.push_back(std::move(o));
-  }
+  });
 }
 
 std::string parse_pattern(const std::string& cell, FlowSpec& f) {

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -26,6 +27,11 @@ std::int64_t get_whole(const std::string& file, const toml::table& t, const std:
 std::string get_string(const std::string& file, const toml::table& t, const std::string& prefix,
                        std::string_view key, std::string def);
 std::vector<std::string> split(std::string_view s, char sep);
+// Calls read(table, prefix) for every table of the array of tables [[KEY]] in root, the prefix
+// "KEY[i]." naming the element in errors; nothing when root has no KEY. KEY that is not an array
+// of tables fails at its line.
+void for_each_table(const std::string& file, const toml::table& root, const std::string& key,
+                    const std::function<void(const toml::table& e, const std::string& pre)>& read);
 
 // [[operations]] tables into s.operations (scenario_operations.cpp).
 void read_operations(const std::string& file, const toml::table& root, Scenario& s);

@@ -40,7 +40,7 @@ corridor::ReliabilityResult Engine::reliability(const StaticAnswer& a, const Rel
   corridor::ReliabilityRequest req = request_of(q, a.result.options.shipment.unit);
   const Network& net = a.network();
   for (std::size_t i = 0; i < a.result.itineraries.size(); ++i)
-    req.probes.push_back({.path = corridor::probe_path(net, a.result.itineraries[i]), .allowed = std::nullopt,
+    req.probes.push_back({.path = corridor::probe_path(net, a.result.itineraries[i].via), .allowed = std::nullopt,
                           .label = fmt::format("itinerary {}", i + 1)});
   const corridor::Scenario bg = background_of(*a.pkg, q);
   const bool shared = a.pkg == impl_->pkg;
@@ -65,10 +65,7 @@ corridor::ReliabilityResult Engine::reliability(const ScheduledAnswer& a, const 
   for (std::size_t i = 0; i < a.result.itineraries.size(); ++i) {
     const schedule::ScheduledItinerary& it = a.result.itineraries[i];
     corridor::Probe p;
-    for (const NodeId n : it.via) {
-      const std::string& code = net.node(n).code;
-      if (p.path.empty() || p.path.back() != code) p.path.push_back(code);
-    }
+    p.path = corridor::probe_path(net, it.via);
     if (deadline) p.allowed = *deadline - it.ready;
     p.label = fmt::format("itinerary {}", i + 1);
     req.probes.push_back(std::move(p));

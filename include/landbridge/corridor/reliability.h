@@ -84,8 +84,9 @@ struct ReliabilityResult {
 ReliabilityResult itinerary_reliability(const Network& net, std::span<const timetable::Service> services,
                                         const Scenario& background, const ReliabilityRequest& req);
 
-// The node sequence of a static itinerary (its `via`), as node codes.
-std::vector<std::string> probe_path(const Network& net, const route::Itinerary& it);
+// The node sequence of an itinerary (its `via`, static or timetabled), as node codes, a node
+// passed twice in a row once.
+std::vector<std::string> probe_path(const Network& net, std::span<const NodeId> via);
 
 // The background the built-in package comes with: data/scenarios/reference-background.toml
 // under $LANDBRIDGE_DATA_DIR when that variable is set, else under the source tree's data/.
