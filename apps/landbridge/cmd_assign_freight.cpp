@@ -45,7 +45,7 @@ void run_assign_freight(const FreightAssignArgs& a) {
   freight::Study s;
   try {
     s = freight::run_study(pkg, in);
-  } catch (const assign::ProblemError& e) {  // a method the solver library does not offer yet
+  } catch (const assign::ProblemError& e) {  // the solver library refused the problem (assign/problem.h)
     say("error: {}\n", e.what());
     throw CLI::RuntimeError(kUsage);
   }

@@ -6,6 +6,7 @@
 #include <map>
 #include <sstream>
 
+#include "landbridge/chart/svg_text.h"
 #include "landbridge/freight/report.h"
 #include "landbridge/io/geojson.h"
 
@@ -62,18 +63,6 @@ const char* mode_colour(Mode m) {
     case Mode::inland_waterway: return "#CC79A7";
   }
   return "#000000";
-}
-
-std::string xml_escape(std::string_view s) {
-  std::string o;
-  for (char c : s) {
-    if (c == '&') o += "&amp;";
-    else if (c == '<') o += "&lt;";
-    else if (c == '>') o += "&gt;";
-    else if (c == '"') o += "&quot;";
-    else o += c;
-  }
-  return o;
 }
 
 }  // namespace
@@ -134,7 +123,7 @@ void write_svg(const LoadedNetwork& pkg, const FreightGraph& g, const FreightRes
   s += fmt::format(R"(<svg xmlns="http://www.w3.org/2000/svg" width="{:.0f}" height="{:.0f}" viewBox="0 0 {:.0f} {:.0f}" font-family="sans-serif">)",
                    w, h, w, h);
   s += "\n<rect width=\"100%\" height=\"100%\" fill=\"#f7f7f2\"/>\n";
-  s += fmt::format("<text x=\"12\" y=\"28\" font-size=\"20\">{}</text>\n", xml_escape(title));
+  s += fmt::format("<text x=\"12\" y=\"28\" font-size=\"20\">{}</text>\n", chart::xml_escape(title));
   // Graticule.
   for (int lon = 0; lon <= 150; lon += 30)
     s += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#ddd\"/>\n", px(lon), py(lat1),
@@ -166,7 +155,7 @@ void write_svg(const LoadedNetwork& pkg, const FreightGraph& g, const FreightRes
     s += fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-opacity=\"0.75\" stroke-width=\"{:.1f}\" "
                      "stroke-linecap=\"round\"><title>{}: {:.0f} TEU/week</title></path>\n",
                      path(geoms.at(net.link_info(l).id)), mode_colour(net.link_carriage(l).mode), width,
-                     xml_escape(net.link_info(l).id), r.flow[a]);
+                     chart::xml_escape(net.link_info(l).id), r.flow[a]);
   }
   // Nodes with throughput; binding operations ringed in red.
   const std::vector<double> through = node_throughput(pkg, g, r);
@@ -180,7 +169,7 @@ void write_svg(const LoadedNetwork& pkg, const FreightGraph& g, const FreightRes
                      px(info.pos.lon), py(info.pos.lat), binding[n.get()] ? 6 : 3, binding[n.get()] ? "#e00" : "#333",
                      binding[n.get()] ? 3 : 1);
     s += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\" fill=\"#222\">{}</text>\n", px(info.pos.lon) + 6,
-                     py(info.pos.lat) - 5, xml_escape(info.code));
+                     py(info.pos.lat) - 5, chart::xml_escape(info.code));
   }
   // Legend.
   const double ly = top + plot_h + 25;

@@ -1,5 +1,8 @@
 #include "landbridge/io/freight_demand.h"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -21,19 +24,13 @@ const std::vector<std::string> kSourceRequired = {"key", "title", "date"};
 // trade is about 320,000 TEU a week), low enough that sums stay exact in a double.
 constexpr double kMaxTeuPerWeek = 1e7;
 
-std::string joined(const std::vector<std::string>& names) {
-  std::string s;
-  for (const std::string& n : names) s += (s.empty() ? "" : ", ") + n;
-  return s;
-}
-
 // Checks the header against the known and required columns; false when rows cannot be read.
 bool check_header(const CsvTable& t, const std::vector<std::string>& known, const std::vector<std::string>& required,
                   Diagnostics& diags) {
   bool ok = true;
   for (const std::string& h : t.header())
     if (std::find(known.begin(), known.end(), h) == known.end()) {
-      diags.add(t.file(), t.header_line(), h, detail::shown(h), "unknown column; expected one of " + joined(known));
+      diags.add(t.file(), t.header_line(), h, detail::shown(h), fmt::format("unknown column; expected one of {}", fmt::join(known, ", ")));
       ok = false;
     }
   for (const std::string& r : required)

@@ -42,7 +42,7 @@ struct Settings {
   std::map<std::string, LinkCapacity, std::less<>> links;
   std::map<std::string, ServiceChange, std::less<>> services;
   std::map<std::string, double, std::less<>> vot;  // class name -> USD per TEU-hour
-  double train_teu = 88;       // A-F5: 44 FEU wagons per block train
+  double train_teu = 88;       // F-C2: 44 FEU wagons per block train
   double default_hours_per_day = 24;
   double bpr_alpha = 0.15, bpr_beta = 4;
 };
