@@ -12,7 +12,7 @@ namespace landbridge::cli {
 struct FreightAssignArgs {
   std::string network;            // --network (shared with the subcommand)
   std::string demand;             // DEMAND
-  std::string method = "cfw";     // --method (shared)
+  std::string method;             // --method, shared with --tntp (cmd_assign.cpp sets it)
   double gap = 1e-8;              // --gap (shared)
   bool json = false;              // --json (shared)
   std::string settings;           // --settings FILE
