@@ -177,10 +177,9 @@ void Solver::sort_topologically(Bush& b) {
     throw std::logic_error("assign: the bush of zone " + std::to_string(b.origin + 1) + " has a cycle");
 }
 
-std::vector<double> Solver::flows() const {
-  std::vector<double> f(total_.size());
-  for (std::size_t a = 0; a < f.size(); ++a) f[a] = total_[a] > 0 ? static_cast<double>(total_[a]) : 0.0;
-  return f;
+void Solver::flows(std::vector<double>* out) const {
+  out->resize(total_.size());
+  for (std::size_t a = 0; a < total_.size(); ++a) (*out)[a] = total_[a] > 0 ? static_cast<double>(total_[a]) : 0.0;
 }
 
 }  // namespace landbridge::assign::bush

@@ -73,7 +73,8 @@ class Solver {
   // Recomputes the link totals as long double sums of the bushes' flows, and their costs.
   void sync();
 
-  [[nodiscard]] std::vector<double> flows() const;
+  // The link totals as double (none below zero) into *out, resized to one per arc.
+  void flows(std::vector<double>* out) const;
 
  private:
   // bush.cpp
