@@ -36,7 +36,7 @@ void ArcCosts::refresh(std::uint32_t a, long double flow) {
 }
 
 Solver::Solver(const Network& net, const Demand& demand, Objective objective)
-    : net_(net), demand_(demand), objective_(objective), costs_(net, objective) {
+    : net_(net), demand_(demand), costs_(net, objective) {
   const std::size_t n = net.vertex_count(), m = net.arc_count();
   tail_.resize(m);
   head_.resize(m);

@@ -97,7 +97,6 @@ class Solver {
 
   const Network& net_;
   const Demand& demand_;
-  Objective objective_;
   ArcCosts costs_;
   std::vector<std::uint32_t> tail_, head_;
   std::vector<long double> total_;  // link totals, the sum of the bushes' flows
