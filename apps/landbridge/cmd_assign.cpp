@@ -76,8 +76,9 @@ void assign_tntp(const AssignArgs& a) {
     throw CLI::RuntimeError(kUsage);
   }
   const io::TntpFolder files = io::find_tntp_files(a.tntp);  // LoadError: exit 1
-  io::TntpCostFactors factors = io::tntp_known_factors(files.name).value_or(io::TntpCostFactors{});
-  if (!io::tntp_known_factors(files.name) && !(a.toll_factor && a.distance_factor))
+  const auto known = io::tntp_known_factors(files.name);
+  io::TntpCostFactors factors = known.value_or(io::TntpCostFactors{});
+  if (!known && !(a.toll_factor && a.distance_factor))
     say("note: {} is not in the table of known networks; toll and distance factors {} and {} "
         "(--toll-factor, --distance-factor)\n",
         files.name, a.toll_factor.value_or(0), a.distance_factor.value_or(0));

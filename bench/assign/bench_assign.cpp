@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "landbridge/assign/problem.h"
+#include "landbridge/io/csv_table.h"
 #include "landbridge/io/tntp.h"
 #include "state.h"
 
@@ -41,18 +42,6 @@ double median(std::vector<double> v) {
   if (v.empty()) return NAN;
   std::sort(v.begin(), v.end());
   return v.size() % 2 ? v[v.size() / 2] : 0.5 * (v[v.size() / 2 - 1] + v[v.size() / 2]);
-}
-
-std::vector<std::string> split(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    const std::size_t comma = s.find(',', start);
-    out.push_back(s.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  return out;
 }
 
 // One method on one network: per target gap, the CPU seconds and iterations of each run that
@@ -135,8 +124,8 @@ int main(int argc, char** argv) {
     const bool more = i + 1 < argc;
     if (a == "--runs" && more) runs = std::max(1, std::atoi(argv[++i]));
     else if (a == "--cap" && more) cap = std::atof(argv[++i]);
-    else if (a == "--networks" && more) networks = split(argv[++i]);
-    else if (a == "--methods" && more) methods = split(argv[++i]);
+    else if (a == "--networks" && more) networks = io::split_list(argv[++i], ',');
+    else if (a == "--methods" && more) methods = io::split_list(argv[++i], ',');
     else if (a == "--tntp" && more) dir = argv[++i];
     else {
       fmt::print(stderr, "usage: bench_assign [--runs R] [--cap S] [--networks A,B] [--methods fw,cfw,bfw,bush] [--tntp DIR]\n");

@@ -36,7 +36,7 @@ void ArcCosts::refresh(std::uint32_t a, long double flow) {
 }
 
 Solver::Solver(const Network& net, const Demand& demand, Objective objective)
-    : net_(net), demand_(demand), objective_(objective), costs_(net, objective) {
+    : net_(net), demand_(demand), costs_(net, objective) {
   const std::size_t n = net.vertex_count(), m = net.arc_count();
   tail_.resize(m);
   head_.resize(m);
@@ -177,10 +177,9 @@ void Solver::sort_topologically(Bush& b) {
     throw std::logic_error("assign: the bush of zone " + std::to_string(b.origin + 1) + " has a cycle");
 }
 
-std::vector<double> Solver::flows() const {
-  std::vector<double> f(total_.size());
-  for (std::size_t a = 0; a < f.size(); ++a) f[a] = total_[a] > 0 ? static_cast<double>(total_[a]) : 0.0;
-  return f;
+void Solver::flows(std::vector<double>* out) const {
+  out->resize(total_.size());
+  for (std::size_t a = 0; a < total_.size(); ++a) (*out)[a] = total_[a] > 0 ? static_cast<double>(total_[a]) : 0.0;
 }
 
 }  // namespace landbridge::assign::bush

@@ -73,7 +73,8 @@ class Solver {
   // Recomputes the link totals as long double sums of the bushes' flows, and their costs.
   void sync();
 
-  [[nodiscard]] std::vector<double> flows() const;
+  // The link totals as double (none below zero) into *out, resized to one per arc.
+  void flows(std::vector<double>* out) const;
 
  private:
   // bush.cpp
@@ -96,7 +97,6 @@ class Solver {
 
   const Network& net_;
   const Demand& demand_;
-  Objective objective_;
   ArcCosts costs_;
   std::vector<std::uint32_t> tail_, head_;
   std::vector<long double> total_;  // link totals, the sum of the bushes' flows

@@ -64,7 +64,7 @@ class BushAlgorithm final : public Algorithm {
  private:
   void hand_over(State& state) {
     solver_->sync();
-    state.flow = solver_->flows();
+    solver_->flows(&state.flow);
   }
   std::unique_ptr<Solver> solver_;
 };

@@ -52,11 +52,11 @@ class FrankWolfe final : public Algorithm {
     if (!combined && history >= 1) combined = conjugate(s);
     if (!combined) point_ = s.target;
     for (std::size_t i = 0; i < n; ++i) dir_[i] = point_[i] - s.flow[i];
-    double tau = line_search(s, dir_);
+    double tau = line_search(s, dir_, support_);
     if (tau == 0 && combined) {  // not a descent direction: plain FW instead
       point_ = s.target;
       for (std::size_t i = 0; i < n; ++i) dir_[i] = point_[i] - s.flow[i];
-      tau = line_search(s, dir_);
+      tau = line_search(s, dir_, support_);
       known_ = 0;
     }
     for (std::size_t i = 0; i < n; ++i) s.flow[i] += tau * dir_[i];
@@ -118,6 +118,7 @@ class FrankWolfe final : public Algorithm {
   Direction direction_;
   std::vector<double> warm_start_;
   std::vector<double> point_, dir_, prev_, prev2_;
+  std::vector<std::uint32_t> support_;  // line_search's scratch
   double tau_prev_ = 0, tau_prev2_ = 0;
   int known_ = 0;  // how many previous points (0..2) the history holds
 };

@@ -23,9 +23,8 @@ Slope slope(const State& s, const std::vector<std::uint32_t>& arcs, const std::v
 
 }  // namespace
 
-double line_search(const State& state, const std::vector<double>& direction) {
-  std::vector<std::uint32_t> arcs;
-  arcs.reserve(direction.size());
+double line_search(const State& state, const std::vector<double>& direction, std::vector<std::uint32_t>& arcs) {
+  arcs.clear();
   for (std::size_t i = 0; i < direction.size(); ++i)
     if (direction[i] != 0) arcs.push_back(static_cast<std::uint32_t>(i));
   if (arcs.empty()) return 0;

@@ -79,6 +79,9 @@ std::optional<std::uint64_t> to_count(std::string_view s) {
 struct Metadata {
   std::map<std::string, std::pair<std::string, int>, std::less<>> values;  // key -> (value, line)
   int end_line = 0;                                                       // 0: no block end
+
+  // The line of a key that is known to be present.
+  [[nodiscard]] int line(std::string_view key) const { return values.find(key)->second.second; }
 };
 
 Metadata read_metadata(std::string_view text) {
@@ -112,6 +115,16 @@ class Reader {
     auto v = to_number(w.text);
     if (!v) fail(w.line, field, w.text, fmt::format("expected {}", expected));
     return v;
+  }
+
+  // The metadata block of `text`; throws when it has no <END OF METADATA> (`kind`: "network", "trips").
+  Metadata metadata_or_throw(std::string_view text, std::string_view kind) {
+    Metadata m = read_metadata(text);
+    if (m.end_line == 0) {
+      fail_file(fmt::format("no <END OF METADATA> line: expected the metadata block of a TNTP {} file", kind));
+      diags_.throw_if_any();
+    }
+    return m;
   }
 
   // A count of the metadata block; reports it missing or malformed.
@@ -174,24 +187,20 @@ std::optional<TntpCostFactors> tntp_known_factors(std::string_view name) {
 assign::Network parse_tntp_network(std::string_view text, std::string_view file_name, TntpCostFactors factors,
                                    TntpNetworkInfo* info_out) {
   Reader r(file_name);
-  const Metadata meta = read_metadata(text);
-  if (meta.end_line == 0) {
-    r.fail_file("no <END OF METADATA> line: expected the metadata block of a TNTP network file");
-    r.diags_.throw_if_any();
-  }
+  const Metadata meta = r.metadata_or_throw(text, "network");
   const auto zones = r.metadata_count(meta, "NUMBER OF ZONES", true);
   const auto nodes = r.metadata_count(meta, "NUMBER OF NODES", true);
   const auto links = r.metadata_count(meta, "NUMBER OF LINKS", true);
   const auto first_thru = r.metadata_count(meta, "FIRST THRU NODE", true);
   r.diags_.throw_if_any();
   if (*zones > *nodes)
-    r.fail(meta.values.find("NUMBER OF ZONES")->second.second, "<NUMBER OF ZONES>", std::to_string(*zones),
+    r.fail(meta.line("NUMBER OF ZONES"), "<NUMBER OF ZONES>", std::to_string(*zones),
            fmt::format("expected at most <NUMBER OF NODES> ({})", *nodes));
   if (*nodes > kMaxTntpNodes)
-    r.fail(meta.values.find("NUMBER OF NODES")->second.second, "<NUMBER OF NODES>", std::to_string(*nodes),
+    r.fail(meta.line("NUMBER OF NODES"), "<NUMBER OF NODES>", std::to_string(*nodes),
            fmt::format("expected at most {} nodes", kMaxTntpNodes));
   if (*first_thru < 1 || *first_thru > *nodes + 1)
-    r.fail(meta.values.find("FIRST THRU NODE")->second.second, "<FIRST THRU NODE>", std::to_string(*first_thru),
+    r.fail(meta.line("FIRST THRU NODE"), "<FIRST THRU NODE>", std::to_string(*first_thru),
            fmt::format("expected a node number in 1 .. {}", *nodes + 1));
   r.diags_.throw_if_any();
 
@@ -260,15 +269,11 @@ assign::Network read_tntp_network(const std::filesystem::path& path, TntpCostFac
 
 assign::Demand parse_tntp_trips(std::string_view text, std::string_view file_name, std::size_t zones) {
   Reader r(file_name);
-  const Metadata meta = read_metadata(text);
-  if (meta.end_line == 0) {
-    r.fail_file("no <END OF METADATA> line: expected the metadata block of a TNTP trips file");
-    r.diags_.throw_if_any();
-  }
+  const Metadata meta = r.metadata_or_throw(text, "trips");
   const auto declared = r.metadata_count(meta, "NUMBER OF ZONES", true);
   r.diags_.throw_if_any();
   if (*declared != zones) {
-    r.fail(meta.values.find("NUMBER OF ZONES")->second.second, "<NUMBER OF ZONES>", std::to_string(*declared),
+    r.fail(meta.line("NUMBER OF ZONES"), "<NUMBER OF ZONES>", std::to_string(*declared),
            fmt::format("expected {}, the network's number of zones", zones));
     r.diags_.throw_if_any();
   }

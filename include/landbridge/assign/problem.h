@@ -57,8 +57,6 @@ class Network {
   // Arc ids leaving / entering a vertex (CSR, built once).
   [[nodiscard]] std::span<const ArcId> out_arcs(VertexId v) const;
   [[nodiscard]] std::span<const ArcId> in_arcs(VertexId v) const;
-  // Between solves (a Lagrange outer loop, a what-if toll): changes one arc's constant part.
-  void set_fixed_cost(ArcId a, double c) { arcs_[a.get()].fixed_cost = c; }
 
   // cost(v), its derivative, and the Beckmann integral from 0 to v, of arc a.
   [[nodiscard]] double cost(ArcId a, double v) const;
@@ -93,7 +91,7 @@ class Demand {
 
 enum class Method : std::uint8_t {
   all_or_nothing,   // one shortest-path load at free-flow cost
-  frank_wolfe,      // exact line search (bisection on the directional derivative)
+  frank_wolfe,      // exact line search (Newton on the directional derivative, bisection fallback)
   conjugate_fw,     // CFW, Mitradjieva & Lindberg
   biconjugate_fw,   // BFW
   bush,             // bush-based (Algorithm B), for gaps down to 1e-12
